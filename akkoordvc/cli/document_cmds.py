@@ -1,0 +1,139 @@
+"""Commands on documents: validate, fmt, show."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import AkkoordError
+from .common import emit_json
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def validate(files):
+    """Check agreement FILEs against the schema and the extra rules; print every problem as file:line: message."""
+    from ..model.validate import problems
+    from ..model.xmlparse import parse_file
+
+    count = 0
+    for path in files:
+        try:
+            root = parse_file(path)
+        except AkkoordError as exc:
+            click.echo(exc.message)
+            count += 1
+            continue
+        for problem in problems(root):
+            click.echo(problem.format(path))
+            count += 1
+    if count:
+        click.echo(f"{count} problem{'s' if count != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}", err=True)
+        return 1
+    click.echo(f"OK: {len(files)} file{'s' if len(files) != 1 else ''} valid")
+    return 0
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--check", is_flag=True, help="Do not write; exit 1 when a file is not in canonical form.")
+def fmt(files, check):
+    """Rewrite FILEs in canonical form (same content, same bytes)."""
+    from ..model.canonical import to_bytes
+    from ..model.xmlparse import parse_bytes
+    from ..storage.files import write_atomic
+
+    not_canonical = []
+    for path in files:
+        with _open(path) as handle:
+            data = handle.read()
+        root = parse_bytes(data, path)
+        new = to_bytes(root)
+        if new != data:
+            not_canonical.append(path)
+            if not check:
+                write_atomic(path, new)
+    if check:
+        for path in not_canonical:
+            click.echo(f"{path}: not in canonical form (run `akkoord fmt {path}`)")
+        if not_canonical:
+            return 1
+        click.echo(f"OK: {len(files)} file{'s' if len(files) != 1 else ''} canonical")
+        return 0
+    for path in not_canonical:
+        click.echo(f"formatted {path}", err=True)
+    return 0
+
+
+def _open(path):
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise AkkoordError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise AkkoordError(f"{path}: is a directory, not an XML file") from None
+
+
+@click.command()
+@click.argument("ref", required=False, default="working")
+@click.option("--clause", "clause_id", metavar="ID", help="Show one clause only.")
+@click.option(
+    "--format", "fmt_", type=click.Choice(["text", "xml", "json"]), default="text", show_default=True,
+)
+def show(ref, clause_id, fmt_):
+    """Show the text of REF (a version label, git revision, 'working', or an XML file)."""
+    from ..model import canonical
+    from ..storage.refs import resolve
+
+    resolved = resolve(ref)
+    doc = resolved.document
+    if clause_id:
+        clause = doc.clause(clause_id)
+        if clause is None:
+            raise AkkoordError(f"clause {clause_id!r} not found in {ref}; list ids with `akkoord show {ref} --format json`")
+        if fmt_ == "xml":
+            sys.stdout.write(canonical.to_string(clause.element))
+        elif fmt_ == "json":
+            data = clause.as_dict()
+            data.update({"ref": ref, "label": resolved.label, "sha256": clause.sha256})
+            emit_json(data)
+        else:
+            click.echo(_clause_text(clause))
+        return 0
+    if fmt_ == "xml":
+        sys.stdout.buffer.write(resolved.data if resolved.kind != "file" else doc.to_bytes())
+        sys.stdout.flush()
+    elif fmt_ == "json":
+        data = doc.as_dict(ref)
+        data["label"] = resolved.label
+        data["commit"] = resolved.commit
+        data["text_sha256"] = resolved.text_sha256 if resolved.kind != "file" else doc.text_sha256
+        emit_json(data)
+    else:
+        click.echo(_document_text(doc, resolved))
+    return 0
+
+
+def _clause_text(clause) -> str:
+    head = clause.num + (f"  {clause.heading}" if clause.heading else "")
+    return f"{head}\n    {clause.text}\n"
+
+
+def _document_text(doc, resolved) -> str:
+    lines = [doc.title]
+    if resolved.label:
+        lines[0] += f" — versie {resolved.label}" if doc.lang == "nl" else f" — version {resolved.label}"
+    lines.append("")
+    if doc.preamble_text:
+        lines += [doc.preamble_text, ""]
+    last_divisions: list = []
+    for clause in doc.clauses:
+        divisions = clause.divisions
+        for depth, division in enumerate(divisions):
+            if depth >= len(last_divisions) or last_divisions[depth].element is not division.element:
+                lines.append("  " * depth + division.label)
+        last_divisions = divisions
+        indent = "  " * len(divisions)
+        lines.append(indent + _clause_text(clause).rstrip("\n").replace("\n", "\n" + indent))
+    return "\n".join(lines)

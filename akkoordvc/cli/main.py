@@ -1,0 +1,115 @@
+"""The `akkoord` command. Subcommands live in modules of this package and load only when used,
+so a command that needs no git (validate, fmt, redline of two files) never imports it."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from ..errors import AkkoordError
+
+# name -> "module:attribute"; each module holds the commands of one concern.
+COMMANDS = {
+    "init": "repo_cmds:init",
+    "validate": "document_cmds:validate",
+    "fmt": "document_cmds:fmt",
+    "show": "document_cmds:show",
+    "import": "import_cmds:import_group",
+    "version": "repo_cmds:version",
+    "log": "repo_cmds:log",
+    "commit": "repo_cmds:commit",
+    "status": "repo_cmds:status",
+    "redline": "redline_cmds:redline",
+    "amend": "amend_cmds:amend",
+    "blame": "amend_cmds:blame",
+    "history": "amend_cmds:history",
+    "signatory": "trust_cmds:signatory",
+    "endorse": "trust_cmds:endorse",
+    "attest": "trust_cmds:attest",
+    "verify": "trust_cmds:verify",
+    "endorsements": "trust_cmds:endorsements",
+    "since": "trust_cmds:since",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return [name for name in COMMANDS if self._load(name) is not None]
+
+    def get_command(self, ctx, name):
+        return self._load(name)
+
+    @staticmethod
+    def _load(name):
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        try:
+            module = importlib.import_module(f"{__package__}.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.{module_name}":
+                return None
+            raise
+        return getattr(module, attribute, None)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "directory",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Run as if started in DIR (like git -C).",
+)
+@click.version_option(package_name="akkoordvc", prog_name="akkoord")
+@click.pass_context
+def cli(ctx: click.Context, directory: str | None) -> None:
+    """Version control for a negotiated public text: clauses, amendments, redlines and endorsements."""
+    if directory is not None:
+        try:
+            os.chdir(directory)
+        except OSError as exc:
+            raise click.UsageError(f"cannot change to directory {directory!r}: {exc.strerror}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn user errors into one line on stderr, never a traceback."""
+    try:
+        result = cli.main(args=argv, prog_name="akkoord", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("akkoord: aborted", err=True)
+        return 130
+    except click.ClickException as exc:  # usage errors: exit 2
+        exc.show()
+        return exc.exit_code
+    except AkkoordError as exc:
+        click.echo(f"akkoord: error: {exc.message}", err=True)
+        if exc.detail:
+            click.echo(exc.detail, err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("akkoord: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 141
+    except Exception as exc:  # a bug, not a user error: still one line, with a way to see more
+        if os.environ.get("AKKOORD_DEBUG"):
+            raise
+        click.echo(
+            f"akkoord: internal error: {type(exc).__name__}: {exc} (rerun with AKKOORD_DEBUG=1 for details "
+            "and report it)",
+            err=True,
+        )
+        return 70
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Commands on the repository: init, version, log, commit, status."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import AkkoordError
+from .common import emit_json
+
+BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
+
+_EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
+<agreement id="{id}" lang="{lang}">
+  <meta>
+    <title>{title}</title>
+  </meta>
+  <body/>
+</agreement>
+"""
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--from", "from_file", type=click.Path(dir_okay=False), help="Start from this agreement XML file.")
+@click.option("--id", "doc_id", default="akkoord", show_default=True, help="Id of a new, empty agreement.")
+@click.option("--title", default="Nieuw akkoord", show_default=True, help="Title of a new, empty agreement.")
+@click.option("--lang", default="nl", show_default=True, help="Language of a new, empty agreement.")
+@click.option("--by", help=BY_HELP)
+@click.option("--admin-key", "admin_keys", multiple=True, type=click.Path(dir_okay=False),
+              help="Public SSH key of a registry admin (repeatable); starts the signatory registry.")
+@click.option("--threshold", type=click.IntRange(min=1), default=None,
+              help="How many distinct admin keys must sign a registry change (default 1).")
+@click.option("--date", "date", help="Date of the initial commit (YYYY-MM-DD; default now).")
+def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, date):
+    """Create a new agreement repository in DIRECTORY."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from ..storage.versions import _timestamp, parse_date
+    from ..storage.workspace import initialise
+
+    if from_file:
+        try:
+            with open(from_file, "rb") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise AkkoordError(f"{from_file}: cannot read: {exc.strerror}") from None
+        source = from_file
+    else:
+        text = _EMPTY.format(id=quoteattr(doc_id)[1:-1], lang=quoteattr(lang)[1:-1], title=escape(title)).encode()
+        source = "new agreement"
+    actor = _actor_without_repo(by)
+    extra = {}
+    if threshold is not None and not admin_keys:
+        raise click.UsageError("--threshold needs at least one --admin-key")
+    anchor = None
+    if admin_keys:
+        from ..trust.registry import genesis_files
+
+        extra, anchor = genesis_files(list(admin_keys), threshold or 1, actor)
+    timestamp = _timestamp(parse_date(date)) if date else None
+    workspace, commit = initialise(directory, text, source, actor, extra, timestamp=timestamp)
+    click.echo(f"Initialised agreement repository in {workspace.root} (commit {commit[:12]})")
+    if anchor:
+        click.echo(f"Registry trust anchor: {anchor}")
+        click.echo("  Keep it: `akkoord verify --trust-anchor` checks the registry's history starts here.")
+    return 0
+
+
+def _actor_without_repo(by):
+    from ..storage.gitrepo import Identity, global_identity
+
+    if by:
+        return Identity.parse(by)
+    identity = global_identity()
+    if identity:
+        return identity
+    raise AkkoordError(
+        "no identity to record: pass --by 'Name <email>' or set one with "
+        "`git config --global user.name NAME` and `git config --global user.email EMAIL`"
+    )
+
+
+def open_workspace():
+    from ..storage.workspace import Workspace
+
+    return Workspace.open(".")
+
+
+@click.group()
+def version():
+    """Create and list versions (named, frozen texts)."""
+
+
+@version.command("create")
+@click.argument("label")
+@click.option("-m", "--message", help="What this version is (default: 'Version LABEL').")
+@click.option("--date", help="The version's date, YYYY-MM-DD (default: today).")
+@click.option("--by", help=BY_HELP)
+def version_create(label, message, date, by):
+    """Freeze the current text as version LABEL, consolidating every accepted amendment."""
+    from ..storage.versions import create_version
+
+    workspace = open_workspace()
+    actor = workspace.actor(by)
+    consolidation = _consolidation(workspace)
+    if consolidation is None:
+        created = create_version(workspace, label, by=actor, message=message, date=date)
+    else:
+        text, changes, ids = consolidation(workspace, label, actor, date)
+        created = create_version(
+            workspace, label, by=actor, message=message, date=date, text=text, extra_changes=changes, amendments=ids
+        )
+    held = f", consolidating {len(created.amendments)} amendment(s): {' '.join(created.amendments)}" if created.amendments else ""
+    click.echo(f"Created version {created.label} ({created.date}) at {created.commit[:12]}{held}")
+    click.echo(f"text_sha256 {created.text_sha256}")
+    return 0
+
+
+def _consolidation(workspace):
+    """The amendment layer's consolidation step, when that layer is installed."""
+    try:
+        from ..storage.amendment_store import consolidation_for_version
+    except ImportError:
+        return None
+    return consolidation_for_version
+
+
+@version.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def version_list(as_json):
+    """List versions, oldest first."""
+    return _print_log(as_json)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def log(as_json):
+    """List versions oldest first: label, date, message, commit, tag, text_sha256."""
+    return _print_log(as_json)
+
+
+def _print_log(as_json):
+    from ..storage.versions import versions
+
+    found = versions(open_workspace())
+    if as_json:
+        emit_json([v.as_dict() for v in found])
+        return 0
+    if not found:
+        click.echo("no versions yet; create one with `akkoord version create LABEL`")
+        return 0
+    for v in found:
+        held = f"  amendments: {' '.join(v.amendments)}" if v.amendments else ""
+        click.echo(f"{v.label:<12} {v.date}  {v.commit[:12]}  {v.text_sha256[:16]}  {v.message.splitlines()[0] if v.message else ''}{held}")
+    return 0
+
+
+@click.command()
+@click.option("-m", "--message", required=True, help="What the editorial change does.")
+@click.option("--by", help=BY_HELP)
+def commit(message, by):
+    """Record edits to akkoord.xml as an explicit editorial change (not an amendment)."""
+    workspace = open_workspace()
+    sha = workspace.commit_editorial(message, workspace.actor(by))
+    click.echo(f"Committed editorial change {sha[:12]}: {message}")
+    return 0
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def status(as_json):
+    """Where the text stands: latest version, uncommitted edits, the current text's hash."""
+    from ..storage.versions import versions
+
+    workspace = open_workspace()
+    found = versions(workspace)
+    head_text = workspace.head_text()
+    import hashlib
+
+    data = {
+        "root": str(workspace.root),
+        "latest_version": found[-1].label if found else None,
+        "head": workspace.head(),
+        "text_sha256": hashlib.sha256(head_text).hexdigest(),
+        "text_changed_since_version": bool(found) and found[-1].commit != workspace.head()
+        and workspace.text_at(found[-1].commit) != head_text,
+        "uncommitted_edits": workspace.text_is_dirty(),
+    }
+    if as_json:
+        emit_json(data)
+        return 0
+    click.echo(f"repository   {data['root']}")
+    click.echo(f"version      {data['latest_version'] or '(none yet)'}")
+    click.echo(f"text_sha256  {data['text_sha256']}")
+    if data["text_changed_since_version"]:
+        click.echo("the committed text differs from the latest version")
+    if data["uncommitted_edits"]:
+        click.echo("akkoord.xml has uncommitted edits (akkoord commit -m MSG, or propose them as an amendment)")
+    return 0

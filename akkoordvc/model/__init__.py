@@ -1,0 +1,1 @@
+"""Document model: the hardened parser, the canonical serializer, document views and validation."""

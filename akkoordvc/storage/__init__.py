@@ -1,0 +1,1 @@
+"""Storage: files written atomically and the git repository that holds the agreement."""

@@ -1,0 +1,170 @@
+"""Versions: a named, frozen text, stored as the annotated tag `version/LABEL`.
+
+The tag message carries the version's facts as trailers, so git alone can read them:
+
+    Akkoord-Label: 2023
+    Akkoord-Date: 2023-03-01
+    Akkoord-Text-Sha256: <sha256 of akkoord.xml at the tagged commit>
+    Akkoord-Amendments: a-2022-0001 a-2022-0003
+
+The text_sha256 reported by `versions()` is always recomputed from the tagged blob, never
+taken on trust from the trailer.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+from ..errors import RepositoryError
+from .gitrepo import Identity, valid_ref_component
+from .workspace import TEXT_PATH, Workspace, check_valid
+
+TAG_PREFIX = "version/"
+_TRAILERS = {
+    "label": "Akkoord-Label",
+    "date": "Akkoord-Date",
+    "text_sha256": "Akkoord-Text-Sha256",
+    "amendments": "Akkoord-Amendments",
+}
+
+
+@dataclass(frozen=True)
+class Version:
+    label: str
+    date: str
+    message: str
+    commit: str
+    tag: str
+    text_sha256: str
+    by: str = ""
+    amendments: tuple[str, ...] = field(default_factory=tuple)
+    recorded_sha256: str = ""
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["amendments"] = list(self.amendments)
+        del data["recorded_sha256"]
+        return data
+
+
+def check_label(label: str) -> None:
+    if not valid_ref_component(label):
+        raise RepositoryError(
+            f"version label {label!r} is not allowed; use letters, digits, '.', '_' or '-' (e.g. 2023 or 2023-1)"
+        )
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise RepositoryError(f"date {text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _timestamp(day: dt.date) -> int:
+    return calendar.timegm(day.timetuple()) + 12 * 3600  # noon UTC: the same calendar day everywhere in Europe
+
+
+def _split_message(message: str) -> tuple[str, dict[str, str]]:
+    lines = message.rstrip("\n").split("\n")
+    trailers: dict[str, str] = {}
+    keep = list(lines)
+    while keep and ":" in keep[-1] and keep[-1].split(":", 1)[0].startswith("Akkoord-"):
+        key, value = keep.pop().split(":", 1)
+        trailers[key.strip()] = value.strip()
+    return "\n".join(keep).strip(), trailers
+
+
+def versions(workspace: Workspace) -> list[Version]:
+    """All versions, oldest first (by version date, then by commit order)."""
+    repo = workspace.repo
+    found = []
+    for tag in repo.tags(TAG_PREFIX):
+        text, trailers = _split_message(tag.message)
+        label = tag.name[len(TAG_PREFIX):]
+        data = repo.read(tag.commit, TEXT_PATH)
+        found.append(
+            Version(
+                label=label,
+                date=trailers.get(_TRAILERS["date"], ""),
+                message=text,
+                commit=tag.commit,
+                tag=tag.name,
+                text_sha256=hashlib.sha256(data).hexdigest() if data is not None else "",
+                by=tag.tagger,
+                amendments=tuple(trailers.get(_TRAILERS["amendments"], "").split()),
+                recorded_sha256=trailers.get(_TRAILERS["text_sha256"], ""),
+            )
+        )
+    order = {}
+    if found:
+        ancestry = repo.git_repo.git.rev_list("--topo-order", "--reverse", *{v.commit for v in found}).split()
+        order = {sha: index for index, sha in enumerate(ancestry)}
+    found.sort(key=lambda v: (v.date, order.get(v.commit, 0), v.label))
+    return found
+
+
+def find_version(workspace: Workspace, label: str) -> Version | None:
+    for version in versions(workspace):
+        if version.label == label:
+            return version
+    return None
+
+
+def create_version(
+    workspace: Workspace,
+    label: str,
+    *,
+    by: Identity,
+    message: str | None = None,
+    date: str | None = None,
+    today: dt.date | None = None,
+    text: bytes | None = None,
+    extra_changes: dict[str, bytes | None] | None = None,
+    amendments: tuple[str, ...] = (),
+) -> Version:
+    """Freeze the current text (or `text`, a consolidation of it) as version `label`.
+
+    When `text` or `extra_changes` are given, they are committed first as a consolidation
+    commit; then the tag is created. Refuses an invalid text, a duplicate label, and
+    uncommitted edits to akkoord.xml.
+    """
+    check_label(label)
+    if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
+        raise RepositoryError(f"version {label} already exists; choose another label")
+    if workspace.text_is_dirty():
+        raise RepositoryError(
+            f"{TEXT_PATH} has uncommitted edits; record them with `akkoord commit -m MSG` "
+            "or propose them as an amendment first"
+        )
+    day = parse_date(date) if date else (today or dt.date.today())
+    from ..model.document import Document
+
+    head = workspace.head()
+    if text is not None or extra_changes:
+        body = text if text is not None else workspace.head_text()
+        doc = Document.from_bytes(body, f"consolidated {TEXT_PATH}")
+        check_valid(doc)
+        changes = dict(extra_changes or {})
+        changes[TEXT_PATH] = doc.to_bytes()
+        summary = f"Consolidate version {label}"
+        if amendments:
+            summary += f"\n\nAkkoord-Amendments: {' '.join(amendments)}"
+        head = workspace.commit(changes, summary, "consolidation", by, timestamp=_timestamp(day))
+    data = workspace.text_at(head)
+    doc = Document.from_bytes(data, f"{TEXT_PATH} at {head[:12]}")
+    check_valid(doc)
+    sha = hashlib.sha256(data).hexdigest()
+    lines = [message.strip() if message else f"Version {label}", ""]
+    lines.append(f"{_TRAILERS['label']}: {label}")
+    lines.append(f"{_TRAILERS['date']}: {day.isoformat()}")
+    lines.append(f"{_TRAILERS['text_sha256']}: {sha}")
+    if amendments:
+        lines.append(f"{_TRAILERS['amendments']}: {' '.join(amendments)}")
+    workspace.repo.create_tag(TAG_PREFIX + label, head, "\n".join(lines) + "\n", by, _timestamp(day))
+    created = find_version(workspace, label)
+    assert created is not None
+    return created

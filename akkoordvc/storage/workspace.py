@@ -1,0 +1,181 @@
+"""An agreement repository: the git repository, the agreement's file in it, and who is acting.
+
+Layout of a repository (all plain files, readable with git alone):
+
+    akkoord.xml          the agreement, in canonical form
+    README.md            how to read it with git only
+    .gitattributes       line endings fixed to LF for the XML
+    amendments/          amendment records (see storage.amendment_store)
+    signatories.xml      the signatory registry (see trust.registry)
+    endorsements/        signed endorsement statements (see trust.endorsements)
+
+Versions are annotated tags `version/LABEL` (see storage.versions).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..errors import RepositoryError
+from ..model import canonical
+from ..model.document import Document
+from ..model.validate import problems
+from ..model.xmlparse import parse_bytes
+from .gitrepo import Identity, Repository
+
+TEXT_PATH = "akkoord.xml"
+README_PATH = "README.md"
+ATTRIBUTES_PATH = ".gitattributes"
+CHANGE_TRAILER = "Akkoord-Change"
+
+_ATTRIBUTES = b"*.xml text eol=lf\n*.json text eol=lf\n*.sig text eol=lf\n"
+
+
+def repository_readme(doc: Document) -> bytes:
+    title = doc.title or doc.id
+    return f"""# {title}
+
+This repository holds the agreement `{doc.id}` under version control with akkoordvc.
+You need nothing but git to read it:
+
+- `akkoord.xml` is the current text, one clause per block of lines.
+- Every published version is an annotated tag named `version/LABEL`:
+  `git tag -l 'version/*'` lists them, `git show version/LABEL` shows who made it and when,
+  and `git show version/LABEL:akkoord.xml` prints that version's text.
+- `git diff version/OLD version/NEW -- akkoord.xml` shows what changed between two versions;
+  `git log -- akkoord.xml` shows every change to the text, with its author.
+- `amendments/` holds proposed changes and their status history; `signatories.xml` the
+  registry of signatories and their keys; `endorsements/` signed endorsement statements
+  (check them with `ssh-keygen -Y verify`, or with `akkoord verify`).
+
+The identity of a text is the SHA-256 of `akkoord.xml` as stored (`sha256sum akkoord.xml`).
+""".encode("utf-8")
+
+
+class Workspace:
+    """An agreement repository opened for reading and writing."""
+
+    def __init__(self, repo: Repository):
+        self.repo = repo
+        self.root = repo.root
+
+    @classmethod
+    def open(cls, start: str | os.PathLike = ".") -> "Workspace":
+        repo = Repository.discover(start)
+        workspace = cls(repo)
+        head = repo.head_commit()
+        if head is None or repo.read(head, TEXT_PATH) is None:
+            raise RepositoryError(
+                f"{repo.root} is a git repository without a committed {TEXT_PATH}; "
+                "create one with `akkoord init DIR --from FILE`"
+            )
+        return workspace
+
+    # the text ---------------------------------------------------------------
+    def text_at(self, commit: str) -> bytes:
+        data = self.repo.read(commit, TEXT_PATH)
+        if data is None:
+            raise RepositoryError(f"commit {commit[:12]} has no {TEXT_PATH}")
+        return data
+
+    def head_text(self) -> bytes:
+        return self.text_at(self.head())
+
+    def head(self) -> str:
+        head = self.repo.head_commit()
+        if head is None:
+            raise RepositoryError(f"{self.root} has no commits yet")
+        return head
+
+    def working_text(self) -> bytes:
+        path = self.root / TEXT_PATH
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise RepositoryError(f"{path} is missing; restore it with `git checkout -- {TEXT_PATH}`") from None
+
+    def text_is_dirty(self) -> bool:
+        return bool(self.repo.changed_in_work_tree([TEXT_PATH]))
+
+    # identity -------------------------------------------------------------------
+    def actor(self, by: str | None) -> Identity:
+        """Who acts: --by when given, else git's configured user, else a clear error."""
+        if by:
+            return Identity.parse(by)
+        configured = self.repo.config_identity()
+        if configured:
+            return configured
+        raise RepositoryError(
+            "no identity to record: pass --by 'Name <email>' or set one with "
+            "`git config user.name NAME` and `git config user.email EMAIL`"
+        )
+
+    # writing --------------------------------------------------------------------
+    def commit(self, changes: dict[str, bytes | None], message: str, change: str, by: Identity, **kwargs) -> str:
+        """Commit `changes` with a trailer saying what kind of change this is (editorial, amendment, ...)."""
+        full = f"{message.rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
+        return self.repo.commit_files(changes, full, by, **kwargs)
+
+    def commit_editorial(self, message: str, by: Identity) -> str:
+        """Record the working text as an explicit editorial change on the main line."""
+        data = self.working_text()
+        doc = Document.from_bytes(data, str(self.root / TEXT_PATH))
+        check_valid(doc)
+        canonical_bytes = doc.to_bytes()
+        if canonical_bytes == self.head_text():
+            raise RepositoryError(f"{TEXT_PATH} has no changes to commit")
+        return self.commit({TEXT_PATH: canonical_bytes}, message, "editorial", by, allow_dirty=(TEXT_PATH,))
+
+
+def check_valid(doc: Document) -> None:
+    found = problems(doc.root)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more; see `akkoord validate`)" if len(found) > 1 else ""
+        raise RepositoryError(f"{doc.source}:{first.line}: {first.message}{more}")
+
+
+def initialise(
+    directory: str | os.PathLike,
+    text: bytes,
+    source: str,
+    by: Identity,
+    extra_files: dict[str, bytes] | None = None,
+    message: str | None = None,
+    timestamp: int | None = None,
+) -> tuple[Workspace, str]:
+    """Create a new agreement repository in `directory` holding `text` (any valid agreement XML).
+
+    The repository is built in a temporary folder beside `directory` and moved into place only
+    when complete, so a failure leaves nothing behind.
+    """
+    target = Path(directory).resolve()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder")
+    doc = Document(parse_bytes(text, source), source)
+    check_valid(doc)
+    data = doc.to_bytes()
+    files = {TEXT_PATH: data, README_PATH: repository_readme(doc), ATTRIBUTES_PATH: _ATTRIBUTES}
+    files.update(extra_files or {})
+    parent = target.parent
+    if not parent.is_dir():
+        raise RepositoryError(f"{parent} does not exist; create it first")
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
+    try:
+        repo = Repository.create(staging)
+        full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
+        commit = repo.commit_files(files, full, by, timestamp=timestamp)
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Workspace(Repository.discover(target)), commit
+
+
+def canonical_bytes_of(data: bytes, source: str) -> bytes:
+    return canonical.to_bytes(parse_bytes(data, source))

@@ -1,0 +1,100 @@
+"""Shared fixtures. Tests that need ../shared skip with a reason when it is absent (a user's clone)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("AKKOORD_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+BWB = CORPUS / "bwb"
+SAMPLE = ROOT / "texts" / "maak020" / "akkoord.xml"
+
+
+def bwb_files(law: str | None = None) -> list[Path]:
+    """Every BWB toestand file of the corpus (or of one law), in version order."""
+    if not BWB.is_dir():
+        return []
+    folders = [BWB / law] if law else sorted(p for p in BWB.iterdir() if p.is_dir())
+    return sorted(f for folder in folders for f in folder.glob("BWBR*_*.xml"))
+
+
+needs_corpus = pytest.mark.skipif(
+    not BWB.is_dir(), reason=f"test corpus not found at {BWB} (needs ../shared beside the repository)"
+)
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not BWB.is_dir():
+        pytest.skip(f"test corpus not found at {BWB} (needs ../shared beside the repository)")
+    return CORPUS
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def run_cli(monkeypatch):
+    """Run the CLI in-process: returns (exit_code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from akkoordvc.cli.main import main
+
+    def run(*args, cwd=None, input=None):
+        runner = CliRunner()
+        old = os.getcwd()
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            with runner.isolation(input=input) as streams:
+                code = main([str(a) for a in args])
+                sys.stdout.flush()
+                sys.stderr.flush()
+                out = streams[0].getvalue().decode("utf-8")
+                err = streams[1].getvalue().decode("utf-8")
+        finally:
+            os.chdir(old)
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def akkoord_exe():
+    """Run the installed `akkoord` console script as a real subprocess."""
+    exe = Path(sys.executable).with_name("akkoord")
+
+    def run(*args, cwd=None, input=None, env=None):
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        proc = subprocess.run(
+            [str(exe), *map(str, args)],
+            cwd=cwd,
+            input=input,
+            capture_output=True,
+            env=full_env,
+        )
+        return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+    return run
+
+
+@pytest.fixture
+def no_git_identity(monkeypatch, tmp_path):
+    """A git environment like CI's: no user.name or user.email anywhere."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(var, raising=False)
+    return home
