@@ -29,7 +29,6 @@ def validate(files):
             click.echo(problem.format(path))
             count += 1
     if count:
-        click.echo(f"{count} problem{'s' if count != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}", err=True)
         return 1
     click.echo(f"OK: {len(files)} file{'s' if len(files) != 1 else ''} valid")
     return 0

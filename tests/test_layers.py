@@ -1,0 +1,79 @@
+"""The layers are visible in the folder layout, and each imports only the layers before it:
+model -> ops -> storage -> trust -> present -> cli."""
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "akkoordvc"
+ORDER = ["errors", "model", "ops", "storage", "trust", "present", "cli"]
+# only these modules may import the tools they wrap
+SOLE_USERS = {"git": {"storage/gitrepo.py"}, "subprocess": {"storage/gitrepo.py", "trust/sshsig.py"}}
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "akkoordvc" else ""
+
+
+def _imports(path: Path):
+    tree = ast.parse(path.read_text("utf-8"))
+    package = "akkoordvc." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts[:-1])
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.rstrip(".").split(".")
+                base = base[: len(base) - (node.level - 1)]
+                yield ".".join(base + ([node.module] if node.module else []))
+            else:
+                yield node.module or ""
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p.name != "__init__.py" or p.parent != PACKAGE)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_module_imports_only_earlier_layers(path):
+    rel = path.relative_to(PACKAGE)
+    own = rel.parts[0] if len(rel.parts) > 1 else rel.stem
+    if own not in ORDER:
+        return
+    for name in _imports(path):
+        layer = _layer(name)
+        if layer in ORDER:
+            assert ORDER.index(layer) <= ORDER.index(own), f"{rel} ({own}) imports {name} ({layer})"
+
+
+@pytest.mark.parametrize("tool", sorted(SOLE_USERS))
+def test_one_module_runs_each_tool(tool):
+    users = set()
+    for path in MODULES:
+        for name in _imports(path):
+            if name == tool or name.startswith(tool + "."):
+                users.add(str(path.relative_to(PACKAGE)))
+    assert users <= SOLE_USERS[tool], users
+
+
+_OURS = "agreement|meta|title|preamble|body|division|clause|heading|origin|para|item|list|table|row|cell|property"
+_TREE_CALL = re.compile(
+    r"(?:iter|find|findall|findtext|iterfind|SubElement|Element|makeelement|iterchildren|iterancestors|xpath)"
+    r"\([^)]*?[\"'](?:\.?/*)?(?:" + _OURS + r")[\"'/\[]"
+)
+
+
+def test_element_names_are_spelled_in_one_place():
+    """Tree look-ups and constructions name our elements through the names modules, never as string literals."""
+    offenders = []
+    for path in MODULES:
+        rel = str(path.relative_to(PACKAGE))
+        if rel.endswith("names.py"):
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if _TREE_CALL.search(line):
+                offenders.append(f"{rel}:{number}: {line.strip()}")
+    assert offenders == []
