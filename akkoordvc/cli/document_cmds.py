@@ -98,7 +98,9 @@ def show(ref, clause_id, fmt_):
             data.update({"ref": ref, "label": resolved.label, "sha256": clause.sha256})
             emit_json(data)
         else:
-            click.echo(_clause_text(clause))
+            from ..present.text import clause_text
+
+            click.echo(clause_text(clause))
         return 0
     if fmt_ == "xml":
         sys.stdout.buffer.write(resolved.data if resolved.kind != "file" else doc.to_bytes())
@@ -110,29 +112,7 @@ def show(ref, clause_id, fmt_):
         data["text_sha256"] = resolved.text_sha256 if resolved.kind != "file" else doc.text_sha256
         emit_json(data)
     else:
-        click.echo(_document_text(doc, resolved))
+        from ..present.text import document_text
+
+        click.echo(document_text(doc, resolved.label), nl=False)
     return 0
-
-
-def _clause_text(clause) -> str:
-    head = clause.num + (f"  {clause.heading}" if clause.heading else "")
-    return f"{head}\n    {clause.text}\n"
-
-
-def _document_text(doc, resolved) -> str:
-    lines = [doc.title]
-    if resolved.label:
-        lines[0] += f" — versie {resolved.label}" if doc.lang == "nl" else f" — version {resolved.label}"
-    lines.append("")
-    if doc.preamble_text:
-        lines += [doc.preamble_text, ""]
-    last_divisions: list = []
-    for clause in doc.clauses:
-        divisions = clause.divisions
-        for depth, division in enumerate(divisions):
-            if depth >= len(last_divisions) or last_divisions[depth].element is not division.element:
-                lines.append("  " * depth + division.label)
-        last_divisions = divisions
-        indent = "  " * len(divisions)
-        lines.append(indent + _clause_text(clause).rstrip("\n").replace("\n", "\n" + indent))
-    return "\n".join(lines)
