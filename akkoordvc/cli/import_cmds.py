@@ -1,0 +1,121 @@
+"""`akkoord import`: turn a text in another format (a BWB law, plain text or Markdown) into an agreement document."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+import click
+
+from ..errors import AkkoordError
+from .common import write_output
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,127}")
+_LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+
+
+@click.group("import")
+def import_group():
+    """Import a text from another format as an agreement document (canonical XML)."""
+
+
+@import_group.command("bwb")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", metavar="OUT", help="Write the agreement to OUT (default: standard output).")
+def bwb(file, output):
+    """Import FILE, a Dutch law in BWB "toestand" XML as published by wetten.overheid.nl.
+
+    Every artikel becomes a clause whose id comes from the article's BWB label-id, so the same article
+    has the same id in every version of the law.
+    """
+    from ..model.bwb import from_bwb
+    from ..model.xmlparse import parse_bytes, parse_file
+
+    if file == "-":
+        source = "<stdin>"
+        root = parse_bytes(sys.stdin.buffer.read(), source)
+    else:
+        source = file
+        root = parse_file(file)
+    _finish(from_bwb(root, source), source, output)
+    return 0
+
+
+@import_group.command("text")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", metavar="OUT", help="Write the agreement to OUT (default: standard output).")
+@click.option("--id", "doc_id", metavar="ID", help="Document id (default: from the file name).")
+@click.option("--title", metavar="T", help="Title (default: the first '# ' heading, else the file name).")
+@click.option("--lang", default="nl", show_default=True, metavar="LANG", help="Language of the text.")
+def text(file, output, doc_id, title, lang):
+    """Import FILE, a plain-text or Markdown agreement with numbered headings ("Artikel 3", "3.", "## 2.1 ...")."""
+    from ..model.plaintext import from_text
+
+    if file == "-":
+        source, stem = "<stdin>", "document"
+        raw = sys.stdin.buffer.read()
+    else:
+        source = file
+        stem = os.path.splitext(os.path.basename(file))[0] or "document"
+        raw = _read(file)
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AkkoordError(
+            f"{source}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 and retry"
+        ) from None
+    if doc_id is None:
+        doc_id = _id_from_name(stem)
+    elif not _ID.fullmatch(doc_id):
+        raise AkkoordError(
+            f"--id {doc_id!r} is not a valid id; start with a letter and use only letters, digits, '.', '_' and '-'"
+        )
+    if not _LANG.fullmatch(lang):
+        raise AkkoordError(f"--lang {lang!r} is not a language tag; use a tag like nl, en or en-GB")
+    root = from_text(content, doc_id=doc_id, title=title, lang=lang, fallback_title=stem, source=source)
+    _finish(root, source, output)
+    return 0
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise AkkoordError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise AkkoordError(f"{path}: is a directory, not a text file") from None
+    except PermissionError:
+        raise AkkoordError(f"{path}: permission denied; check the file's permissions") from None
+
+
+def _id_from_name(stem: str) -> str:
+    from ..model.plaintext import slug
+
+    ident = slug(stem, 64)
+    return ident if ident and ident[0].isalpha() else f"doc-{ident}".rstrip("-")
+
+
+def _finish(root, source: str, output: str | None) -> None:
+    """Validate the converted document, then write its canonical bytes; report the count on stderr."""
+    from ..model import canonical, names
+    from ..model.validate import problems
+    from ..model.xmlparse import parse_bytes
+
+    data = canonical.to_bytes(root)
+    target = output if output not in (None, "-") else "<stdout>"
+    found = problems(root)
+    if found:
+        # re-read what would be written, so line numbers point into the output
+        found = problems(parse_bytes(data, target)) or found
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise AkkoordError(
+            f"{source}: the imported document is not valid: line {first.line} of the output: "
+            f"{first.message.rstrip('.')}{more}; this is unusual input or a bug in the importer, please report it"
+        )
+    write_output(data, output)
+    if output not in (None, "-"):
+        count = sum(1 for _ in root.iter(names.CLAUSE))
+        click.echo(f"imported {count} clause{'s' if count != 1 else ''} from {source} to {output}", err=True)
