@@ -63,6 +63,11 @@ class ClauseChange:
     words_inserted: int = 0
     words_deleted: int = 0
     similarity: float | None = None  # for clauses paired by similarity
+    # added by ops.align (after the fields above, so positional construction is unaffected):
+    matched_by: str | None = None  # how old and new were paired: id | content | similarity | split | merged
+    position: int | None = None  # index of the clause in the new text's clause order (None when removed)
+    old_position: int | None = None  # index in the old text's clause order (None when added)
+    related_nums: tuple[str, ...] = ()  # the nums of `related` (split: new nums; merged: old nums)
 
     @property
     def anchor(self) -> str:
@@ -90,7 +95,14 @@ class ClauseChange:
             "division": self.division,
             "old_division": self.old_division,
             "related": list(self.related),
+            "related_nums": list(self.related_nums),
             "bounded": self.bounded,
+            "words_inserted": self.words_inserted,
+            "words_deleted": self.words_deleted,
+            "division_label": self.division_label,
+            "old_division_label": self.old_division_label,
+            "matched_by": self.matched_by,
+            "similarity": self.similarity,
         }
 
 

@@ -1,0 +1,138 @@
+"""`akkoord redline OLD NEW`: what changed between two texts, clause by clause and word by word.
+
+Everything is imported lazily: a redline of two files never imports git (or gitpython), and
+each output format loads only its own renderer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import click
+
+from ..errors import AkkoordError
+
+FORMATS = ("term", "json", "html", "docx", "xml")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BWB_ROOT = "toestand"
+
+
+def _load(ref: str):
+    """Resolve REF to (Resolved, Document); a BWB toestand file is imported on the fly."""
+    from ..model import names
+    from ..storage.refs import resolve
+
+    resolved = resolve(ref)
+    document = resolved.document
+    tag = document.root.tag
+    if tag == _BWB_ROOT:
+        from ..model.bwb import from_bwb
+        from ..model.document import Document
+
+        document = Document(from_bwb(document.root, document.source), document.source)
+    elif tag != names.AGREEMENT:
+        raise AkkoordError(
+            f"{ref}: root element is <{tag}>, not <{names.AGREEMENT}>; "
+            "give an agreement text (or a BWB law file), a version label or a git revision"
+        )
+    return resolved, document
+
+
+def _side(resolved, document):
+    from ..ops.redline import Side
+
+    return Side(
+        ref=resolved.ref,
+        label=resolved.label,
+        text_sha256=resolved.text_sha256,
+        title=document.title,
+        lang=document.lang,
+        doc_id=document.id,
+    )
+
+
+def _valid_date(ctx, param, value):
+    if value is None:
+        return None
+    if not _DATE.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD")
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a valid date; write it as YYYY-MM-DD") from None
+    return value
+
+
+@click.command()
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="term", show_default=True,
+    help="term: coloured text (or [-old-]{+new+} when not a terminal); json: the redline as data; "
+    "html: one self-contained page; docx: Word with tracked changes (needs -o); xml: the new text with "
+    "rl:ins/rl:del markup (schemas/redline.md).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too.")
+@click.option("--side-by-side", is_flag=True, help="html: old and new text in two columns.")
+@click.option("--color/--no-color", default=None, help="term: colours (default: when writing to a terminal).")
+@click.option("--author", metavar="NAME", help="docx: author of the tracked changes (default: akkoordvc).")
+@click.option("--date", metavar="YYYY-MM-DD", callback=_valid_date, help="docx: date of the tracked changes.")
+def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
+    """Show what changed from OLD to NEW.
+
+    OLD and NEW are REFs: a version label, a git revision, 'working' (the text in the work tree) or
+    the path of an XML file (an agreement, or a BWB law from wetten.overheid.nl). Clauses are
+    paired by id, then by content, then by similarity; each is reported as added, removed,
+    modified, moved, renumbered, split, merged or unchanged, with a word diff of its text.
+    """
+    if fmt == "docx" and output in (None, "-"):
+        raise click.UsageError("--format docx writes a binary file: give -o FILE.docx")
+    if side_by_side and fmt != "html":
+        raise click.UsageError("--side-by-side applies to --format html only")
+    if (author or date) and fmt != "docx":
+        raise click.UsageError("--author and --date apply to --format docx only")
+
+    from ..ops.align import compute
+
+    old_resolved, old_doc = _load(old)
+    new_resolved, new_doc = _load(new)
+    result = compute(old_doc, new_doc, _side(old_resolved, old_doc), _side(new_resolved, new_doc))
+
+    if fmt == "term":
+        import os
+        import sys
+
+        from ..present.term import render
+
+        if color is None:
+            color = (
+                output in (None, "-")
+                and sys.stdout.isatty()
+                and "NO_COLOR" not in os.environ
+                and os.environ.get("TERM") != "dumb"
+            )
+        data = render(result, color=color, include_unchanged=show_all)
+    elif fmt == "json":
+        import json
+
+        data = json.dumps(result.as_dict(include_unchanged=show_all), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        from ..present.html import render
+
+        data = render(result, side_by_side=side_by_side, include_unchanged=show_all)
+    elif fmt == "docx":
+        from ..present.docx import render
+
+        data = render(result, author=author or "akkoordvc", date=date, include_unchanged=show_all)
+    else:
+        from ..present.xmlmarkup import render
+
+        data = render(result, old_doc, new_doc)
+
+    from .common import write_output
+
+    write_output(data, output)
+    return 0

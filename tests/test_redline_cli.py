@@ -1,0 +1,310 @@
+"""`akkoord redline`: formats, output files, errors, and no git for a redline of two files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from lxml import etree
+
+from conftest import BWB, SAMPLE
+
+from akkoordvc.model import canonical, names
+from akkoordvc.model.document import Document, content_text
+from akkoordvc.model.xmlparse import parse_file
+
+RL = "urn:akkoordvc:redline:1"
+
+
+def _rl(name):
+    return f"{{{RL}}}{name}"
+
+
+@pytest.fixture
+def pair(tmp_path):
+    """The sample agreement and an edited copy: 2 modified, 1 removed, 1 added, 1 moved."""
+    old = tmp_path / "old.xml"
+    old.write_bytes(SAMPLE.read_bytes())
+    root = parse_file(SAMPLE)
+    by_id = {c.get(names.ID): c for c in root.iter(names.CLAUSE)}
+    missie = by_id["missie"]
+    missie.find(names.HEADING).text = "Onze missie"
+    p = missie.findall(f"{names.PARA}/{names.P}")[1]
+    p.text = p.text.replace("groener", "duurzamer")
+    first = by_id["aanleiding"].find(f"{names.PARA}/{names.P}")
+    first.text = first.text.replace("Steeds meer", "Steeds\u00a0meer")
+    gone = by_id["een-gemeente"]
+    gone.getparent().remove(gone)
+    added = etree.Element(names.CLAUSE, {names.ID: "nieuw-artikel", names.NUM: "32a"})
+    etree.SubElement(added, names.HEADING).text = "Nieuw"
+    etree.SubElement(added, names.P).text = "Dit artikel is nieuw in deze versie van het akkoord."
+    by_id["cooperaties"].addnext(added)
+    moved = by_id["regelruimte"]
+    target = by_id["maatschappelijk-aanbesteden"]
+    target.addprevious(moved)
+    new = tmp_path / "new.xml"
+    new.write_bytes(canonical.to_bytes(root))
+    return old, new
+
+
+def _lines(text):
+    return [line for line in text.splitlines() if line.strip()]
+
+
+# --- term ---------------------------------------------------------------------------------------
+
+
+def test_term_without_tty_uses_word_diff_markup(run_cli, pair):
+    old, new = pair
+    code, out, err = run_cli("redline", old, new)
+    assert code == 0, err
+    assert "\x1b[" not in out
+    assert "[-groener-]{+duurzamer+}" in out
+    assert "{+Onze +}Missie" in out or "[-Missie-]{+Onze missie+}" in out
+    assert "⟨NBSP⟩" in out  # an invisible change is made visible
+    assert "Artikel 28" in out and "verwijderd" in out
+    assert "Artikel 32a" in out and "toegevoegd" in out
+    assert "verplaatst van Hoofdstuk 4 Randvoorwaarden" in out or "verplaatst van" in out
+    summary = _lines(out)[-1]
+    assert summary.startswith("2 gewijzigd, 1 toegevoegd, 1 verplaatst, 1 verwijderd; +")
+    assert "Artikel 1 " in out and "Artikel 3 " not in out  # unchanged clauses only with --all
+
+
+def test_term_all_and_color(run_cli, pair):
+    old, new = pair
+    code, out, _ = run_cli("redline", old, new, "--all", "--color")
+    assert code == 0
+    assert "\x1b[31;9m" in out and "\x1b[32;4m" in out
+    assert "Artikel 3" in out and "[ongewijzigd]" in out
+
+
+def test_term_no_changes(run_cli):
+    code, out, _ = run_cli("redline", SAMPLE, SAMPLE)
+    assert code == 0
+    assert "Geen wijzigingen" in out
+    assert _lines(out)[-1] == "0 gewijzigd, 0 toegevoegd, 0 verplaatst, 0 verwijderd; +0 \u22120 woorden"
+
+
+# --- json ---------------------------------------------------------------------------------------
+
+
+def test_json_shape(run_cli, pair):
+    old, new = pair
+    code, out, err = run_cli("redline", old, new, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) >= {"old", "new", "stats", "clauses"}
+    assert data["old"]["ref"] == str(old)
+    assert set(data["old"]) >= {"ref", "label", "text_sha256"}
+    assert len(data["new"]["text_sha256"]) == 64
+    stats = data["stats"]
+    assert (stats["modified"], stats["added"], stats["removed"], stats["moved"]) == (2, 1, 1, 1)
+    by_id = {c["id"] or c["old_id"]: c for c in data["clauses"]}
+    assert set(by_id) == {"missie", "aanleiding", "een-gemeente", "nieuw-artikel", "regelruimte"}
+    for clause in data["clauses"]:
+        assert {"id", "old_id", "num", "old_num", "change", "old_text", "new_text", "words"} <= set(clause)
+        assert "".join(t for op, t in clause["words"] if op != "+") == clause["old_text"]
+        assert "".join(t for op, t in clause["words"] if op != "-") == clause["new_text"]
+    assert ["-", "groener"] in by_id["missie"]["words"] and ["+", "duurzamer"] in by_id["missie"]["words"]
+    assert by_id["een-gemeente"]["change"] == "removed" and by_id["een-gemeente"]["id"] is None
+    assert by_id["regelruimte"]["change"] == "moved"
+    assert by_id["regelruimte"]["old_division"] == "h-randvoorwaarden"
+    assert by_id["regelruimte"]["division"] == "h-financiering"
+    code, out, _ = run_cli("redline", old, new, "--format", "json", "--all")
+    assert len(json.loads(out)["clauses"]) == 50
+
+
+# --- xml ----------------------------------------------------------------------------------------
+
+
+def _without_markup(root):
+    """The new text back from the redline XML: drop rl:del, removed clauses and rl:summary; unwrap rl:ins."""
+    for element in list(root.iter(_rl("del"), _rl("summary"))):
+        parent = element.getparent()
+        if element.tail:
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    for clause in [c for c in root.iter(names.CLAUSE) if c.get(_rl("change")) == "removed"]:
+        clause.getparent().remove(clause)
+    etree.strip_tags(root, _rl("ins"))
+    for heading in list(root.iter(names.HEADING)):
+        if not "".join(heading.itertext()).strip():
+            heading.getparent().remove(heading)
+    return root
+
+
+def test_xml_output_is_well_formed_and_marks_changes(run_cli, pair, tmp_path):
+    old, new = pair
+    out_file = tmp_path / "redline.xml"
+    code, out, err = run_cli("redline", old, new, "--format", "xml", "-o", out_file)
+    assert code == 0, err
+    assert out == ""
+    data = out_file.read_bytes()
+    assert data.startswith(b"<?xml")
+    root = etree.fromstring(data)
+    assert root.tag == names.AGREEMENT and root.nsmap.get("rl") == RL
+    assert root.get(_rl("old-ref")) == str(old)
+    clauses = {c.get(names.ID): c for c in root.iter(names.CLAUSE)}
+    assert clauses["missie"].get(_rl("change")) == "modified"
+    dels = ["".join(e.itertext()) for e in clauses["missie"].iter(_rl("del"))]
+    ins = ["".join(e.itertext()) for e in clauses["missie"].iter(_rl("ins"))]
+    assert "groener" in dels and "duurzamer" in ins
+    assert clauses["een-gemeente"].get(_rl("change")) == "removed"
+    assert clauses["een-gemeente"].find(f"{names.P}/{{{RL}}}del") is not None
+    assert clauses["nieuw-artikel"].get(_rl("change")) == "added"
+    assert clauses["regelruimte"].get(_rl("change")) == "moved"
+    assert clauses["regelruimte"].get(_rl("old-division")) == "h-randvoorwaarden"
+    # the removed clause stands where it stood: after its old predecessor
+    assert clauses["een-gemeente"].getprevious().get(names.ID) == "gelijkwaardigheid"
+    # without the markup, it is the new text again
+    plain = _without_markup(root)
+    new_doc = Document.from_file(new)
+    got = [(c.get(names.ID), content_text(c)) for c in plain.iter(names.CLAUSE)]
+    assert got == [(c.id, c.text) for c in new_doc.clauses]
+
+
+@pytest.mark.skipif(not BWB.is_dir(), reason=f"test corpus not found at {BWB}")
+def test_xml_markup_on_a_real_law_gives_back_the_new_text(run_cli, tmp_path):
+    from akkoordvc.model.bwb import import_bwb_bytes
+
+    folder = BWB / "BWBR0002629"
+    old = folder / "BWBR0002629_2013-10-10_1.xml"
+    new = folder / "BWBR0002629_2014-01-01_0.xml"
+    code, out, err = run_cli("redline", old, new, "--format", "xml")
+    assert code == 0, err
+    root = etree.fromstring(out.encode("utf-8"))
+    changed = [c for c in root.iter(names.CLAUSE) if c.get(_rl("change"))]
+    assert len(changed) == 41
+    assert not [c for c in changed if c.get(_rl("flat"))]
+    new_doc = Document(import_bwb_bytes(new.read_bytes(), str(new)))
+    plain = _without_markup(root)
+    assert [content_text(c) for c in plain.iter(names.CLAUSE)] == [c.text for c in new_doc.clauses]
+
+
+# --- other formats and output files -------------------------------------------------------------
+
+
+def test_output_file(run_cli, pair, tmp_path):
+    old, new = pair
+    target = tmp_path / "out.txt"
+    code, out, _ = run_cli("redline", old, new, "-o", target)
+    assert code == 0 and out == ""
+    text = target.read_text("utf-8")
+    assert "[-groener-]{+duurzamer+}" in text and "\x1b[" not in text
+
+
+def test_html(run_cli, pair, tmp_path):
+    pytest.importorskip("akkoordvc.present.html")
+    old, new = pair
+    for extra in ((), ("--side-by-side",)):
+        target = tmp_path / "out.html"
+        code, out, err = run_cli("redline", old, new, "--format", "html", "-o", target, *extra)
+        assert code == 0, err
+        page = target.read_text("utf-8")
+        assert "<html" in page and "duurzamer" in page
+
+
+def test_docx(run_cli, pair, tmp_path):
+    pytest.importorskip("akkoordvc.present.docx")
+    old, new = pair
+    target = tmp_path / "out.docx"
+    code, _, err = run_cli(
+        "redline", old, new, "--format", "docx", "-o", target, "--author", "Onderhandelaar", "--date", "2024-05-01"
+    )
+    assert code == 0, err
+    with zipfile.ZipFile(target) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert "duurzamer" in body and "Onderhandelaar" in body
+
+
+def test_docx_needs_an_output_file(run_cli, pair):
+    old, new = pair
+    code, out, err = run_cli("redline", old, new, "--format", "docx")
+    assert code == 2 and "-o" in err
+
+
+def test_bad_date_and_misplaced_options(run_cli, pair, tmp_path):
+    old, new = pair
+    code, _, err = run_cli("redline", old, new, "--format", "docx", "-o", tmp_path / "x.docx", "--date", "1 mei")
+    assert code == 2 and "YYYY-MM-DD" in err
+    code, _, err = run_cli("redline", old, new, "--side-by-side")
+    assert code == 2 and "html" in err
+
+
+# --- errors -------------------------------------------------------------------------------------
+
+
+def _one_line_error(code, out, err):
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("akkoord: error: ")
+    assert "Traceback" not in err + out
+
+
+def test_unknown_ref_outside_a_repository(run_cli, tmp_path):
+    code, out, err = run_cli("redline", "v1", "v2", cwd=tmp_path)
+    _one_line_error(code, out, err)
+    assert "v1" in err
+
+
+def test_missing_file(run_cli, pair, tmp_path):
+    old, _ = pair
+    code, out, err = run_cli("redline", old, tmp_path / "nope.xml", cwd=tmp_path)
+    _one_line_error(code, out, err)
+    assert "nope.xml" in err
+
+
+def test_malformed_file(run_cli, pair, tmp_path):
+    old, _ = pair
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<agreement><body></agreement>", "utf-8")
+    code, out, err = run_cli("redline", old, bad)
+    _one_line_error(code, out, err)
+    assert "bad.xml" in err and "malformed" in err
+
+
+def test_not_an_agreement(run_cli, pair, tmp_path):
+    old, _ = pair
+    other = tmp_path / "other.xml"
+    other.write_text("<html><body/></html>", "utf-8")
+    code, out, err = run_cli("redline", old, other)
+    _one_line_error(code, out, err)
+    assert "<html>" in err
+
+
+@pytest.mark.skipif(not BWB.is_dir(), reason=f"test corpus not found at {BWB}")
+def test_bwb_files_directly(run_cli):
+    folder = BWB / "BWBR0002629"
+    code, out, err = run_cli(
+        "redline", folder / "BWBR0002629_2013-10-10_1.xml", folder / "BWBR0002629_2014-01-01_0.xml", "--format", "json"
+    )
+    assert code == 0, err
+    stats = json.loads(out)["stats"]
+    assert stats["modified"] == 41 and stats["added"] == stats["removed"] == 0  # 39 articles + 2 annexes
+
+
+# --- no git -------------------------------------------------------------------------------------
+
+
+def test_redline_of_two_files_does_not_import_git(pair, tmp_path):
+    old, new = pair
+    script = (
+        "import sys\n"
+        "from akkoordvc.cli.main import main\n"
+        f"code = main(['redline', {str(old)!r}, {str(new)!r}, '--format', 'json',\n"
+        f"             '-o', {str(tmp_path / 'o.json')!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m == 'git' or m.startswith('git.') or m == 'subprocess')\n"
+        "print(code, loaded)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "0 []"
+    assert json.loads((tmp_path / "o.json").read_text("utf-8"))["stats"]["removed"] == 1
