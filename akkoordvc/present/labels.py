@@ -1,0 +1,251 @@
+"""The words a redline is rendered with, in the language of the document.
+
+`labels(lang)` returns a fresh dict of label strings: Dutch when the document language is
+Dutch ("nl", "nl-NL", "nl_BE", ...), English for every other language (and for none). Some
+labels are `str.format` templates with named fields ({n}, {num}, {place}, {old}, {new},
+{clauses}, {title}, {text}); the helpers below fill the common ones so every renderer (HTML,
+DOCX, terminal) says the same thing the same way.
+"""
+
+from __future__ import annotations
+
+from ..ops.redline import (
+    ADDED,
+    CHANGES,
+    MERGED,
+    MODIFIED,
+    MOVED,
+    REMOVED,
+    RENUMBERED,
+    SPLIT,
+    UNCHANGED,
+    ClauseChange,
+    Side,
+)
+
+__all__ = [
+    "DUTCH",
+    "ENGLISH",
+    "bcp47",
+    "clause_name",
+    "count_phrase",
+    "kind_label",
+    "labels",
+    "language",
+    "new_place",
+    "old_place",
+    "side_name",
+    "words_phrase",
+]
+
+DUTCH: dict[str, str] = {
+    "lang": "nl",
+    # page furniture
+    "changes": "Wijzigingen",
+    "changes_in": "Wijzigingen in {title}",
+    "old_version": "Oude versie",
+    "new_version": "Nieuwe versie",
+    "text_hash": "tekst-SHA-256",
+    "summary": "Overzicht",
+    "contents": "Inhoud",
+    "old_text": "Oude tekst",
+    "new_text": "Nieuwe tekst",
+    "clauses": "Artikelen",
+    "legend": "Legenda",
+    "legend_ins": "ingevoegde tekst",
+    "legend_del": "verwijderde tekst",
+    "skip_to_changes": "Naar de wijzigingen",
+    "back_to_contents": "naar de inhoud",
+    "no_changes": "Geen wijzigingen: beide versies hebben dezelfde tekst.",
+    "generated_by": "Gemaakt met akkoordvc",
+    "not_present": "(niet in deze versie)",
+    "docx_note": (
+        "De wijzigingen staan in dit document als bijgehouden wijzigingen: alle wijzigingen "
+        "accepteren geeft de nieuwe tekst, alle wijzigingen weigeren de oude."
+    ),
+    # kinds of change
+    ADDED: "toegevoegd",
+    REMOVED: "verwijderd",
+    MODIFIED: "gewijzigd",
+    MOVED: "verplaatst",
+    RENUMBERED: "hernummerd",
+    SPLIT: "gesplitst",
+    MERGED: "samengevoegd",
+    UNCHANGED: "ongewijzigd",
+    # clauses and places
+    "clause": "Artikel {num}",
+    "clause_lc": "artikel {num}",
+    "clause_plural_lc": "artikelen {nums}",
+    "in_division": "in {division}",
+    "top_level": "het begin van de tekst",
+    "moved_from": "verplaatst van {place}",
+    "moved_to": "verplaatst naar {place}",
+    "moved_from_to": "verplaatst van {old} naar {new}",
+    "old_position": "Hier stond {clause}",
+    "old_place": "de oude plaats",
+    "renumbered_from_to": "hernummerd van {old} naar {new}",
+    "split_into": "gesplitst in {clauses}",
+    "merged_from": "samengevoegd uit {clauses}",
+    "heading_changed": "kop gewijzigd",
+    "unchanged_n": "{n} ongewijzigde artikelen",
+    "unchanged_1": "1 ongewijzigd artikel",
+    # words
+    "words_inserted": "{n} woorden ingevoegd",
+    "word_inserted": "1 woord ingevoegd",
+    "words_deleted": "{n} woorden verwijderd",
+    "word_deleted": "1 woord verwijderd",
+    # markers read out by screen readers (visually hidden)
+    "sr_ins": "[ingevoegd: ",
+    "sr_del": "[verwijderd: ",
+    "sr_end": "]",
+    # notes
+    "bounded_note": (
+        "Dit artikel is zeer lang: de woordvergelijking is begrensd. De getoonde wijzigingen "
+        "kloppen, maar zijn mogelijk niet de kleinste."
+    ),
+    "invisible_note": "onzichtbare tekens zijn zichtbaar gemaakt, bijvoorbeeld ⟨NBSP⟩ voor een harde spatie",
+    "invisible_changed": "let op, wijziging in onzichtbare tekens: {text}",
+}
+
+ENGLISH: dict[str, str] = {
+    "lang": "en",
+    "changes": "Changes",
+    "changes_in": "Changes to {title}",
+    "old_version": "Old version",
+    "new_version": "New version",
+    "text_hash": "text SHA-256",
+    "summary": "Summary",
+    "contents": "Contents",
+    "old_text": "Old text",
+    "new_text": "New text",
+    "clauses": "Clauses",
+    "legend": "Key",
+    "legend_ins": "inserted text",
+    "legend_del": "deleted text",
+    "skip_to_changes": "Skip to the changes",
+    "back_to_contents": "back to contents",
+    "no_changes": "No changes: both versions have the same text.",
+    "generated_by": "Made with akkoordvc",
+    "not_present": "(not in this version)",
+    "docx_note": (
+        "The changes in this document are tracked changes: accepting all of them gives the new "
+        "text, rejecting all of them the old one."
+    ),
+    ADDED: "added",
+    REMOVED: "removed",
+    MODIFIED: "modified",
+    MOVED: "moved",
+    RENUMBERED: "renumbered",
+    SPLIT: "split",
+    MERGED: "merged",
+    UNCHANGED: "unchanged",
+    "clause": "Article {num}",
+    "clause_lc": "article {num}",
+    "clause_plural_lc": "articles {nums}",
+    "in_division": "in {division}",
+    "top_level": "the start of the text",
+    "moved_from": "moved from {place}",
+    "moved_to": "moved to {place}",
+    "moved_from_to": "moved from {old} to {new}",
+    "old_position": "{clause} stood here",
+    "old_place": "its old position",
+    "renumbered_from_to": "renumbered from {old} to {new}",
+    "split_into": "split into {clauses}",
+    "merged_from": "merged from {clauses}",
+    "heading_changed": "heading changed",
+    "unchanged_n": "{n} unchanged clauses",
+    "unchanged_1": "1 unchanged clause",
+    "words_inserted": "{n} words inserted",
+    "word_inserted": "1 word inserted",
+    "words_deleted": "{n} words deleted",
+    "word_deleted": "1 word deleted",
+    "sr_ins": "[inserted: ",
+    "sr_del": "[deleted: ",
+    "sr_end": "]",
+    "bounded_note": (
+        "This clause is very long, so the word comparison was bounded: the changes shown are "
+        "correct but may not be the smallest."
+    ),
+    "invisible_note": "invisible characters are shown by name, e.g. ⟨NBSP⟩ for a no-break space",
+    "invisible_changed": "note, change in invisible characters: {text}",
+}
+
+assert DUTCH.keys() == ENGLISH.keys()
+assert all(kind in DUTCH for kind in CHANGES)
+
+_BY_LANGUAGE = {"nl": DUTCH, "en": ENGLISH}
+
+
+def language(lang: str | None) -> str:
+    """The label language for a document language tag: "nl" for Dutch, else "en"."""
+    primary = (lang or "").strip().replace("_", "-").split("-")[0].lower()
+    return primary if primary in _BY_LANGUAGE else "en"
+
+
+def labels(lang: str | None) -> dict[str, str]:
+    """A fresh dict of labels for a document in language `lang` (Dutch for nl, else English)."""
+    return dict(_BY_LANGUAGE[language(lang)])
+
+
+def bcp47(lang: str | None) -> str:
+    """A region-qualified tag for word processors: "nl" -> "nl-NL", "en"/"" -> "en-GB"."""
+    tag = (lang or "").strip().replace("_", "-")
+    if not tag:
+        return "en-GB"
+    if "-" in tag:
+        return tag
+    return {"nl": "nl-NL", "en": "en-GB", "fy": "fy-NL", "de": "de-DE", "fr": "fr-FR"}.get(tag.lower(), tag)
+
+
+def kind_label(lab: dict[str, str], kind: str) -> str:
+    return lab.get(kind, kind)
+
+
+def clause_name(lab: dict[str, str], num: str | None, heading: str | None = None, *, start: bool = True) -> str:
+    """ "Artikel 5" (or "artikel 5" when not at the start of a sentence); the heading when
+    there is no number; "" when there is neither."""
+    if num:
+        if num.lower().startswith("art"):  # already "Artikel 5" / "art. 5"
+            return num
+        return lab["clause" if start else "clause_lc"].format(num=num)
+    return heading or ""
+
+
+def count_phrase(lab: dict[str, str], n: int, one_key: str, many_key: str) -> str:
+    return lab[one_key] if n == 1 else lab[many_key].format(n=n)
+
+
+def words_phrase(lab: dict[str, str], inserted: int, deleted: int) -> str:
+    """ "5 woorden ingevoegd, 1 woord verwijderd"; only the non-zero parts; "" when both are 0."""
+    parts = []
+    if inserted:
+        parts.append(count_phrase(lab, inserted, "word_inserted", "words_inserted"))
+    if deleted:
+        parts.append(count_phrase(lab, deleted, "word_deleted", "words_deleted"))
+    return ", ".join(parts)
+
+
+def side_name(side: Side) -> str:
+    """How a version is named: its label with the ref in brackets, or just the ref."""
+    if side.label and side.label != side.ref:
+        return f"{side.label} ({side.ref})" if side.ref else side.label
+    return side.ref or side.label or ""
+
+
+def old_place(lab: dict[str, str], clause: ClauseChange) -> str:
+    """Where a moved clause came from: its old division when that differs, and its old number
+    when that differs ("Hoofdstuk 2 Zeggenschap (artikel 6)")."""
+    div = clause.old_division_label if clause.old_division_label != clause.division_label else ""
+    name = clause_name(lab, clause.old_num, start=False) if clause.old_num and (clause.old_num != clause.num or not div) else ""
+    if div and name:
+        return f"{div} ({name})"
+    return div or name or lab["old_place"]
+
+
+def new_place(lab: dict[str, str], clause: ClauseChange) -> str:
+    """Where a moved clause went: its new division when that differs, and its new number."""
+    div = clause.division_label if clause.division_label != clause.old_division_label else ""
+    name = clause_name(lab, clause.num, start=False) if clause.num else ""
+    if div and name:
+        return f"{div} ({name})"
+    return div or name or clause.id or ""

@@ -1,0 +1,397 @@
+"""The HTML redline page: self-contained, well-formed, linked, accessible, in the document's language,
+and rendered by a real browser (headless Chromium; skipped when it is not installed)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from akkoordvc.ops.redline import (
+    ADDED,
+    SPLIT,
+    MODIFIED,
+    MOVED,
+    REMOVED,
+    RENUMBERED,
+    UNCHANGED,
+    ClauseChange,
+    Redline,
+    Side,
+)
+from akkoordvc.present import html as html_render
+from akkoordvc.present.labels import labels, language
+
+# -- a hand-built redline ------------------------------------------------------------------
+
+
+def seg_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """A word diff for test data (difflib over words and spaces; deletion before insertion)."""
+    a, b = re.findall(r"\s*\S+|\s+", old), re.findall(r"\s*\S+|\s+", new)
+    out: list[tuple[str, str]] = []
+
+    def add(op, text):
+        if not text:
+            return
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            add("=", "".join(a[i1:i2]))
+        else:
+            add("-", "".join(a[i1:i2]))
+            add("+", "".join(b[j1:j2]))
+    return out
+
+
+def count_words(segments, op):
+    return sum(len(re.findall(r"\w+", t)) for o, t in segments if o == op)
+
+
+H1 = "Hoofdstuk 1 Algemeen"
+H2 = "Hoofdstuk 2 Zeggenschap"
+
+
+def change(kinds, *, id=None, old_id=None, num=None, old_num=None, heading=None, old_heading=None,
+           old_text="", new_text="", division=None, old_division=None, old_position=None, **kw):
+    words = seg_diff(old_text, new_text) if (old_text or new_text) else []
+    heading_words = seg_diff(old_heading or "", heading or "") if (old_heading or "") != (heading or "") else []
+    c = ClauseChange(
+        kinds[0], tuple(kinds), id, old_id, num=num, old_num=old_num, heading=heading, old_heading=old_heading,
+        old_text=old_text, new_text=new_text, words=words, heading_words=heading_words,
+        division=division and division[0], old_division=old_division and old_division[0],
+        division_label=division[1] if division else "", old_division_label=old_division[1] if old_division else "",
+        words_inserted=count_words(words, "+"), words_deleted=count_words(words, "-"), **kw,
+    )
+    if old_position is not None:
+        c.old_position = old_position  # as the alignment engine records it
+    return c
+
+
+def sample(lang: str = "nl", positions: bool = True) -> Redline:
+    d1, d2 = ("h1", H1), ("h2", H2)
+    clauses = [
+        change([MODIFIED], id="begrippen", old_id="begrippen", num="1", old_num="1", heading="Begrippen",
+               old_heading="Begrippen", division=d1, old_division=d1, old_position=0,
+               old_text="In dit akkoord wordt verstaan onder gemeente: de gemeente Amsterdam.",
+               new_text="In dit akkoord wordt verstaan onder gemeente: het college & zijn raad <samen>."),
+        change([REMOVED], old_id="doel", old_num="2", old_heading="Doel", old_division=d1, old_position=1,
+               old_text="Dit akkoord heeft tot doel de zeggenschap van bewoners te vergroten."),
+        change([MODIFIED, RENUMBERED], id="looptijd", old_id="looptijd", num="2", old_num="3",
+               heading="Looptijd en opzegging", old_heading="Looptijd", division=d1, old_division=d1, old_position=2,
+               old_text="Dit akkoord geldt tot en met 31 december 2025.",
+               new_text="Dit akkoord geldt tot en met 31\u00a0december 2026."),
+        change([MOVED, MODIFIED, RENUMBERED], id="evaluatie", old_id="evaluatie", num="3", old_num="6",
+               heading="Evaluatie", old_heading="Evaluatie", division=d1, old_division=d2, old_position=5,
+               old_text="De partijen evalueren dit akkoord in 2024.",
+               new_text="De partijen evalueren dit akkoord jaarlijks."),
+        change([UNCHANGED], id="budget", old_id="budget", num="4", old_num="4", heading="Buurtbegroting",
+               old_heading="Buurtbegroting", division=d2, old_division=d2, old_position=3,
+               old_text="Elk stadsdeel stelt jaarlijks een buurtbegroting vast.",
+               new_text="Elk stadsdeel stelt jaarlijks een buurtbegroting vast."),
+        change([ADDED], id="buurtrecht", num="5", heading="Buurtrechten", division=d2,
+               new_text="Bewoners hebben het recht een taak van de gemeente over te nemen."),
+        change([RENUMBERED], id="uitdaag", old_id="uitdaag", num="6", old_num="5", heading="Uitdaagrecht",
+               old_heading="Uitdaagrecht", division=d2, old_division=d2, old_position=4,
+               old_text="Bewoners kunnen de gemeente uitdagen.", new_text="Bewoners kunnen de gemeente uitdagen."),
+    ]
+    if not positions:
+        for c in clauses:
+            c.old_position = None
+    old = Side("v1", "Concept 1", "a" * 64, title="Akkoord <Test> & co", lang=lang, doc_id="test")
+    new = Side("v2", "Concept 2", "b" * 64, title="Akkoord <Test> & co", lang=lang, doc_id="test")
+    return Redline(old, new, clauses)
+
+
+def parse(page: str):
+    return lxml.html.document_fromstring(page)
+
+
+def ids(doc) -> set[str]:
+    return {el.get("id") for el in doc.iter() if isinstance(el.tag, str) and el.get("id")}
+
+
+def internal_links(doc) -> list[str]:
+    return [a.get("href") for a in doc.iter("a") if (a.get("href") or "").startswith("#")]
+
+
+# -- the page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("side_by_side", [False, True])
+@pytest.mark.parametrize("include_unchanged", [False, True])
+def test_page_is_self_contained_and_parses(side_by_side, include_unchanged):
+    page = html_render.render(sample(), side_by_side=side_by_side, include_unchanged=include_unchanged)
+    assert page.startswith("<!DOCTYPE html>")
+    lowered = page.lower()
+    for forbidden in ("http://", "https://", "src=", "<link", "<script", "@import", "url("):
+        assert forbidden not in lowered, forbidden
+    doc = parse(page)
+    assert doc.tag == "html"
+    assert doc.find("head/style") is not None
+    assert doc.find("head/meta[@charset]").get("charset") == "utf-8"
+    # ids are unique
+    all_ids = [el.get("id") for el in doc.iter() if isinstance(el.tag, str) and el.get("id")]
+    assert len(all_ids) == len(set(all_ids))
+    # every internal link resolves
+    targets = ids(doc)
+    for href in internal_links(doc):
+        assert href[1:] in targets, href
+
+
+def test_title_names_both_versions_and_hashes():
+    doc = parse(html_render.render(sample()))
+    title = doc.findtext("head/title")
+    for part in ("Concept 1", "Concept 2", "v1", "v2", "a" * 12, "b" * 12, "Akkoord <Test> & co"):
+        assert part in title
+    header = doc.get_element_by_id("top").text_content()
+    assert "a" * 64 in header and "b" * 64 in header
+
+
+def test_ins_and_del_with_screen_reader_text():
+    page = html_render.render(sample())
+    doc = parse(page)
+    ins = [el.text_content() for el in doc.iter("ins")]
+    dels = [el.text_content() for el in doc.iter("del")]
+    assert any("het college & zijn raad <samen>." in t for t in ins)
+    assert any("de gemeente Amsterdam." in t for t in dels)
+    assert any("Dit akkoord heeft tot doel" in t for t in dels)  # removed clause
+    assert any("Bewoners hebben het recht" in t for t in ins)  # added clause
+    # marked by more than colour: text for screen readers inside every ins/del, and CSS decorations
+    for el in doc.iter("ins"):
+        assert el.find("span[@class='sr']").text == "[ingevoegd: "
+    for el in doc.iter("del"):
+        assert el.find("span[@class='sr']").text == "[verwijderd: "
+    style = doc.findtext("head/style")
+    assert "text-decoration: underline" in style and "text-decoration: line-through" in style
+    assert "@media print" in style and "break-inside: avoid" in style
+
+
+def test_text_is_escaped():
+    page = html_render.render(sample())
+    assert "&lt;samen&gt;" in page and "het college &amp; zijn raad" in page
+    assert "<samen>" not in page
+    assert "Akkoord &lt;Test&gt; &amp; co" in page
+
+
+def test_toc_lists_changed_clauses_and_links_resolve():
+    doc = parse(html_render.render(sample()))
+    toc = doc.get_element_by_id("contents")
+    hrefs = [a.get("href") for a in toc.iter("a")]
+    assert hrefs == ["#c-begrippen", "#old-doel", "#c-looptijd", "#c-evaluatie", "#c-buurtrecht", "#c-uitdaag"]
+    targets = ids(doc)
+    for href in hrefs:
+        assert href[1:] in targets
+        assert doc.get_element_by_id(href[1:]).tag == "section"
+    assert "#c-budget" not in hrefs  # unchanged
+
+
+@pytest.mark.parametrize("positions", [True, False], ids=["old-positions", "by-number"])
+def test_moved_clause_links_both_ways(positions):
+    doc = parse(html_render.render(sample(positions=positions)))
+    section = doc.get_element_by_id("c-evaluatie")
+    (back,) = [a for a in section.iter("a") if a.get("href", "").startswith("#was-")]
+    assert back.text_content() == f"verplaatst van {H2} (artikel 6)"
+    marker = doc.get_element_by_id(back.get("href")[1:])
+    assert "was" in marker.get("class")
+    forward = [a.get("href") for a in marker.iter("a")]
+    assert forward == ["#c-evaluatie"]
+    assert "Hier stond artikel 6 (Evaluatie)" in marker.text_content()
+    # the marker stands where the clause stood: after old article 5 (uitdaag), the last clause
+    order = [el.get("id") for el in doc.get_element_by_id("changes").iter() if el.get("id")]
+    assert order.index(marker.get("id")) > order.index("c-uitdaag")
+
+
+def test_removed_clause_where_it_stood_and_heading_changes():
+    doc = parse(html_render.render(sample()))
+    order = [s.get("id") for s in doc.iter("section") if "clause" in (s.get("class") or "")]
+    assert order == ["c-begrippen", "old-doel", "c-looptijd", "c-evaluatie", "c-buurtrecht", "c-uitdaag"]
+    heading = doc.get_element_by_id("h-c-looptijd")
+    assert [el.text_content() for el in heading.iter("ins")] == ["[ingevoegd: 2]", "[ingevoegd:  en opzegging]"]
+    assert [el.text_content() for el in heading.iter("del")] == ["[verwijderd: 3]"]
+    removed = doc.get_element_by_id("h-old-doel")
+    assert "Artikel 2" in removed.text_content() and removed.find(".//del") is not None
+
+
+def test_invisible_characters_are_shown_in_changes():
+    doc = parse(html_render.render(sample()))
+    inv = [el.text_content() for el in doc.find_class("inv")]
+    assert "\u27e8NBSP\u27e9" in inv
+    assert "has-invisible" in doc.find("body").get("class")
+
+
+def test_dutch_labels_for_dutch_documents():
+    doc = parse(html_render.render(sample("nl")))
+    assert doc.get("lang") == "nl"
+    text = doc.text_content()
+    for word in ("Wijzigingen", "Overzicht", "Inhoud", "gewijzigd", "toegevoegd", "verwijderd", "verplaatst",
+                 "hernummerd", "woorden ingevoegd", "Oude versie", "Nieuwe versie"):
+        assert word in text, word
+
+
+def test_english_labels_otherwise():
+    doc = parse(html_render.render(sample("fr")))
+    assert doc.get("lang") == "fr"
+    text = doc.text_content()
+    for word in ("Changes", "Summary", "Contents", "modified", "added", "removed", "moved", "renumbered"):
+        assert word in text, word
+    assert doc.get_element_by_id("summary").get("lang") == "en"  # UI text says it is English
+    assert "Wijzigingen" not in text
+
+
+def test_labels():
+    assert language("nl") == language("nl-BE") == language("NL_nl") == "nl"
+    assert language("en") == language("fr") == language("") == language(None) == "en"
+    nl = labels("nl")
+    assert nl["moved_from_to"].format(old="a", new="b") == "verplaatst van a naar b"
+    assert (nl["old_text"], nl["new_text"], nl["unchanged"], nl["split"], nl["merged"]) == (
+        "Oude tekst", "Nieuwe tekst", "ongewijzigd", "gesplitst", "samengevoegd")
+    assert labels("en")["added"] == "added"
+    assert set(labels("nl")) == set(labels("en"))
+    labels("nl")["added"] = "x"
+    assert labels("nl")["added"] == "toegevoegd"  # a fresh dict each time
+
+
+def test_side_by_side_has_two_columns():
+    doc = parse(html_render.render(sample(), side_by_side=True))
+    tables = doc.find_class("sbs")
+    assert len(tables) == 6
+    for table in tables:
+        assert [th.text_content() for th in table.iter("th")] == ["Oude tekst", "Nieuwe tekst"]
+        (row,) = table.find("tbody").findall("tr")
+        old, new = row.findall("td")
+        assert old.find(".//ins") is None and new.find(".//del") is None
+    removed = doc.get_element_by_id("old-doel").find_class("sbs")[0]
+    old, new = removed.find("tbody/tr").findall("td")
+    assert old.find(".//del") is not None and "niet in deze versie" in new.text_content()
+
+
+def test_unchanged_clauses_and_gaps():
+    short = parse(html_render.render(sample()))
+    assert [g.text_content() for g in short.find_class("gap")] == ["1 ongewijzigd artikel"]
+    full = parse(html_render.render(sample(), include_unchanged=True))
+    assert full.find_class("gap") == []
+    assert full.get_element_by_id("c-budget") is not None
+
+
+def test_odd_input_still_renders():
+    """No clauses, no labels, no language, clauses without number or heading, odd ids."""
+    empty = Redline(Side("", None, ""), Side("", None, ""), [])
+    doc = parse(html_render.render(empty))
+    assert doc.get("lang") == "en" and "No changes" in doc.text_content()
+    odd = [
+        ClauseChange(ADDED, (ADDED,), 'x "y" <z>', None, new_text="Nieuw.", words=[("+", "Nieuw.")]),
+        ClauseChange(REMOVED, (REMOVED,), None, "a&b", old_text="Oud."),
+        ClauseChange(MOVED, (MOVED,), "m", "m", num="2", old_num="1", old_text="Zelfde.", new_text="Zelfde."),
+    ]
+    page = html_render.render(Redline(Side("r1", "", "0" * 64), Side("r2", "", "1" * 64), odd), side_by_side=True)
+    doc = parse(page)
+    targets = ids(doc)
+    assert all(href[1:] in targets for href in internal_links(doc))
+    assert 'id="c-x &quot;y&quot; &lt;z&gt;"' in page
+
+
+def test_many_moved_clauses_render_quickly():
+    import time
+
+    n = 4000
+    clauses = [
+        change([MOVED] if i % 2 else [UNCHANGED], id=f"k{i}", old_id=f"k{i}", num=str(i + 1), old_num=str(n - i),
+               heading=f"Kop {i}", old_heading=f"Kop {i}", old_text="Tekst.", new_text="Tekst.",
+               division=("d", "D"), old_division=("d", "D"), old_position=n - 1 - i)
+        for i in range(n)
+    ]
+    r = Redline(Side("a", None, "0" * 64, lang="nl"), Side("b", None, "1" * 64, lang="nl"), clauses)
+    start = time.perf_counter()
+    order = html_render.reading_order(r)
+    page = html_render.render(r)
+    assert time.perf_counter() - start < 10
+    assert sum(1 for item in order if item.kind == "was") == n // 2
+    assert page.count('class="was"') == n // 2
+
+
+def test_split_parts_link_to_each_other():
+    related = ("s-a", "s-b")
+    parts = [
+        ClauseChange(SPLIT, (SPLIT,), "s-a", "s", num="7", old_num="7", heading="Samen", old_heading="Samen",
+                     old_text="1 Eerste lid.", new_text="1 Eerste lid.", words=[("=", "1 Eerste lid.")], related=related),
+        ClauseChange(SPLIT, (SPLIT,), "s-b", "s", num="7a", old_num="7", heading="Tweede", old_heading="Samen",
+                     old_text="2 Tweede lid.", new_text="2 Tweede lid.", words=[("=", "2 Tweede lid.")],
+                     heading_words=[("-", "Samen"), ("+", "Tweede")], related=related),
+    ]
+    doc = parse(html_render.render(Redline(Side("a", None, "0" * 64, lang="nl"), Side("b", None, "1" * 64, lang="nl"), parts)))
+    note = doc.get_element_by_id("c-s-b").find_class("note")[0]
+    assert note.text_content() == "gesplitst in artikelen 7, 7a"
+    assert [a.get("href") for a in note.iter("a")] == ["#c-s-a", "#c-s-b"]
+
+
+def test_no_changes():
+    r = sample()
+    r = Redline(r.old, r.new, [c for c in r.clauses if c.change == UNCHANGED])
+    doc = parse(html_render.render(r))
+    assert "Geen wijzigingen" in doc.text_content()
+    assert doc.find(".//ins") is None and doc.find(".//del") is None
+
+
+def test_renders_the_alignment_engines_redline():
+    align = pytest.importorskip("akkoordvc.ops.align")
+    from akkoordvc.model.document import Document
+
+    root = Path(__file__).resolve().parents[1]
+    data = (root / "texts" / "maak020" / "akkoord.xml").read_bytes()
+    old = Document.from_bytes(data)
+    edited = data.replace(b"ongeveer 40 bijeenkomsten", b"ruim 45 bijeenkomsten &amp; meer", 1)
+    assert edited != data
+    new = Document.from_bytes(edited)
+    redline = align.compute(old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang))
+    doc = parse(html_render.render(redline))
+    assert any("ruim 45" in el.text_content() for el in doc.iter("ins"))
+    assert any("ongeveer 40" in el.text_content() for el in doc.iter("del"))
+    targets = ids(doc)
+    assert all(href[1:] in targets for href in internal_links(doc))
+
+
+# -- a real browser ------------------------------------------------------------------------
+
+CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+
+
+def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={tmp_path / 'chromium-profile'}", *args,
+        ],
+        capture_output=True, timeout=120,
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on PATH (CI apt-installs it: see .ci/run)")
+@pytest.mark.parametrize("side_by_side", [False, True])
+def test_chromium_renders_the_page(tmp_path, side_by_side):
+    page = tmp_path / "redline.html"
+    page.write_text(html_render.render(sample(), side_by_side=side_by_side), "utf-8")
+    proc = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
+    dom = lxml.html.document_fromstring(proc.stdout.decode("utf-8"))
+    ins = " ".join(el.text_content() for el in dom.iter("ins"))
+    dels = " ".join(el.text_content() for el in dom.iter("del"))
+    assert "het college & zijn raad <samen>." in ins
+    assert "Bewoners hebben het recht" in ins
+    assert "de gemeente Amsterdam." in dels and "Dit akkoord heeft tot doel" in dels
+    assert dom.get("lang") == "nl"
+
+    shot = tmp_path / "redline.png"
+    proc = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri())
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
