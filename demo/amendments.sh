@@ -1,0 +1,60 @@
+# shellcheck shell=bash
+# Sourced by demo/run.sh: the 2022 amendment round, told with akkoord commands.
+# Needs: $REPO (a repository with version 2019), $TEXTS (texts/maak020), `akkoord` on PATH,
+# and run.sh's helpers step() and run().
+#
+# The story (see ../shared/seed/): at the network meeting of 23 June 2022 the network asked for an
+# "actualisering" of the existing akkoord, not a new one. Three members draft amendments in an
+# editor, as edited copies of akkoord.xml; the secretariat and the gemeente decide; version 2023
+# consolidates the accepted ones, and every changed clause can say where its words came from.
+
+SECRETARIAAT="Secretariaat Ma.ak020 <secretariaat@maak020.example>"
+GEMEENTE="Gemeente Amsterdam, programma Democratisering <democratisering@gemeente.example>"
+BRON="netwerkbijeenkomst 23 juni 2022"
+
+step "Na de netwerkbijeenkomst van 23 juni 2022: drie amendementen / three amendments are proposed"
+echo "Each drafter edited a copy of akkoord.xml; akkoord derives the clause operations against version 2019."
+printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$TEXTS/amendments/meer-routes.xml"
+ROUTES=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/meer-routes.xml" \
+  --title "Meer routes naar uitvoering dan alleen Ma.akbanken" \
+  --by "Noor Haddou <noor.haddou@netwerk.example>" --co-proposer "Pieter Smit <pieter.smit@netwerk.example>" \
+  --source "$BRON" --date 2022-07-04 \
+  --rationale "Het netwerk wil naast de Ma.akbanken andere routes voor de uitvoering van het akkoord doorontwikkelen.
+
+Bestaande instrumenten eerst beter inzetbaar maken, voordat er nieuwe worden bedacht.")
+printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$TEXTS/amendments/informele-netwerken.xml"
+NETWERKEN=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/informele-netwerken.xml" \
+  --title "Informele netwerken betrekken bij de masterplannen" \
+  --by "Joris Meijer <joris.meijer@netwerk.example>" --source "$BRON" --date 2022-07-06 \
+  --rationale "Masterplanallianties zijn nog te veel van bovenaf georganiseerd. Ontsluit de informele netwerken en sleutelfiguren in wijken, buurten en gemeenschappen.")
+printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$TEXTS/amendments/zichtbaarheid-resultaten.xml"
+ZICHTBAAR=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/zichtbaarheid-resultaten.xml" \
+  --title "Resultaten van de Ma.akbanken zichtbaar maken" \
+  --by "Fenna de Boer <fenna.deboer@netwerk.example>" --source "$BRON" --date 2022-07-08 \
+  --rationale "Er is ongeduld over de resultaten van democratisering in de stad. Maak zichtbaar wat de Ma.akbanken opleveren, zodat anderen ervan leren.")
+echo "ids: $ROUTES $NETWERKEN $ZICHTBAAR"
+
+step "De lijst van amendementen / the amendments under review"
+run akkoord -C "$REPO" amend list
+run akkoord -C "$REPO" amend show "$ROUTES" --no-color
+
+step "Besluiten / decisions: two accepted, one rejected (every decision is a commit by the person deciding)"
+run akkoord -C "$REPO" amend accept "$ROUTES" --by "$SECRETARIAAT" --date 2022-09-27 \
+  --reason "aangenomen op de netwerkbijeenkomst van september 2022"
+run akkoord -C "$REPO" amend accept "$ZICHTBAAR" --by "$GEMEENTE" --date 2022-09-27 \
+  --reason "aangenomen op de netwerkbijeenkomst van september 2022"
+run akkoord -C "$REPO" amend reject "$NETWERKEN" --by "$SECRETARIAAT" --date 2022-09-27 \
+  --reason "Neem hier tijd voor: eerst samen met bewoners verkennen hoe informele netwerken te bereiken zijn"
+run akkoord -C "$REPO" amend list
+
+step "Versie 2023: de actualisering / version 2023 consolidates the accepted amendments"
+run akkoord -C "$REPO" version create 2023 -m "Geactualiseerd na de netwerkbijeenkomst van 23 juni 2022" \
+  --date 2023-03-01 --by "$SECRETARIAAT"
+run akkoord -C "$REPO" log
+
+step "Wat is er veranderd? / redline of 2019 against 2023"
+run akkoord -C "$REPO" redline 2019 2023 --no-color
+
+step "Waar komt dit artikel vandaan? / provenance of a changed clause"
+run akkoord -C "$REPO" blame --clause ma-akbanken
+run akkoord -C "$REPO" history --clause resultaten-delen --no-color
