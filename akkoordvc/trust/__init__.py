@@ -1,0 +1,68 @@
+"""Trust: who may endorse (the signatory registry), what they endorsed (signed statements), and checking both.
+
+* `sshsig`: the only module that runs ssh-keygen (sign, verify, read keys and signatures);
+* `registry`: signatories.xml, its signed history and its replay from the first version;
+* `endorsements`: endorsement and attestation statements (canonical JSON, chained per signatory);
+* `verify`: every check, returning problems as data;
+* `status`: the matrix of signatories and versions, and the sitting college.
+
+Problems are data (`Problem`): the CLI decides how to show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from ..errors import AkkoordError
+
+#: Set to YYYY-MM-DD to fix "today" (demos, tests, recording a past day on a machine whose clock is off).
+TODAY_ENV = "AKKOORD_TODAY"
+
+
+def today() -> dt.date:
+    """Today's date (UTC), or AKKOORD_TODAY when set."""
+    fixed = os.environ.get(TODAY_ENV)
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise AkkoordError(f"{TODAY_ENV}={fixed!r} is not a date; use YYYY-MM-DD or unset it") from None
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def parse_day(text: str, what: str = "date") -> dt.date:
+    try:
+        if len(text) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except (ValueError, TypeError):
+        raise AkkoordError(f"{what} {text!r} is not a date; use YYYY-MM-DD") from None
+
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: control and bidirectional-override characters shown as escapes.
+
+    Names, paths and free text come from files anyone could have committed."""
+    if text.isprintable() and not any(c in _BIDI for c in text):
+        return text
+    return "".join(c if (c.isprintable() and c not in _BIDI) or c == " " else f"\\u{ord(c):04x}" for c in text)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing verification found wrong: a short code, where it is, and what it means in plain language."""
+
+    code: str
+    where: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "where": self.where, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

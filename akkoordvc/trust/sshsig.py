@@ -1,0 +1,476 @@
+"""The only module that runs `ssh-keygen`: signing, verifying, and reading SSH keys and signatures.
+
+Signatures are OpenSSH "SSHSIG" signatures (`ssh-keygen -Y sign`), checked with
+`ssh-keygen -Y verify` against an allowed-signers file that this module writes from the
+registry, with each key's validity window (`valid-after`/`valid-before`) and namespace, and
+the claimed signing day passed as `-O verify-time`. Anyone can repeat every check with
+OpenSSH alone.
+
+Reading a public key, the public half of an OpenSSH private key file, or the key and
+namespace inside a signature is plain parsing and needs no subprocess; it lets errors say
+*why* a signature failed (another namespace, another signatory's key, a key outside its
+window). The verdict itself is always ssh-keygen's.
+
+ssh-keygen never waits for a person: stdin is /dev/null, it runs in its own session (no
+controlling terminal, so no passphrase prompt), askpass is disabled, and every call has a
+timeout. A passphrase-protected key must be loaded in ssh-agent.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AkkoordError
+
+NS_ENDORSEMENT = "akkoordvc-endorsement-v1"
+NS_ATTESTATION = "akkoordvc-attestation-v1"
+NS_REGISTRY = "akkoordvc-registry-v1"
+
+#: Key types accepted in the registry, with the fields their public blob holds after the type name.
+KEY_TYPES = {
+    "ssh-ed25519": ("ed25519",),
+    "ecdsa-sha2-nistp256": ("curve", "point"),
+    "ecdsa-sha2-nistp384": ("curve", "point"),
+    "ecdsa-sha2-nistp521": ("curve", "point"),
+    "sk-ssh-ed25519@openssh.com": ("ed25519", "application"),
+    "sk-ecdsa-sha2-nistp256@openssh.com": ("curve", "point", "application"),
+}
+_CURVES = {
+    "ecdsa-sha2-nistp256": ("nistp256", 65),
+    "ecdsa-sha2-nistp384": ("nistp384", 97),
+    "ecdsa-sha2-nistp521": ("nistp521", 133),
+    "sk-ecdsa-sha2-nistp256@openssh.com": ("nistp256", 65),
+}
+_LABELS = {
+    "ssh-ed25519": "ED25519",
+    "ecdsa-sha2-nistp256": "ECDSA",
+    "ecdsa-sha2-nistp384": "ECDSA",
+    "ecdsa-sha2-nistp521": "ECDSA",
+    "sk-ssh-ed25519@openssh.com": "ED25519-SK",
+    "sk-ecdsa-sha2-nistp256@openssh.com": "ECDSA-SK",
+}
+_REFUSED = {
+    "ssh-rsa": "RSA keys are not accepted",
+    "ssh-dss": "DSA keys are not accepted",
+}
+
+SIGN_TIMEOUT = 120  # seconds; a hardware key may wait for a touch
+VERIFY_TIMEOUT = 30
+_B64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
+
+
+class KeyProblem(AkkoordError):
+    """A key file or key text that cannot be used."""
+
+
+class SigningError(AkkoordError):
+    """ssh-keygen could not sign."""
+
+
+# public keys ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PublicKey:
+    """An SSH public key: its type name and its wire-format blob."""
+
+    type: str
+    blob: bytes
+
+    @property
+    def base64(self) -> str:
+        return base64.b64encode(self.blob).decode("ascii")
+
+    @property
+    def line(self) -> str:
+        """'TYPE BASE64', as in the registry and in allowed-signers files (no comment)."""
+        return f"{self.type} {self.base64}"
+
+    @property
+    def fingerprint(self) -> str:
+        """The SHA256 fingerprint, exactly as `ssh-keygen -l` prints it."""
+        return "SHA256:" + base64.b64encode(hashlib.sha256(self.blob).digest()).decode("ascii").rstrip("=")
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.type, self.type)
+
+    @property
+    def hardware(self) -> bool:
+        return self.type.startswith("sk-")
+
+
+def _read_string(buf: bytes, offset: int) -> tuple[bytes, int]:
+    if offset + 4 > len(buf):
+        raise ValueError("truncated")
+    length = int.from_bytes(buf[offset:offset + 4], "big")
+    end = offset + 4 + length
+    if end > len(buf):
+        raise ValueError("truncated")
+    return buf[offset + 4:end], end
+
+
+def _check_blob(key_type: str, blob: bytes) -> None:
+    """Raise ValueError unless `blob` is a well-formed public key of `key_type`."""
+    name, offset = _read_string(blob, 0)
+    if name.decode("ascii", "replace") != key_type:
+        raise ValueError(f"the key data says {name.decode('ascii', 'replace')!r}, not {key_type!r}")
+    for field in KEY_TYPES[key_type]:
+        value, offset = _read_string(blob, offset)
+        if field == "ed25519" and len(value) != 32:
+            raise ValueError("an ed25519 key must be 32 bytes")
+        if field == "curve" and value.decode("ascii", "replace") != _CURVES[key_type][0]:
+            raise ValueError(f"curve {value!r} does not match {key_type}")
+        if field == "point" and (len(value) != _CURVES[key_type][1] or value[:1] != b"\x04"):
+            raise ValueError("malformed elliptic-curve point")
+        if field == "application" and not value.startswith(b"ssh:"):
+            raise ValueError("a hardware key's application must start with 'ssh:'")
+    if offset != len(blob):
+        raise ValueError("trailing bytes after the key")
+
+
+def parse_public_key(text: str, source: str = "public key") -> PublicKey:
+    """Read 'TYPE BASE64 [comment]' (one line) and check its structure; refuse other key kinds."""
+    if "PRIVATE KEY" in text:
+        raise KeyProblem(f"{source}: this is a PRIVATE key; give the public key (the .pub file) and keep the private key secret")
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if len(lines) != 1:
+        raise KeyProblem(f"{source}: expected one public key line 'TYPE BASE64 [comment]', found {len(lines)} lines")
+    parts = lines[0].split()
+    if len(parts) < 2:
+        raise KeyProblem(f"{source}: expected 'TYPE BASE64 [comment]'; is this an SSH public key?")
+    key_type, data = parts[0], parts[1]
+    if key_type in _REFUSED or "-cert-" in key_type:
+        why = _REFUSED.get(key_type, "certificates are not accepted")
+        raise KeyProblem(f"{source}: {why}; use an ed25519, ecdsa or sk- (hardware) key (ssh-keygen -t ed25519)")
+    if key_type not in KEY_TYPES:
+        raise KeyProblem(
+            f"{source}: key type {key_type!r} is not accepted; use ed25519, ecdsa or a hardware sk- key"
+        )
+    if not _B64.match(data):
+        raise KeyProblem(f"{source}: the key data is not base64")
+    try:
+        blob = base64.b64decode(data, validate=True)
+        _check_blob(key_type, blob)
+    except (binascii.Error, ValueError) as exc:
+        raise KeyProblem(f"{source}: malformed {key_type} key ({exc})") from None
+    return PublicKey(key_type, blob)
+
+
+def read_public_key_file(path: str | os.PathLike) -> PublicKey:
+    source = os.fspath(path)
+    try:
+        data = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise KeyProblem(f"{source}: no such file; give the path of a public key (.pub)") from None
+    except IsADirectoryError:
+        raise KeyProblem(f"{source}: is a directory, not a public key file") from None
+    except PermissionError:
+        raise KeyProblem(f"{source}: permission denied") from None
+    if len(data) > 16384:
+        raise KeyProblem(f"{source}: too large for a public key file")
+    return parse_public_key(data.decode("utf-8", "replace"), source)
+
+
+# private keys -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class KeyFile:
+    """What can be told about a signing key file without using it."""
+
+    path: str
+    public: PublicKey | None  # the public half, when it can be read without a passphrase
+    encrypted: bool
+    is_public: bool  # the file is a public key (signing needs ssh-agent or the private key beside it)
+
+
+_PRIVATE_BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----"
+_PRIVATE_END = "-----END OPENSSH PRIVATE KEY-----"
+
+
+def inspect_key_file(path: str | os.PathLike) -> KeyFile:
+    """Check that `path` is a usable signing key file; read its public half when possible."""
+    source = os.fspath(path)
+    try:
+        raw = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise KeyProblem(f"--key {source}: no such file; give the path of your private SSH key") from None
+    except IsADirectoryError:
+        raise KeyProblem(f"--key {source}: is a directory, not a key file") from None
+    except PermissionError:
+        raise KeyProblem(f"--key {source}: permission denied; check the file's permissions") from None
+    text = raw[:65536].decode("utf-8", "replace")
+    stripped = text.strip()
+    if stripped.startswith(_PRIVATE_BEGIN):
+        public, encrypted = _openssh_private_public(stripped, source)
+        return KeyFile(source, public, encrypted, False)
+    if stripped.startswith("-----BEGIN") and "PRIVATE KEY" in stripped.splitlines()[0]:
+        public = _sibling_public(source)
+        return KeyFile(source, public, "ENCRYPTED" in stripped[:200], False)
+    first = stripped.split(None, 1)[0] if stripped else ""
+    if first in KEY_TYPES or first in _REFUSED or "-cert-" in first:
+        public = parse_public_key(text, f"--key {source}")
+        return KeyFile(source, public, False, True)
+    raise KeyProblem(f"--key {source}: not an SSH key file; give the path of your private SSH key (not the .pub)")
+
+
+def _openssh_private_public(text: str, source: str) -> tuple[PublicKey | None, bool]:
+    body = text[len(_PRIVATE_BEGIN):]
+    if _PRIVATE_END not in body:
+        raise KeyProblem(f"--key {source}: truncated private key file")
+    body = "".join(body.split(_PRIVATE_END, 1)[0].split())
+    try:
+        raw = base64.b64decode(body, validate=True)
+        magic = b"openssh-key-v1\x00"
+        if not raw.startswith(magic):
+            raise ValueError("bad magic")
+        offset = len(magic)
+        cipher, offset = _read_string(raw, offset)
+        _kdf, offset = _read_string(raw, offset)
+        _kdf_options, offset = _read_string(raw, offset)
+        count = int.from_bytes(raw[offset:offset + 4], "big")
+        offset += 4
+        if count != 1:
+            raise ValueError("expected one key")
+        blob, offset = _read_string(raw, offset)
+        name, _ = _read_string(blob, 0)
+    except (binascii.Error, ValueError):
+        raise KeyProblem(f"--key {source}: malformed OpenSSH private key file") from None
+    key_type = name.decode("ascii", "replace")
+    if key_type in _REFUSED or key_type not in KEY_TYPES:
+        raise KeyProblem(
+            f"--key {source}: {key_type} keys are not accepted; use an ed25519, ecdsa or sk- (hardware) key"
+        )
+    try:
+        _check_blob(key_type, blob)
+    except ValueError as exc:
+        raise KeyProblem(f"--key {source}: malformed key ({exc})") from None
+    return PublicKey(key_type, blob), cipher != b"none"
+
+
+def _sibling_public(source: str) -> PublicKey | None:
+    try:
+        return read_public_key_file(source + ".pub")
+    except AkkoordError:
+        return None
+
+
+# running ssh-keygen -----------------------------------------------------------------------
+def _environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "SSH_ASKPASS", "WAYLAND_DISPLAY")}
+    env["SSH_ASKPASS_REQUIRE"] = "never"
+    env["LC_ALL"] = "C"
+    return env
+
+
+def _ssh_keygen() -> str:
+    exe = shutil.which("ssh-keygen")
+    if exe is None:
+        raise AkkoordError("ssh-keygen not found; install OpenSSH 8.9 or later (it signs and checks endorsements)")
+    return exe
+
+
+def _run(args: list[str], *, data: bytes | None, timeout: int) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(
+            [_ssh_keygen(), *args],
+            input=data,
+            stdin=None if data is not None else subprocess.DEVNULL,
+            capture_output=True,
+            env=_environment(),
+            timeout=timeout,
+            start_new_session=True,  # no controlling terminal: ssh-keygen cannot prompt
+        )
+    except subprocess.TimeoutExpired:
+        raise SigningError(
+            f"ssh-keygen did not finish within {timeout} s (a hardware key waiting for a touch?); nothing was written"
+        ) from None
+
+
+def _last_line(stderr: bytes) -> str:
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    lines = [line for line in lines if not line.startswith(("Signing ", "Enter passphrase"))]
+    return lines[-1] if lines else "no message"
+
+
+def sign(data: bytes, key_path: str | os.PathLike, namespace: str) -> bytes:
+    """Sign `data` with the key at `key_path` in `namespace`; return the armored signature."""
+    info = inspect_key_file(key_path)
+    with tempfile.TemporaryDirectory(prefix="akkoord-sign-") as tmp:
+        message = Path(tmp) / "message"
+        message.write_bytes(data)
+        proc = _run(["-Y", "sign", "-f", os.path.abspath(info.path), "-n", namespace, str(message)], data=None,
+                    timeout=SIGN_TIMEOUT)
+        signature = message.with_name("message.sig")
+        if proc.returncode == 0 and signature.is_file():
+            return signature.read_bytes()
+    why = _last_line(proc.stderr)
+    if "passphrase" in why or (info.encrypted and "agent" not in why):
+        raise SigningError(
+            f"--key {info.path}: the key is protected by a passphrase and no ssh-agent holds it; "
+            f"load it with `ssh-add {info.path}` and retry (akkoord never asks for passphrases)"
+        )
+    if info.is_public:
+        raise SigningError(
+            f"--key {info.path}: a public key can sign only when ssh-agent holds its private half "
+            f"(ssh-add the private key) or the private key lies beside it; ssh-keygen said: {why}"
+        )
+    if info.public is not None and info.public.hardware:
+        raise SigningError(f"--key {info.path}: the hardware key did not sign (is it plugged in? touch it); {why}")
+    raise SigningError(f"--key {info.path}: ssh-keygen could not sign: {why}")
+
+
+def fingerprint_with_ssh_keygen(key: PublicKey) -> str:
+    """The fingerprint as ssh-keygen computes it (a cross-check that OpenSSH accepts the key)."""
+    with tempfile.TemporaryDirectory(prefix="akkoord-key-") as tmp:
+        path = Path(tmp) / "key.pub"
+        path.write_text(key.line + "\n")
+        proc = _run(["-l", "-E", "sha256", "-f", str(path)], data=None, timeout=VERIFY_TIMEOUT)
+    if proc.returncode != 0:
+        raise KeyProblem(f"ssh-keygen does not accept the key {key.fingerprint}: {_last_line(proc.stderr)}")
+    fields = proc.stdout.decode().split()
+    return fields[1] if len(fields) > 1 else ""
+
+
+# signatures -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SignatureInfo:
+    """What an SSHSIG signature says about itself (not yet checked)."""
+
+    key: PublicKey | None  # None when the key type is not one we accept
+    key_type: str
+    namespace: str
+    hash_algorithm: str
+
+
+_SIG_BEGIN = b"-----BEGIN SSH SIGNATURE-----"
+_SIG_END = b"-----END SSH SIGNATURE-----"
+
+
+def read_signature(armored: bytes) -> SignatureInfo | None:
+    """Parse an armored SSHSIG signature; None when it is not one."""
+    text = armored.strip()
+    if not text.startswith(_SIG_BEGIN) or not text.endswith(_SIG_END) or len(text) > 65536:
+        return None
+    body = b"".join(text[len(_SIG_BEGIN):-len(_SIG_END)].split())
+    try:
+        raw = base64.b64decode(body, validate=True)
+        if not raw.startswith(b"SSHSIG"):
+            return None
+        offset = 6 + 4  # magic, version
+        blob, offset = _read_string(raw, offset)
+        namespace, offset = _read_string(raw, offset)
+        _reserved, offset = _read_string(raw, offset)
+        hash_alg, offset = _read_string(raw, offset)
+        _sig, offset = _read_string(raw, offset)
+        key_type = _read_string(blob, 0)[0].decode("ascii", "replace")
+    except (binascii.Error, ValueError):
+        return None
+    key = None
+    if key_type in KEY_TYPES:
+        try:
+            _check_blob(key_type, blob)
+            key = PublicKey(key_type, blob)
+        except ValueError:
+            key = None
+    return SignatureInfo(key, key_type, namespace.decode("utf-8", "replace"), hash_alg.decode("ascii", "replace"))
+
+
+@dataclass(frozen=True)
+class AllowedSigner:
+    """One line of an allowed-signers file. `start` is the first valid day, `end` the first day no longer valid."""
+
+    principal: str
+    key: PublicKey
+    namespace: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def line(self) -> str:
+        options = [f'namespaces="{self.namespace}"']
+        if self.start is not None:
+            options.append(f'valid-after="{self.start:%Y%m%d}000000Z"')
+        if self.end is not None:
+            last = self.end - dt.timedelta(days=1)
+            options.append(f'valid-before="{last:%Y%m%d}235959Z"')
+        return f"{self.principal} {','.join(options)} {self.key.line}"
+
+
+def allowed_signers_text(entries: list[AllowedSigner]) -> str:
+    """An allowed-signers file for `ssh-keygen -Y verify` (principals are registry ids: no patterns)."""
+    lines = ["# generated by akkoordvc from signatories.xml; one line per key and namespace"]
+    for entry in entries:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._\-]{0,63}", entry.principal):
+            raise ValueError(f"unsafe principal {entry.principal!r}")
+        lines.append(entry.line())
+    return "\n".join(lines) + "\n"
+
+
+def signing_time(day: dt.date) -> str:
+    """The `-O verify-time` of a statement dated `day`: noon UTC, the same calendar day everywhere in Europe."""
+    return f"{day:%Y%m%d}120000Z"
+
+
+_VERDICTS: dict[bytes, tuple[bool, str]] = {}
+
+
+class Verifier:
+    """Checks signatures against one allowed-signers list (written once to a private temporary folder)."""
+
+    def __init__(self, entries: list[AllowedSigner]):
+        self.entries = list(entries)
+        self._tmp = tempfile.TemporaryDirectory(prefix="akkoord-verify-")
+        self._folder = Path(self._tmp.name)
+        self._allowed = self._folder / "allowed_signers"
+        self._text = allowed_signers_text(self.entries)
+        self._allowed.write_text(self._text)
+        self._count = 0
+
+    def __enter__(self) -> "Verifier":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._tmp.cleanup()
+
+    def verify(self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date) -> tuple[bool, str]:
+        """Whether `signature` over `data` is a good `namespace` signature by `principal` on `day`.
+
+        Returns (ok, ssh-keygen's last line of output). The verdict depends only on the inputs, so
+        it is remembered for the life of the process (a registry replay asks the same question often)."""
+        memo_key = hashlib.sha256(b"\0".join([
+            self._text.encode(), data, signature, principal.encode(), namespace.encode(), day.isoformat().encode(),
+        ])).digest()
+        if memo_key in _VERDICTS:
+            return _VERDICTS[memo_key]
+        verdict = self._verify(data, signature, principal, namespace, day)
+        if len(_VERDICTS) > 4096:
+            _VERDICTS.clear()
+        _VERDICTS[memo_key] = verdict
+        return verdict
+
+    def _verify(self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date) -> tuple[bool, str]:
+        self._count += 1
+        sig_path = self._folder / f"sig-{self._count}"
+        sig_path.write_bytes(signature)
+        try:
+            proc = _run(
+                ["-Y", "verify", "-f", str(self._allowed), "-I", principal, "-n", namespace, "-s", str(sig_path),
+                 "-O", f"verify-time={signing_time(day)}"],
+                data=data,
+                timeout=VERIFY_TIMEOUT,
+            )
+        finally:
+            sig_path.unlink(missing_ok=True)
+        if proc.returncode == 0:
+            return True, proc.stdout.decode("utf-8", "replace").strip()
+        return False, _last_line(proc.stderr + proc.stdout)

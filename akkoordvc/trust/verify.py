@@ -1,0 +1,313 @@
+"""Check everything a signatory must not take on trust; return what is wrong as data.
+
+`verify(workspace)` checks, in the current commit and its history:
+
+1. the registry: replayed from its first version (the trust anchor), every change signed by
+   enough admin keys of the version before it (`registry.load_state`);
+2. append-only: no statement, signature or registry signature file that was ever committed
+   has since been changed or deleted (git history, merges included);
+3. every statement: well-formed and canonical, stored at the path its content determines,
+   signed (`ssh-keygen -Y verify`) in its namespace by a key the registry gives that
+   signatory (or, for an attestation, an admin key) on the day it claims, within the key's
+   window and the signatory's term; naming a registry version that was signed;
+4. the text: the endorsed version still exists, its tag still points to the endorsed commit,
+   and the text there still has the endorsed text_sha256 and clause hashes;
+5. every signatory's chain: `seq` and `previous` intact (a statement deleted from the middle
+   breaks it); a fork (two statements made in parallel) is a notice, not a failure.
+
+A key revoked or a signatory retired *after* a statement was made leaves that statement valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..errors import AkkoordError
+from ..model import canonical
+from ..model.document import Document
+from ..storage.versions import Version, versions
+from . import Problem, sshsig, today as _today
+from .endorsements import (
+    ATTESTATION, ENDORSEMENT, FOLDERS, Statement, chain_heads, clause_hashes, load_statements,
+    signature_problem, verifiers,
+)
+from .registry import SIGNATURES_DIR, RegistryState, load_state
+
+APPEND_ONLY = (*FOLDERS.values(), SIGNATURES_DIR)
+
+
+@dataclass
+class Checked:
+    statement: Statement
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def verified(self) -> bool:
+        return not self.problems and self.statement.ok
+
+    def as_dict(self) -> dict:
+        s = self.statement
+        data = {
+            "path": s.path,
+            "sha256": s.sha256,
+            "kind": s.kind or None,
+            "signatory": s.signatory or None,
+            "version": s.version or None,
+            "decision": s.decision or None,
+            "date": s.get("date"),
+            "seq": s.get("seq"),
+            "attested": s.kind == ATTESTATION,
+            "verified": self.verified,
+            "notes": self.notes,
+        }
+        if s.kind == ATTESTATION:
+            data.update({"attested_by": s.get("attested_by"), "recorded": s.get("recorded"), "evidence": s.get("evidence")})
+        return data
+
+
+@dataclass
+class Report:
+    head: str
+    registry: RegistryState
+    statements: list[Checked]
+    problems: list[Problem]
+    notices: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def as_dict(self) -> dict:
+        reg = self.registry
+        return {
+            "ok": self.ok,
+            "problems": [p.as_dict() for p in self.problems],
+            "notices": self.notices,
+            "commit": self.head,
+            "trust_anchor": f"sha256:{reg.anchor}" if reg.anchor else None,
+            "registry": {
+                "serial": reg.current.serial if reg.current else None,
+                "sha256": reg.current.sha256 if reg.current else None,
+                "signed_changes": reg.changes,
+            },
+            "statements": [c.as_dict() for c in self.statements],
+        }
+
+
+def append_only_problems(repo, head: str) -> list[Problem]:
+    """Files under the append-only folders that a commit in the history changed or deleted."""
+    out = repo.run("log", "-m", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H",
+                   head, "--", *APPEND_ONLY)
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    commit = ""
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            commit = line[1:].strip()
+            continue
+        if not line.strip():
+            continue
+        status, _, path = line.partition("\t")
+        if (status, path) in seen:
+            continue
+        seen.add((status, path))
+        if status.startswith("D"):
+            problems.append(Problem("file-deleted", path,
+                                    f"was deleted in commit {commit[:12]}; statements and signatures are never deleted"))
+        else:
+            problems.append(Problem("file-changed", path,
+                                    f"was changed in commit {commit[:12]} after it was committed; statements and "
+                                    "signatures are never rewritten"))
+    return problems
+
+
+class _Texts:
+    """The agreement text of a commit, parsed once."""
+
+    def __init__(self, workspace):
+        self.workspace = workspace
+        self._docs: dict[str, tuple[bytes, Document] | None] = {}
+        self._clauses: dict[str, list[list[str]]] = {}
+
+    def clauses(self, commit: str) -> list[list[str]]:
+        if commit not in self._clauses:
+            self._clauses[commit] = clause_hashes(self.get(commit)[1])
+        return self._clauses[commit]
+
+    def get(self, commit: str) -> tuple[bytes, Document] | None:
+        if commit not in self._docs:
+            try:
+                if self.workspace.repo.resolve(commit) != commit:
+                    raise AkkoordError("no such commit")
+                data = self.workspace.text_at(commit)
+                self._docs[commit] = (data, Document.from_bytes(data, f"akkoord.xml at {commit[:12]}"))
+            except AkkoordError:
+                self._docs[commit] = None
+        return self._docs[commit]
+
+
+def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> list[str]:
+    """Whether the endorsed text is still what the repository has for that version."""
+    found: list[str] = []
+    version = by_label.get(s.version)
+    if version is None:
+        found.append(f"endorses version {s.version}, which no longer exists in this repository (tag version/{s.version} deleted)")
+    else:
+        if version.commit != s.get("commit"):
+            found.append(f"endorses version {s.version} at commit {s.get('commit')[:12]}, but the tag version/{s.version} "
+                         f"now points to commit {version.commit[:12]}: the version was moved after it was endorsed")
+        if version.text_sha256 != s.get("text_sha256"):
+            found.append(f"endorses the text with sha256 {s.get('text_sha256')[:16]}…, but version {s.version} in this "
+                         f"repository has sha256 {version.text_sha256[:16]}…: the text is not the one that was endorsed")
+        if s.get("date") < (version.date or ""):
+            found.append(f"is dated {s.get('date')}, before version {s.version} existed ({version.date})")
+    text = texts.get(s.get("commit"))
+    if text is None:
+        found.append(f"endorses commit {s.get('commit')[:12]}, which is not in this repository")
+    else:
+        data, doc = text
+        if canonical.sha256(data) != s.get("text_sha256"):
+            found.append(f"says commit {s.get('commit')[:12]} has text sha256 {s.get('text_sha256')[:16]}…, "
+                         f"but it has {canonical.sha256(data)[:16]}…")
+        elif texts.clauses(s.get("commit")) != s.get("clauses"):
+            found.append("its clause hashes do not match the endorsed text")
+        if doc.id != s.get("agreement"):
+            found.append(f"is about agreement {s.get('agreement')!r}, not {doc.id!r}")
+    return found
+
+
+def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> Report:
+    today = today or _today()
+    head = workspace.head()
+    state = load_state(workspace, trust_anchor)
+    problems: list[Problem] = list(state.problems)
+    notices: list[str] = []
+    problems.extend(append_only_problems(workspace.repo, head))
+    statements, stray = load_statements(workspace.repo, head)
+    problems.extend(stray)
+    registry = state.current
+    if trust_anchor and state.anchor is None:
+        problems.append(Problem("registry-anchor-mismatch", "signatories.xml",
+                                "a trust anchor is pinned, but this repository has no signatory registry"))
+    if registry is None and state.head is None and statements:
+        problems.append(Problem("no-registry", "signatories.xml",
+                                "there are statements but no signatory registry to check them against"))
+    by_label = {v.label: v for v in versions(workspace)}
+    texts = _Texts(workspace)
+    checked = [Checked(s) for s in statements]
+    found = verifiers(registry) if registry is not None else {}
+    seen = first_seen(state)
+    try:
+        for item in checked:
+            _check_statement(item, registry, state, found, by_label, texts, today, seen)
+    finally:
+        for verifier in found.values():
+            verifier.close()
+    _check_chains(checked, notices)
+    for item in checked:
+        problems.extend(item.problems)
+    if state.anchor and not trust_anchor:
+        notices.append(f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
+                       "or pin it with --trust-anchor)")
+    return Report(head, state, checked, problems, notices)
+
+
+def first_seen(state: RegistryState) -> dict[bytes, dt.date]:
+    """For every key: the date of the first signed registry version that holds it.
+
+    A key cannot sign for a day before it was registered, whatever window an admin gave it."""
+    seen: dict[bytes, dt.date] = {}
+    for registry in state.trusted.values():
+        keys = [*registry.admins, *(k for s in registry.signatories for k in s.keys)]
+        for key in keys:
+            if key.public.blob not in seen or registry.date < seen[key.public.blob]:
+                seen[key.public.blob] = registry.date
+    return seen
+
+
+def _check_statement(item: Checked, registry, state: RegistryState, found, by_label, texts: _Texts, today: dt.date,
+                     first_seen: dict[bytes, dt.date]) -> None:
+    s = item.statement
+
+    def bad(code: str, message: str) -> None:
+        item.problems.append(Problem(code, s.path, message))
+
+    if not s.ok:
+        bad("statement-malformed", f"is not a valid statement: {s.error}")
+        return
+    if s.path != s.expected_path():
+        folder = s.path.split("/", 1)[0]
+        if folder != FOLDERS[s.kind]:
+            bad("statement-misplaced", f"is an {s.kind} but lies in {folder}/ (an attestation is never the signatory's own signature)")
+        elif s.path.split("/")[1] != s.signatory:
+            bad("statement-misplaced", f"is a statement of {s.signatory} copied into the folder of {s.path.split('/')[1]}")
+        else:
+            bad("statement-misplaced", f"its name does not match its content (expected {s.expected_path()}): "
+                                       "a copied or renamed statement")
+    if registry is None:
+        bad("statement-unverifiable", "cannot be checked: there is no trusted signatory registry")
+        return
+    why = signature_problem(s, registry, found[s.kind])
+    if why is not None:
+        bad("signature-invalid", why)
+    else:
+        info = sshsig.read_signature(s.signature)  # the key that verified
+        added = first_seen.get(info.key.blob)
+        if added is not None and s.signing_day < added:
+            bad("statement-backdated",
+                f"is dated {s.signing_day}, before its key {info.key.fingerprint} was added to the registry "
+                f"(registry version of {added}): a backdated statement")
+        if s.kind == ENDORSEMENT:
+            signatory = registry.signatory(s.signatory)
+            key = signatory.key_for(info.key)
+            if key is not None and key.revoked and key.revoked <= today:
+                item.notes.append(f"valid when signed; key since revoked ({key.revoked})")
+            if signatory.retired and signatory.retired <= today:
+                item.notes.append(f"valid when signed; {signatory.id} since retired ({signatory.retired})")
+    if s.get("registry") not in state.trusted:
+        bad("statement-registry", "names a registry version that was never signed by the admins")
+    if s.kind == ATTESTATION:
+        if s.recorded < s.date:
+            bad("statement-dates", f"records a decision of {s.date} on {s.recorded}, before it was made")
+        signatory = registry.signatory(s.signatory)
+        if signatory is None:
+            bad("statement-signatory", f"is about signatory {s.signatory!r}, which is not in the registry")
+        else:
+            inactive = signatory.why_inactive(s.date)
+            if inactive:
+                bad("statement-term", f"attests a decision of {s.date}, but {inactive}")
+    if s.signing_day > today:
+        bad("statement-future", f"is dated {s.signing_day}, after today ({today})")
+    for message in _check_text(s, by_label, texts):
+        bad("text-mismatch", message)
+
+
+def _check_chains(checked: list[Checked], notices: list[str]) -> None:
+    chains: dict[tuple[str, str], list[Checked]] = {}
+    for item in checked:
+        if item.statement.ok:
+            chains.setdefault(item.statement.chain, []).append(item)
+    for (kind, signatory), items in sorted(chains.items()):
+        by_sha = {i.statement.sha256: i for i in items}
+        for item in items:
+            s = item.statement
+            missing = [p for p in s.previous if p not in by_sha]
+            if missing:
+                item.problems.append(Problem(
+                    "chain-broken", s.path,
+                    f"follows statement {missing[0][:16]}… of {signatory}, which is not in the repository: "
+                    "a statement was deleted from the chain"))
+                continue
+            expected = 1 + max((by_sha[p].statement.seq for p in s.previous), default=0)
+            if s.seq != expected:
+                item.problems.append(Problem(
+                    "chain-seq", s.path,
+                    f"has sequence number {s.seq}, but follows statement(s) ending at {expected - 1}: "
+                    "the chain has a gap or was reordered"))
+        heads = chain_heads([i.statement for i in items])
+        roots = [i for i in items if not i.statement.previous]
+        if len(heads) > 1 or len(roots) > 1:
+            notices.append(f"the {kind} chain of {signatory} forks ({len(heads)} latest statements); "
+                           "its next statement joins them")

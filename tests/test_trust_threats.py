@@ -1,0 +1,355 @@
+"""Threats: each one an attack on the record, and a check that `verify` catches it (or a command refuses).
+
+Every attack is carried out the way an attacker with write access to the repository (but
+without the victims' private keys) would: by committing crafted files, moving tags, or
+rewriting history, with real ssh-keygen keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+
+import pytest
+
+from akkoordvc.errors import AkkoordError
+from akkoordvc.model import canonical
+from akkoordvc.storage.versions import find_version
+from akkoordvc.trust import endorsements as E
+from akkoordvc.trust import registry as R
+from akkoordvc.trust import sshsig
+from test_trust_endorse import TODAY, World, world, world_template  # noqa: F401  (shared fixtures)
+
+
+def codes(report, path=None) -> set[str]:
+    return {p.code for p in report.problems if path is None or p.where == path}
+
+
+def messages(report, path=None) -> str:
+    return "\n".join(p.message for p in report.problems if path is None or p.where == path)
+
+
+def chain_tail(world: World, who: str, folder: str = "endorsements") -> tuple[int, list[str]]:
+    """(next seq, previous) for appending to `who`'s chain, as an honest client would compute them."""
+    found = [json.loads(world.read(p)) | {"_sha": canonical.sha256(world.read(p))}
+             for p in world.statements(folder, who)] if (world.root / folder / who).is_dir() else []
+    named = {p for s in found for p in s["previous"]}
+    heads = [s for s in found if s["_sha"] not in named]
+    return 1 + max((s["seq"] for s in heads), default=0), sorted(s["_sha"] for s in heads)
+
+
+def statement_for(world: World, version: str, who: str, decision="endorse", date=TODAY, **extra) -> dict:
+    """A well-formed, correctly chained statement by `who` about `version` (not yet signed)."""
+    ws = world.ws()
+    v = find_version(ws, version)
+    from akkoordvc.model.document import Document
+
+    doc = Document.from_bytes(ws.text_at(v.commit))
+    seq, previous = chain_tail(world, who)
+    fields = {
+        "format": E.FORMAT, "kind": "endorsement", "agreement": doc.id, "version": v.label, "commit": v.commit,
+        "text_sha256": v.text_sha256, "clauses": E.clause_hashes(doc), "signatory": who, "decision": decision,
+        "mandate": None, "comment": None, "date": date.isoformat(), "seq": seq, "previous": previous,
+        "registry": world.state().current.sha256,
+    }
+    fields.update(extra)
+    return fields
+
+
+def plant(world: World, fields: dict, key: str, namespace: str = sshsig.NS_ENDORSEMENT, signature: bytes | None = None,
+          path: str | None = None) -> str:
+    """Sign `fields` with `key` (or use `signature`) and commit statement and signature at the expected path."""
+    data = E.canonical_json(fields)
+    sig = signature if signature is not None else sshsig.sign(data, str(world.keys[key]), namespace)
+    folder = "attestations" if fields["kind"] == "attestation" else "endorsements"
+    path = path or E.statement_path(folder, fields["signatory"], fields["seq"], canonical.sha256(data))
+    world.commit({path: data, path + ".sig": sig})
+    return path
+
+
+# 1 ---------------------------------------------------------------------------------------------------
+def test_statement_signed_with_another_signatorys_key(world):
+    path = plant(world, statement_for(world, "2023", "org-c"), key="org-b")
+    report = world.verify()
+    assert not report.ok
+    assert codes(report, path) == {"signature-invalid"}
+    assert "signed with the key of signatory org-b" in messages(report, path)
+    assert "not with a key of org-c" in messages(report, path)
+
+
+def test_statement_signed_with_an_unregistered_key(world):
+    path = plant(world, statement_for(world, "2023", "org-c"), key="stranger")
+    report = world.verify()
+    assert "a key that is not registered" in messages(report, path)
+
+
+# 2 ---------------------------------------------------------------------------------------------------
+def test_statement_edited_after_signing(world):
+    path = world.statements("endorsements", "org-b")[0]
+    fields = json.loads(world.read(path))
+    assert fields["decision"] == "decline"
+    fields["decision"] = "endorse"
+    world.commit({path: E.canonical_json(fields)})
+    report = world.verify()
+    assert not report.ok
+    assert "signature-invalid" in codes(report, path)
+    assert "changed after it was signed" in messages(report, path)
+    assert "file-changed" in codes(report, path)  # and the history shows the rewrite
+
+
+def test_statement_edited_and_renamed_to_fit_its_new_content(world):
+    """A careful forger also renames the file so the name matches the edited content."""
+    old = world.statements("endorsements", "org-b")[0]
+    fields = json.loads(world.read(old))
+    fields["decision"] = "endorse"
+    data = E.canonical_json(fields)
+    new = E.statement_path("endorsements", "org-b", fields["seq"], canonical.sha256(data))
+    world.commit({old: None, old + ".sig": None, new: data, new + ".sig": world.read(old + ".sig")})
+    report = world.verify()
+    assert "changed after it was signed" in messages(report, new)
+    assert "file-deleted" in codes(report, old)
+
+
+# 3 ---------------------------------------------------------------------------------------------------
+def test_endorsed_version_text_changed_and_tag_moved(world):
+    ws = world.ws()
+    text = ws.head_text().replace(b"ruim 40 bijeenkomsten", b"zo'n 400 bijeenkomsten")
+    assert text != ws.head_text()
+    commit = world.commit({"akkoord.xml": text}, "quietly change the text")
+    world.git("tag", "-f", "-a", "version/2023", "-m", "Version 2023\n\nAkkoord-Label: 2023\nAkkoord-Date: 2023-03-01", commit)
+    report = world.verify()
+    assert not report.ok
+    endorsed_2023 = [c.statement.path for c in report.statements if c.statement.version == "2023"]
+    assert endorsed_2023
+    for path in endorsed_2023:
+        assert "text-mismatch" in codes(report, path)
+        assert "the version was moved after it was endorsed" in messages(report, path)
+        assert "the text is not the one that was endorsed" in messages(report, path)
+    # statements about 2019 are untouched
+    assert all(c.verified for c in report.statements if c.statement.version == "2019")
+
+
+def test_endorsed_version_tag_deleted(world):
+    world.git("tag", "-d", "version/2019")
+    report = world.verify()
+    assert "no longer exists in this repository" in messages(report)
+
+
+# 4 ---------------------------------------------------------------------------------------------------
+def test_statement_deleted_from_the_middle_of_a_chain(world):
+    first, middle, last = world.statements("endorsements", "org-a")
+    world.commit({middle: None, middle + ".sig": None}, "remove an inconvenient decision")
+    report = world.verify()
+    assert not report.ok
+    assert "chain-broken" in codes(report, last)
+    assert "a statement was deleted from the chain" in messages(report, last)
+    assert "file-deleted" in codes(report, middle)
+
+
+def test_statement_deleted_from_the_middle_with_history_rewritten(world):
+    """Even when the deletion is hidden by rewriting history, the chain shows the gap."""
+    first, middle, last = world.statements("endorsements", "org-a")
+    env = dict(os.environ, FILTER_BRANCH_SQUELCH_WARNING="1")
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "filter-branch", "-f",
+                    "--index-filter", f"git rm -q --cached --ignore-unmatch {middle} {middle}.sig", "HEAD"],
+                   cwd=world.root, env=env, check=True, capture_output=True)
+    report = world.verify()
+    assert "chain-broken" in codes(report, last)
+    assert "file-deleted" not in codes(report)  # the history no longer shows it: only the chain does
+
+
+def test_latest_statement_deleted_is_caught_by_the_append_only_history(world):
+    *_, last = world.statements("endorsements", "org-a")
+    world.commit({last: None, last + ".sig": None})
+    report = world.verify()
+    assert "file-deleted" in codes(report, last)
+
+
+# 5 ---------------------------------------------------------------------------------------------------
+def test_statement_copied_to_another_version(world):
+    """org-b endorsed nothing of 2019; reuse org-a's 2019 signature for a 2023 statement: it does not fit."""
+    source = world.statements("endorsements", "org-a")[0]
+    fields = json.loads(world.read(source))
+    assert fields["version"] == "2019"
+    copy = statement_for(world, "2023", "org-a", decision=fields["decision"], date=dt.date.fromisoformat(fields["date"]))
+    path = plant(world, copy, key="org-a", signature=world.read(source + ".sig"))
+    report = world.verify()
+    assert "changed after it was signed" in messages(report, path)
+
+
+def test_statement_copied_byte_for_byte_under_another_name(world):
+    source = world.statements("endorsements", "org-a")[0]
+    for target in ("endorsements/org-a/000009-0000000000000000.json", "endorsements/org-c/000001-"
+                   + canonical.sha256(world.read(source))[:16] + ".json"):
+        world.commit({target: world.read(source), target + ".sig": world.read(source + ".sig")})
+    report = world.verify()
+    assert "a copied or renamed statement" in messages(report, "endorsements/org-a/000009-0000000000000000.json")
+    assert "copied into the folder of org-c" in messages(report)
+
+
+def test_attestation_passed_off_as_the_signatorys_own_statement(world):
+    source = world.statements("attestations", "college-2018-2022")[0]
+    target = source.replace("attestations/", "endorsements/")
+    world.commit({target: world.read(source), target + ".sig": world.read(source + ".sig")})
+    report = world.verify()
+    assert "never the signatory's own signature" in messages(report, target)
+
+
+def test_admin_key_cannot_sign_as_a_signatory(world):
+    path = plant(world, statement_for(world, "2023", "org-c"), key="admin")
+    report = world.verify()
+    assert "signed with the key of admin admin" in messages(report, path)
+
+
+# 6 ---------------------------------------------------------------------------------------------------
+def _swap_key(world: World, bump: bool = True) -> bytes:
+    """signatories.xml with org-a's key replaced by the attacker's, as a plausible next version."""
+    reg = world.state().current
+    stranger = sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub")
+    org_a = reg.signatory("org-a")
+    forged = R.Signatory(**{**org_a.__dict__, "keys": (R.Key(public=stranger, start=dt.date(2019, 1, 1)),)})
+    changes = {"signatories": tuple(forged if s.id == "org-a" else s for s in reg.signatories)}
+    if bump:
+        return R.successor(reg, TODAY, **changes).to_bytes()
+    import dataclasses
+
+    return dataclasses.replace(reg, data=None, **changes).to_bytes()
+
+
+def test_registry_edited_in_an_unsigned_commit_to_swap_a_key(world):
+    world.commit({"signatories.xml": _swap_key(world)}, "routine registry update")
+    forged = plant(world, statement_for(world, "2023", "org-a", decision="withdraw"), key="stranger")
+    report = world.verify()
+    assert not report.ok
+    assert "registry-unsigned" in codes(report)
+    assert "with 0 of the 1 required admin signatures; the change does not count" in messages(report)
+    # the forged statement is checked against the last signed registry, where org-a has its own key
+    assert "a key that is not registered" in messages(report, forged)
+    assert report.registry.current.signatory("org-a").keys[0].public.blob != \
+        sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub").blob
+
+
+def test_registry_swap_with_a_forged_admin_signature(world):
+    data = _swap_key(world)
+    sig = sshsig.sign(data, str(world.keys["stranger"]), sshsig.NS_REGISTRY)
+    path = R.signature_path(canonical.sha256(data), "admin")
+    world.commit({"signatories.xml": data, path: sig}, "registry update")
+    report = world.verify()
+    assert "registry-signature-invalid" in codes(report, path)
+    assert "made with another key" in messages(report, path)
+    assert "registry-unsigned" in codes(report)
+
+
+def test_registry_swap_without_bumping_the_serial(world):
+    world.commit({"signatories.xml": _swap_key(world, bump=False)}, "fix")
+    report = world.verify()
+    assert "registry-unlinked" in codes(report)
+
+
+def test_registry_rolled_back_to_an_older_signed_version(world):
+    """Putting back an older (validly signed) registry would revive revoked keys: refused by the chain."""
+    world.change(lambda reg: R.with_revoked_key(reg, "org-b", str(world.keys["org-b"]) + ".pub", TODAY, "lost"))
+    old = world.ws().repo.read(world.git("rev-parse", "HEAD~1").strip(), "signatories.xml")
+    world.commit({"signatories.xml": old}, "restore")
+    report = world.verify()
+    assert "registry-unlinked" in codes(report)
+
+
+def test_changes_to_registry_refused_on_top_of_an_unsigned_registry(world):
+    world.commit({"signatories.xml": _swap_key(world)}, "routine registry update")
+    with pytest.raises(AkkoordError, match="cannot be trusted"):
+        world.change(lambda reg: {"threshold": 1})
+    with pytest.raises(AkkoordError, match="cannot be trusted"):
+        world.endorse("2023", "org-c", "org-c")
+
+
+def test_pinned_trust_anchor(world):
+    report = world.verify(anchor="sha256:" + "0" * 64)
+    assert "registry-anchor-mismatch" in codes(report)
+    assert "not the registry you trust" in messages(report)
+    good = world.verify(anchor="sha256:" + world.state().anchor)
+    assert good.ok
+
+
+def test_registry_replaced_wholesale_by_another_genesis(world, tmp_path):
+    """A registry with other admins, introduced as if it were a first version, is not trusted."""
+    other = R.genesis([("evil", sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub"))], 1, TODAY)
+    world.commit({"signatories.xml": other.to_bytes()})
+    report = world.verify()
+    assert "registry-unlinked" in codes(report)
+
+
+# 7 ---------------------------------------------------------------------------------------------------
+def test_college_signing_after_its_term_ended_is_refused(world):
+    before = world.ws().head()
+    with pytest.raises(AkkoordError, match="ended on 2026-05-31"):
+        world.endorse("2023", "college-2022-2026", "col22", today=dt.date(2026, 7, 1))
+    assert world.ws().head() == before
+
+
+def test_college_signing_after_its_term_ended_is_caught(world):
+    path = plant(world, statement_for(world, "2023", "college-2022-2026", date=dt.date(2026, 7, 1)), key="col22")
+    report = world.verify()
+    assert codes(report, path) == {"signature-invalid"}
+    assert "the term of College van B&W 2022–2026 (college-2022-2026) ended on 2026-05-31" in messages(report, path)
+
+
+def test_college_signing_within_its_term_with_its_key_is_valid(world):
+    plant(world, statement_for(world, "2023", "college-2022-2026", date=dt.date(2026, 5, 20)), key="col22")
+    report = world.verify()
+    assert report.ok, [str(p) for p in report.problems]
+
+
+def test_backdated_statement_before_the_key_was_registered(world):
+    path = plant(world, statement_for(world, "2023", "org-c", date=dt.date(2024, 1, 1)), key="org-c")
+    report = world.verify()
+    assert "was not yet valid" in messages(report, path)
+
+
+def test_admin_backdated_key_cannot_sign_before_it_was_registered(world, tmp_path):
+    """Even an admin cannot make a new key valid in the past: statements before its registration fail."""
+    late = tmp_path / "late"
+    subprocess.run(["ssh-keygen", "-t", "ed25519", "-N", "", "-q", "-f", str(late)], check=True)
+    world.keys = {**world.keys, "late": late}
+    world.change(lambda reg: R.with_key(reg, "org-c", R.new_key(str(late) + ".pub", dt.date(2020, 1, 1))))
+    path = plant(world, statement_for(world, "2023", "org-c", date=dt.date(2024, 1, 1)), key="late")
+    report = world.verify()
+    assert codes(report, path) == {"statement-backdated"}
+    assert "before its key" in messages(report, path) and f"was added to the registry (registry version of {TODAY})" \
+        in messages(report, path)
+
+
+# 8 ---------------------------------------------------------------------------------------------------
+def test_signature_made_in_another_ssh_namespace(world):
+    path = plant(world, statement_for(world, "2023", "org-c"), key="org-c", namespace="file")
+    report = world.verify()
+    assert codes(report, path) == {"signature-invalid"}
+    assert "signed in SSH namespace 'file', not 'akkoordvc-endorsement-v1'" in messages(report, path)
+
+
+def test_registry_signature_cannot_serve_as_an_endorsement(world):
+    """Same key, other purpose: an admin's registry signature is no attestation."""
+    fields = statement_for(world, "2023", "org-c")
+    fields.update(kind="attestation", evidence="none", recorded=TODAY.isoformat(), attested_by="admin")
+    fields["seq"], fields["previous"] = 1, []
+    path = plant(world, fields, key="admin", namespace=sshsig.NS_REGISTRY)
+    report = world.verify()
+    assert "namespace 'akkoordvc-registry-v1', not 'akkoordvc-attestation-v1'" in messages(report, path)
+
+
+# revocation: valid when signed, key since retired --------------------------------------------------------
+def test_key_revoked_after_signing_leaves_statement_valid(world):
+    world.change(lambda reg: R.with_revoked_key(reg, "org-b", str(world.keys["org-b"]) + ".pub",
+                                                 TODAY + dt.timedelta(days=3), "replaced"))
+    later = TODAY + dt.timedelta(days=5)
+    report = world.verify(today=later)
+    assert report.ok, [str(p) for p in report.problems]
+    notes = [n for c in report.statements if c.statement.signatory == "org-b" for n in c.notes]
+    assert any("valid when signed; key since revoked" in n for n in notes)
+    # but a statement dated after the revocation is not
+    with pytest.raises(AkkoordError, match="revoked"):
+        world.endorse("2023", "org-b", "org-b", today=later)
+    path = plant(world, statement_for(world, "2023", "org-b", date=later), key="org-b")
+    assert "was revoked" in messages(world.verify(today=later), path)
