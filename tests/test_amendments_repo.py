@@ -483,6 +483,226 @@ def test_parallel_acceptances_of_the_same_clause_are_never_merged_silently(repo,
     assert "no longer applies" in err and "Tot 2030." in err and "Tot 2035." in err
 
 
+# --- contradictory decisions in two clones ---------------------------------------------------------------
+
+MERGER_ENV = {"GIT_AUTHOR_NAME": "Merger", "GIT_AUTHOR_EMAIL": "m@x.example",
+              "GIT_COMMITTER_NAME": "Merger", "GIT_COMMITTER_EMAIL": "m@x.example"}
+NOOR = "Noor Haddou <noor@netwerk.example>"
+
+
+def two_clones(repo, tmp_path):
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "clone", "-q", "--bare", str(repo), str(origin))
+    one, two = tmp_path / "one", tmp_path / "two"
+    git(tmp_path, "clone", "-q", str(origin), str(one))
+    git(tmp_path, "clone", "-q", str(origin), str(two))
+    return one, two
+
+
+def push_and_pull(source, target):
+    """`source` pushes; `target` pulls it with a merge commit (which needs an identity: none is configured)."""
+    git(source, "push", "-q", "origin", "HEAD")
+    env = {**__import__("os").environ, **MERGER_ENV}
+    git(target, "pull", "-q", "--no-rebase", "--no-edit", "origin", "HEAD", env=env)  # never a git conflict
+    assert git(target, "status", "--porcelain") == ""
+
+
+def statuses(run_cli, repo, *extra) -> dict:
+    code, out, err = run_cli("-C", repo, "amend", "list", "--json", *extra)
+    assert code == 0, err
+    return {item["id"]: item for item in json.loads(out)}
+
+
+def test_accepted_in_one_clone_and_rejected_in_another_is_contested_until_decided_again(repo, run_cli, tmp_path):
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR, "--date", "2022-07-04")
+    one, two = two_clones(repo, tmp_path)
+    code, _, err = run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT, "--reason", "ALV 27 september",
+                           "--date", "2022-09-27")
+    assert code == 0, err
+    code, _, err = run_cli("-C", two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "Neem hier tijd voor",
+                           "--date", "2022-09-28")
+    assert code == 0, err
+    push_and_pull(one, two)
+
+    # both decisions are kept and shown, neither wins silently
+    item = statuses(run_cli, two)[routes]
+    assert item["status"] == "contested"
+    competing = sorted((c["status"], c["by"], c["at"][:10], c["reason"]) for c in item["competing"])
+    assert competing == [("accepted", SECRETARIAAT, "2022-09-27", "ALV 27 september"),
+                         ("rejected", GEMEENTE, "2022-09-28", "Neem hier tijd voor")]
+    assert all(len(c["commit"]) == 40 for c in item["competing"])
+    assert list(statuses(run_cli, two, "--status", "contested")) == [routes]
+    assert statuses(run_cli, two, "--status", "accepted") == {} and statuses(run_cli, two, "--status", "rejected") == {}
+    code, out, _ = run_cli("-C", two, "amend", "list", "--status", "contested")
+    assert code == 0 and [line.split()[1] for line in out.splitlines() if line.startswith(routes)] == ["contested"]
+    assert "ALV 27 september" in out and "Neem hier tijd voor" in out and f"akkoord amend accept {routes}" in out
+    code, out, _ = run_cli("-C", two, "amend", "show", routes, "--no-color")
+    status_line = next(line for line in out.splitlines() if line.startswith("status"))
+    assert "contested" in status_line and "accepted by Secretariaat Ma.ak020" in status_line
+    assert "rejected by Gemeente Amsterdam" in status_line and "Neem hier tijd voor" in status_line
+    code, out, _ = run_cli("-C", two, "amend", "show", routes, "--json")
+    data = json.loads(out)
+    assert data["status"] == "contested" and len(data["competing"]) == 2 and data["check"]["state"] == "clean"
+    assert [e["status"] for e in data["history"]].count("accepted") == 1  # the history holds both events
+
+    # nothing is consolidated while it is contested; the error names it and how to resolve it
+    err = fails_cleanly(run_cli, two, "version", "create", "2023", "--by", SECRETARIAAT, code=3, contains=routes)
+    first_line = err.splitlines()[0]
+    assert "contested" in first_line and "nothing was changed" in first_line
+    assert f"akkoord amend accept {routes}" in first_line and f"akkoord amend reject {routes}" in first_line
+    assert "Secretariaat" in err and "Gemeente Amsterdam" in err
+    assert git(two, "tag", "-l", "version/2023") == ""
+    # it cannot be superseded (or decided before the later of the two decisions) either
+    fails_cleanly(run_cli, two, "amend", "propose", "--from-file", AMENDMENTS / "informele-netwerken.xml", "--title",
+                  "Anders", "--by", NOOR, "--supersedes", routes, contains="contested")
+    fails_cleanly(run_cli, two, "amend", "accept", routes, "--by", SECRETARIAAT, "--date", "2022-09-27",
+                  contains="before it was rejected")
+
+    # a decision made after both (its commit descends from both events) resolves it
+    code, out, err = run_cli("-C", two, "amend", "accept", routes, "--by", SECRETARIAAT, "--reason",
+                             "besloten na overleg", "--date", "2022-10-01")
+    assert code == 0, err
+    item = statuses(run_cli, two)[routes]
+    assert item["status"] == "accepted" and "competing" not in item
+    fails_cleanly(run_cli, two, "amend", "accept", routes, "--by", SECRETARIAAT, contains="already accepted")
+    fails_cleanly(run_cli, two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "r", contains="already accepted")
+    code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT, "--date", "2023-03-01")
+    assert code == 0, err
+    assert routes in out
+    new = parse_bytes(text_at(two, "version/2023"))
+    assert canonical.to_string(clause(new, "ma-akbanken")) == canonical.to_string(
+        clause(parse_file(AMENDMENTS / "meer-routes.xml"), "ma-akbanken"))
+
+    # the other clone follows once it pulls (a fast-forward)
+    git(two, "push", "-q", "origin", "HEAD")
+    git(one, "pull", "-q", "--ff-only", "origin", "HEAD")
+    assert statuses(run_cli, one)[routes]["status"] == "consolidated"
+
+
+def test_deciding_a_contest_again_exactly_as_before_is_a_new_decision(repo, run_cli, tmp_path):
+    """The same person, the same date, no reason: the event equals one already there, yet it is recorded."""
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR, "--date", "2022-07-04")
+    one, two = two_clones(repo, tmp_path)
+    assert run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT, "--date", "2022-09-27")[0] == 0
+    assert run_cli("-C", two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "nee", "--date", "2022-09-27")[0] == 0
+    push_and_pull(one, two)
+    assert statuses(run_cli, two)[routes]["status"] == "contested"
+    events = lambda: git(two, "ls-files", f"amendments/{routes}/events").split()  # noqa: E731
+    before = events()
+    code, _, err = run_cli("-C", two, "amend", "accept", routes, "--by", SECRETARIAAT, "--date", "2022-09-27")
+    assert code == 0, err
+    assert len(events()) == len(before) + 1
+    assert statuses(run_cli, two)[routes]["status"] == "accepted"
+
+
+def test_a_contest_resolved_by_rejection_consolidates_nothing(repo, run_cli, tmp_path):
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR)
+    zichtbaar = propose(run_cli, repo, AMENDMENTS / "zichtbaarheid-resultaten.xml", "Zichtbaarheid", NOOR)
+    one, two = two_clones(repo, tmp_path)
+    assert run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT)[0] == 0
+    assert run_cli("-C", two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "later")[0] == 0
+    assert run_cli("-C", two, "amend", "accept", zichtbaar, "--by", GEMEENTE)[0] == 0
+    push_and_pull(two, one)  # this time the first clone merges
+    found = statuses(run_cli, one)
+    assert (found[routes]["status"], found[zichtbaar]["status"]) == ("contested", "accepted")
+    fails_cleanly(run_cli, one, "version", "create", "2023", "--by", SECRETARIAAT, code=3, contains=routes)
+    code, out, err = run_cli("-C", one, "amend", "reject", routes, "--by", SECRETARIAAT, "--reason", "toch niet")
+    assert code == 0, err
+    item = statuses(run_cli, one)[routes]
+    assert item["status"] == "rejected" and "competing" not in item
+    code, out, _ = run_cli("-C", one, "amend", "show", routes, "--json")
+    assert json.loads(out)["status"] == "rejected" and "competing" not in json.loads(out)
+    code, out, err = run_cli("-C", one, "version", "create", "2023", "--by", SECRETARIAAT)
+    assert code == 0, err
+    assert zichtbaar in out and routes not in out
+    new = parse_bytes(text_at(one, "version/2023"))
+    assert canonical.to_string(clause(new, "ma-akbanken")) == canonical.to_string(clause(parse_file(SAMPLE), "ma-akbanken"))
+
+
+def test_the_same_decision_in_two_clones_is_not_contested(repo, run_cli, tmp_path):
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR)
+    netwerken = propose(run_cli, repo, AMENDMENTS / "informele-netwerken.xml", "Netwerken", NOOR)
+    one, two = two_clones(repo, tmp_path)
+    for clone, who in ((one, SECRETARIAAT), (two, GEMEENTE)):
+        assert run_cli("-C", clone, "amend", "accept", routes, "--by", who)[0] == 0
+        assert run_cli("-C", clone, "amend", "reject", netwerken, "--by", who, "--reason", "nee")[0] == 0
+    push_and_pull(one, two)
+    found = statuses(run_cli, two)
+    assert (found[routes]["status"], found[netwerken]["status"]) == ("accepted", "rejected")
+    assert "competing" not in found[routes] and statuses(run_cli, two, "--status", "contested") == {}
+    fails_cleanly(run_cli, two, "amend", "accept", routes, "--by", SECRETARIAAT, contains="already accepted")
+    fails_cleanly(run_cli, two, "amend", "reject", netwerken, "--by", SECRETARIAAT, "--reason", "r",
+                  contains="already rejected")
+    code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT)
+    assert code == 0, err
+    assert f"Akkoord-Amendments: {routes}\n" in git(two, "cat-file", "-p", "version/2023") + "\n"
+    assert statuses(run_cli, two)[routes]["status"] == "consolidated"
+
+
+def test_withdrawn_in_one_clone_and_accepted_in_another_is_contested(repo, run_cli, tmp_path):
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR)
+    one, two = two_clones(repo, tmp_path)
+    assert run_cli("-C", one, "amend", "withdraw", routes, "--by", NOOR, "--reason", "herschrijven")[0] == 0
+    assert run_cli("-C", two, "amend", "accept", routes, "--by", SECRETARIAAT)[0] == 0
+    push_and_pull(one, two)
+    item = statuses(run_cli, two)[routes]
+    assert item["status"] == "contested"
+    assert sorted(c["status"] for c in item["competing"]) == ["accepted", "withdrawn"]
+    code, out, err = run_cli("-C", two, "amend", "withdraw", routes, "--by", NOOR, "--reason", "toch herschrijven")
+    assert code == 0, err
+    assert statuses(run_cli, two)[routes]["status"] == "withdrawn"
+    code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT)
+    assert code == 0, err and routes not in out
+
+
+def test_rejected_in_one_clone_while_another_consolidated_it(repo, run_cli, tmp_path):
+    """A version already holds the change: the contest is shown and blocks the next version; accepting it
+    again keeps it consolidated (it is not consolidated twice)."""
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR)
+    one, two = two_clones(repo, tmp_path)
+    assert run_cli("-C", one, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "nee")[0] == 0
+    assert run_cli("-C", two, "amend", "accept", routes, "--by", SECRETARIAAT)[0] == 0
+    code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT)
+    assert code == 0, err
+    push_and_pull(two, one)
+    item = statuses(run_cli, one)[routes]
+    assert item["status"] == "contested"
+    assert sorted(c["status"] for c in item["competing"]) == ["consolidated", "rejected"]
+    fails_cleanly(run_cli, one, "version", "create", "2024", "--by", SECRETARIAAT, code=3, contains=routes)
+    code, out, err = run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT)
+    assert code == 0, err
+    assert "stays consolidated" in out
+    assert statuses(run_cli, one)[routes]["status"] == "consolidated"
+    code, out, err = run_cli("-C", one, "version", "create", "2024", "--by", SECRETARIAAT)
+    assert code == 0, err
+    assert routes not in out
+
+
+def test_a_concurrent_rebase_and_acceptance_are_contested(repo, run_cli, tmp_path):
+    """One clone accepted revision 1 while another redrafted it as revision 2: not the same decision."""
+    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR)
+    one, two = two_clones(repo, tmp_path)
+    assert run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT)[0] == 0
+    start = tmp_path / "redraft.xml"
+    assert run_cli("-C", two, "amend", "rebase", routes, "--write", start)[0] == 0
+    root = parse_file(start)
+    set_text("andere-routes", "Andere routes, herschreven.")(root)
+    start.write_bytes(canonical.to_bytes(root))
+    code, _, err = run_cli("-C", two, "amend", "rebase", routes, "--from-file", start, "--by", NOOR)
+    assert code == 0, err
+    push_and_pull(one, two)
+    item = statuses(run_cli, two)[routes]
+    assert item["status"] == "contested"
+    assert sorted((c["status"], c["revision"]) for c in item["competing"]) == [("accepted", 1), ("revised", 2)]
+    fails_cleanly(run_cli, two, "version", "create", "2023", "--by", SECRETARIAAT, code=3, contains=routes)
+    assert run_cli("-C", two, "amend", "accept", routes, "--by", SECRETARIAAT)[0] == 0
+    code, out, _ = run_cli("-C", two, "amend", "show", routes, "--json")
+    assert json.loads(out)["status"] == "accepted" and json.loads(out)["revision"] == 2
+    code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT)
+    assert code == 0, err
+    assert "Andere routes, herschreven." in "".join(clause(parse_bytes(text_at(two, "version/2023")), "andere-routes").itertext())
+
+
 # --- repositories without amendments --------------------------------------------------------------------
 
 

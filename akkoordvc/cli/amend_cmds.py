@@ -17,7 +17,9 @@ from .common import emit_json
 
 BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
 DATE_HELP = "When, YYYY-MM-DD (default: now)."
-STATUSES = ("proposed", "accepted", "rejected", "withdrawn", "superseded", "consolidated")
+STATUSES = ("proposed", "accepted", "rejected", "withdrawn", "superseded", "consolidated", "contested")
+#: statuses whose amendment is still open: it may still be decided (and a check says whether it applies now)
+OPEN = ("proposed", "accepted", "contested")
 
 
 def _workspace():
@@ -165,17 +167,26 @@ def _base_name(amendment) -> str:
 
 @amend.command("list")
 @click.option("--status", type=click.Choice(STATUSES), help="Only amendments with this status.")
-@click.option("--json", "as_json", is_flag=True, help='Print [{"id","title","status","base","clauses"}].')
+@click.option("--json", "as_json", is_flag=True,
+              help='Print [{"id","title","status","base","clauses"}], plus "competing" (the decisions) when contested.')
 def list_(status, as_json):
-    """List amendments, oldest first, with status, base and the clauses they touch."""
+    """List amendments, oldest first, with status, base and the clauses they touch.
+
+    An amendment decided differently in two clones (e.g. accepted in one, rejected in the other, merged by
+    git pull) is `contested`, with both decisions; decide it again to resolve it."""
     from ..storage import amendment_store as store
 
     workspace = _workspace()
     amendments = store.load(workspace)
     shown = [a for a in amendments.values() if status is None or a.status == status]
     if as_json:
-        emit_json([{"id": a.id, "title": a.title, "status": a.status, "base": _base_name(a), "clauses": a.clauses()}
-                   for a in shown])
+        items = []
+        for a in shown:
+            item = {"id": a.id, "title": a.title, "status": a.status, "base": _base_name(a), "clauses": a.clauses()}
+            if a.status == store.CONTESTED:
+                item["competing"] = [c.as_dict() for c in a.competing]
+            items.append(item)
+        emit_json(items)
         return 0
     if not shown:
         click.echo("no amendments" + (f" with status {status}" if status else "")
@@ -188,14 +199,32 @@ def list_(status, as_json):
     header = ("ID", "STATUS", "BASE", "NOW", "CLAUSES", "TITLE")
     for row in [header, *rows]:
         click.echo("  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip())
+    for amendment in shown:
+        if amendment.status == store.CONTESTED:
+            click.echo("")
+            click.echo(_contest_lines(amendment))
     return 0
+
+
+def _contest_lines(amendment, indent: str = "") -> str:
+    """Who decided what, when and why, on each side of a contest; and how to resolve it."""
+    from ..storage.amendment_store import how_to_resolve
+
+    lines = [f"{indent}contested {amendment.id}: decided differently in clones that did not see each other's decision"]
+    for competing in amendment.competing:
+        event = competing.event
+        where = f"  (commit {competing.commit[:12]})" if competing.commit else ""
+        reason = f"  {event.reason}" if event.reason else ""
+        lines.append(f"{indent}  {event.at[:10]}  {event.status:<12} {event.by}{reason}{where}")
+    lines.append(f"{indent}  to resolve, {how_to_resolve(amendment.id)}")
+    return "\n".join(lines)
 
 
 def _checks(workspace, amendments, shown) -> dict[str, str]:
     """For open amendments: would they apply to the current text now (clean / stale / conflict)?"""
     from ..storage import amendment_store as store
 
-    open_ones = [a for a in shown if a.status in ("proposed", "accepted")]
+    open_ones = [a for a in shown if a.status in OPEN]
     if not open_ones:
         return {}
     cache: dict = {}
@@ -239,7 +268,7 @@ def show(ident, as_json, as_xml, color):
     old_side = _side(amendment.base.label or "base", amendment.base.label, base)
     new_side = _side(amendment.id, None, amended)
     now = None
-    if amendment.status in ("proposed", "accepted"):
+    if amendment.status in OPEN:
         try:
             now = store.check(workspace, amendment, amendments)
         except store.AmendmentConflict as exc:
@@ -281,6 +310,9 @@ def _describe(amendment, now) -> str:
     for event in amendment.history:
         reason = f"  {event.reason}" if event.reason else ""
         lines.append(f"  {event.at[:10]}  {event.status:<12} {event.by}{reason}")
+    if amendment.status == "contested":
+        lines.append("contested")
+        lines += _contest_lines(amendment).split("\n")[1:]
     if now is not None:
         if now.state == "clean":
             lines.append("now        applies cleanly to the current text")
@@ -303,7 +335,10 @@ def _describe(amendment, now) -> str:
 @click.option("--reason", help="Why (e.g. the meeting that decided).")
 @click.option("--date", help=DATE_HELP)
 def accept(ident, by, reason, date):
-    """Accept a proposed amendment (refused, exit 3, if it conflicts with the current text)."""
+    """Accept a proposed amendment (refused, exit 3, if it conflicts with the current text).
+
+    Also decides a contested amendment (accepted in one clone, rejected in another): the new decision was
+    made after both, so it replaces them."""
     from ..storage import amendment_store as store
 
     workspace = _workspace()
@@ -311,7 +346,10 @@ def accept(ident, by, reason, date):
         done = store.accept(workspace, ident, workspace.actor(by), reason or "", _ts(date))
     except store.AmendmentConflict as exc:
         _raise_conflict(exc)
-    click.echo(f"accepted {done.id}: {done.title}; it will be consolidated into the next version")
+    if done.status == "consolidated":  # a contest with a version that consolidated it, decided for acceptance
+        click.echo(f"accepted {done.id}: {done.title}; a version already consolidated it, so it stays consolidated")
+    else:
+        click.echo(f"accepted {done.id}: {done.title}; it will be consolidated into the next version")
     return 0
 
 
@@ -321,13 +359,22 @@ def accept(ident, by, reason, date):
 @click.option("--reason", required=True, help="Why it is rejected.")
 @click.option("--date", help=DATE_HELP)
 def reject(ident, by, reason, date):
-    """Reject a proposed amendment, with a reason."""
+    """Reject a proposed (or contested) amendment, with a reason."""
     from ..storage import amendment_store as store
 
     workspace = _workspace()
     done = store.reject(workspace, ident, workspace.actor(by), reason, _ts(date))
     click.echo(f"rejected {done.id}: {done.title}")
+    _note_consolidated(done)
     return 0
+
+
+def _note_consolidated(done):
+    """A contest decided against an amendment a version had already consolidated: its change stays in the text."""
+    consolidated = done.last("consolidated")
+    if consolidated is not None:
+        click.echo(f"note: {consolidated.reason or 'a version'} already consolidated {done.id}; its change stays in "
+                   "the text until an amendment undoes it", err=True)
 
 
 @amend.command("withdraw")
@@ -336,12 +383,13 @@ def reject(ident, by, reason, date):
 @click.option("--reason", help="Why it is withdrawn.")
 @click.option("--date", help=DATE_HELP)
 def withdraw(ident, by, reason, date):
-    """Withdraw a proposed amendment (by its proposer)."""
+    """Withdraw a proposed (or contested) amendment (by its proposer)."""
     from ..storage import amendment_store as store
 
     workspace = _workspace()
     done = store.withdraw(workspace, ident, workspace.actor(by), reason or "", _ts(date))
     click.echo(f"withdrawn {done.id}: {done.title}")
+    _note_consolidated(done)
     return 0
 
 

@@ -21,6 +21,16 @@ reach it only when `version create` consolidates them (`consolidation_for_versio
 
 The order in which accepted amendments are consolidated is the order their acceptances were
 committed (`git log --topo-order` of the event files), then their time.
+
+Contested decisions. Two clones can decide the same amendment differently (one accepts, the other
+rejects) and `git pull` merges the two event files without a git conflict. An amendment's status is
+therefore read from the commit graph, not from the order of its events: its standing decisions are
+the events no later event has seen (no other event's commit descends from theirs). When they
+disagree (a different status, or acceptances of different revisions) the amendment is `contested`:
+`amend list` and `amend show` name the competing decisions, `version create` refuses to consolidate,
+and a new decision recorded after both (`amend accept|reject|withdraw ID`, or `amend rebase`)
+resolves it, because its commit descends from both. Concurrent identical decisions (both accepted)
+are not a contest.
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ import hashlib
 import re
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -42,8 +52,8 @@ from ..model.document import Clause, Document
 from ..model.validate import problems
 from ..model.xmlparse import parse_bytes
 from ..ops import amendments as ops
-from ..ops.amendments import Amendment, Base, Conflict, Event, Person
-from .gitrepo import Identity
+from ..ops.amendments import Amendment, Base, Conflict, Event, Person, status_of
+from .gitrepo import Identity, Repository
 from .workspace import TEXT_PATH, Workspace
 
 FOLDER = "amendments"
@@ -51,6 +61,10 @@ RECORD = "amendment.xml"
 EVENTS = "events"
 README = f"{FOLDER}/README.md"
 CHANGE = "amendment"
+#: The status of an amendment decided differently in two clones that did not see each other's decision.
+#: It is never stored: it is read from the commit graph of the event files.
+CONTESTED = "contested"
+STATUSES = (*an.STATUSES, CONTESTED)
 
 _RANK = {kind: index for index, kind in enumerate(an.EVENT_KINDS)}
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -64,6 +78,8 @@ Each folder here is one amendment to `akkoord.xml`, named by its id (date, title
   clause ids. Every operation names the SHA-256 of its target as it stood in the base.
 - `events/`: its status history, one file per event (proposed, accepted, rejected, withdrawn,
   superseded, consolidated, revised), each with who, when and why. Files are only added.
+  Two clones that decide an amendment differently leave it `contested` after `git pull`; a decision
+  recorded after both (`akkoord amend accept|reject ID`) resolves it.
 
 `akkoord amend list` and `akkoord amend show ID` read them; `git log -- amendments/ID` shows who did what.
 """
@@ -125,10 +141,21 @@ def record_path(ident: str) -> str:
     return f"{FOLDER}/{ident}/{RECORD}"
 
 
-def event_path(ident: str, event: Event) -> str:
-    data = canonical.to_bytes(ops.event_to_xml(event))
+def event_path(ident: str, event: Event, salt: str = "") -> str:
+    """Where an event is stored; `salt` (the commit it follows) tells apart an event identical to one already
+    recorded (the same person deciding the same way at the same time, e.g. deciding a contest again)."""
+    data = canonical.to_bytes(ops.event_to_xml(event)) + salt.encode("ascii")
     stamp = event.at.replace("-", "").replace(":", "")
     return f"{FOLDER}/{ident}/{EVENTS}/{stamp}-{event.status}-{hashlib.sha256(data).hexdigest()[:8]}.xml"
+
+
+def _new_event_path(workspace: Workspace, ident: str, event: Event) -> str:
+    """The path of a new event: never that of an event already there (which would add nothing)."""
+    path = event_path(ident, event)
+    head = workspace.head()
+    if workspace.repo.read(head, path) is not None:
+        path = event_path(ident, event, head)
+    return path
 
 
 def slug(title: str, limit: int = 40) -> str:
@@ -155,18 +182,156 @@ def new_id(date: str, title: str, seed: bytes, taken: set[str]) -> str:
 # --- loading ----------------------------------------------------------------------------------------
 
 
-def _added_order(workspace: Workspace, commit: str) -> dict[str, int]:
-    """Each file under amendments/ -> the position of the commit that added it, oldest first."""
+@dataclass(frozen=True)
+class Competing:
+    """One of the decisions that contest an amendment, with the commit that recorded it."""
+
+    event: Event
+    commit: str | None
+
+    def as_dict(self) -> dict:
+        return {**self.event.as_dict(), "commit": self.commit}
+
+    def describe(self) -> str:
+        reason = f" ({self.event.reason})" if self.event.reason else ""
+        return f"{self.event.status} by {self.event.by.name} on {self.event.at[:10]}{reason}"
+
+
+@dataclass(frozen=True)
+class Recorded(Amendment):
+    """An amendment as the repository holds it: its status is read from the commit graph of its events.
+
+    `settled` is the status of its standing decisions (those no later event has seen); `competing`
+    holds them when they disagree, and the status is then `contested`."""
+
+    settled: str = ""
+    competing: tuple[Competing, ...] = field(default=(), compare=False)
+
+    @property
+    def status(self) -> str:
+        if self.competing:
+            return CONTESTED
+        return self.settled or status_of(self.history)
+
+    def as_dict(self) -> dict:
+        data = super().as_dict()
+        if self.competing:
+            data["competing"] = [c.as_dict() for c in self.competing]
+        return data
+
+
+def _recorded(amendment: Amendment, **changes) -> Recorded:
+    """`amendment` (a record or a Recorded) as a Recorded, with `changes`; settled and competing are reset
+    unless given."""
+    values = {f.name: getattr(amendment, f.name) for f in dataclasses.fields(Amendment)}
+    values.update(settled="", competing=())
+    values.update(changes)
+    return Recorded(**values)
+
+
+class _Ancestry:
+    """Which commit descends from which: the commit graph up to `tip`, read once (one `git rev-list`) and
+    only when it is first needed."""
+
+    def __init__(self, repo: Repository, tip: str):
+        self.repo = repo
+        self.tip = tip
+        self._index: dict[str, int] | None = None
+        self._parents: dict[str, list[str]] = {}
+
+    def _load(self) -> None:
+        self._index = {}
+        out = self.repo.run("rev-list", "--topo-order", "--parents", self.tip)
+        for number, line in enumerate(out.splitlines()):
+            sha, *parents = line.split()
+            self._index[sha] = number  # children before their parents
+            self._parents[sha] = parents
+
+    def is_ancestor(self, ancestor: str, descendant: str) -> bool:
+        if ancestor == descendant:
+            return True
+        if self._index is None:
+            self._load()
+        index = self._index
+        if ancestor not in index or descendant not in index:  # e.g. beyond a shallow clone's edge
+            try:
+                return self.repo.is_ancestor(ancestor, descendant)
+            except Exception:  # noqa: BLE001 - an unknown commit: no ancestry can be shown
+                return False
+        limit = index[ancestor]
+        if index[descendant] > limit:
+            return False
+        # every path from the descendant to the ancestor runs through commits between them in topological order
+        stack, seen = [descendant], {descendant}
+        while stack:
+            for parent in self._parents.get(stack.pop(), ()):
+                if parent == ancestor:
+                    return True
+                if parent not in seen and index.get(parent, limit) < limit:
+                    seen.add(parent)
+                    stack.append(parent)
+        return False
+
+
+def _outcome(event: Event) -> str:
+    """The status an event leaves the amendment in."""
+    return an.PROPOSED if event.status == an.REVISED else event.status
+
+
+def _agreement(event: Event) -> tuple:
+    """What two concurrent decisions must share not to contest each other: the decision, and for an
+    acceptance (consolidation carries one out) the revision accepted."""
+    outcome = _outcome(event)
+    if outcome in (an.ACCEPTED, an.CONSOLIDATED):
+        return (an.ACCEPTED, event.revision)
+    return (outcome,)
+
+
+def _final(status: str, history: tuple[Event, ...], revision: int) -> str:
+    """An acceptance of a revision that a version already consolidated (the resolution of a contest with a
+    consolidation) leaves it consolidated: its change is in the text, and is not consolidated twice."""
+    if status == an.ACCEPTED and any(e.status == an.CONSOLIDATED and e.revision == revision for e in history):
+        return an.CONSOLIDATED
+    return status
+
+
+def _settle(events: tuple[Event, ...], commits: tuple[str | None, ...], ancestry: _Ancestry,
+            revision: int) -> tuple[str, tuple[Competing, ...]]:
+    """The status of an amendment from its events (in commit order) and the commits that added them, and the
+    competing decisions when two that did not see each other disagree."""
+    if not events:
+        return an.PROPOSED, ()
+
+    def saw(later: int, earlier: int) -> bool:
+        mine, theirs = commits[later], commits[earlier]
+        if mine is None or theirs is None or mine == theirs:
+            return True  # the same commit (or one git cannot place): commit order
+        return ancestry.is_ancestor(theirs, mine)
+
+    # an event added later in topological order never precedes an earlier one, so only later ones can see it
+    standing = [i for i in range(len(events)) if not any(saw(k, i) for k in range(i + 1, len(events)))]
+    if len({_agreement(events[i]) for i in standing}) > 1:
+        standing.sort(key=lambda i: (_seconds(events[i].at), i))  # shown oldest decision first
+        return CONTESTED, tuple(Competing(events[i], commits[i]) for i in standing)
+    outcomes = [_outcome(events[i]) for i in standing]
+    status = an.CONSOLIDATED if an.CONSOLIDATED in outcomes else outcomes[-1]
+    return _final(status, events, revision), ()
+
+
+def _added_order(workspace: Workspace, commit: str) -> dict[str, tuple[int, str]]:
+    """Each file under amendments/ -> the position of the commit that added it (oldest first) and that commit."""
     out = workspace.repo.run(
-        "log", "--topo-order", "--reverse", "--diff-filter=A", "--name-only", "--format=%x00", commit, "--", FOLDER
+        "log", "--topo-order", "--reverse", "--diff-filter=A", "--name-only", "--format=%x00%H", commit, "--", FOLDER
     )
-    order: dict[str, int] = {}
+    order: dict[str, tuple[int, str]] = {}
     position = 0
+    sha = ""
     for line in out.splitlines():
-        if line == "\x00":
+        if line.startswith("\x00"):
             position += 1
+            sha = line[1:].strip()
         elif line and line not in order:
-            order[line] = position
+            order[line] = (position, sha)
     return order
 
 
@@ -185,6 +350,8 @@ def load(workspace: Workspace, commit: str | None = None) -> Amendments:
     if not records:
         return Amendments()
     order = _added_order(workspace, commit)
+    unknown = (len(order), None)
+    ancestry = _Ancestry(repo, commit)
     found: list[Amendment] = []
     accepted_at: dict[str, int] = {}
     proposed_at: dict[str, tuple] = {}
@@ -195,13 +362,16 @@ def load(workspace: Workspace, commit: str | None = None) -> Amendments:
         history = []
         for event_file in events.get(ident, []):
             event = ops.parse_event(repo.read(commit, event_file), event_file)
-            history.append((order.get(event_file, len(order)), _seconds(event.at), _RANK[event.status], event_file, event))
+            position, added_by = order.get(event_file, unknown)
+            history.append((position, _seconds(event.at), _RANK[event.status], event_file, added_by, event))
         history.sort(key=lambda item: item[:4])
         for item in history:
             if item[-1].status == an.ACCEPTED:
                 accepted_at[ident] = item[0]
         proposed_at[ident] = history[0][:2] if history else (len(order), 0)
-        found.append(dataclasses.replace(amendment, history=tuple(item[-1] for item in history)))
+        in_order = tuple(item[-1] for item in history)
+        settled, competing = _settle(in_order, tuple(item[-2] for item in history), ancestry, amendment.revision)
+        found.append(_recorded(amendment, history=in_order, settled=settled, competing=competing))
     found.sort(key=lambda a: (proposed_at[a.id], a.id))
     return Amendments(((a.id, a) for a in found), accepted_at)
 
@@ -368,9 +538,24 @@ def _commit(workspace: Workspace, changes: dict[str, bytes], subject: str, amend
     return workspace.commit(changes, message, CHANGE, actor, timestamp=ts)
 
 
+def contest_summary(amendment: Amendment) -> str:
+    """The competing decisions of a contested amendment in one line: 'accepted by A on D (why) vs rejected by ...'."""
+    return " vs ".join(c.describe() for c in getattr(amendment, "competing", ()))
+
+
+def how_to_resolve(ident: str) -> str:
+    return (f"decide it again now that both decisions are here: `akkoord amend accept {ident} --by WHO` or "
+            f"`akkoord amend reject {ident} --by WHO --reason WHY`")
+
+
 def _describe_status(amendment: Amendment) -> str:
     status = amendment.status
-    event = amendment.history[-1] if amendment.history else None
+    if status == CONTESTED:
+        return f"contested: {contest_summary(amendment)}, decided in clones that did not see each other's decision"
+    # the event that set the status (concurrent identical decisions: the last of them in commit order)
+    event = next((e for e in reversed(amendment.history) if _outcome(e) == status), None)
+    if event is None:
+        event = amendment.history[-1] if amendment.history else None
     if event is None:
         return status
     reason = f" ({event.reason})" if event.reason and status != an.CONSOLIDATED else ""
@@ -385,6 +570,9 @@ def _require(amendment: Amendment, allowed: tuple[str, ...], action: str) -> Non
     if amendment.status in allowed:
         return
     status = amendment.status
+    if status == CONTESTED:
+        raise AkkoordError(f"cannot {action} amendment {amendment.id}: it is {_describe_status(amendment)}; "
+                           f"{how_to_resolve(amendment.id)}")
     if status == an.ACCEPTED and action == "accept":
         tail = "nothing changed"
     elif status == an.ACCEPTED:
@@ -397,8 +585,11 @@ def _require(amendment: Amendment, allowed: tuple[str, ...], action: str) -> Non
 
 
 def _check_time(amendment: Amendment, ts: int, action: str) -> None:
-    if amendment.history and ts < _seconds(amendment.history[-1].at):
-        last = amendment.history[-1]
+    """A new event comes after every event it follows (after both sides of a contest, too)."""
+    if not amendment.history:
+        return
+    last = max(reversed(amendment.history), key=lambda e: _seconds(e.at))
+    if ts < _seconds(last.at):
         raise AkkoordError(
             f"cannot {action} amendment {amendment.id} on {_day(ts)}: that is before it was {last.status} "
             f"({last.at[:10]}); give a later --date"
@@ -552,8 +743,11 @@ def _decide(workspace: Workspace, ref: str, status: str, actor: Identity, reason
     if status == an.ACCEPTED:
         _merge_for_acceptance(workspace, amendment, amendments)
     subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
-    _commit(workspace, {event_path(amendment.id, event): _event_bytes(event)}, subject, amendment.id, status, actor, ts)
-    return dataclasses.replace(amendment, history=amendment.history + (event,))
+    path = _new_event_path(workspace, amendment.id, event)
+    _commit(workspace, {path: _event_bytes(event)}, subject, amendment.id, status, actor, ts)
+    # the new event's commit descends from every event before it: it is the amendment's one standing decision
+    history = amendment.history + (event,)
+    return _recorded(amendment, history=history, settled=_final(status, history, amendment.revision))
 
 
 def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment]) -> None:
@@ -576,17 +770,17 @@ def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments
 def accept(workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None) -> Amendment:
     """Accept a proposed amendment: a three-way merge against the current text plus the amendments accepted
     before it; a conflict refuses (AmendmentConflict, exit 3) and changes nothing."""
-    return _decide(workspace, ref, an.ACCEPTED, actor, reason, timestamp, (an.PROPOSED,), "accept")
+    return _decide(workspace, ref, an.ACCEPTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "accept")
 
 
 def reject(workspace: Workspace, ref: str, actor: Identity, reason: str, timestamp: int | None = None) -> Amendment:
     if not (reason or "").strip():
         raise AkkoordError("a rejection needs a reason: give --reason")
-    return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED,), "reject")
+    return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject")
 
 
 def withdraw(workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None) -> Amendment:
-    return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED,), "withdraw")
+    return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw")
 
 
 def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list[Conflict]]:
@@ -594,7 +788,7 @@ def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list
     with every operation of the amendment that still applies; the conflicts left to resolve by hand."""
     amendments = load(workspace)
     amendment = find(amendments, ref)
-    _require(amendment, (an.PROPOSED, an.ACCEPTED), "rebase")
+    _require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
     cache: dict = {}
     current, _ = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
     result = ops.merge(base_text(workspace, amendment, amendments, cache), current, amendment.operations)
@@ -607,7 +801,7 @@ def rebase(workspace: Workspace, ref: str, edited: bytes, source_name: str, acto
     other accepted amendments); the amendment is proposed again (a `revised` event)."""
     amendments = load(workspace)
     amendment = find(amendments, ref)
-    _require(amendment, (an.PROPOSED, an.ACCEPTED), "rebase")
+    _require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
     ts = timestamp if timestamp is not None else int(time.time())
     _check_time(amendment, ts, "rebase")
     cache: dict = {}
@@ -634,22 +828,58 @@ def rebase(workspace: Workspace, ref: str, edited: bytes, source_name: str, acto
             f"start from the current text: `akkoord amend rebase {amendment.id} --write FILE`, edit FILE, then --from-file FILE"
         )
     base = _head_base(workspace, current, tuple(applied))
-    revised = dataclasses.replace(amendment, operations=operations, base=base, revision=amendment.revision + 1,
-                                  history=())
+    revised = _recorded(amendment, operations=operations, base=base, revision=amendment.revision + 1, history=())
     why = reason or f"rebased onto {base.describe()}"
     event = Event(an.REVISED, person(actor), utc(ts), revised.revision, why)
-    changes = {record_path(amendment.id): ops.to_bytes(revised, history=False), event_path(amendment.id, event): _event_bytes(event)}
+    changes = {record_path(amendment.id): ops.to_bytes(revised, history=False),
+               _new_event_path(workspace, amendment.id, event): _event_bytes(event)}
     _commit(workspace, changes, f"Rebase amendment {amendment.id}: {amendment.title}", amendment.id, an.REVISED, actor, ts)
-    return dataclasses.replace(revised, history=amendment.history + (event,))
+    return _recorded(revised, history=amendment.history + (event,), settled=an.PROPOSED)
 
 
 # --- consolidation ----------------------------------------------------------------------------------
+
+
+class ContestedError(ConflictError):
+    """Amendments decided differently in two clones: nothing is consolidated until they are decided again."""
+
+    def __init__(self, message: str, contested: list[Amendment]):
+        lines = []
+        for amendment in contested:
+            lines.append(f"contested {amendment.id}: {amendment.title}")
+            for competing in amendment.competing:
+                where = f" (commit {competing.commit[:12]})" if competing.commit else ""
+                lines.append(f"  {competing.describe()}{where}")
+        super().__init__(message, detail="\n".join(lines))
+        self.contested = contested
+
+
+def contested(amendments: dict[str, Amendment]) -> list[Amendment]:
+    return [a for a in amendments.values() if a.status == CONTESTED]
+
+
+def _refuse_contested(amendments: dict[str, Amendment], action: str) -> None:
+    found = contested(amendments)
+    if not found:
+        return
+    first = found[0]
+    if len(found) == 1:
+        what = f"amendment {first.id} is contested ({contest_summary(first)})"
+    else:
+        what = f"amendments {', '.join(a.id for a in found)} are contested ({first.id}: {contest_summary(first)})"
+    raise ContestedError(
+        f"cannot {action}: {what}, decided in clones that did not see each other's decision; nothing was changed — "
+        f"{how_to_resolve(first.id if len(found) == 1 else 'ID')}",
+        found,
+    )
+
 
 
 def consolidation_for_version(workspace: Workspace, label: str, actor: Identity, date: str | None):
     """For `version create LABEL`: the text with every accepted, not yet consolidated amendment applied in
     acceptance order, the 'consolidated' event files, and the ids. (None, {}, ()) when there are none."""
     amendments = load(workspace)
+    _refuse_contested(amendments, f"create version {label}")
     pending = accepted_pending(amendments)
     if not pending:
         return None, {}, ()
