@@ -1,0 +1,258 @@
+"""Deriving the operations that turn a base text into an edited copy of it (xmldiff's diff).
+
+Derive-then-apply reproduces the edited copy exactly (canonical bytes); `derive` checks this itself and
+refuses what it cannot express.
+"""
+
+from __future__ import annotations
+
+import copy
+from bisect import bisect_left
+
+from lxml import etree
+
+from ...model import canonical, names
+from .errors import DeriveError
+from .nodes import (
+    _KINDS, _NODES, _heading, _id, _next_node, _node_children, _rest, _shell, _xml, division_sha256, node_sha256,
+)
+from .operations import (
+    Delete, Insert, Merge, Move, Operation, Position, Renumber, ReplaceDivisionHeading, ReplaceHeading,
+    ReplaceMeta, ReplacePreamble, ReplaceText, Split,
+)
+from .tree import _Tree
+
+
+def _index(root: etree._Element) -> dict[str, etree._Element]:
+    found: dict[str, etree._Element] = {}
+    for element in root.iter(*_NODES):
+        ident = _id(element)
+        if ident in found:
+            raise DeriveError(f"id {ident!r} is used twice in one text; every clause and division id must be unique")
+        found[ident] = element
+    return found
+
+
+def _stayers(sequence: list[int]) -> set[int]:
+    """Indices of a longest increasing subsequence of `sequence` (O(n log n))."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(sequence)
+    for i, value in enumerate(sequence):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_index.append(i)
+        else:
+            tails[k] = value
+            tail_index[k] = i
+        previous[i] = tail_index[k - 1] if k else -1
+    keep = set()
+    i = tail_index[-1] if tail_index else -1
+    while i >= 0:
+        keep.add(i)
+        i = previous[i]
+    return keep
+
+
+def _optional_xml(element) -> str | None:
+    return _xml(element) if element is not None else None
+
+
+def _words(element: etree._Element) -> list[str]:
+    """The words of a clause's running text (no numbers of leden, no heading): to recognise splits and merges."""
+    return " ".join("".join(p.itertext()) for p in element.iter(names.P, names.CELL)).split()
+
+
+def _followers(clause: etree._Element, wanted: list[str], candidates: set[str]) -> list[etree._Element]:
+    """The clauses right after `clause` (ids among `candidates`) whose words, after its own, are `wanted`;
+    none when no such run exists."""
+    words = _words(clause)
+    if not words:
+        return []
+    chosen: list[etree._Element] = []
+    follower = _next_node(clause)
+    while follower is not None and follower.tag == names.CLAUSE and _id(follower) in candidates:
+        more = _words(follower)
+        if not more:
+            break
+        words = words + more
+        chosen.append(follower)
+        if len(words) >= len(wanted):
+            break
+        follower = _next_node(follower)
+    return chosen if words == wanted else []
+
+
+def _nodes(base: etree._Element, edited: etree._Element):
+    """Both texts' clauses and divisions by id, once it is clear an amendment can express the edit."""
+    if base.tag != names.AGREEMENT or edited.tag != names.AGREEMENT:
+        raise DeriveError(f"both texts must be agreements (root <{names.AGREEMENT}>)")
+    if dict(base.attrib) != dict(edited.attrib):
+        raise DeriveError(
+            "the edited copy changes the agreement's own id or language; an amendment changes clauses, "
+            "metadata and structure only (record such a change with `akkoord commit`)"
+        )
+    b_nodes, e_nodes = _index(base), _index(edited)
+    for ident in b_nodes.keys() & e_nodes.keys():
+        if b_nodes[ident].tag != e_nodes[ident].tag:
+            raise DeriveError(
+                f"id {ident!r} is a {_KINDS[b_nodes[ident].tag]} in the base but a {_KINDS[e_nodes[ident].tag]} "
+                "in the edited copy; give the new element an id of its own"
+            )
+    return b_nodes, e_nodes
+
+
+class _Derivation:
+    """The operations found so far, each carried out at once on a working copy of the base."""
+
+    def __init__(self, base: etree._Element, edited: etree._Element):
+        self.base, self.edited = base, edited
+        self.b_nodes, self.e_nodes = _nodes(base, edited)
+        self.ops: list[Operation] = []
+        self.tree = _Tree(copy.deepcopy(base))
+        self.b_clauses = list(base.iter(names.CLAUSE))
+        self.e_clauses = list(edited.iter(names.CLAUSE))
+        self.b_clause_ids = {_id(e) for e in self.b_clauses}
+        self.e_clause_ids = {_id(e) for e in self.e_clauses}
+        self.deleted = {_id(e) for e in self.b_clauses if _id(e) not in self.e_clause_ids}
+        self.new = {_id(e) for e in self.e_clauses if _id(e) not in self.b_clause_ids}
+        self.consumed: set[str] = set()
+
+    def emit(self, op: Operation) -> None:
+        op.apply_to(self.tree)
+        self.ops.append(op)
+
+    def metadata_and_preamble(self) -> None:
+        b_meta, e_meta = self.base.find(names.META), self.edited.find(names.META)
+        if _optional_xml(b_meta) != _optional_xml(e_meta):
+            if b_meta is None or e_meta is None:
+                raise DeriveError("an agreement must have metadata (<meta>) in both texts")
+            self.emit(ReplaceMeta(canonical.element_sha256(b_meta), _xml(e_meta)))
+        b_pre, e_pre = self.base.find(names.PREAMBLE), self.edited.find(names.PREAMBLE)
+        if _optional_xml(b_pre) != _optional_xml(e_pre):
+            sha = canonical.element_sha256(b_pre) if b_pre is not None else None
+            self.emit(ReplacePreamble(sha, _optional_xml(e_pre)))
+
+    def merges(self) -> None:
+        """A clause that absorbed the deleted clauses right after it, words unchanged."""
+        for b_clause in self.b_clauses:
+            ident = _id(b_clause)
+            if ident not in self.e_clause_ids:
+                continue
+            e_clause = self.e_nodes[ident]
+            if _xml(b_clause) == _xml(e_clause):
+                continue
+            chosen = _followers(b_clause, _words(e_clause), self.deleted - self.consumed)
+            if chosen:
+                others = tuple((_id(f), node_sha256(f)) for f in chosen)
+                self.emit(Merge(ident, node_sha256(b_clause), others, _xml(e_clause)))
+                self.consumed.add(ident)
+                self.consumed.update(_id(f) for f in chosen)
+
+    def _changed_clauses(self):
+        """(id, base clause, edited clause) of each clause in both texts, changed and not yet accounted for."""
+        for e_clause in self.e_clauses:
+            ident = _id(e_clause)
+            if ident not in self.b_clause_ids or ident in self.consumed:
+                continue
+            b_clause = self.b_nodes[ident]
+            if _xml(b_clause) != _xml(e_clause):
+                yield ident, b_clause, e_clause
+
+    def splits(self) -> None:
+        """A clause whose words were divided over it and the new clauses right after it."""
+        for ident, b_clause, e_clause in self._changed_clauses():
+            chosen = _followers(e_clause, _words(b_clause), self.new - self.consumed)
+            if chosen:
+                self.emit(Split(ident, node_sha256(b_clause), (_xml(e_clause), *(_xml(f) for f in chosen))))
+                self.consumed.add(ident)
+                self.consumed.update(_id(f) for f in chosen)
+
+    def clause_edits(self) -> None:
+        """The remaining changed clauses: heading, text, number."""
+        for ident, b_clause, e_clause in self._changed_clauses():
+            sha = node_sha256(b_clause)
+            b_heading, e_heading = _heading(b_clause), _heading(e_clause)
+            if _optional_xml(b_heading) != _optional_xml(e_heading):
+                self.emit(ReplaceHeading(ident, sha, _optional_xml(e_heading)))
+            e_rest = [_xml(child) for child in _rest(e_clause)]
+            if [_xml(child) for child in _rest(b_clause)] != e_rest:
+                self.emit(ReplaceText(ident, sha, tuple(e_rest)))
+            if b_clause.get(names.NUM) != e_clause.get(names.NUM):
+                self.emit(Renumber(ident, sha, e_clause.get(names.NUM, "")))
+
+    def division_labels(self) -> None:
+        for e_division in self.edited.iter(names.DIVISION):
+            ident = _id(e_division)
+            b_division = self.b_nodes.get(ident)
+            if b_division is not None and division_sha256(b_division) != division_sha256(e_division):
+                self.emit(ReplaceDivisionHeading(ident, division_sha256(b_division), e_division.get(names.KIND, ""),
+                                                 e_division.get(names.NUM), _optional_xml(_heading(e_division))))
+
+    def deleted_clauses(self) -> None:
+        for b_clause in self.b_clauses:
+            ident = _id(b_clause)
+            if ident in self.deleted and ident not in self.consumed:
+                self.emit(Delete(ident, node_sha256(b_clause), "clause"))
+
+    def structure(self) -> None:
+        """Walk the edited text, placing each node after its predecessor where it is not already."""
+        e_body = self.edited.find(names.BODY)
+        if e_body is None or self.tree.root.find(names.BODY) is None:
+            raise DeriveError("an agreement must have a body in both texts")
+        self._walk(e_body, None)
+
+    def _walk(self, e_parent: etree._Element, parent_id: str | None) -> None:
+        tree = self.tree
+        e_children = _node_children(e_parent)
+        rank = {_id(child): k for k, child in enumerate(e_children)}
+        here = [_id(child) for child in _node_children(tree.container(parent_id)) if _id(child) in rank]
+        keep = {here[i] for i in _stayers([rank[ident] for ident in here])}
+        previous = None
+        for e_child in e_children:
+            ident = _id(e_child)
+            position = Position(parent_id, after=previous)
+            if ident not in tree.nodes:
+                whole = e_child.tag == names.CLAUSE or all(
+                    _id(d) not in tree.nodes for d in e_child.iter(*_NODES) if d is not e_child
+                )
+                self.emit(Insert(ident, _xml(e_child) if whole else _xml(_shell(e_child)), position))
+            elif ident not in keep:
+                b_node = self.b_nodes.get(ident)
+                self.emit(Move(ident, position, node_sha256(b_node) if b_node is not None else None, _KINDS[e_child.tag]))
+            previous = ident
+            if e_child.tag == names.DIVISION:
+                self._walk(e_child, ident)
+
+    def deleted_divisions(self) -> None:
+        """Deepest first, once everything they held has moved out."""
+        gone = [self.tree.nodes[ident] for ident, element in self.b_nodes.items()
+                if element.tag == names.DIVISION and ident not in self.e_nodes]
+        gone.sort(key=lambda element: -sum(1 for _ in element.iterancestors()))
+        for division in gone:
+            self.emit(Delete(_id(division), division_sha256(self.b_nodes[_id(division)]), "division"))
+
+
+def derive(base: etree._Element, edited: etree._Element) -> list[Operation]:
+    """The operations that turn `base` into `edited` (both agreement roots; neither is changed).
+
+    Applying the result to `base` gives `edited` exactly (same canonical bytes). Clauses and
+    divisions are matched by their permanent ids; a clause whose words were divided over it and
+    new clauses right after it is a `Split`, one that absorbed the clauses right after it a `Merge`.
+    """
+    work = _Derivation(base, edited)
+    work.metadata_and_preamble()
+    work.merges()
+    work.splits()
+    work.clause_edits()
+    work.division_labels()
+    work.deleted_clauses()
+    work.structure()
+    work.deleted_divisions()
+    if canonical.to_bytes(work.tree.root) != canonical.to_bytes(edited):
+        raise DeriveError(
+            "the edited copy differs from the base in a way clause operations cannot express; "
+            "keep the agreement's structure (meta, preamble, body of divisions and clauses) and retry"
+        )
+    return work.ops

@@ -1,0 +1,235 @@
+"""The operations that change one target where it stands: metadata, preamble, a division's label, a
+clause's heading, text or number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ...model import amendment_names as an
+from ...model import names
+from ...model.document import content_text, inline_text
+from .errors import OperationError
+from .families import _first, _OnClause, _OnTarget, _optional, _parts, _with_children
+from .nodes import _element, _heading, _rest, _xml, element_text
+from .tree import META_TARGET, PREAMBLE_TARGET, _Tree
+
+
+def _replace_heading(element: etree._Element, heading: str | None) -> None:
+    """Put `heading` (canonical XML; None: no heading) in place of the element's heading."""
+    old = _heading(element)
+    if old is not None:
+        element.remove(old)
+    if heading is not None:
+        element.insert(0, _element(heading))
+
+
+@dataclass(frozen=True)
+class ReplaceMeta(_OnTarget):
+    """Replace the agreement's metadata (title, short title, dates, properties)."""
+
+    base_sha256: str
+    meta: str
+
+    tag = an.REPLACE_META
+    subject = META_TARGET
+
+    def apply_to(self, tree: _Tree) -> None:
+        old = tree.root.find(names.META)
+        if old is None:
+            raise OperationError("the text has no metadata")
+        tree.root.replace(old, _element(self.meta))
+
+    def describe(self) -> str:
+        return "replace the metadata (title, dates, properties)"
+
+    def as_dict(self) -> dict:
+        return self._summary(title=inline_text(_element(self.meta).find(names.TITLE)))
+
+    def to_xml(self):
+        return _with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, [self.meta])
+
+    @classmethod
+    def from_xml(cls, element: etree._Element, source: str) -> ReplaceMeta:
+        sha, children = _parts(element)
+        return cls(sha, _xml(children[0]))
+
+
+@dataclass(frozen=True)
+class ReplacePreamble(_OnTarget):
+    """Replace, add (base_sha256 None) or remove (preamble None) the preamble."""
+
+    base_sha256: str | None
+    preamble: str | None
+
+    tag = an.REPLACE_PREAMBLE
+    subject = PREAMBLE_TARGET
+
+    def apply_to(self, tree: _Tree) -> None:
+        root = tree.root
+        old = root.find(names.PREAMBLE)
+        if self.preamble is None:
+            if old is not None:
+                root.remove(old)
+            return
+        new = _element(self.preamble)
+        if old is not None:
+            root.replace(old, new)
+            return
+        meta = root.find(names.META)
+        root.insert(root.index(meta) + 1 if meta is not None else 0, new)
+
+    def describe(self) -> str:
+        if self.preamble is None:
+            return "remove the preamble"
+        return "replace the preamble" if self.base_sha256 else "add a preamble"
+
+    def as_dict(self) -> dict:
+        return self._summary(text=content_text(_element(self.preamble)) if self.preamble else None)
+
+    def to_xml(self):
+        return _with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, _optional(self.preamble))
+
+    @classmethod
+    def from_xml(cls, element: etree._Element, source: str) -> ReplacePreamble:
+        sha, children = _parts(element)
+        return cls(sha, _first(children))
+
+
+@dataclass(frozen=True)
+class ReplaceDivisionHeading(_OnTarget):
+    """Replace a division's label: its kind, num and heading (what it holds is untouched)."""
+
+    division: str
+    base_sha256: str
+    kind: str
+    num: str | None
+    heading: str | None
+
+    tag = an.REPLACE_DIVISION_HEADING
+
+    @property
+    def subject(self) -> str:
+        return self.division
+
+    def apply_to(self, tree: _Tree) -> None:
+        division = tree.node(self.division, names.DIVISION)
+        division.set(names.KIND, self.kind)
+        if self.num is None:
+            division.attrib.pop(names.NUM, None)
+        else:
+            division.set(names.NUM, self.num)
+        _replace_heading(division, self.heading)
+
+    def describe(self) -> str:
+        label = " ".join(p for p in (self.num or "", element_text(self.heading)) if p)
+        return f"change the heading of division {self.division} to {label!r}"
+
+    def as_dict(self) -> dict:
+        return self._summary(kind=self.kind, num=self.num, heading=element_text(self.heading) or None)
+
+    def to_xml(self):
+        attributes = {an.DIVISION: self.division, an.BASE_SHA256: self.base_sha256, an.KIND: self.kind, an.NUM: self.num}
+        return _with_children(self.tag, attributes, _optional(self.heading))
+
+    @classmethod
+    def from_xml(cls, element: etree._Element, source: str) -> ReplaceDivisionHeading:
+        sha, children = _parts(element)
+        return cls(element.get(an.DIVISION), sha, element.get(an.KIND), element.get(an.NUM), _first(children))
+
+
+@dataclass(frozen=True)
+class ReplaceHeading(_OnClause):
+    """Replace, add or (heading None) remove a clause's heading."""
+
+    clause: str
+    base_sha256: str
+    heading: str | None
+
+    tag = an.REPLACE_HEADING
+
+    def apply_to(self, tree: _Tree) -> None:
+        _replace_heading(tree.node(self.clause, names.CLAUSE), self.heading)
+
+    def describe(self) -> str:
+        if self.heading is None:
+            return f"remove the heading of clause {self.clause}"
+        return f"replace the heading of clause {self.clause} by {element_text(self.heading)!r}"
+
+    def as_dict(self) -> dict:
+        return self._summary(heading=element_text(self.heading) or None)
+
+    def to_xml(self):
+        return _with_children(self.tag, self._attributes(), _optional(self.heading))
+
+    @classmethod
+    def from_xml(cls, element: etree._Element, source: str) -> ReplaceHeading:
+        sha, children = _parts(element)
+        return cls(element.get(an.CLAUSE), sha, _first(children))
+
+
+@dataclass(frozen=True)
+class ReplaceText(_OnClause):
+    """Replace a clause's text: everything after its heading (origin, leden, paragraphs, lists, tables)."""
+
+    clause: str
+    base_sha256: str
+    content: tuple[str, ...]
+
+    tag = an.REPLACE_TEXT
+
+    def apply_to(self, tree: _Tree) -> None:
+        clause = tree.node(self.clause, names.CLAUSE)
+        for child in _rest(clause):
+            clause.remove(child)
+        for xml in self.content:
+            clause.append(_element(xml))
+
+    def text(self) -> str:
+        holder = etree.Element(names.CLAUSE)
+        for xml in self.content:
+            holder.append(_element(xml))
+        return content_text(holder)
+
+    def describe(self) -> str:
+        return f"replace the text of clause {self.clause}"
+
+    def as_dict(self) -> dict:
+        return self._summary(text=self.text())
+
+    def to_xml(self):
+        return _with_children(self.tag, self._attributes(), self.content)
+
+    @classmethod
+    def from_xml(cls, element: etree._Element, source: str) -> ReplaceText:
+        sha, children = _parts(element)
+        return cls(element.get(an.CLAUSE), sha, tuple(_xml(child) for child in children))
+
+
+@dataclass(frozen=True)
+class Renumber(_OnClause):
+    """Give a clause another number (its id stays)."""
+
+    clause: str
+    base_sha256: str
+    num: str
+
+    tag = an.RENUMBER
+
+    def apply_to(self, tree: _Tree) -> None:
+        tree.node(self.clause, names.CLAUSE).set(names.NUM, self.num)
+
+    def describe(self) -> str:
+        return f"renumber clause {self.clause} to {self.num}"
+
+    def as_dict(self) -> dict:
+        return self._summary(num=self.num)
+
+    def to_xml(self):
+        return _with_children(self.tag, {**self._attributes(), an.NUM: self.num})
+
+    @classmethod
+    def from_xml(cls, element: etree._Element, source: str) -> Renumber:
+        return cls(element.get(an.CLAUSE), element.get(an.BASE_SHA256), element.get(an.NUM))
+

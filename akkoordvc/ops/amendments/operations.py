@@ -1,0 +1,43 @@
+"""The clause operations as one vocabulary (like xmldiff's actions): small frozen dataclasses naming
+permanent ids, never positions by number, each carrying the SHA-256 of its targets as they stood in the
+base (`node_sha256`), so a stale amendment is recognised. Element content is held as canonical XML
+text, so an operation is plain, hashable data with an XML form and a dict form."""
+
+from __future__ import annotations
+
+from typing import Iterable, Union, get_args
+
+from lxml import etree
+
+from .edits import Renumber, ReplaceDivisionHeading, ReplaceHeading, ReplaceMeta, ReplacePreamble, ReplaceText
+from .families import _fail
+from .structure import Delete, Insert, Merge, Move, Split
+from .tree import Position
+
+__all__ = [
+    "Position", "ReplaceMeta", "ReplacePreamble", "ReplaceDivisionHeading", "ReplaceHeading", "ReplaceText",
+    "Renumber", "Insert", "Delete", "Move", "Split", "Merge", "Operation", "operation_from_xml", "touched_clauses",
+]
+
+Operation = Union[
+    ReplaceMeta, ReplacePreamble, ReplaceDivisionHeading, ReplaceHeading, ReplaceText, Renumber,
+    Insert, Delete, Move, Split, Merge,
+]
+_BY_TAG = {kind.tag: kind for kind in get_args(Operation)}
+
+
+def operation_from_xml(element: etree._Element, source: str) -> Operation:
+    """The operation an element of the amendment vocabulary stands for."""
+    kind = _BY_TAG.get(element.tag)
+    if kind is None:
+        _fail(element, source, f"unknown operation <{element.tag}>")
+    return kind.from_xml(element, source)
+
+
+def touched_clauses(ops: Iterable[Operation]) -> list[str]:
+    """Ids of the clauses the operations change, create or remove, in order of first mention."""
+    seen: dict[str, None] = {}
+    for op in ops:
+        for ident in op.clauses():
+            seen.setdefault(ident, None)
+    return list(seen)

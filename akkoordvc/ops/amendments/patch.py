@@ -1,0 +1,69 @@
+"""Carrying operations out on a text (xmldiff's patch): `apply`, after checking every base hash."""
+
+from __future__ import annotations
+
+import copy
+from typing import Iterable
+
+from lxml import etree
+
+from .errors import OperationError, StaleError
+from .nodes import _KINDS
+from .operations import Operation, ReplaceDivisionHeading
+from .tree import META_TARGET, PREAMBLE_TARGET, _Tree
+
+
+def _describe_target(tree: _Tree, target: str, op: Operation | None = None) -> str:
+    if target == META_TARGET:
+        return "the metadata"
+    if target == PREAMBLE_TARGET:
+        return "the preamble"
+    element = tree.get(target)
+    if element is not None:
+        return f"{_KINDS[element.tag]} {target}"
+    kind = getattr(op, "kind", "division" if isinstance(op, ReplaceDivisionHeading) else "clause")
+    return f"{kind} {target!r}"
+
+
+def stale_targets(root: etree._Element, ops: Iterable[Operation]) -> list[tuple[str, str | None, str | None]]:
+    """The targets whose hash in `root` is not the one the operations name: (target, expected, actual).
+
+    Targets created by earlier operations of the same amendment are not checked.
+    """
+    return [(target, expected, actual) for target, expected, actual, _ in _stale(_Tree(root), ops)]
+
+
+def _stale(tree: _Tree, ops: Iterable[Operation]):
+    created: set[str] = set()
+    for op in ops:
+        for target, expected in op.targets():
+            if target in created:
+                continue
+            actual = tree.sha(target)
+            if actual != expected:
+                yield target, expected, actual, op
+        created.update(op.creates())
+
+
+def apply(root: etree._Element, ops: Iterable[Operation], *, strict: bool = True) -> etree._Element:
+    """Carry out `ops` in order on a copy of `root` and return the new root.
+
+    With `strict` (the default) every operation's base hash is first checked against `root`:
+    a missing target is an `OperationError`, a changed one a `StaleError`, and nothing is applied.
+    """
+    ops = list(ops)
+    if strict:
+        before = _Tree(root)
+        for target, expected, actual, op in _stale(before, ops):
+            what = _describe_target(before, target, op)
+            if actual is None and expected is not None:
+                raise OperationError(f"{what} does not exist in the text")
+            raise StaleError(
+                f"{what} has changed since the amendment's base (expected sha256 {str(expected)[:12]}, "
+                f"found {str(actual)[:12]})",
+                target, expected, actual,
+            )
+    tree = _Tree(copy.deepcopy(root))
+    for op in ops:
+        op.apply_to(tree)
+    return tree.root

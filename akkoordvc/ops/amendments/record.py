@@ -1,0 +1,286 @@
+"""The amendment record: the operations with who proposed them, why, on which base, and the status history
+(`Event`s). `to_xml`/`from_xml` convert it to and from the amendment vocabulary of `schemas/amendment.xsd`;
+reading goes through the hardened parser and the XSD."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Iterable
+
+from lxml import etree
+
+from ...model import amendment_names as an
+from ...model import canonical, names
+from ...model.document import inline_text, normalize_space
+from ...model.validate import problems, schema_problems
+from ...model.xmlparse import parse_bytes
+from .errors import AmendmentFormatError, OperationError
+from .operations import Operation, operation_from_xml, touched_clauses
+from .patch import _describe_target, _stale
+from .tree import _Tree
+
+SCHEMA = "amendment.xsd"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "email": self.email}
+
+
+@dataclass(frozen=True)
+class Base:
+    """The text an amendment was drafted against: a commit's text, plus accepted amendments (`on`)."""
+
+    text_sha256: str
+    label: str | None = None
+    commit: str | None = None
+    on: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"label": self.label, "commit": self.commit, "text_sha256": self.text_sha256, "on": list(self.on)}
+
+    def describe(self) -> str:
+        name = f"version {self.label}" if self.label else (f"commit {self.commit[:12]}" if self.commit else "text")
+        if self.on:
+            name += " + " + " + ".join(self.on)
+        return f"{name} ({self.text_sha256[:12]})"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step in an amendment's life: who did what, when (UTC, YYYY-MM-DDTHH:MM:SSZ) and why."""
+
+    status: str
+    by: Person
+    at: str
+    revision: int = 1
+    reason: str = ""
+
+    def __post_init__(self):
+        if self.status not in an.EVENT_KINDS:
+            raise AmendmentFormatError(f"unknown amendment status {self.status!r}; use one of {', '.join(an.EVENT_KINDS)}")
+        object.__setattr__(self, "reason", normalize_space(self.reason or ""))
+
+    def as_dict(self) -> dict:
+        return {"status": self.status, "by": str(self.by), "at": self.at, "revision": self.revision,
+                "reason": self.reason or None}
+
+
+def status_of(history: Iterable[Event]) -> str:
+    """The status an amendment has after `history` (in order); a revision makes it proposed again."""
+    status = an.PROPOSED
+    for event in history:
+        status = an.PROPOSED if event.status == an.REVISED else event.status
+    return status
+
+
+@dataclass(frozen=True)
+class Amendment:
+    title: str
+    proposers: tuple[Person, ...]
+    date: str
+    base: Base
+    operations: tuple[Operation, ...]
+    id: str | None = None
+    revision: int = 1
+    source: str = ""
+    rationale: tuple[str, ...] = ()
+    supersedes: tuple[str, ...] = ()
+    history: tuple[Event, ...] = ()
+
+    def __post_init__(self):
+        object.__setattr__(self, "title", normalize_space(self.title or ""))
+        object.__setattr__(self, "source", normalize_space(self.source or ""))
+        paragraphs = tuple(p for p in (normalize_space(p) for p in self.rationale) if p)
+        object.__setattr__(self, "rationale", paragraphs)
+        if not self.title:
+            raise AmendmentFormatError("an amendment needs a title; give one with --title")
+        if not self.proposers:
+            raise AmendmentFormatError("an amendment needs at least one proposer")
+        if not self.operations:
+            raise AmendmentFormatError("an amendment needs at least one operation; the edited copy equals its base")
+
+    @property
+    def status(self) -> str:
+        return status_of(self.history)
+
+    def last(self, status: str) -> Event | None:
+        for event in reversed(self.history):
+            if event.status == status:
+                return event
+        return None
+
+    def clauses(self) -> list[str]:
+        return touched_clauses(self.operations)
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "status": self.status,
+            "revision": self.revision,
+            "date": self.date,
+            "proposers": [str(p) for p in self.proposers],
+            "source": self.source or None,
+            "rationale": "\n\n".join(self.rationale) or None,
+            "supersedes": list(self.supersedes),
+            "base": self.base.as_dict(),
+            "clauses": self.clauses(),
+            "operations": [op.as_dict() for op in self.operations],
+            "history": [event.as_dict() for event in self.history],
+        }
+
+
+# --- writing ------------------------------------------------------------------------------------------
+
+
+def event_to_xml(event: Event) -> etree._Element:
+    element = etree.Element(an.EVENT, {
+        an.STATUS: event.status, an.BY: event.by.name, an.EMAIL: event.by.email, an.AT: event.at,
+        an.REVISION: str(event.revision),
+    })
+    if event.reason:
+        etree.SubElement(element, an.REASON).text = event.reason
+    return element
+
+
+def to_xml(amendment: Amendment, *, history: bool = True) -> etree._Element:
+    """The amendment record as an `amendment` element (with its status history unless `history` is False)."""
+    root = etree.Element(an.AMENDMENT)
+    if amendment.id:
+        root.set(an.ID, amendment.id)
+    root.set(an.REVISION, str(amendment.revision))
+    root.set(an.DATE, amendment.date)
+    etree.SubElement(root, an.TITLE).text = amendment.title
+    for person in amendment.proposers:
+        etree.SubElement(root, an.PROPOSER, {an.NAME: person.name, an.EMAIL: person.email})
+    if amendment.source:
+        etree.SubElement(root, an.SOURCE).text = amendment.source
+    if amendment.rationale:
+        rationale = etree.SubElement(root, an.RATIONALE)
+        for paragraph in amendment.rationale:
+            etree.SubElement(rationale, an.P).text = paragraph
+    for ident in amendment.supersedes:
+        etree.SubElement(root, an.SUPERSEDES, {an.AMENDMENT_REF: ident})
+    base = etree.SubElement(root, an.BASE, {an.TEXT_SHA256: amendment.base.text_sha256})
+    if amendment.base.label:
+        base.set(an.LABEL, amendment.base.label)
+    if amendment.base.commit:
+        base.set(an.COMMIT, amendment.base.commit)
+    for ident in amendment.base.on:
+        etree.SubElement(base, an.ON, {an.AMENDMENT_REF: ident})
+    operations = etree.SubElement(root, an.OPERATIONS)
+    for op in amendment.operations:
+        operations.append(op.to_xml())
+    if history and amendment.history:
+        held = etree.SubElement(root, an.HISTORY)
+        for event in amendment.history:
+            held.append(event_to_xml(event))
+    return root
+
+
+def to_bytes(amendment: Amendment, *, history: bool = True) -> bytes:
+    return canonical.to_bytes(to_xml(amendment, history=history))
+
+
+# --- reading and checking -----------------------------------------------------------------------------
+
+
+def _schema_check(root: etree._Element, source: str, what: str) -> None:
+    found = schema_problems(root, SCHEMA)
+    if found:
+        first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise AmendmentFormatError(f"{source}:{first.line}: not a valid {what}: {first.message}{more}; see schemas/{SCHEMA}")
+
+
+def _person(element: etree._Element) -> Person:
+    return Person(normalize_space(element.get(an.NAME, "")), normalize_space(element.get(an.EMAIL, "")))
+
+
+def event_from_xml(element: etree._Element) -> Event:
+    reason = element.find(an.REASON)
+    return Event(
+        element.get(an.STATUS),
+        Person(normalize_space(element.get(an.BY, "")), normalize_space(element.get(an.EMAIL, ""))),
+        element.get(an.AT),
+        int(element.get(an.REVISION, "1")),
+        inline_text(reason) if reason is not None else "",
+    )
+
+
+def from_xml(root: etree._Element, source: str = "<amendment>") -> Amendment:
+    """Read an `amendment` element (checked against the XSD first; errors are one clear line)."""
+    if root.tag != an.AMENDMENT:
+        raise AmendmentFormatError(
+            f"{source}: root element is <{root.tag}>, expected <{an.AMENDMENT}>; "
+            + ("to propose an edited copy of the text use --from-file" if root.tag == names.AGREEMENT
+               else f"see schemas/{SCHEMA}")
+        )
+    _schema_check(root, source, "amendment")
+    base = root.find(an.BASE)
+    rationale = root.find(an.RATIONALE)
+    history = root.find(an.HISTORY)
+    ops = tuple(operation_from_xml(op, source) for op in root.find(an.OPERATIONS) if isinstance(op.tag, str))
+    return Amendment(
+        title=inline_text(root.find(an.TITLE)),
+        proposers=tuple(_person(p) for p in root.iterfind(an.PROPOSER)),
+        date=root.get(an.DATE),
+        base=Base(
+            text_sha256=base.get(an.TEXT_SHA256),
+            label=base.get(an.LABEL),
+            commit=base.get(an.COMMIT),
+            on=tuple(on.get(an.AMENDMENT_REF) for on in base.iterfind(an.ON)),
+        ),
+        operations=ops,
+        id=root.get(an.ID),
+        revision=int(root.get(an.REVISION, "1")),
+        source=inline_text(root.find(an.SOURCE)),
+        rationale=tuple(inline_text(p) for p in rationale.iterfind(an.P)) if rationale is not None else (),
+        supersedes=tuple(s.get(an.AMENDMENT_REF) for s in root.iterfind(an.SUPERSEDES)),
+        history=tuple(event_from_xml(e) for e in history.iterfind(an.EVENT)) if history is not None else (),
+    )
+
+
+def parse_amendment(data: bytes, source: str = "<amendment>") -> Amendment:
+    """Parse an amendment record (hardened parser, then XSD)."""
+    return from_xml(parse_bytes(data, source), source)
+
+
+def parse_event(data: bytes, source: str = "<event>") -> Event:
+    root = parse_bytes(data, source)
+    if root.tag != an.EVENT:
+        raise AmendmentFormatError(f"{source}: root element is <{root.tag}>, expected <{an.EVENT}>")
+    _schema_check(root, source, "amendment event")
+    return event_from_xml(root)
+
+
+def check_against_base(amendment: Amendment, base: etree._Element, source: str = "<amendment>") -> etree._Element:
+    """Check that the operations fit their base (every hash matches, every id is right) and that the
+    result is a valid agreement; return the amended text. Errors are one line, naming the operation."""
+    tree = _Tree(copy.deepcopy(base))
+    for target, expected, actual, op in _stale(tree, amendment.operations):
+        what = _describe_target(tree, target, op)
+        if actual is None:
+            raise AmendmentFormatError(f"{source}: the amendment names {what}, which does not exist in its base")
+        raise AmendmentFormatError(
+            f"{source}: the base-sha256 of {what} does not match its base text; the amendment was drafted "
+            "against another text, or edited by hand"
+        )
+    for number, op in enumerate(amendment.operations, 1):
+        try:
+            op.apply_to(tree)
+        except OperationError as exc:
+            raise AmendmentFormatError(f"{source}: operation {number} ({op.describe()}): {exc.message}") from None
+    found = problems(tree.root)
+    if found:
+        raise AmendmentFormatError(f"{source}: the amended text would not be valid: {found[0].message}")
+    return tree.root

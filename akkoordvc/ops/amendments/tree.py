@@ -1,0 +1,164 @@
+"""The working tree operations are carried out on: an agreement with its clauses and divisions indexed by id,
+and the `Position`s where nodes are placed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from lxml import etree
+
+from ...model import amendment_names as an
+from ...model import canonical, names
+from .errors import OperationError
+from .nodes import _KINDS, _NODES, _id, _next_node, _node_children, _previous_node, _where, node_sha256
+
+META_TARGET = "(meta)"
+PREAMBLE_TARGET = "(preamble)"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a clause or division goes: in `parent` (a division id; None: the body), right after
+    the sibling `after` or right before `before`; with neither, at the start."""
+
+    parent: str | None = None
+    after: str | None = None
+    before: str | None = None
+
+    def describe(self) -> str:
+        where = f"in {_where(self.parent)}"
+        if self.before:
+            return f"before {self.before} {where}"
+        if self.after:
+            return f"after {self.after} {where}"
+        return f"at the start of {_where(self.parent)}"
+
+    def as_dict(self) -> dict:
+        return {"parent": self.parent, "after": self.after, "before": self.before}
+
+    def to_attributes(self, element: etree._Element) -> None:
+        for name, value in ((an.PARENT, self.parent), (an.AFTER, self.after), (an.BEFORE, self.before)):
+            if value is not None:
+                element.set(name, value)
+
+    @classmethod
+    def from_attributes(cls, element: etree._Element) -> Position:
+        return cls(element.get(an.PARENT), element.get(an.AFTER), element.get(an.BEFORE))
+
+
+class _Tree:
+    """A working tree with an index of its clauses and divisions by id, updated by the operations.
+
+    `known`, when given, are the ids the amendment knows: siblings outside it (added by others since
+    its base) are stepped over when placing after an anchor, so acceptance order is kept.
+    """
+
+    def __init__(self, root: etree._Element, known: Iterable[str] | None = None):
+        self.root = root
+        self.nodes: dict[str, etree._Element] = {}
+        for element in root.iter(*_NODES):
+            self.nodes[_id(element)] = element
+        self.known = set(known) if known is not None else None
+
+    def get(self, target: str):
+        if target == META_TARGET:
+            return self.root.find(names.META)
+        if target == PREAMBLE_TARGET:
+            return self.root.find(names.PREAMBLE)
+        return self.nodes.get(target)
+
+    def sha(self, target: str) -> str | None:
+        element = self.get(target)
+        if element is None:
+            return None
+        if target in (META_TARGET, PREAMBLE_TARGET):
+            return canonical.element_sha256(element)
+        return node_sha256(element)
+
+    def node(self, ident: str, tag: str | None = None) -> etree._Element:
+        element = self.nodes.get(ident)
+        kind = _KINDS.get(tag, "clause or division")
+        if element is None:
+            raise OperationError(f"{kind} {ident!r} does not exist in the text")
+        if tag is not None and element.tag != tag:
+            raise OperationError(f"{ident!r} is a {_KINDS[element.tag]}, not a {kind}")
+        return element
+
+    def container(self, parent_id: str | None) -> etree._Element:
+        if parent_id is None:
+            body = self.root.find(names.BODY)
+            if body is None:
+                raise OperationError("the text has no body")
+            return body
+        return self.node(parent_id, names.DIVISION)
+
+    def check_free(self, element: etree._Element) -> None:
+        for node in element.iter(*_NODES):
+            if _id(node) in self.nodes:
+                raise OperationError(f"id {_id(node)!r} is already used in the text")
+
+    def register(self, element: etree._Element) -> None:
+        for node in element.iter(*_NODES):
+            self.nodes[_id(node)] = node
+            if self.known is not None:
+                self.known.add(_id(node))
+
+    def forget(self, element: etree._Element) -> None:
+        for node in element.iter(*_NODES):
+            self.nodes.pop(_id(node), None)
+
+    def _foreign(self, element) -> bool:
+        return self.known is not None and _id(element) not in self.known
+
+    def place(self, element: etree._Element, position: Position) -> None:
+        """Put `element` (new or moving) at `position`."""
+        parent = self.container(position.parent)
+        if element.tag == names.DIVISION and (parent is element or element in parent.iterancestors()):
+            raise OperationError(f"division {_id(element)!r} cannot be placed inside itself")
+        anchor_id = position.before or position.after
+        anchor = None
+        if anchor_id is not None:
+            anchor = self.node(anchor_id)
+            if anchor is element:
+                raise OperationError(f"{_id(element)!r} cannot be placed next to itself")
+            if anchor.getparent() is not parent:
+                raise OperationError(
+                    f"{_KINDS[anchor.tag]} {anchor_id!r} is not in {_where(position.parent)} (it was moved)"
+                )
+        old_parent = element.getparent()
+        if old_parent is not None:
+            old_parent.remove(element)
+        if position.before is not None:
+            anchor.addprevious(element)
+            return
+        following = _next_node(anchor) if anchor is not None else next(iter(_node_children(parent)), None)
+        while following is not None and self._foreign(following):
+            anchor, following = following, _next_node(following)
+        if anchor is not None:
+            anchor.addnext(element)
+            return
+        index = len(parent)
+        for i, child in enumerate(parent):
+            if child.tag in _NODES:
+                index = i
+                break
+        parent.insert(index, element)
+
+
+def _place_of(element: etree._Element, universe: set[str]) -> tuple[str | None, str | None]:
+    """Where a node stands: its parent division (None: the body) and its nearest earlier sibling in `universe`."""
+    parent = element.getparent()
+    parent_id = _id(parent) if parent is not None and parent.tag == names.DIVISION else None
+    sibling = _previous_node(element)
+    while sibling is not None and _id(sibling) not in universe:
+        sibling = _previous_node(sibling)
+    return parent_id, (_id(sibling) if sibling is not None else None)
+
+
+def changed_targets(old: etree._Element, new: etree._Element) -> set[str]:
+    """Targets (clause and division ids, META_TARGET, PREAMBLE_TARGET) whose hash differs between two texts,
+    including those present in only one of them."""
+    old_tree, new_tree = _Tree(old), _Tree(new)
+    ids = set(old_tree.nodes) | set(new_tree.nodes) | {META_TARGET, PREAMBLE_TARGET}
+    return {ident for ident in ids if old_tree.sha(ident) != new_tree.sha(ident)}
