@@ -507,3 +507,34 @@ def test_result_does_not_depend_on_hash_seed():
         assert proc.returncode == 0, proc.stderr
         digests.add(proc.stdout.strip())
     assert len(digests) == 1
+
+
+# --- clause texts: the fast paths of normalize_space and content_text -------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\r\n\x0b\x0c\x1c\x85\u00a0\u2007\u3000ab")), max_size=20))
+def test_normalize_space_is_the_xml_whitespace_collapse(text):
+    import re
+
+    from akkoordvc.model.document import normalize_space
+
+    assert normalize_space(text) == re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+
+
+def test_content_text_of_a_tree_with_entity_nodes():
+    """A tree built in code may hold entity references (the parser never makes them): the text
+    then reads them as ``&name;``, as itertext does."""
+    from akkoordvc.model.document import content_text, inline_text
+
+    clause = etree.Element("clause")
+    p = etree.SubElement(clause, "p")
+    p.text = "de\n  koper"
+    p.append(etree.Entity("nbsp"))
+    p[-1].tail = " betaalt"
+    row = etree.SubElement(clause, "row")
+    etree.SubElement(row, "cell").text = "a"
+    cell = etree.SubElement(row, "cell")
+    etree.SubElement(cell, "em").text = "b"
+    assert content_text(clause) == "de koper&nbsp; betaalt a | b"
+    assert inline_text(p) == "de koper&nbsp; betaalt"

@@ -99,3 +99,15 @@ def test_canonical_is_a_fixed_point(root):
     second = canonical.to_bytes(parse_bytes(first))
     assert first == second
     assert first.decode("utf-8") == unicodedata.normalize("NFC", first.decode("utf-8"))
+
+
+# --- the serializer's fast paths give the same strings as the plain steps --------------------------
+
+_MIXED = st.text(alphabet=st.sampled_from(list("ab &<>\"'\t\n\r  \u00a0é\u0301ﬁ")), max_size=30) | st.text(max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MIXED)
+def test_fast_text_and_attribute_escaping_match_the_plain_steps(text):
+    assert canonical._text(text) == canonical._escape_text(canonical.collapse(canonical.nfc(text)))
+    assert canonical._value(text) == canonical._escape_attr(canonical.nfc(text))

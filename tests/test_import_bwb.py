@@ -477,3 +477,43 @@ def test_cli_reports_an_invalid_result_in_one_line(run_cli, tmp_path):
     assert code == 1 and stdout == "" and not out.exists()
     assert "the imported document is not valid: line 2 of the output" in stderr and "lang" in stderr
     assert stderr.count("\n") == 1
+
+
+# --- conversion without origin (what a redline of two BWB files uses) ------------------------------
+
+
+def _without_origins(agreement: etree._Element) -> bytes:
+    for origin in list(agreement.iter(names.ORIGIN)):
+        origin.getparent().remove(origin)
+    return etree.tostring(agreement)
+
+
+def test_conversion_without_origin_is_the_full_conversion_without_its_origins():
+    source = parse_bytes(SYNTHETIC.encode())
+    full = from_bwb(source, "BWBR9999999_2020-07-01_1.xml")
+    assert any(True for _ in full.iter(names.ORIGIN))
+    lean = from_bwb(source, "BWBR9999999_2020-07-01_1.xml", origin=False)
+    assert not any(True for _ in lean.iter(names.ORIGIN))
+    assert etree.tostring(lean) == _without_origins(full)
+
+
+@needs_corpus
+def test_conversion_without_origin_on_a_real_law():
+    path = next(p for p in FILES if p.name == LARGEST)
+    source = parse_bytes(path.read_bytes(), path.name)
+    assert etree.tostring(from_bwb(source, path.name, origin=False)) == _without_origins(from_bwb(source, path.name))
+
+
+@needs_corpus
+def test_summaries_of_sources_do_not_depend_on_what_was_converted_before():
+    """Source summaries are remembered by their XML (articles share sources); converting other laws
+    first, or with an emptied memory, gives the same document."""
+    import akkoordvc.model.bwb as bwb
+
+    path = next(p for p in FILES if p.name == LARGEST)
+    data = path.read_bytes()
+    bwb._BRONDATA_CACHE.clear()
+    fresh = canonical.to_bytes(import_bwb_bytes(data, path.name))
+    for other in FILES[:3]:
+        import_bwb_bytes(other.read_bytes(), other.name)
+    assert canonical.to_bytes(import_bwb_bytes(data, path.name)) == fresh

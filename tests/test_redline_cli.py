@@ -308,3 +308,46 @@ def test_redline_of_two_files_does_not_import_git(pair, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "0 []"
     assert json.loads((tmp_path / "o.json").read_text("utf-8"))["stats"]["removed"] == 1
+
+
+# --- the fast paths of the command -------------------------------------------------------------
+
+
+@pytest.mark.skipif(not BWB.is_dir(), reason=f"test corpus not found at {BWB}")
+def test_bwb_redline_is_the_redline_of_the_imported_documents(run_cli):
+    """The command converts BWB files without their provenance (`origin`), which no format but xml
+    shows: the redline is the one of the full conversions."""
+    from akkoordvc.model.bwb import import_bwb_bytes
+    from akkoordvc.ops.align import compute
+    from akkoordvc.ops.redline import Side
+
+    folder = BWB / "BWBR0002458"
+    old = folder / "BWBR0002458_2012-01-01_0.xml"
+    new = folder / "BWBR0002458_2013-01-01_0.xml"
+    code, out, err = run_cli("redline", old, new, "--format", "json", "--all")
+    assert code == 0, err
+    got = json.loads(out)
+    full = compute(
+        Document(import_bwb_bytes(old.read_bytes(), str(old))),
+        Document(import_bwb_bytes(new.read_bytes(), str(new))),
+        Side(str(old), None, ""),
+        Side(str(new), None, ""),
+    ).as_dict(include_unchanged=True)
+    assert got["clauses"] == full["clauses"] and got["stats"] == full["stats"]
+
+
+def test_console_script_writes_everything_before_it_exits(akkoord_exe, run_cli, pair, tmp_path):
+    """The console script leaves without interpreter teardown after a redline: what it wrote to a pipe
+    or a file is complete, and exit codes are kept."""
+    old, new = pair
+    code, expected, _ = run_cli("redline", old, new, "--format", "json", "--all")
+    assert code == 0
+    code, out, _ = akkoord_exe("redline", old, new, "--format", "json", "--all")
+    assert code == 0 and out == expected
+    target = tmp_path / "out.json"
+    code, out, _ = akkoord_exe("redline", old, new, "--format", "json", "--all", "-o", target)
+    assert code == 0 and out == "" and target.read_text("utf-8") == expected
+    code, _, err = akkoord_exe("redline", old, tmp_path / "missing.xml")
+    assert code == 1 and len(_lines(err)) == 1
+    code, _, err = akkoord_exe("redline", old, new, "--format", "nonsense")
+    assert code == 2 and err

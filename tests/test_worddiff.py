@@ -369,3 +369,79 @@ def test_consecutive_law_versions():
         check(a, b, diff)
         changed += diff.changed
     assert changed
+
+
+# ---------------------------------------------------------------------------------------
+# the word-level engine and windows (exactness; timings belong in bench/)
+
+
+def _lcs_length(a, b):
+    """Textbook dynamic programme, for checking."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b):
+            current = row[j + 1]
+            row[j + 1] = previous + 1 if x == y else max(row[j + 1], row[j])
+            previous = current
+    return row[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=40), st.lists(st.sampled_from("abcdef"), max_size=40))
+def test_lcs_is_a_longest_common_subsequence(a, b):
+    pairs = worddiff._lcs(a, b)
+    assert len(pairs) == _lcs_length(a, b)
+    assert all(a[i] == b[j] for i, j in pairs)
+    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(pairs, pairs[1:]))
+
+
+def _long_text(seed: int, sentences: int = 60) -> str:
+    import random
+
+    rng = random.Random(seed)
+    words = [w for w in WORDS if w.strip()]
+    return " ".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(8, 25))) + rng.choice([".", ";", ":"])
+        for _ in range(sentences)
+    )
+
+
+def _scatter(text: str, seed: int, edits: int = 5) -> str:
+    import random
+
+    rng = random.Random(seed)
+    words = text.split(" ")
+    for k in rng.sample(range(len(words)), edits):
+        words[k] = rng.choice(["huurder", "verhuurder", "€ 1.500,-", "art. 7:202", "ten\u00a0minste"])
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_windowed_diff_equals_the_diff_in_one_piece(seed, monkeypatch):
+    old = _long_text(seed)
+    new = _scatter(old, seed)
+    assert worddiff._windows(old, new) is not None  # the long span is split into windows
+    windowed = diff_words(old, new)
+    check(old, new, windowed)
+    monkeypatch.setattr(worddiff, "_WINDOWED", 10**9)
+    assert diff_words(old, new) == windowed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10**6), st.integers(1, 12))
+def test_invariants_of_long_texts_with_scattered_edits(seed, edits):
+    old = _long_text(seed, 40)
+    new = _scatter(old, seed + 1, edits)
+    check(old, new, diff_words(old, new))
+
+
+def test_word_level_diff_keeps_a_changed_space_apart_from_its_word():
+    """Above the small-input size the diff goes by word units first; a unit whose word stays
+    but whose space becomes an NBSP is refined token by token."""
+    base = " ".join(f"woord{i}" for i in range(200))
+    new = base.replace("woord50 ", "woord50\u00a0").replace("woord150", "woord150a")
+    diff = diff_words(base, new)
+    check(base, new, diff)
+    assert ("-", " ") in diff.segments and ("+", "\u00a0") in diff.segments
+    assert ("-", "woord150") in diff.segments and ("+", "woord150a") in diff.segments

@@ -22,14 +22,44 @@ _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 def normalize_space(text: str) -> str:
     """Collapse runs of XML whitespace to one space and trim; NBSP and other spaces are kept."""
-    return _XML_SPACE.sub(" ", text).strip(" ")
+    if "\n" not in text and "  " not in text and "\t" not in text and "\r" not in text:
+        return text.strip(" ")  # nothing to collapse (the common case)
+    # The same as _XML_SPACE.sub(" ", text).strip(" "), in C: tab, CR and LF become spaces,
+    # and splitting at single spaces leaves runs and both ends as empty parts.
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\r" in text:
+        text = text.replace("\r", " ")
+    return " ".join([part for part in text.split(" ") if part])
+
+
+def _text_of(element: etree._Element) -> str:
+    """``"".join(element.itertext())``, in C where that gives the same string.
+
+    An element without children holds only its text. Otherwise lxml's text serializer gives
+    the same string for any subtree without entity-reference nodes; those (which the hardened
+    parser never makes, only a tree built in code can hold them) read ``&name;`` in itertext
+    and nothing in the serializer, so such a subtree takes the slow path.
+    """
+    if not len(element):
+        return element.text or ""
+    if next(element.iter(etree.Entity), None) is not None:
+        return "".join(element.itertext())
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
+
+
+def _first(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child named `tag` (as ``element.find(tag)``, without the path machinery)."""
+    return next(element.iterchildren(tag), None)
 
 
 def inline_text(element: etree._Element | None) -> str:
     """The text of an inline container with whitespace runs collapsed."""
     if element is None:
         return ""
-    return normalize_space("".join(element.itertext()))
+    return normalize_space(_text_of(element))
 
 
 _TEXT_HOLDERS = frozenset({names.P, names.CELL})
@@ -42,16 +72,17 @@ def content_text(element: etree._Element) -> str:
     Heading and origin metadata are not part of the content text. Table cells are joined with " | ".
     """
     parts: list[str] = []
+    append = parts.append
     for child in element.iter(names.PARA, names.ITEM, names.P, names.ROW):
         tag = child.tag
-        if tag in _NUMBERED:
+        if tag == names.P:
+            append(_text_of(child))
+        elif tag in _NUMBERED:
             num = child.get(names.NUM)
             if num:
-                parts.append(num)
-        elif tag == names.P:
-            parts.append("".join(child.itertext()))
+                append(num)
         else:  # row
-            parts.append(" | ".join("".join(cell.itertext()) for cell in child.iterchildren(names.CELL)))
+            append(" | ".join([_text_of(cell) for cell in child.iterchildren(names.CELL)]))
     return normalize_space(" ".join(parts))
 
 
@@ -73,7 +104,7 @@ class Division:
 
     @property
     def heading(self) -> str:
-        return inline_text(self.element.find(names.HEADING))
+        return inline_text(_first(self.element, names.HEADING))
 
     @property
     def label(self) -> str:
@@ -102,7 +133,7 @@ class Clause:
 
     @property
     def heading(self) -> str:
-        return inline_text(self.element.find(names.HEADING))
+        return inline_text(_first(self.element, names.HEADING))
 
     @property
     def text(self) -> str:
