@@ -22,10 +22,15 @@ STATUSES = ("proposed", "accepted", "rejected", "withdrawn", "superseded", "cons
 OPEN = ("proposed", "accepted", "contested")
 
 
-def _workspace():
+def _workspace(write: bool = False):
+    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
+    command ends, so concurrent commands that commit run one after the other."""
     from ..storage.workspace import Workspace
 
-    return Workspace.open(".")
+    workspace = Workspace.open(".")
+    if write:
+        click.get_current_context().with_resource(workspace.writing())
+    return workspace
 
 
 def _read(path: str) -> bytes:
@@ -134,7 +139,7 @@ def propose(amendment_file, edited, title, by, co, rationale, source, supersedes
         raise click.UsageError("give either --from-file EDITED.xml or an AMENDMENT.xml file (not both)")
     if base_ref and not edited:
         raise click.UsageError("--base applies to --from-file only (an amendment file names its own base)")
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     actor = workspace.actor(by)
     path = edited or amendment_file
     data = _read(path)
@@ -341,7 +346,7 @@ def accept(ident, by, reason, date):
     made after both, so it replaces them."""
     from ..storage import amendment_store as store
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     try:
         done = store.accept(workspace, ident, workspace.actor(by), reason or "", _ts(date))
     except store.AmendmentConflict as exc:
@@ -362,7 +367,7 @@ def reject(ident, by, reason, date):
     """Reject a proposed (or contested) amendment, with a reason."""
     from ..storage import amendment_store as store
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     done = store.reject(workspace, ident, workspace.actor(by), reason, _ts(date))
     click.echo(f"rejected {done.id}: {done.title}")
     _note_consolidated(done)
@@ -386,7 +391,7 @@ def withdraw(ident, by, reason, date):
     """Withdraw a proposed (or contested) amendment (by its proposer)."""
     from ..storage import amendment_store as store
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     done = store.withdraw(workspace, ident, workspace.actor(by), reason or "", _ts(date))
     click.echo(f"withdrawn {done.id}: {done.title}")
     _note_consolidated(done)
@@ -409,7 +414,7 @@ def rebase(ident, edited, write, by, reason, date):
 
     if bool(edited) == bool(write):
         raise click.UsageError("give either --write FILE (to start) or --from-file EDITED.xml (to record)")
-    workspace = _workspace()
+    workspace = _workspace(write=not write)
     if write:
         amendment, data, conflicts = store.rebase_start(workspace, ident)
         write_atomic(write, data)

@@ -40,19 +40,22 @@ def validate(files):
 def fmt(files, check):
     """Rewrite FILEs in canonical form (same content, same bytes)."""
     from ..model.canonical import to_bytes
-    from ..model.xmlparse import parse_bytes
+    from ..model.xmlparse import check_vocabulary, parse_bytes
     from ..storage.files import write_atomic
 
     not_canonical = []
-    for path in files:
+    rewritten = {}
+    for path in files:  # every file is read and checked before any is written: bad input changes nothing
         with _open(path) as handle:
             data = handle.read()
-        root = parse_bytes(data, path)
+        root = check_vocabulary(parse_bytes(data, path), path)
         new = to_bytes(root)
         if new != data:
             not_canonical.append(path)
-            if not check:
-                write_atomic(path, new)
+            rewritten[path] = new
+    if not check:
+        for path, new in rewritten.items():
+            write_atomic(path, new)
     if check:
         for path in not_canonical:
             click.echo(f"{path}: not in canonical form (run `akkoord fmt {path}`)")
@@ -72,6 +75,8 @@ def _open(path):
         raise AkkoordError(f"{path}: no such file; check the path") from None
     except IsADirectoryError:
         raise AkkoordError(f"{path}: is a directory, not an XML file") from None
+    except OSError as exc:  # permission denied, a name too long, ...
+        raise AkkoordError(f"{path}: cannot read: {exc.strerror or exc}; check the path") from None
 
 
 @click.command()
@@ -82,11 +87,16 @@ def _open(path):
 )
 def show(ref, clause_id, fmt_):
     """Show the text of REF (a version label, git revision, 'working', or an XML file)."""
-    from ..model import canonical
+    from ..model import canonical, names
     from ..storage.refs import resolve
 
     resolved = resolve(ref)
     doc = resolved.document
+    if doc.root.tag != names.AGREEMENT:
+        raise AkkoordError(
+            f"{ref}: root element is <{doc.root.tag}>, not <{names.AGREEMENT}>; give an agreement text, a version "
+            "label or a git revision (a BWB law file: `akkoord import bwb FILE` first)"
+        )
     if clause_id:
         clause = doc.clause(clause_id)
         if clause is None:

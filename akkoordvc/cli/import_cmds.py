@@ -12,6 +12,8 @@ from ..errors import AkkoordError
 from .common import write_output
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,127}")
+#: characters XML 1.0 cannot hold (control characters other than tab and line ends; U+FFFE, U+FFFF)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
@@ -51,7 +53,9 @@ def bwb(file, output):
 def text(file, output, doc_id, title, lang):
     """Import FILE, a plain-text or Markdown agreement with numbered headings ("Artikel 3", "3.", "## 2.1 ...")."""
     from ..model.plaintext import from_text
+    from ..model.xmlparse import check_text
 
+    check_text(title, "--title", line=True, limit=4000)
     if file == "-":
         source, stem = "<stdin>", "document"
         raw = sys.stdin.buffer.read()
@@ -65,6 +69,7 @@ def text(file, output, doc_id, title, lang):
         raise AkkoordError(
             f"{source}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 and retry"
         ) from None
+    _refuse_non_xml_characters(content, source)
     if doc_id is None:
         doc_id = _id_from_name(stem)
     elif not _ID.fullmatch(doc_id):
@@ -78,6 +83,17 @@ def text(file, output, doc_id, title, lang):
     return 0
 
 
+def _refuse_non_xml_characters(content: str, source: str) -> None:
+    match = _NOT_XML.search(content)
+    if match:
+        line = content.count("\n", 0, match.start()) + 1
+        column = match.start() - (content.rfind("\n", 0, match.start()) + 1) + 1
+        raise AkkoordError(
+            f"{source}:{line}:{column}: contains the control character U+{ord(match.group()):04X}, which an XML "
+            "text cannot hold; remove it (or save the file as plain UTF-8 text) and retry"
+        )
+
+
 def _read(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
@@ -88,6 +104,8 @@ def _read(path: str) -> bytes:
         raise AkkoordError(f"{path}: is a directory, not a text file") from None
     except PermissionError:
         raise AkkoordError(f"{path}: permission denied; check the file's permissions") from None
+    except OSError as exc:  # e.g. a file name too long
+        raise AkkoordError(f"{path}: cannot read: {exc.strerror or exc}; check the path") from None
 
 
 def _id_from_name(stem: str) -> str:

@@ -35,9 +35,13 @@ def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, d
     """Create a new agreement repository in DIRECTORY."""
     from xml.sax.saxutils import escape, quoteattr
 
+    from ..model.xmlparse import check_text
     from ..storage.versions import _timestamp, parse_date
     from ..storage.workspace import initialise
 
+    check_text(title, "--title", line=True, limit=4000)
+    check_text(doc_id, "--id", line=True, limit=200)
+    check_text(lang, "--lang", line=True, limit=200)
     if from_file:
         try:
             with open(from_file, "rb") as handle:
@@ -80,10 +84,15 @@ def _actor_without_repo(by):
     )
 
 
-def open_workspace():
+def open_workspace(write: bool = False):
+    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
+    command ends, so concurrent commands that commit run one after the other."""
     from ..storage.workspace import Workspace
 
-    return Workspace.open(".")
+    workspace = Workspace.open(".")
+    if write:
+        click.get_current_context().with_resource(workspace.writing())
+    return workspace
 
 
 @click.group()
@@ -98,9 +107,11 @@ def version():
 @click.option("--by", help=BY_HELP)
 def version_create(label, message, date, by):
     """Freeze the current text as version LABEL, consolidating every accepted amendment."""
+    from ..model.xmlparse import check_text
     from ..storage.versions import create_version
 
-    workspace = open_workspace()
+    check_text(message, "--message")
+    workspace = open_workspace(write=True)
     actor = workspace.actor(by)
     consolidation = _consolidation(workspace)
     if consolidation is None:
@@ -160,7 +171,10 @@ def _print_log(as_json):
 @click.option("--by", help=BY_HELP)
 def commit(message, by):
     """Record edits to akkoord.xml as an explicit editorial change (not an amendment)."""
-    workspace = open_workspace()
+    from ..model.xmlparse import check_text
+
+    check_text(message, "--message")
+    workspace = open_workspace(write=True)
     sha = workspace.commit_editorial(message, workspace.actor(by))
     click.echo(f"Committed editorial change {sha[:12]}: {message}")
     return 0

@@ -15,10 +15,15 @@ BY_HELP = "Git author of the commit: 'Name <email>' or a name (default: git's us
 KEY_HELP = "Private SSH key of a registry admin (repeatable when the threshold needs several)."
 
 
-def _workspace():
+def _workspace(write: bool = False):
+    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
+    command ends, so concurrent commands that commit run one after the other."""
     from ..storage.workspace import Workspace
 
-    return Workspace.open(".")
+    workspace = Workspace.open(".")
+    if write:
+        click.get_current_context().with_resource(workspace.writing())
+    return workspace
 
 
 def _today():
@@ -30,7 +35,17 @@ def _today():
 def _day(value, what):
     from ..trust import parse_day
 
-    return parse_day(value, what) if value else None
+    return parse_day(value, what) if value is not None else None
+
+
+def _texts(**options):
+    """Refuse option text a registry entry or statement could not hold (one line for names; 500 characters
+    for names, 4000 for the rest); options given as None pass."""
+    from ..model.xmlparse import check_text
+
+    for option, value in options.items():
+        line = option == "name"
+        check_text(value, f"--{option}", line=line, limit=500 if line else 4000)
 
 
 def _actor(workspace, by, fallback: str, ident: str = "registry", prefer_fallback: bool = False):
@@ -72,7 +87,7 @@ def _change(mutate, keys, by, message, what):
     """Apply a registry change built by `mutate(base, today) -> dict of changes`, signed with the admin `keys`."""
     from ..trust.registry import apply_change, successor
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     state = _state(workspace)
     base = state.require_current(for_change=True)
     today = _today()
@@ -98,7 +113,7 @@ def signatory_init(admin_keys, threshold, by):
     """Start the registry in a repository created without `init --admin-key`."""
     from ..trust.registry import start_registry
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     commit, anchor = start_registry(workspace, list(admin_keys), threshold,
                                     _actor(workspace, by, "akkoord registry admin"))
     click.echo(f"Started the signatory registry (commit {commit[:12]})")
@@ -121,6 +136,7 @@ def signatory_init(admin_keys, threshold, by):
 @click.option("--by", help=BY_HELP)
 def signatory_add(ident, name, kind, term_start, term_end, succeeds, pubkeys, valid_from, keys, by):
     """Add signatory ID to the registry."""
+    _texts(name=name)
     from ..trust.registry import Signatory, check_id, new_key, with_signatory
 
     check_id(ident, "signatory id")
@@ -169,6 +185,7 @@ def signatory_add_key(ident, pubkey, valid_from, valid_until, keys, by):
 @click.option("--by", help=BY_HELP)
 def signatory_revoke_key(ident, selector, date, reason, keys, by):
     """Revoke a key of signatory ID. Statements it signed before that day stay valid."""
+    _texts(reason=reason)
     from ..trust.registry import with_revoked_key
 
     def mutate(base, today):
@@ -199,7 +216,7 @@ def signatory_cosign(key, by):
     """Add your admin signature to a registry change that awaits more signatures (threshold > 1)."""
     from ..trust.registry import cosign
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     result = cosign(workspace, _state(workspace), key, _actor(workspace, by, "akkoord registry admin"))
     _report_change(result, f"Cosigned registry change {result.registry.serial}")
     return 0
@@ -213,6 +230,7 @@ def signatory_cosign(key, by):
 @click.option("--by", help=BY_HELP)
 def signatory_admin_add(ident, pubkey, name, keys, by):
     """Add an admin key to the registry (signed by the current admins)."""
+    _texts(name=name)
     from ..trust.registry import AdminKey, check_id, new_key, with_admin_key
 
     check_id(ident, "admin key id")
@@ -232,6 +250,7 @@ def signatory_admin_add(ident, pubkey, name, keys, by):
 @click.option("--by", help=BY_HELP)
 def signatory_admin_revoke(ident, date, reason, keys, by):
     """Revoke an admin key (signed by the current admins)."""
+    _texts(reason=reason)
     from ..trust.registry import with_revoked_admin
 
     def mutate(base, today):
@@ -368,9 +387,10 @@ def signatory_show(ident, as_json):
 @click.option("--by", help=BY_HELP)
 def endorse(ref, as_, key, decision, mandate, comment, by):
     """Sign, as SIGNATORY, your decision about version REF, dated today, and commit it."""
+    _texts(mandate=mandate, comment=comment)
     from ..trust.endorsements import endorse as do_endorse
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     state = _state(workspace)
     registry = state.require_current()
     who = registry.require(as_)
@@ -399,9 +419,10 @@ def attest(ref, signatory, date, evidence, key, decision, mandate, comment, by):
     """Record, as a registry admin, a decision made outside the repository (e.g. a signature on paper).
 
     It is shown as attested by the admin, never as the signatory's own signature."""
+    _texts(evidence=evidence, mandate=mandate, comment=comment)
     from ..trust.endorsements import attest as do_attest
 
-    workspace = _workspace()
+    workspace = _workspace(write=True)
     state = _state(workspace)
     created = do_attest(workspace, state, ref=ref, signatory_id=signatory, key_path=key,
                         date=_day(date, "--date"), evidence=evidence, decision=decision, mandate=mandate,

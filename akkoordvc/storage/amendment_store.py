@@ -50,7 +50,7 @@ from ..model import amendment_names as an
 from ..model import canonical
 from ..model.document import Clause, Document
 from ..model.validate import problems
-from ..model.xmlparse import parse_bytes
+from ..model.xmlparse import check_text, parse_bytes
 from ..ops import amendments as ops
 from ..ops.amendments import Amendment, Base, Conflict, Event, Person, status_of
 from .gitrepo import Identity, Repository
@@ -67,6 +67,7 @@ CONTESTED = "contested"
 STATUSES = (*an.STATUSES, CONTESTED)
 
 _RANK = {kind: index for index, kind in enumerate(an.EVENT_KINDS)}
+_LINE_LIMIT = 4000  # schemas/amendment.xsd, type Line
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 
 _README = """# Amendments
@@ -531,11 +532,41 @@ def _validated(data: bytes, source: str) -> etree._Element:
 
 def _commit(workspace: Workspace, changes: dict[str, bytes], subject: str, amendment_id: str, status: str,
             actor: Identity, ts: int) -> str:
+    _check_records(changes, amendment_id)
     message = f"{subject}\n\nAkkoord-Amendment: {amendment_id}\nAkkoord-Status: {status}"
     head = workspace.head()
     if workspace.repo.read(head, README) is None:
         changes = {README: _README.encode("utf-8"), **changes}
     return workspace.commit(changes, message, CHANGE, actor, timestamp=ts)
+
+
+def _check_records(changes: dict[str, bytes], amendment_id: str) -> None:
+    """Read back every record and event about to be committed, as `load` will: a record the repository could
+    not read again (e.g. a title over the schema's length) would break every later command, so it is refused
+    here and nothing is written."""
+    for path, data in changes.items():
+        parts = path.split("/")
+        try:
+            if len(parts) == 3 and parts[2] == RECORD:
+                ops.parse_amendment(data, path)
+            elif len(parts) == 4 and parts[2] == EVENTS:
+                ops.parse_event(data, path)
+        except AkkoordError as exc:
+            reason = exc.message.split(": ", 1)[1] if exc.message.startswith(path) else exc.message
+            raise AkkoordError(
+                f"cannot record amendment {amendment_id}: {' '.join(reason.split())} — shorten or correct the "
+                "title, reason, rationale, source or names given; nothing was written"
+            ) from None
+
+
+def _check_options(title: str | None = None, reason: str | None = None, source: str | None = None,
+                   rationale: tuple[str, ...] = ()) -> None:
+    """Text given on the command line that an amendment record could not hold: one clear line, before any work."""
+    check_text(title, "--title", line=True, limit=_LINE_LIMIT)
+    check_text(reason, "--reason", limit=_LINE_LIMIT)
+    check_text(source, "--source", limit=_LINE_LIMIT)
+    for paragraph in rationale:
+        check_text(paragraph, "--rationale", limit=_LINE_LIMIT)
 
 
 def contest_summary(amendment: Amendment) -> str:
@@ -618,6 +649,7 @@ def propose(
     timestamp: int | None = None,
 ) -> Amendment:
     """Record a new amendment: from an edited copy of a text (`edited`) or an amendment record (`record`)."""
+    _check_options(title=title, source=source, rationale=rationale)
     amendments = load(workspace)
     replaced = [find(amendments, ref) for ref in supersedes]
     for old in replaced:
@@ -734,6 +766,7 @@ def _base_for_edit(workspace: Workspace, base_ref: str | None, edited_root: etre
 
 def _decide(workspace: Workspace, ref: str, status: str, actor: Identity, reason: str, timestamp: int | None,
             allowed: tuple[str, ...], action: str) -> Amendment:
+    _check_options(reason=reason)
     amendments = load(workspace)
     amendment = find(amendments, ref)
     _require(amendment, allowed, action)
@@ -799,6 +832,7 @@ def rebase(workspace: Workspace, ref: str, edited: bytes, source_name: str, acto
            timestamp: int | None = None) -> Amendment:
     """Replace an amendment's operations by those of `edited`, an edited copy of the current text (with the
     other accepted amendments); the amendment is proposed again (a `revised` event)."""
+    _check_options(reason=reason)
     amendments = load(workspace)
     amendment = find(amendments, ref)
     _require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")

@@ -11,6 +11,8 @@ from ..errors import AkkoordError
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
     path = os.fspath(path)
+    if not path:
+        raise AkkoordError("no file name given to write to; give a path")
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".akkoord-", suffix=".tmp", dir=folder)
@@ -26,9 +28,11 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         else:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):  # a name too long, a directory in the way, a full disk, ...
+            raise AkkoordError(f"{path}: cannot write: {exc.strerror or exc}; nothing was written") from None
         raise

@@ -42,9 +42,18 @@ def _looks_like_path(ref: str) -> bool:
 
 
 def _from_file(ref: str) -> Resolved:
-    with open(ref, "rb") as handle:
-        data = handle.read()
-    return Resolved(ref, Document.from_bytes(data, ref), data)
+    from ..model.bwb import TOESTAND
+    from ..model.xmlparse import check_vocabulary
+
+    try:
+        with open(ref, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise AkkoordError(f"{ref}: cannot read: {exc.strerror}; check the path and its permissions") from None
+    document = Document.from_bytes(data, ref)
+    if document.root.tag != TOESTAND:  # a BWB law is checked by its importer
+        check_vocabulary(document.root, ref)
+    return Resolved(ref, document, data)
 
 
 def resolve(ref: str, start: str = ".", workspace=None) -> Resolved:

@@ -128,9 +128,10 @@ def create_version(
 ) -> Version:
     """Freeze the current text (or `text`, a consolidation of it) as version `label`.
 
-    When `text` or `extra_changes` are given, they are committed first as a consolidation
-    commit; then the tag is created. Refuses an invalid text, a duplicate label, and
-    uncommitted edits to akkoord.xml.
+    When `text` or `extra_changes` are given, they are committed as a consolidation commit, and the tag is
+    created on it in the same ref transaction as the branch move: both happen or neither, so a label taken
+    meanwhile (or a branch that moved) leaves no consolidation behind without its version. Refuses an
+    invalid text, a duplicate label, and uncommitted edits to akkoord.xml.
     """
     check_label(label)
     if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
@@ -143,28 +144,46 @@ def create_version(
     day = parse_date(date) if date else (today or dt.date.today())
     from ..model.document import Document
 
-    head = workspace.head()
+    def tag_message(data: bytes) -> str:
+        lines = [message.strip() if message else f"Version {label}", ""]
+        lines.append(f"{_TRAILERS['label']}: {label}")
+        lines.append(f"{_TRAILERS['date']}: {day.isoformat()}")
+        lines.append(f"{_TRAILERS['text_sha256']}: {hashlib.sha256(data).hexdigest()}")
+        if amendments:
+            lines.append(f"{_TRAILERS['amendments']}: {' '.join(amendments)}")
+        return "\n".join(lines) + "\n"
+
     if text is not None or extra_changes:
         body = text if text is not None else workspace.head_text()
         doc = Document.from_bytes(body, f"consolidated {TEXT_PATH}")
         check_valid(doc)
+        data = doc.to_bytes()
         changes = dict(extra_changes or {})
-        changes[TEXT_PATH] = doc.to_bytes()
+        changes[TEXT_PATH] = data
         summary = f"Consolidate version {label}"
         if amendments:
             summary += f"\n\nAkkoord-Amendments: {' '.join(amendments)}"
-        head = workspace.commit(changes, summary, "consolidation", by, timestamp=_timestamp(day))
-    data = workspace.text_at(head)
-    doc = Document.from_bytes(data, f"{TEXT_PATH} at {head[:12]}")
-    check_valid(doc)
-    sha = hashlib.sha256(data).hexdigest()
-    lines = [message.strip() if message else f"Version {label}", ""]
-    lines.append(f"{_TRAILERS['label']}: {label}")
-    lines.append(f"{_TRAILERS['date']}: {day.isoformat()}")
-    lines.append(f"{_TRAILERS['text_sha256']}: {sha}")
-    if amendments:
-        lines.append(f"{_TRAILERS['amendments']}: {' '.join(amendments)}")
-    workspace.repo.create_tag(TAG_PREFIX + label, head, "\n".join(lines) + "\n", by, _timestamp(day))
+        try:
+            workspace.commit(changes, summary, "consolidation", by, timestamp=_timestamp(day),
+                             tag=(TAG_PREFIX + label, tag_message(data)))
+        except RepositoryError as exc:
+            if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
+                raise RepositoryError(
+                    f"version {label} was created meanwhile by another command; nothing was written — "
+                    "choose another label"
+                ) from None
+            raise exc
+    else:
+        head = workspace.head()
+        data = workspace.text_at(head)
+        doc = Document.from_bytes(data, f"{TEXT_PATH} at {head[:12]}")
+        check_valid(doc)
+        try:
+            workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, _timestamp(day))
+        except RepositoryError:
+            raise RepositoryError(
+                f"version {label} was created meanwhile by another command; nothing was written — choose another label"
+            ) from None
     created = find_version(workspace, label)
     assert created is not None
     return created

@@ -14,6 +14,7 @@ Versions are annotated tags `version/LABEL` (see storage.versions).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -61,12 +62,19 @@ class Workspace:
     def __init__(self, repo: Repository):
         self.repo = repo
         self.root = repo.root
+        #: the commit this workspace read the repository at (set by `open` and after each commit): a commit
+        #: is refused when the branch has moved past it since, as the command decided on a state that is gone
+        self.expected: str | None = None
 
     @classmethod
     def open(cls, start: str | os.PathLike = ".") -> "Workspace":
         repo = Repository.discover(start)
+        if repo.has_pending():
+            with repo.locked():  # finishes a commit whose work-tree sync was interrupted
+                pass
         workspace = cls(repo)
         head = repo.head_commit()
+        workspace.expected = head
         if head is None or repo.read(head, TEXT_PATH) is None:
             raise RepositoryError(
                 f"{repo.root} is a git repository without a committed {TEXT_PATH}; "
@@ -114,10 +122,21 @@ class Workspace:
         )
 
     # writing --------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writing(self):
+        """Hold the repository lock while a command reads, decides and commits, so concurrent commands run one
+        after the other instead of failing; the repository is read afresh once the lock is held."""
+        with self.repo.locked():
+            self.expected = self.repo.head_commit()
+            yield self
+
     def commit(self, changes: dict[str, bytes | None], message: str, change: str, by: Identity, **kwargs) -> str:
         """Commit `changes` with a trailer saying what kind of change this is (editorial, amendment, ...)."""
         full = f"{message.rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
-        return self.repo.commit_files(changes, full, by, **kwargs)
+        kwargs.setdefault("expected", self.expected)
+        sha = self.repo.commit_files(changes, full, by, **kwargs)
+        self.expected = sha
+        return sha
 
     def commit_editorial(self, message: str, by: Identity) -> str:
         """Record the working text as an explicit editorial change on the main line."""
@@ -135,7 +154,8 @@ def check_valid(doc: Document) -> None:
     if found:
         first = found[0]
         more = f" (and {len(found) - 1} more; see `akkoord validate`)" if len(found) > 1 else ""
-        raise RepositoryError(f"{doc.source}:{first.line}: {first.message}{more}")
+        message = " ".join(first.message.split())  # one line, even when it quotes a value with line breaks
+        raise RepositoryError(f"{doc.source}:{first.line}: {message}{more}")
 
 
 def initialise(
@@ -152,8 +172,14 @@ def initialise(
     The repository is built in a temporary folder beside `directory` and moved into place only
     when complete, so a failure leaves nothing behind.
     """
-    target = Path(directory).resolve()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    try:
+        os.fsencode(directory).decode("utf-8")
+        target = Path(directory).resolve()
+        occupied = target.exists() and (not target.is_dir() or any(target.iterdir()))
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, not UTF-8, not readable
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable folder name"
+        raise RepositoryError(f"{os.fsdecode(directory)!r}: {why}; choose another folder") from None
+    if occupied:
         raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder")
     doc = Document(parse_bytes(text, source), source)
     check_valid(doc)
@@ -163,14 +189,22 @@ def initialise(
     parent = target.parent
     if not parent.is_dir():
         raise RepositoryError(f"{parent} does not exist; create it first")
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
+    except OSError as exc:
+        raise RepositoryError(f"{parent}: cannot create the repository here: {exc.strerror}; check the folder is writable") from None
     try:
         repo = Repository.create(staging)
         full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
         commit = repo.commit_files(files, full, by, timestamp=timestamp)
-        if target.exists():
-            target.rmdir()
-        os.replace(staging, target)
+        try:
+            if target.exists():
+                target.rmdir()
+            os.replace(staging, target)
+        except OSError as exc:  # e.g. another command created the folder meanwhile
+            if target.is_dir() and any(target.iterdir()):
+                raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder") from None
+            raise RepositoryError(f"{directory}: cannot create the repository there: {exc.strerror}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

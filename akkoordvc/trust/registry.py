@@ -464,7 +464,21 @@ def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor=None) -> 
         raise RegistryError(f"--threshold {threshold} is more than the {len(keys)} admin key(s) given")
     registry = genesis(keys, threshold, _today())
     data = registry.to_bytes()
+    _readable(data)
     return {REGISTRY_PATH: data}, anchor_of(data)
+
+
+def _readable(data: bytes) -> None:
+    """Read a new registry back as every later command will, before it is signed and committed: a registry
+    that breaks its own schema (e.g. an empty --name) is refused here, and nothing is written."""
+    try:
+        parse(data, REGISTRY_PATH)
+    except AkkoordError as exc:
+        reason = exc.message.split(": ", 1)[1] if exc.message.startswith(REGISTRY_PATH) else exc.message
+        raise RegistryError(
+            f"the registry change would not be valid ({' '.join(reason.split())}); correct the names, ids or dates "
+            "given; nothing was written"
+        ) from None
 
 
 def start_registry(workspace, admin_pubkey_paths: list[str], threshold: int, by) -> tuple[str, str]:
@@ -798,6 +812,7 @@ def apply_change(workspace, new: Registry, base: Registry, key_paths: list[str],
     if not key_paths:
         raise RegistryError("a registry change must be signed: give --key ADMIN_PRIVATE_KEY")
     data = new.to_bytes()
+    _readable(data)
     sha = canonical.sha256(data)
     changes: dict[str, bytes | None] = {REGISTRY_PATH: data}
     signed: dict[bytes, str] = {}

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AkkoordError
+from . import printable
 
 NS_ENDORSEMENT = "akkoordvc-endorsement-v1"
 NS_ATTESTATION = "akkoordvc-attestation-v1"
@@ -167,14 +168,17 @@ def parse_public_key(text: str, source: str = "public key") -> PublicKey:
 
 def read_public_key_file(path: str | os.PathLike) -> PublicKey:
     source = os.fspath(path)
+    shown = printable(source)
     try:
         data = Path(source).read_bytes()
     except FileNotFoundError:
-        raise KeyProblem(f"{source}: no such file; give the path of a public key (.pub)") from None
+        raise KeyProblem(f"{shown}: no such file; give the path of a public key (.pub)") from None
     except IsADirectoryError:
-        raise KeyProblem(f"{source}: is a directory, not a public key file") from None
+        raise KeyProblem(f"{shown}: is a directory, not a public key file") from None
     except PermissionError:
-        raise KeyProblem(f"{source}: permission denied") from None
+        raise KeyProblem(f"{shown}: permission denied") from None
+    except OSError as exc:  # e.g. a file name too long
+        raise KeyProblem(f"{shown}: cannot read: {exc.strerror or exc}; give the path of a public key (.pub)") from None
     if len(data) > 16384:
         raise KeyProblem(f"{source}: too large for a public key file")
     return parse_public_key(data.decode("utf-8", "replace"), source)
@@ -198,14 +202,17 @@ _PRIVATE_END = "-----END OPENSSH PRIVATE KEY-----"
 def inspect_key_file(path: str | os.PathLike) -> KeyFile:
     """Check that `path` is a usable signing key file; read its public half when possible."""
     source = os.fspath(path)
+    shown = printable(source)
     try:
         raw = Path(source).read_bytes()
     except FileNotFoundError:
-        raise KeyProblem(f"--key {source}: no such file; give the path of your private SSH key") from None
+        raise KeyProblem(f"--key {shown}: no such file; give the path of your private SSH key") from None
     except IsADirectoryError:
-        raise KeyProblem(f"--key {source}: is a directory, not a key file") from None
+        raise KeyProblem(f"--key {shown}: is a directory, not a key file") from None
     except PermissionError:
-        raise KeyProblem(f"--key {source}: permission denied; check the file's permissions") from None
+        raise KeyProblem(f"--key {shown}: permission denied; check the file's permissions") from None
+    except OSError as exc:  # e.g. a file name too long
+        raise KeyProblem(f"--key {shown}: cannot read: {exc.strerror or exc}; give the path of your private SSH key") from None
     text = raw[:65536].decode("utf-8", "replace")
     stripped = text.strip()
     if stripped.startswith(_PRIVATE_BEGIN):
