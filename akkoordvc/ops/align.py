@@ -61,7 +61,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from heapq import nsmallest
 from itertools import chain
@@ -71,6 +70,7 @@ from lxml import etree
 
 from ..model import names
 from ..model.document import Document
+from .sequence import longest_increasing
 from .redline import (
     ADDED,
     MERGED,
@@ -414,28 +414,6 @@ def _by_likeness(al: _Alignment) -> None:
     _by_similarity(al, similar)
 
 
-def _stayers(sequence: list[int]) -> set[int]:
-    """Indices (into `sequence`) of one longest strictly increasing subsequence. O(n log n)."""
-    tails: list[int] = []  # smallest tail value of an increasing run of each length
-    tail_at: list[int] = []  # index in sequence of that tail
-    before: list[int] = [-1] * len(sequence)
-    for i, value in enumerate(sequence):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_at.append(i)
-        else:
-            tails[k] = value
-            tail_at[k] = i
-        before[i] = tail_at[k - 1] if k else -1
-    keep: set[int] = set()
-    i = tail_at[-1] if tail_at else -1
-    while i >= 0:
-        keep.add(i)
-        i = before[i]
-    return keep
-
-
 # --- the redline --------------------------------------------------------------------------------
 
 
@@ -566,7 +544,7 @@ def compute(
 
     # moves: out of order (LIS over the one-to-one pairs) or in another division
     paired_new = [n for n, o in enumerate(al.new_to_old) if o is not None]
-    keep = _stayers([al.new_to_old[n] for n in paired_new])
+    keep = longest_increasing([al.new_to_old[n] for n in paired_new])
     out_of_order = {n for k, n in enumerate(paired_new) if k not in keep}
 
     differ = _Differ(max_tokens)

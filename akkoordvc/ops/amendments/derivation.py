@@ -7,11 +7,11 @@ refuses what it cannot express.
 from __future__ import annotations
 
 import copy
-from bisect import bisect_left
 
 from lxml import etree
 
 from ...model import canonical, names
+from ..sequence import longest_increasing
 from .errors import DeriveError
 from .nodes import (
     _KINDS, _NODES, _heading, _id, _next_node, _node_children, _rest, _shell, _xml, division_sha256, node_sha256,
@@ -31,28 +31,6 @@ def _index(root: etree._Element) -> dict[str, etree._Element]:
             raise DeriveError(f"id {ident!r} is used twice in one text; every clause and division id must be unique")
         found[ident] = element
     return found
-
-
-def _stayers(sequence: list[int]) -> set[int]:
-    """Indices of a longest increasing subsequence of `sequence` (O(n log n))."""
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(sequence)
-    for i, value in enumerate(sequence):
-        k = bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_index.append(i)
-        else:
-            tails[k] = value
-            tail_index[k] = i
-        previous[i] = tail_index[k - 1] if k else -1
-    keep = set()
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        keep.add(i)
-        i = previous[i]
-    return keep
 
 
 def _optional_xml(element) -> str | None:
@@ -208,7 +186,7 @@ class _Derivation:
         e_children = _node_children(e_parent)
         rank = {_id(child): k for k, child in enumerate(e_children)}
         here = [_id(child) for child in _node_children(tree.container(parent_id)) if _id(child) in rank]
-        keep = {here[i] for i in _stayers([rank[ident] for ident in here])}
+        keep = {here[i] for i in longest_increasing([rank[ident] for ident in here])}
         previous = None
         for e_child in e_children:
             ident = _id(e_child)
