@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import AkkoordError
-from .common import emit_json
+from .common import emit_json, read_file
 
 BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
 DATE_HELP = "When, YYYY-MM-DD (default: now)."
@@ -31,18 +31,6 @@ def _workspace(write: bool = False):
     if write:
         click.get_current_context().with_resource(workspace.writing())
     return workspace
-
-
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise AkkoordError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise AkkoordError(f"{path}: is a directory, not an XML file") from None
-    except OSError as exc:
-        raise AkkoordError(f"{path}: cannot read: {exc.strerror}") from None
 
 
 def _ts(date):
@@ -142,7 +130,7 @@ def propose(amendment_file, edited, title, by, co, rationale, source, supersedes
     workspace = _workspace(write=True)
     actor = workspace.actor(by)
     path = edited or amendment_file
-    data = _read(path)
+    data = read_file(path)
     created = store.propose(
         workspace, actor=actor, title=title, edited=data if edited else None, record=None if edited else data,
         source_name=path, base_ref=base_ref, co_proposers=tuple(Identity.parse(c) for c in co),
@@ -423,7 +411,7 @@ def rebase(ident, edited, write, by, reason, date):
             click.echo(f"  to resolve by hand: {conflict.target}: {conflict.reason}")
         click.echo(f"edit it, then: akkoord amend rebase {amendment.id} --from-file {write}")
         return 0
-    done = store.rebase(workspace, ident, _read(edited), edited, workspace.actor(by), reason or "", _ts(date))
+    done = store.rebase(workspace, ident, read_file(edited), edited, workspace.actor(by), reason or "", _ts(date))
     click.echo(f"rebased {done.id} (revision {done.revision}) onto {done.base.describe()}: "
                f"{len(done.operations)} operation(s); it is proposed again")
     return 0

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..errors import AkkoordError
-from .common import emit_json
+from .common import emit_json, read_file
 
 
 @click.command()
@@ -46,8 +46,7 @@ def fmt(files, check):
     not_canonical = []
     rewritten = {}
     for path in files:  # every file is read and checked before any is written: bad input changes nothing
-        with _open(path) as handle:
-            data = handle.read()
+        data = read_file(path)
         root = check_vocabulary(parse_bytes(data, path), path)
         new = to_bytes(root)
         if new != data:
@@ -66,17 +65,6 @@ def fmt(files, check):
     for path in not_canonical:
         click.echo(f"formatted {path}", err=True)
     return 0
-
-
-def _open(path):
-    try:
-        return open(path, "rb")
-    except FileNotFoundError:
-        raise AkkoordError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise AkkoordError(f"{path}: is a directory, not an XML file") from None
-    except OSError as exc:  # permission denied, a name too long, ...
-        raise AkkoordError(f"{path}: cannot read: {exc.strerror or exc}; check the path") from None
 
 
 @click.command()

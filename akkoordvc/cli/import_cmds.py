@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..errors import AkkoordError
-from .common import write_output
+from .common import read_file, write_output
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,127}")
 #: characters XML 1.0 cannot hold (control characters other than tab and line ends; U+FFFE, U+FFFF)
@@ -62,7 +62,7 @@ def text(file, output, doc_id, title, lang):
     else:
         source = file
         stem = os.path.splitext(os.path.basename(file))[0] or "document"
-        raw = _read(file)
+        raw = read_file(file)
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -92,20 +92,6 @@ def _refuse_non_xml_characters(content: str, source: str) -> None:
             f"{source}:{line}:{column}: contains the control character U+{ord(match.group()):04X}, which an XML "
             "text cannot hold; remove it (or save the file as plain UTF-8 text) and retry"
         )
-
-
-def _read(path: str) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise AkkoordError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise AkkoordError(f"{path}: is a directory, not a text file") from None
-    except PermissionError:
-        raise AkkoordError(f"{path}: permission denied; check the file's permissions") from None
-    except OSError as exc:  # e.g. a file name too long
-        raise AkkoordError(f"{path}: cannot read: {exc.strerror or exc}; check the path") from None
 
 
 def _id_from_name(stem: str) -> str:
