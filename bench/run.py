@@ -140,8 +140,9 @@ def run_proc(cmd, timeout=None, capture=False, env=None) -> Proc:
     """Run `cmd` (through the runner), kill it after `timeout` seconds."""
     global _runner
     if _runner is None:
-        _runner = subprocess.Popen([sys.executable, "-c", RUNNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   text=True, bufsize=1)
+        _runner = subprocess.Popen(
+            [sys.executable, "-c", RUNNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1
+        )
     request = {"cmd": [str(c) for c in cmd], "timeout": timeout, "capture": capture, "env": env or dict(os.environ)}
     _runner.stdin.write(json.dumps(request) + "\n")
     _runner.stdin.flush()
@@ -189,7 +190,9 @@ def breakdown(old: str, new: str, runs: int) -> dict:
 
     parse, _ = median_call(lambda: (parse_file(old), parse_file(new)), runs)
     roots = (parse_file(old), parse_file(new))
-    convert, _ = median_call(lambda: (from_bwb(roots[0], old, origin=False), from_bwb(roots[1], new, origin=False)), runs)
+    convert, _ = median_call(
+        lambda: (from_bwb(roots[0], old, origin=False), from_bwb(roots[1], new, origin=False)), runs
+    )
     return {"parse": parse, "convert": convert}
 
 
@@ -258,7 +261,9 @@ def check_no_git(old: str, new: str, tmp: Path) -> dict:
     env = dict(os.environ, PATH=f"{fake}{os.pathsep}{os.environ.get('PATH', '')}")
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "from akkoordvc.cli.main import run; run()", "redline", old, new],
-        env=env, capture_output=True, text=True,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     modules = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")]
     git_modules = sorted({m for m in modules if m.split(".")[0] in ("git", "gitdb", "smmap") or m.endswith(".gitrepo")})
@@ -370,8 +375,16 @@ def build_report(info: dict, results: dict, targets: list, imports: dict, nogit:
                 peer_time(r["git"]),
             ]
         )
-    head = ["case", "ours in-process", "ours align only", "ours command", "command RSS", "xmldiff fast_match",
-            "difflib words", "git --word-diff"]
+    head = [
+        "case",
+        "ours in-process",
+        "ours align only",
+        "ours command",
+        "command RSS",
+        "xmldiff fast_match",
+        "difflib words",
+        "git --word-diff",
+    ]
     ratio_rows = []
     for name, r in results.items():
         o = r["ours"]
@@ -385,8 +398,12 @@ def build_report(info: dict, results: dict, targets: list, imports: dict, nogit:
                 ratio(r["git"], cmd),
             ]
         )
-    ratio_head = ["case", "xmldiff ÷ ours (command / in-process)", "difflib ÷ ours (command / in-process)",
-                  "git ÷ ours command"]
+    ratio_head = [
+        "case",
+        "xmldiff ÷ ours (command / in-process)",
+        "difflib ÷ ours (command / in-process)",
+        "git ÷ ours command",
+    ]
 
     def table(head, rows):
         widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
@@ -418,14 +435,18 @@ def build_report(info: dict, results: dict, targets: list, imports: dict, nogit:
                 f"({fmt_s(start['python_lxml_click_dmp'])}) and akkoordvc's own imports."
             )
     breakdown_text = (
-        "Where the time of a redline of two published BWB files goes (the command converts them on the fly):\n\n"
-        + "\n".join(parts)
-    ) if parts else ""
+        (
+            "Where the time of a redline of two published BWB files goes (the command converts them on the fly):\n\n"
+            + "\n".join(parts)
+        )
+        if parts
+        else ""
+    )
     m = info
     md = f"""# Benchmarks
 
-Written by `make bench` (`bench/run.py`) on {m['date']}; one run on one machine. Rerun it rather than
-editing this file. Timings are wall-clock: the median of {start['runs']} runs for our redline (in-process and
+Written by `make bench` (`bench/run.py`) on {m["date"]}; one run on one machine. Rerun it rather than
+editing this file. Timings are wall-clock: the median of {start["runs"]} runs for our redline (in-process and
 as a command) and for git; one run for xmldiff and difflib (the slow peers, each in a subprocess with a
 time limit). Our peak memory is the whole command's maximum RSS (from wait4); the in-process tracemalloc
 peak (Python objects only, not libxml2's trees) is listed per case below.
@@ -434,13 +455,13 @@ peak (Python objects only, not libxml2's trees) is listed per case below.
 
 | | |
 |---|---|
-| CPU | {m['cpu']} ({m['cores']} cores, {m['usable_cores']} usable), {m['memory_gb']:.0f} GB |
-| OS | {m['os']} |
-| Python | {m['python']} (lxml {m['lxml']}, libxml2 {m['libxml2']}) |
-| git | {m['git']} |
-| load average | {m['load_start'][0]:.2f} at the start, {m['load_end'][0]:.2f} at the end (1 minute) |
-| Python + lxml + click + diff-match-patch start | {fmt_s(start['python_lxml_click_dmp'])} |
-| `akkoord --version` | {fmt_s(start['akkoord_version'])} |
+| CPU | {m["cpu"]} ({m["cores"]} cores, {m["usable_cores"]} usable), {m["memory_gb"]:.0f} GB |
+| OS | {m["os"]} |
+| Python | {m["python"]} (lxml {m["lxml"]}, libxml2 {m["libxml2"]}) |
+| git | {m["git"]} |
+| load average | {m["load_start"][0]:.2f} at the start, {m["load_end"][0]:.2f} at the end (1 minute) |
+| Python + lxml + click + diff-match-patch start | {fmt_s(start["python_lxml_click_dmp"])} |
+| `akkoord --version` | {fmt_s(start["akkoord_version"])} |
 
 ## Cases
 
@@ -474,14 +495,14 @@ Ratios (how many times longer the peer takes than our redline; "command" compare
 
 ## Importing the corpus
 
-`akkoord import bwb FILE -o OUT` for each of the {imports['files']} corpus files ({imports['bytes'] / 2**20:.0f} MB), one process
-per file, one after the other: **{imports['wall']:.1f} s** in total ({imports['wall'] / imports['files'] * 1000:.0f} ms per file,
-{imports['cpu']:.1f} s CPU; largest RSS {imports['rss_mb']:.0f} MB).
+`akkoord import bwb FILE -o OUT` for each of the {imports["files"]} corpus files ({imports["bytes"] / 2**20:.0f} MB), one process
+per file, one after the other: **{imports["wall"]:.1f} s** in total ({imports["wall"] / imports["files"] * 1000:.0f} ms per file,
+{imports["cpu"]:.1f} s CPU; largest RSS {imports["rss_mb"]:.0f} MB).
 
 ## Notes
 
-- No git: `akkoord redline` of two files imported {', '.join(nogit['git_modules']) or 'no git module'} and
-  {'started git' if nogit['git_started'] else 'did not start git'} (checked with `python -X importtime` and a `git`
+- No git: `akkoord redline` of two files imported {", ".join(nogit["git_modules"]) or "no git module"} and
+  {"started git" if nogit["git_started"] else "did not start git"} (checked with `python -X importtime` and a `git`
   on PATH that leaves a mark when run).
 - difflib works on the words of the flattened text with `autojunk` on (the default): it knows no clauses,
   moves or numbering, and autojunk makes every word that is more than 1% of a long text ("de", "van", "het",
@@ -528,7 +549,9 @@ def main(argv=None) -> int:
         cases: list[tuple[str, str, str, float, bool]] = []  # name, old, new, peer timeout, run xmldiff
         for key, (law, old_name, new_name) in CASES_BWB.items():
             old, new = BWB / law / old_name, BWB / law / new_name
-            cases.append((f"({key}) BWB files", str(old), str(new), args.xmldiff_timeout, not (args.quick and key == "b")))
+            cases.append(
+                (f"({key}) BWB files", str(old), str(new), args.xmldiff_timeout, not (args.quick and key == "b"))
+            )
             imp_old, imp_new = tmp / f"{key}-old.xml", tmp / f"{key}-new.xml"
             import_agreement(old, imp_old)
             import_agreement(new, imp_new)
@@ -586,14 +609,32 @@ def evaluate(results: dict, imports: dict, nogit: dict) -> list[list[str]]:
     rows = []
     b_raw, b_imp = results["(b) BWB files"]["ours"], results["(b) imported"]["ours"]
     for label, o in (("BWB files", b_raw), ("imported", b_imp)):
-        rows.append([f"(b) in-process, {label}", f"≤ {fmt_s(TARGET_B_INPROCESS)}", fmt_s(o["in_process"]),
-                     status(o["in_process"] <= TARGET_B_INPROCESS)])
+        rows.append(
+            [
+                f"(b) in-process, {label}",
+                f"≤ {fmt_s(TARGET_B_INPROCESS)}",
+                fmt_s(o["in_process"]),
+                status(o["in_process"] <= TARGET_B_INPROCESS),
+            ]
+        )
     for label, o in (("BWB files", b_raw), ("imported", b_imp)):
-        rows.append([f"(b) whole command, {label}", f"≤ {fmt_s(TARGET_B_COMMAND)}", fmt_s(o["command"]["wall"]),
-                     status(o["command"]["wall"] <= TARGET_B_COMMAND)])
+        rows.append(
+            [
+                f"(b) whole command, {label}",
+                f"≤ {fmt_s(TARGET_B_COMMAND)}",
+                fmt_s(o["command"]["wall"]),
+                status(o["command"]["wall"] <= TARGET_B_COMMAND),
+            ]
+        )
     for label, o in (("BWB files", b_raw), ("imported", b_imp)):
-        rows.append([f"(b) peak memory (command RSS), {label}", f"≤ {TARGET_B_RSS_MB} MB",
-                     f"{o['command']['rss_mb']:.0f} MB", status(o["command"]["rss_mb"] <= TARGET_B_RSS_MB)])
+        rows.append(
+            [
+                f"(b) peak memory (command RSS), {label}",
+                f"≤ {TARGET_B_RSS_MB} MB",
+                f"{o['command']['rss_mb']:.0f} MB",
+                status(o["command"]["rss_mb"] <= TARGET_B_RSS_MB),
+            ]
+        )
     a = results["(a) BWB files"]
     x = a["xmldiff"]
     if x.get("timed_out") or "wall" in x:
@@ -604,21 +645,44 @@ def evaluate(results: dict, imports: dict, nogit: dict) -> list[list[str]]:
             ("in-process vs xmldiff's diff_files", a["ours"]["in_process"], peer_own),
         ):
             r = peer_s / ours_s
-            rows.append([f"(a) {label}", f"≥ {TARGET_A_RATIO}×", f"{'> ' if x.get('timed_out') else ''}{r:,.0f}× "
-                         f"({fmt_s(peer_s)} / {fmt_s(ours_s)})", status(r >= TARGET_A_RATIO)])
+            rows.append(
+                [
+                    f"(a) {label}",
+                    f"≥ {TARGET_A_RATIO}×",
+                    f"{'> ' if x.get('timed_out') else ''}{r:,.0f}× ({fmt_s(peer_s)} / {fmt_s(ours_s)})",
+                    status(r >= TARGET_A_RATIO),
+                ]
+            )
     else:
-        rows.append([f"(a) vs xmldiff", f"≥ {TARGET_A_RATIO}×", "xmldiff not run", "–"])
+        rows.append(["(a) vs xmldiff", f"≥ {TARGET_A_RATIO}×", "xmldiff not run", "–"])
     k1 = results["(c) 1,000 clauses"]["ours"]["in_process"]
     k10 = results["(c) 10,000 clauses"]["ours"]["in_process"]
     rows.append(["(c) 10,000 clauses in-process", f"≤ {fmt_s(TARGET_10K)}", fmt_s(k10), status(k10 <= TARGET_10K)])
     growth = k10 / k1
-    rows.append(["(c) growth 1,000 → 10,000 clauses", f"linear (≤ {10 * LINEAR_SLACK:.1f}×)", f"{growth:.1f}×",
-                 status(growth <= 10 * LINEAR_SLACK)])
-    rows.append(["import of all corpus files, one process each", f"< {TARGET_IMPORT_ALL:.0f} s",
-                 f"{imports['wall']:.1f} s", status(imports["wall"] < TARGET_IMPORT_ALL)])
-    rows.append(["redline of two files without git", "no git import, no git process",
-                 f"modules: {', '.join(nogit['git_modules']) or 'none'}; started: {'yes' if nogit['git_started'] else 'no'}",
-                 status(not nogit["git_modules"] and not nogit["git_started"] and nogit["exit"] == 0)])
+    rows.append(
+        [
+            "(c) growth 1,000 → 10,000 clauses",
+            f"linear (≤ {10 * LINEAR_SLACK:.1f}×)",
+            f"{growth:.1f}×",
+            status(growth <= 10 * LINEAR_SLACK),
+        ]
+    )
+    rows.append(
+        [
+            "import of all corpus files, one process each",
+            f"< {TARGET_IMPORT_ALL:.0f} s",
+            f"{imports['wall']:.1f} s",
+            status(imports["wall"] < TARGET_IMPORT_ALL),
+        ]
+    )
+    rows.append(
+        [
+            "redline of two files without git",
+            "no git import, no git process",
+            f"modules: {', '.join(nogit['git_modules']) or 'none'}; started: {'yes' if nogit['git_started'] else 'no'}",
+            status(not nogit["git_modules"] and not nogit["git_started"] and nogit["exit"] == 0),
+        ]
+    )
     return rows
 
 

@@ -19,52 +19,129 @@ from lxml import etree
 from akkoordvc.model import canonical
 
 SUBJECTS = (
-    "de huurder", "de verhuurder", "de gemeente", "het college", "partijen", "de stichting",
-    "de ondernemer", "de aanvrager", "het bestuur", "de raad", "de contractant", "de opdrachtnemer",
-    "Onze Minister", "de burgemeester", "de vergunninghouder", "de deelnemer",
+    "de huurder",
+    "de verhuurder",
+    "de gemeente",
+    "het college",
+    "partijen",
+    "de stichting",
+    "de ondernemer",
+    "de aanvrager",
+    "het bestuur",
+    "de raad",
+    "de contractant",
+    "de opdrachtnemer",
+    "Onze Minister",
+    "de burgemeester",
+    "de vergunninghouder",
+    "de deelnemer",
 )
 VERBS = (
-    "draagt zorg voor", "stelt vast", "verstrekt", "informeert de wederpartij over", "betaalt",
-    "beoordeelt", "legt schriftelijk vast", "meldt onverwijld", "herziet jaarlijks", "publiceert",
-    "neemt een besluit over", "verleent medewerking aan", "vergoedt", "evalueert",
+    "draagt zorg voor",
+    "stelt vast",
+    "verstrekt",
+    "informeert de wederpartij over",
+    "betaalt",
+    "beoordeelt",
+    "legt schriftelijk vast",
+    "meldt onverwijld",
+    "herziet jaarlijks",
+    "publiceert",
+    "neemt een besluit over",
+    "verleent medewerking aan",
+    "vergoedt",
+    "evalueert",
 )
 OBJECTS = (
-    "de kosten van het onderhoud", "de huurprijs", "het jaarverslag", "de aanvraag", "de subsidie",
-    "de gegevens, bedoeld in het eerste lid", "de voorschriften en beperkingen", "het reglement",
-    "de begroting voor het komende jaar", "de wijziging van de overeenkomst", "de zekerheidstelling",
-    "het advies van de commissie", "de vergunning", "de bijdrage in de exploitatiekosten",
-    "de stukken die op de aanvraag betrekking hebben", "de rapportage over de voortgang",
+    "de kosten van het onderhoud",
+    "de huurprijs",
+    "het jaarverslag",
+    "de aanvraag",
+    "de subsidie",
+    "de gegevens, bedoeld in het eerste lid",
+    "de voorschriften en beperkingen",
+    "het reglement",
+    "de begroting voor het komende jaar",
+    "de wijziging van de overeenkomst",
+    "de zekerheidstelling",
+    "het advies van de commissie",
+    "de vergunning",
+    "de bijdrage in de exploitatiekosten",
+    "de stukken die op de aanvraag betrekking hebben",
+    "de rapportage over de voortgang",
 )
 QUALIFIERS = (
-    "binnen 14 dagen", "uiterlijk op 1 januari van elk jaar", "op grond van art. 7:201 BW",
-    "met inachtneming van het bepaalde in het tweede lid", "voor zover dat redelijkerwijs kan worden gevergd",
-    "tenzij partijen schriftelijk anders overeenkomen", "tegen een vergoeding van € 1.250,- per maand",
-    "in overeenstemming met de Wet bevordering integriteitsbeoordelingen", "o.a. ten behoeve van de bewoners",
-    "na overleg met de ondernemingsraad", "bij of krachtens deze overeenkomst", "op verzoek van de wederpartij",
-    "in afwijking van artikel 3", "onder vermelding van het kenmerk", "met ingang van 2020-07-01",
-    "t.b.v. de uitvoering van deze overeenkomst", "gedurende een periode van ten hoogste twee jaar",
+    "binnen 14 dagen",
+    "uiterlijk op 1 januari van elk jaar",
+    "op grond van art. 7:201 BW",
+    "met inachtneming van het bepaalde in het tweede lid",
+    "voor zover dat redelijkerwijs kan worden gevergd",
+    "tenzij partijen schriftelijk anders overeenkomen",
+    "tegen een vergoeding van € 1.250,- per maand",
+    "in overeenstemming met de Wet bevordering integriteitsbeoordelingen",
+    "o.a. ten behoeve van de bewoners",
+    "na overleg met de ondernemingsraad",
+    "bij of krachtens deze overeenkomst",
+    "op verzoek van de wederpartij",
+    "in afwijking van artikel 3",
+    "onder vermelding van het kenmerk",
+    "met ingang van 2020-07-01",
+    "t.b.v. de uitvoering van deze overeenkomst",
+    "gedurende een periode van ten hoogste twee jaar",
 )
 OPENINGS = ("Indien", "Voor zover", "Zodra", "Nadat", "Tenzij")
 CONDITIONS = (
     "de huurder tekortschiet in de nakoming van zijn verplichtingen",
-    "de aanvraag onvolledig is", "het college daartoe besluit", "de overeenkomst wordt ontbonden",
-    "er sprake is van overmacht", "de termijn, bedoeld in artikel 5, is verstreken",
+    "de aanvraag onvolledig is",
+    "het college daartoe besluit",
+    "de overeenkomst wordt ontbonden",
+    "er sprake is van overmacht",
+    "de termijn, bedoeld in artikel 5, is verstreken",
     "de gegevens zodanig onjuist blijken dat een andere beslissing zou zijn genomen",
 )
 HEADINGS = (
-    "Begripsbepalingen", "Doel van de overeenkomst", "Verplichtingen van partijen", "Betaling", "Duur en opzegging",
-    "Geschillen", "Aansprakelijkheid", "Vertrouwelijkheid", "Evaluatie", "Wijziging", "Overmacht", "Toezicht",
-    "Subsidieverlening", "Zeggenschap", "Financiering", "Overgangsbepaling", "Inwerkingtreding",
+    "Begripsbepalingen",
+    "Doel van de overeenkomst",
+    "Verplichtingen van partijen",
+    "Betaling",
+    "Duur en opzegging",
+    "Geschillen",
+    "Aansprakelijkheid",
+    "Vertrouwelijkheid",
+    "Evaluatie",
+    "Wijziging",
+    "Overmacht",
+    "Toezicht",
+    "Subsidieverlening",
+    "Zeggenschap",
+    "Financiering",
+    "Overgangsbepaling",
+    "Inwerkingtreding",
 )
 CHAPTERS = (
-    "Algemene bepalingen", "Zeggenschap", "Routes naar eigenaarschap", "Cultuur", "Randvoorwaarden",
-    "Financiering", "Samenwerking", "Slotbepalingen",
+    "Algemene bepalingen",
+    "Zeggenschap",
+    "Routes naar eigenaarschap",
+    "Cultuur",
+    "Randvoorwaarden",
+    "Financiering",
+    "Samenwerking",
+    "Slotbepalingen",
 )
 REPLACEMENTS = (
-    ("huurder", "pachter"), ("verhuurder", "eigenaar"), ("14 dagen", "30 dagen"), ("€ 1.250,-", "€ 1.500,-"),
-    ("tweede lid", "derde lid"), ("college", "dagelijks bestuur"), ("jaarlijks", "tweejaarlijks"),
-    ("schriftelijk", "langs elektronische weg"), ("2020-07-01", "2021-01-01"), ("art. 7:201", "art. 7:202"),
-    ("subsidie", "bijdrage"), ("gemeente", "provincie"), ("uiterlijk", "ten laatste"),
+    ("huurder", "pachter"),
+    ("verhuurder", "eigenaar"),
+    ("14 dagen", "30 dagen"),
+    ("€ 1.250,-", "€ 1.500,-"),
+    ("tweede lid", "derde lid"),
+    ("college", "dagelijks bestuur"),
+    ("jaarlijks", "tweejaarlijks"),
+    ("schriftelijk", "langs elektronische weg"),
+    ("2020-07-01", "2021-01-01"),
+    ("art. 7:201", "art. 7:202"),
+    ("subsidie", "bijdrage"),
+    ("gemeente", "provincie"),
+    ("uiterlijk", "ten laatste"),
 )
 INSERTS = ("onverwijld", "zo nodig", "in ieder geval", "naar redelijkheid", "zo spoedig mogelijk", "mede")
 
@@ -110,14 +187,14 @@ def _edit(rng: random.Random, text: str) -> str:
         if candidates:
             a, b = rng.choice(candidates)
             at = text.find(a)
-            return text[:at] + b + text[at + len(a):]
+            return text[:at] + b + text[at + len(a) :]
     words = text.split(" ")
     if kind < 0.8 or len(words) < 6:
         k = rng.randrange(1, len(words))
         words.insert(k, rng.choice(INSERTS))
     else:
         k = rng.randrange(1, len(words) - 2)
-        del words[k:k + rng.randint(1, 2)]
+        del words[k : k + rng.randint(1, 2)]
     return " ".join(words)
 
 

@@ -7,6 +7,7 @@ import copy
 import random
 
 import pytest
+from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -15,8 +16,6 @@ from akkoordvc.model import canonical, names
 from akkoordvc.model.validate import problems
 from akkoordvc.model.xmlparse import parse_bytes, parse_file
 from akkoordvc.ops import amendments as A
-
-from conftest import SAMPLE
 
 AMENDMENTS = SAMPLE.parent / "amendments"
 
@@ -65,8 +64,14 @@ def roundtrip(base, edited):
     assert same(A.apply(base, ops), edited)
     if not ops:
         return ops
-    record = A.Amendment("t", (A.Person("P", "p@x.invalid"),), "2022-06-23",
-                         A.Base(canonical.text_sha256(base)), tuple(ops), id="2022-06-23-t-abc123")
+    record = A.Amendment(
+        "t",
+        (A.Person("P", "p@x.invalid"),),
+        "2022-06-23",
+        A.Base(canonical.text_sha256(base)),
+        tuple(ops),
+        id="2022-06-23-t-abc123",
+    )
     data = A.to_bytes(record)
     back = A.parse_amendment(data, "record.xml")
     assert back == record
@@ -85,8 +90,13 @@ def _p(text):
 
 def test_replace_text_and_heading():
     base = small()
-    edited = edit(base, lambda r: (by_id(r, "b").find(names.P).__setattr__("text", "beta nieuw."),
-                                   by_id(r, "b").insert(0, etree.fromstring("<heading>B</heading>"))))
+    edited = edit(
+        base,
+        lambda r: (
+            by_id(r, "b").find(names.P).__setattr__("text", "beta nieuw."),
+            by_id(r, "b").insert(0, etree.fromstring("<heading>B</heading>")),
+        ),
+    )
     ops = roundtrip(base, edited)
     assert [type(op) for op in ops] == [A.ReplaceHeading, A.ReplaceText]
     assert all(op.base_sha256 == canonical.element_sha256(by_id(base, "b")) for op in ops)
@@ -161,8 +171,17 @@ def test_new_division_holding_existing_and_new_clauses_and_a_deleted_division():
 
 def test_a_new_division_with_only_new_content_is_one_insert():
     base = small()
-    ops = roundtrip(base, edit(base, lambda r: r.find(names.BODY).append(etree.fromstring(
-        '<division id="h9" kind="part" num="IX"><clause id="z1" num="9"><p>z.</p></clause></division>'))))
+    ops = roundtrip(
+        base,
+        edit(
+            base,
+            lambda r: r.find(names.BODY).append(
+                etree.fromstring(
+                    '<division id="h9" kind="part" num="IX"><clause id="z1" num="9"><p>z.</p></clause></division>'
+                )
+            ),
+        ),
+    )
     assert len(ops) == 1 and isinstance(ops[0], A.Insert) and ops[0].kind == "division"
     assert ops[0].clauses() == ("z1",)
 
@@ -277,7 +296,11 @@ def test_merge_same_clause_is_a_conflict_with_all_three_texts():
     (conflict,) = result.conflicts
     assert conflict.target == "b" and "changed since" in conflict.reason
     texts = conflict.as_dict()
-    assert (texts["base_text"], texts["current_text"], texts["amendment_text"]) == ("2 beta.", "2 beta door A.", "2 beta door B.")
+    assert (texts["base_text"], texts["current_text"], texts["amendment_text"]) == (
+        "2 beta.",
+        "2 beta door A.",
+        "2 beta door B.",
+    )
     assert by_id(result.root, "b").find(names.P).text == "beta door A."  # never overwritten
 
 
@@ -320,15 +343,23 @@ def test_merge_move_vs_move_is_a_conflict():
 def test_merge_insert_after_a_deleted_anchor_is_a_conflict():
     base = small()
     current = edit(base, lambda r: by_id(r, "h1").remove(by_id(r, "b")))
-    ops = A.derive(base, edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n" num="2a"><p>n.</p></clause>'))))
+    ops = A.derive(
+        base,
+        edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n" num="2a"><p>n.</p></clause>'))),
+    )
     result = A.merge(base, current, ops)
     assert [c.target for c in result.conflicts] == ["n"] and "'b'" in result.conflicts[0].reason
 
 
 def test_merge_two_inserts_after_the_same_clause_keep_acceptance_order():
     base = small()
-    first = edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n1" num="2a"><p>n1.</p></clause>')))
-    ops = A.derive(base, edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n2" num="2b"><p>n2.</p></clause>'))))
+    first = edit(
+        base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n1" num="2a"><p>n1.</p></clause>'))
+    )
+    ops = A.derive(
+        base,
+        edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n2" num="2b"><p>n2.</p></clause>'))),
+    )
     result = A.merge(base, first, ops)
     assert result.clean
     assert [e.get("id") for e in by_id(result.root, "h1").iter(names.CLAUSE)] == ["a", "b", "n1", "n2"]
@@ -336,8 +367,13 @@ def test_merge_two_inserts_after_the_same_clause_keep_acceptance_order():
 
 def test_merge_same_new_id_is_a_conflict():
     base = small()
-    first = edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n" num="2a"><p>een.</p></clause>')))
-    ops = A.derive(base, edit(base, lambda r: by_id(r, "d").addnext(etree.fromstring('<clause id="n" num="5"><p>ander.</p></clause>'))))
+    first = edit(
+        base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n" num="2a"><p>een.</p></clause>'))
+    )
+    ops = A.derive(
+        base,
+        edit(base, lambda r: by_id(r, "d").addnext(etree.fromstring('<clause id="n" num="5"><p>ander.</p></clause>'))),
+    )
     result = A.merge(base, first, ops)
     assert [c.target for c in result.conflicts] == ["n"] and "already used" in result.conflicts[0].reason
 
@@ -358,11 +394,18 @@ def _record_bytes():
     base = small()
     ops = A.derive(base, _text(base, "b", "beta nieuw."))
     record = A.Amendment(
-        "Beta bijwerken", (A.Person("Fatima", "fatima@example.org"),), "2022-07-01",
-        A.Base(canonical.text_sha256(base), "2019", "a" * 40), tuple(ops), id="2022-07-01-beta-bijwerken-1a2b3c",
-        source="netwerkbijeenkomst 23 juni 2022", rationale=("Eerste alinea.", "Tweede  alinea."),
-        history=(A.Event("proposed", A.Person("Fatima", "fatima@example.org"), "2022-07-01T12:00:00Z"),
-                 A.Event("accepted", A.Person("Secretariaat", "s@example.org"), "2022-09-01T12:00:00Z", 1, "ok")),
+        "Beta bijwerken",
+        (A.Person("Fatima", "fatima@example.org"),),
+        "2022-07-01",
+        A.Base(canonical.text_sha256(base), "2019", "a" * 40),
+        tuple(ops),
+        id="2022-07-01-beta-bijwerken-1a2b3c",
+        source="netwerkbijeenkomst 23 juni 2022",
+        rationale=("Eerste alinea.", "Tweede  alinea."),
+        history=(
+            A.Event("proposed", A.Person("Fatima", "fatima@example.org"), "2022-07-01T12:00:00Z"),
+            A.Event("accepted", A.Person("Secretariaat", "s@example.org"), "2022-09-01T12:00:00Z", 1, "ok"),
+        ),
     )
     return record, A.to_bytes(record)
 
@@ -375,15 +418,22 @@ def test_record_round_trip_and_status():
     assert b'<amendment id="2022-07-01-beta-bijwerken-1a2b3c"' in data
 
 
-@pytest.mark.parametrize("mutate, message", [
-    (lambda s: s.replace(b"<title>Beta bijwerken</title>", b""), "not a valid amendment"),
-    (lambda s: s.replace(b'base-sha256="', b'base-sha256="zz', 1), "not a valid amendment"),
-    (lambda s: s.replace(b"<replace-text", b"<replace-everything").replace(b"</replace-text>", b"</replace-everything>"),
-     "not a valid amendment"),
-    (lambda s: s.replace(b'status="accepted"', b'status="adopted"'), "not a valid amendment"),
-    (lambda s: s.replace(b"</amendment>", b""), "malformed XML"),
-    (lambda s: s.replace(b"<amendment ", b'<!DOCTYPE x [<!ENTITY e "e">]><amendment '), "DTD"),
-])
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda s: s.replace(b"<title>Beta bijwerken</title>", b""), "not a valid amendment"),
+        (lambda s: s.replace(b'base-sha256="', b'base-sha256="zz', 1), "not a valid amendment"),
+        (
+            lambda s: s.replace(b"<replace-text", b"<replace-everything").replace(
+                b"</replace-text>", b"</replace-everything>"
+            ),
+            "not a valid amendment",
+        ),
+        (lambda s: s.replace(b'status="accepted"', b'status="adopted"'), "not a valid amendment"),
+        (lambda s: s.replace(b"</amendment>", b""), "malformed XML"),
+        (lambda s: s.replace(b"<amendment ", b'<!DOCTYPE x [<!ENTITY e "e">]><amendment '), "DTD"),
+    ],
+)
 def test_malformed_records_are_one_clear_line(mutate, message):
     _, data = _record_bytes()
     with pytest.raises(Exception) as info:
@@ -509,7 +559,7 @@ def mutate(rnd: random.Random, base: etree._Element, steps: int) -> etree._Eleme
             ident = _unused(rnd, root, CLAUSE_IDS)
             if len(blocks) >= 2 and ident:
                 new = etree.Element(names.CLAUSE, {names.ID: ident, names.NUM: "99"})
-                for block in blocks[rnd.randint(1, len(blocks) - 1):]:
+                for block in blocks[rnd.randint(1, len(blocks) - 1) :]:
                     new.append(block)
                 clause.addnext(new)
         elif kind == 7 and clauses:  # merge with the next clause

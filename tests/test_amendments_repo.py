@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, bwb_files, needs_corpus
 
 from akkoordvc.model import amendment_names as an
 from akkoordvc.model import canonical, names
 from akkoordvc.model.xmlparse import parse_bytes, parse_file
-from conftest import SAMPLE, bwb_files, needs_corpus
 
 AMENDMENTS = SAMPLE.parent / "amendments"
 SECRETARIAAT = "Secretariaat Ma.ak020 <secretariaat@maak020.example>"
@@ -26,7 +26,11 @@ def git(repo, *args, env=None) -> str:
 
 def snapshot(repo) -> tuple[str, str, str]:
     """What must not change when a command fails: HEAD, the work tree and the tags."""
-    return git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain", "--untracked-files=all"), git(repo, "tag", "-l")
+    return (
+        git(repo, "rev-parse", "HEAD"),
+        git(repo, "status", "--porcelain", "--untracked-files=all"),
+        git(repo, "tag", "-l"),
+    )
 
 
 @pytest.fixture
@@ -40,8 +44,22 @@ def repo(tmp_path, run_cli, no_git_identity):
 
 
 def propose(run_cli, repo, edited, title, by="Noor Haddou <noor@netwerk.example>", *extra) -> str:
-    code, out, err = run_cli("-C", repo, "amend", "propose", "--from-file", edited, "--title", title, "--by", by,
-                             "--source", BRON, "--json", *extra)
+    code, out, err = run_cli(
+        "-C",
+        repo,
+        "amend",
+        "propose",
+        "--from-file",
+        edited,
+        "--title",
+        title,
+        "--by",
+        by,
+        "--source",
+        BRON,
+        "--json",
+        *extra,
+    )
     assert code == 0, err
     return json.loads(out)["id"]
 
@@ -63,11 +81,14 @@ def clause(root, ident):
 def set_text(ident, text):
     def change(root):
         clause(root, ident).find(".//" + names.P).text = text
+
     return change
 
 
 def text_at(repo, rev) -> bytes:
-    return subprocess.run(["git", "-C", str(repo), "show", f"{rev}:akkoord.xml"], capture_output=True, check=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(repo), "show", f"{rev}:akkoord.xml"], capture_output=True, check=True
+    ).stdout
 
 
 def fails_cleanly(run_cli, repo, *args, code=1, contains=""):
@@ -86,20 +107,47 @@ def fails_cleanly(run_cli, repo, *args, code=1, contains=""):
 
 
 def test_the_2022_amendment_round_end_to_end(repo, run_cli):
-    routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes dan alleen Ma.akbanken",
-                     "Noor Haddou <noor@netwerk.example>", "--date", "2022-07-04")
-    netwerken = propose(run_cli, repo, AMENDMENTS / "informele-netwerken.xml", "Informele netwerken",
-                        "Joris Meijer <joris@netwerk.example>", "--date", "2022-07-04")
-    zichtbaar = propose(run_cli, repo, AMENDMENTS / "zichtbaarheid-resultaten.xml", "Zichtbaarheid",
-                        "Fenna de Boer <fenna@netwerk.example>", "--rationale", "Maak resultaten zichtbaar.",
-                        "--date", "2022-07-08")
-    assert routes.startswith("2022-07-04-meer-routes-dan-alleen-ma-akbanken-") and len({routes, netwerken, zichtbaar}) == 3
+    routes = propose(
+        run_cli,
+        repo,
+        AMENDMENTS / "meer-routes.xml",
+        "Meer routes dan alleen Ma.akbanken",
+        "Noor Haddou <noor@netwerk.example>",
+        "--date",
+        "2022-07-04",
+    )
+    netwerken = propose(
+        run_cli,
+        repo,
+        AMENDMENTS / "informele-netwerken.xml",
+        "Informele netwerken",
+        "Joris Meijer <joris@netwerk.example>",
+        "--date",
+        "2022-07-04",
+    )
+    zichtbaar = propose(
+        run_cli,
+        repo,
+        AMENDMENTS / "zichtbaarheid-resultaten.xml",
+        "Zichtbaarheid",
+        "Fenna de Boer <fenna@netwerk.example>",
+        "--rationale",
+        "Maak resultaten zichtbaar.",
+        "--date",
+        "2022-07-08",
+    )
+    assert (
+        routes.startswith("2022-07-04-meer-routes-dan-alleen-ma-akbanken-") and len({routes, netwerken, zichtbaar}) == 3
+    )
 
     code, out, _ = run_cli("-C", repo, "amend", "list", "--json")
     listed = json.loads(out)
     assert [set(item) for item in listed] == [{"id", "title", "status", "base", "clauses"}] * 3
     assert [(i["id"], i["status"], i["base"]) for i in listed] == [
-        (routes, "proposed", "2019"), (netwerken, "proposed", "2019"), (zichtbaar, "proposed", "2019")]
+        (routes, "proposed", "2019"),
+        (netwerken, "proposed", "2019"),
+        (zichtbaar, "proposed", "2019"),
+    ]
     assert listed[0]["clauses"] == ["ma-akbanken", "andere-routes"]
 
     head_text = (repo / "akkoord.xml").read_bytes()
@@ -109,8 +157,19 @@ def test_the_2022_amendment_round_end_to_end(repo, run_cli):
     code, _, err = run_cli("-C", repo, "amend", "accept", zichtbaar[:14], "--by", GEMEENTE, "--date", "2022-09-27")
     assert code == 0, err  # a unique start of the id is enough
     assert git(repo, "log", "-1", "--format=%an").strip() == "Gemeente Amsterdam"
-    code, _, err = run_cli("-C", repo, "amend", "reject", netwerken, "--by", SECRETARIAAT, "--reason",
-                           "Neem hier tijd voor", "--date", "2022-09-27")
+    code, _, err = run_cli(
+        "-C",
+        repo,
+        "amend",
+        "reject",
+        netwerken,
+        "--by",
+        SECRETARIAAT,
+        "--reason",
+        "Neem hier tijd voor",
+        "--date",
+        "2022-09-27",
+    )
     assert code == 0, err
     assert (repo / "akkoord.xml").read_bytes() == head_text  # decisions never touch the text
 
@@ -125,18 +184,30 @@ def test_the_2022_amendment_round_end_to_end(repo, run_cli):
     assert git(repo, "status", "--porcelain") == ""
 
     new = parse_bytes(text_at(repo, "version/2023"))
-    for ident, source in (("ma-akbanken", "meer-routes"), ("andere-routes", "meer-routes"),
-                          ("resultaten-delen", "zichtbaarheid-resultaten")):
-        assert canonical.to_string(clause(new, ident)) == canonical.to_string(clause(parse_file(AMENDMENTS / f"{source}.xml"), ident))
-    assert canonical.to_string(clause(new, "masterplannen")) == canonical.to_string(clause(parse_file(SAMPLE), "masterplannen"))
+    for ident, source in (
+        ("ma-akbanken", "meer-routes"),
+        ("andere-routes", "meer-routes"),
+        ("resultaten-delen", "zichtbaarheid-resultaten"),
+    ):
+        assert canonical.to_string(clause(new, ident)) == canonical.to_string(
+            clause(parse_file(AMENDMENTS / f"{source}.xml"), ident)
+        )
+    assert canonical.to_string(clause(new, "masterplannen")) == canonical.to_string(
+        clause(parse_file(SAMPLE), "masterplannen")
+    )
 
     code, out, _ = run_cli("-C", repo, "amend", "list", "--json")
     assert {i["id"]: i["status"] for i in json.loads(out)} == {
-        routes: "consolidated", netwerken: "rejected", zichtbaar: "consolidated"}
+        routes: "consolidated",
+        netwerken: "rejected",
+        zichtbaar: "consolidated",
+    }
 
     code, out, _ = run_cli("-C", repo, "blame", "--json")
     entries = {e["clause"]: e for e in json.loads(out)}
-    assert all({"clause", "version", "amendment", "proposers", "rationale", "source"} <= set(e) for e in entries.values())
+    assert all(
+        {"clause", "version", "amendment", "proposers", "rationale", "source"} <= set(e) for e in entries.values()
+    )
     assert entries["ma-akbanken"]["version"] == "2023" and entries["ma-akbanken"]["amendment"] == routes
     assert entries["ma-akbanken"]["proposers"] == ["Noor Haddou <noor@netwerk.example>"]
     assert entries["ma-akbanken"]["source"] == BRON and entries["ma-akbanken"]["accepted_by"] == SECRETARIAAT
@@ -150,7 +221,10 @@ def test_the_2022_amendment_round_end_to_end(repo, run_cli):
     code, out, err = run_cli("-C", repo, "history", "--clause", "ma-akbanken", "--json")
     assert code == 0, err
     steps = json.loads(out)
-    assert [(s["version"], s["change"], s["amendment"]) for s in steps] == [("2019", "added", None), ("2023", "changed", routes)]
+    assert [(s["version"], s["change"], s["amendment"]) for s in steps] == [
+        ("2019", "added", None),
+        ("2023", "changed", routes),
+    ]
     code, out, _ = run_cli("-C", repo, "history", "--clause", "ma-akbanken", "--no-color")
     assert "[-route-]{+een van de routes+}" in out and routes in out
 
@@ -165,8 +239,9 @@ def test_every_state_change_is_one_commit_by_the_actor_and_show_tells_it(repo, r
     assert any(f.startswith(f"amendments/{ident}/events/") and "-proposed-" in f for f in files)
     assert "Akkoord-Change: amendment" in git(repo, "log", "-1", "--format=%B")
 
-    code, out, err = run_cli("-C", repo, "amend", "withdraw", ident, "--by", "Noor <noor@netwerk.example>",
-                             "--reason", "herschreven")
+    code, out, err = run_cli(
+        "-C", repo, "amend", "withdraw", ident, "--by", "Noor <noor@netwerk.example>", "--reason", "herschreven"
+    )
     assert code == 0, err
     assert count() == start + 2 and git(repo, "log", "-1", "--format=%an").strip() == "Noor"
 
@@ -182,8 +257,19 @@ def test_every_state_change_is_one_commit_by_the_actor_and_show_tells_it(repo, r
 
 
 def test_a_real_subprocess_without_git_identity(repo, akkoord_exe):
-    code, out, err = akkoord_exe("-C", repo, "amend", "propose", "--from-file", AMENDMENTS / "informele-netwerken.xml",
-                                 "--title", "Informele netwerken", "--by", "Joris <joris@netwerk.example>", "--json")
+    code, out, err = akkoord_exe(
+        "-C",
+        repo,
+        "amend",
+        "propose",
+        "--from-file",
+        AMENDMENTS / "informele-netwerken.xml",
+        "--title",
+        "Informele netwerken",
+        "--by",
+        "Joris <joris@netwerk.example>",
+        "--json",
+    )
     assert code == 0, err
     data = json.loads(out)
     assert set(data) == {"id", "operations"}
@@ -201,8 +287,19 @@ def test_supersede_and_hand_in_an_amendment_file(repo, run_cli, tmp_path):
     code, out, _ = run_cli("-C", repo, "amend", "show", first, "--xml")
     record = tmp_path / "handed-in.xml"
     record.write_text(out, encoding="utf-8")
-    code, out, err = run_cli("-C", repo, "amend", "propose", record, "--title", "Zichtbaarheid, herzien",
-                             "--by", "Fenna <fenna@netwerk.example>", "--supersedes", first)
+    code, out, err = run_cli(
+        "-C",
+        repo,
+        "amend",
+        "propose",
+        record,
+        "--title",
+        "Zichtbaarheid, herzien",
+        "--by",
+        "Fenna <fenna@netwerk.example>",
+        "--supersedes",
+        first,
+    )
     assert code == 0, err
     second = out.strip()
     code, out, _ = run_cli("-C", repo, "amend", "list", "--json")
@@ -217,12 +314,23 @@ def test_supersede_and_hand_in_an_amendment_file(repo, run_cli, tmp_path):
 
 def test_same_clause_conflict_is_refused_with_both_texts_and_a_redline(repo, run_cli, tmp_path):
     routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes")
-    other = propose(run_cli, repo, edited_copy(tmp_path, "gedragen", set_text(
-        "ma-akbanken", "Ma.akbanken zijn de route waarlangs de partijen dit akkoord samen in de praktijk brengen.")),
-        "Samen in de praktijk")
+    other = propose(
+        run_cli,
+        repo,
+        edited_copy(
+            tmp_path,
+            "gedragen",
+            set_text(
+                "ma-akbanken",
+                "Ma.akbanken zijn de route waarlangs de partijen dit akkoord samen in de praktijk brengen.",
+            ),
+        ),
+        "Samen in de praktijk",
+    )
     assert run_cli("-C", repo, "amend", "accept", other, "--by", SECRETARIAAT)[0] == 0
-    err = fails_cleanly(run_cli, repo, "amend", "accept", routes, "--by", SECRETARIAAT, code=3,
-                        contains="clause ma-akbanken")
+    err = fails_cleanly(
+        run_cli, repo, "amend", "accept", routes, "--by", SECRETARIAAT, code=3, contains="clause ma-akbanken"
+    )
     first_line, *detail = err.splitlines()
     assert "conflicts with the current text" in first_line and "nothing was accepted" in first_line
     detail = "\n".join(detail)
@@ -253,7 +361,9 @@ def test_rebase_resolves_a_conflict(repo, run_cli, tmp_path):
     p.text = p.text.replace("in de praktijk brengen", "samen in de praktijk brengen")
     clause(root, "ma-akbanken").getparent().replace(clause(root, "ma-akbanken"), merged)
     start.write_bytes(canonical.to_bytes(root))
-    code, out, err = run_cli("-C", repo, "amend", "rebase", routes, "--from-file", start, "--by", "Noor <noor@x.example>")
+    code, out, err = run_cli(
+        "-C", repo, "amend", "rebase", routes, "--from-file", start, "--by", "Noor <noor@x.example>"
+    )
     assert code == 0, err
     assert "revision 2" in out
     code, out, _ = run_cli("-C", repo, "amend", "show", routes, "--json")
@@ -277,8 +387,18 @@ def test_rebase_refuses_a_copy_that_would_undo_other_changes(repo, run_cli, tmp_
     for ident in (samen, looptijd):
         assert run_cli("-C", repo, "amend", "accept", ident, "--by", SECRETARIAAT)[0] == 0
     # the drafter resolves ma-akbanken, but on a copy of the 2019 text: looptijd would silently go back
-    fails_cleanly(run_cli, repo, "amend", "rebase", routes, "--from-file", AMENDMENTS / "meer-routes.xml", "--by", "N",
-                  contains="would undo changes made since the amendment's base to looptijd")
+    fails_cleanly(
+        run_cli,
+        repo,
+        "amend",
+        "rebase",
+        routes,
+        "--from-file",
+        AMENDMENTS / "meer-routes.xml",
+        "--by",
+        "N",
+        contains="would undo changes made since the amendment's base to looptijd",
+    )
 
 
 def test_different_clauses_both_apply(repo, run_cli, tmp_path):
@@ -297,6 +417,7 @@ def _delete(ident):
     def change(root):
         element = clause(root, ident)
         element.getparent().remove(element)
+
     return change
 
 
@@ -305,6 +426,7 @@ def _move_to_end_of(ident, division):
         element = clause(root, ident)
         (target,) = [d for d in root.iter(names.DIVISION) if d.get(names.ID) == division]
         target.append(element)
+
     return change
 
 
@@ -323,8 +445,12 @@ def test_edit_versus_delete_is_a_conflict(repo, run_cli, tmp_path):
 
 
 def test_move_versus_edit_both_apply(repo, run_cli, tmp_path):
-    moved = propose(run_cli, repo, edited_copy(tmp_path, "move", _move_to_end_of("regelruimte", "h-uitvoering")), "Verplaatsen")
-    edited = propose(run_cli, repo, edited_copy(tmp_path, "edit", set_text("regelruimte", "Meer regelruimte.")), "Wijzigen")
+    moved = propose(
+        run_cli, repo, edited_copy(tmp_path, "move", _move_to_end_of("regelruimte", "h-uitvoering")), "Verplaatsen"
+    )
+    edited = propose(
+        run_cli, repo, edited_copy(tmp_path, "edit", set_text("regelruimte", "Meer regelruimte.")), "Wijzigen"
+    )
     code, out, _ = run_cli("-C", repo, "amend", "show", moved, "--json")
     assert [op["op"] for op in json.loads(out)["operations"]] == ["move"]
     for ident in (edited, moved):
@@ -339,9 +465,14 @@ def test_move_versus_edit_both_apply(repo, run_cli, tmp_path):
 def test_stale_detection_after_an_editorial_commit(repo, run_cli, tmp_path):
     routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes")
     zichtbaar = propose(run_cli, repo, AMENDMENTS / "zichtbaarheid-resultaten.xml", "Zichtbaarheid")
-    moved = propose(run_cli, repo, edited_copy(tmp_path, "m", _move_to_end_of("donutdeals", "h-uitvoering")), "Verplaatsen")
-    editorial = edited_copy(tmp_path, "ed", lambda r: (set_text("ma-akbanken", "Redactioneel.")(r),
-                                                      set_text("donutdeals", "Ook redactioneel.")(r)))
+    moved = propose(
+        run_cli, repo, edited_copy(tmp_path, "m", _move_to_end_of("donutdeals", "h-uitvoering")), "Verplaatsen"
+    )
+    editorial = edited_copy(
+        tmp_path,
+        "ed",
+        lambda r: (set_text("ma-akbanken", "Redactioneel.")(r), set_text("donutdeals", "Ook redactioneel.")(r)),
+    )
     (repo / "akkoord.xml").write_bytes(editorial.read_bytes())
     assert run_cli("-C", repo, "commit", "-m", "Redactie", "--by", SECRETARIAAT)[0] == 0
     states = {}
@@ -376,10 +507,14 @@ def test_bad_input_is_one_line_and_changes_nothing(repo, run_cli, tmp_path):
 
     unknown_clause = tmp_path / "unknown-clause.xml"
     unknown_clause.write_text(record.replace('clause="masterplannen"', 'clause="bestaat-niet"'), encoding="utf-8")
-    fails_cleanly(run_cli, repo, "amend", "propose", unknown_clause, "--by", "X", contains="'bestaat-niet', which does not exist")
+    fails_cleanly(
+        run_cli, repo, "amend", "propose", unknown_clause, "--by", "X", contains="'bestaat-niet', which does not exist"
+    )
 
     malformed = tmp_path / "malformed.xml"
-    malformed.write_text(record.replace("<operations>", "<operaties>").replace("</operations>", "</operaties>"), encoding="utf-8")
+    malformed.write_text(
+        record.replace("<operations>", "<operaties>").replace("</operations>", "</operaties>"), encoding="utf-8"
+    )
     fails_cleanly(run_cli, repo, "amend", "propose", malformed, "--by", "X", contains="not a valid amendment")
     broken = tmp_path / "broken.xml"
     broken.write_text(record[:200], encoding="utf-8")
@@ -401,20 +536,66 @@ def test_bad_input_is_one_line_and_changes_nothing(repo, run_cli, tmp_path):
     hash_mismatch.write_bytes(canonical.to_bytes(mismatched))
     fails_cleanly(run_cli, repo, "amend", "propose", hash_mismatch, "--by", "X", contains="does not match its base")
 
-    fails_cleanly(run_cli, repo, "amend", "propose", "--from-file", SAMPLE, "--title", "Niets", "--by", "X",
-                  contains="same text as its base")
+    fails_cleanly(
+        run_cli,
+        repo,
+        "amend",
+        "propose",
+        "--from-file",
+        SAMPLE,
+        "--title",
+        "Niets",
+        "--by",
+        "X",
+        contains="same text as its base",
+    )
     invalid = edited_copy(tmp_path, "invalid", _delete("ma-akbanken"))  # artikel 5 still refers to it
-    fails_cleanly(run_cli, repo, "amend", "propose", "--from-file", invalid, "--title", "T", "--by", "X",
-                  contains="reference to unknown id '#ma-akbanken'")
-    fails_cleanly(run_cli, repo, "amend", "propose", "--from-file", tmp_path / "missing.xml", "--title", "T", "--by", "X",
-                  contains="no such file")
-    fails_cleanly(run_cli, repo, "amend", "propose", "--from-file", AMENDMENTS / "meer-routes.xml", "--by", "X",
-                  contains="give --title")
-    fails_cleanly(run_cli, repo, "amend", "propose", AMENDMENTS / "meer-routes.xml", "--by", "X",
-                  contains="use --from-file")
-    fails_cleanly(run_cli, repo, "amend", "accept", "2099-bestaat-niet", "--by", "X", contains="no amendment '2099-bestaat-niet'")
-    fails_cleanly(run_cli, repo, "amend", "accept", ident, "--by", "X", "--date", "2001-01-01",
-                  contains="before it was proposed")
+    fails_cleanly(
+        run_cli,
+        repo,
+        "amend",
+        "propose",
+        "--from-file",
+        invalid,
+        "--title",
+        "T",
+        "--by",
+        "X",
+        contains="reference to unknown id '#ma-akbanken'",
+    )
+    fails_cleanly(
+        run_cli,
+        repo,
+        "amend",
+        "propose",
+        "--from-file",
+        tmp_path / "missing.xml",
+        "--title",
+        "T",
+        "--by",
+        "X",
+        contains="no such file",
+    )
+    fails_cleanly(
+        run_cli,
+        repo,
+        "amend",
+        "propose",
+        "--from-file",
+        AMENDMENTS / "meer-routes.xml",
+        "--by",
+        "X",
+        contains="give --title",
+    )
+    fails_cleanly(
+        run_cli, repo, "amend", "propose", AMENDMENTS / "meer-routes.xml", "--by", "X", contains="use --from-file"
+    )
+    fails_cleanly(
+        run_cli, repo, "amend", "accept", "2099-bestaat-niet", "--by", "X", contains="no amendment '2099-bestaat-niet'"
+    )
+    fails_cleanly(
+        run_cli, repo, "amend", "accept", ident, "--by", "X", "--date", "2001-01-01", contains="before it was proposed"
+    )
     fails_cleanly(run_cli, repo, "amend", "reject", ident, "--by", "X", code=2, contains="--reason")
 
     assert run_cli("-C", repo, "amend", "accept", ident, "--by", SECRETARIAAT)[0] == 0
@@ -427,12 +608,29 @@ def test_bad_input_is_one_line_and_changes_nothing(repo, run_cli, tmp_path):
 
 
 def test_a_failed_version_create_leaves_accepted_amendments_pending(repo, run_cli):
-    ident = propose(run_cli, repo, AMENDMENTS / "informele-netwerken.xml", "Informele netwerken",
-                    "Joris <joris@x.example>", "--date", "2022-07-04")
+    ident = propose(
+        run_cli,
+        repo,
+        AMENDMENTS / "informele-netwerken.xml",
+        "Informele netwerken",
+        "Joris <joris@x.example>",
+        "--date",
+        "2022-07-04",
+    )
     assert run_cli("-C", repo, "amend", "accept", ident, "--by", SECRETARIAAT, "--date", "2022-09-27")[0] == 0
     fails_cleanly(run_cli, repo, "version", "create", "2019", "--by", SECRETARIAAT, contains="already exists")
-    fails_cleanly(run_cli, repo, "version", "create", "2022", "--by", SECRETARIAAT, "--date", "2022-01-01",
-                  contains="before it was accepted")
+    fails_cleanly(
+        run_cli,
+        repo,
+        "version",
+        "create",
+        "2022",
+        "--by",
+        SECRETARIAAT,
+        "--date",
+        "2022-01-01",
+        contains="before it was accepted",
+    )
     code, out, _ = run_cli("-C", repo, "amend", "list", "--json")
     assert json.loads(out)[0]["status"] == "accepted"
 
@@ -454,8 +652,13 @@ def test_two_clones_add_amendments_and_merge_with_plain_git_pull(repo, run_cli, 
     assert run_cli("-C", two, "amend", "reject", c, "--by", GEMEENTE, "--reason", "later")[0] == 0
 
     git(one, "push", "-q", "origin", "HEAD")
-    env = {**__import__("os").environ, "GIT_AUTHOR_NAME": "Merger", "GIT_AUTHOR_EMAIL": "m@x.example",
-           "GIT_COMMITTER_NAME": "Merger", "GIT_COMMITTER_EMAIL": "m@x.example"}
+    env = {
+        **__import__("os").environ,
+        "GIT_AUTHOR_NAME": "Merger",
+        "GIT_AUTHOR_EMAIL": "m@x.example",
+        "GIT_COMMITTER_NAME": "Merger",
+        "GIT_COMMITTER_EMAIL": "m@x.example",
+    }
     git(two, "pull", "-q", "--no-rebase", "--no-edit", "origin", "HEAD", env=env)  # must not conflict
     assert git(two, "status", "--porcelain") == ""
     code, out, _ = run_cli("-C", two, "amend", "list", "--json")
@@ -476,8 +679,13 @@ def test_parallel_acceptances_of_the_same_clause_are_never_merged_silently(repo,
     b = propose(run_cli, two, edited_copy(tmp_path, "b", set_text("looptijd", "Tot 2035.")), "B")
     assert run_cli("-C", two, "amend", "accept", b, "--by", GEMEENTE)[0] == 0
     git(one, "push", "-q", "origin", "HEAD")
-    env = {**__import__("os").environ, "GIT_AUTHOR_NAME": "M", "GIT_AUTHOR_EMAIL": "m@x.example",
-           "GIT_COMMITTER_NAME": "M", "GIT_COMMITTER_EMAIL": "m@x.example"}
+    env = {
+        **__import__("os").environ,
+        "GIT_AUTHOR_NAME": "M",
+        "GIT_AUTHOR_EMAIL": "m@x.example",
+        "GIT_COMMITTER_NAME": "M",
+        "GIT_COMMITTER_EMAIL": "m@x.example",
+    }
     git(two, "pull", "-q", "--no-rebase", "--no-edit", "origin", "HEAD", env=env)
     err = fails_cleanly(run_cli, two, "version", "create", "2023", "--by", SECRETARIAAT, code=3, contains="looptijd")
     assert "no longer applies" in err and "Tot 2030." in err and "Tot 2035." in err
@@ -485,8 +693,12 @@ def test_parallel_acceptances_of_the_same_clause_are_never_merged_silently(repo,
 
 # --- contradictory decisions in two clones ---------------------------------------------------------------
 
-MERGER_ENV = {"GIT_AUTHOR_NAME": "Merger", "GIT_AUTHOR_EMAIL": "m@x.example",
-              "GIT_COMMITTER_NAME": "Merger", "GIT_COMMITTER_EMAIL": "m@x.example"}
+MERGER_ENV = {
+    "GIT_AUTHOR_NAME": "Merger",
+    "GIT_AUTHOR_EMAIL": "m@x.example",
+    "GIT_COMMITTER_NAME": "Merger",
+    "GIT_COMMITTER_EMAIL": "m@x.example",
+}
 NOOR = "Noor Haddou <noor@netwerk.example>"
 
 
@@ -516,11 +728,33 @@ def statuses(run_cli, repo, *extra) -> dict:
 def test_accepted_in_one_clone_and_rejected_in_another_is_contested_until_decided_again(repo, run_cli, tmp_path):
     routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR, "--date", "2022-07-04")
     one, two = two_clones(repo, tmp_path)
-    code, _, err = run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT, "--reason", "ALV 27 september",
-                           "--date", "2022-09-27")
+    code, _, err = run_cli(
+        "-C",
+        one,
+        "amend",
+        "accept",
+        routes,
+        "--by",
+        SECRETARIAAT,
+        "--reason",
+        "ALV 27 september",
+        "--date",
+        "2022-09-27",
+    )
     assert code == 0, err
-    code, _, err = run_cli("-C", two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "Neem hier tijd voor",
-                           "--date", "2022-09-28")
+    code, _, err = run_cli(
+        "-C",
+        two,
+        "amend",
+        "reject",
+        routes,
+        "--by",
+        GEMEENTE,
+        "--reason",
+        "Neem hier tijd voor",
+        "--date",
+        "2022-09-28",
+    )
     assert code == 0, err
     push_and_pull(one, two)
 
@@ -528,8 +762,10 @@ def test_accepted_in_one_clone_and_rejected_in_another_is_contested_until_decide
     item = statuses(run_cli, two)[routes]
     assert item["status"] == "contested"
     competing = sorted((c["status"], c["by"], c["at"][:10], c["reason"]) for c in item["competing"])
-    assert competing == [("accepted", SECRETARIAAT, "2022-09-27", "ALV 27 september"),
-                         ("rejected", GEMEENTE, "2022-09-28", "Neem hier tijd voor")]
+    assert competing == [
+        ("accepted", SECRETARIAAT, "2022-09-27", "ALV 27 september"),
+        ("rejected", GEMEENTE, "2022-09-28", "Neem hier tijd voor"),
+    ]
     assert all(len(c["commit"]) == 40 for c in item["competing"])
     assert list(statuses(run_cli, two, "--status", "contested")) == [routes]
     assert statuses(run_cli, two, "--status", "accepted") == {} and statuses(run_cli, two, "--status", "rejected") == {}
@@ -553,25 +789,62 @@ def test_accepted_in_one_clone_and_rejected_in_another_is_contested_until_decide
     assert "Secretariaat" in err and "Gemeente Amsterdam" in err
     assert git(two, "tag", "-l", "version/2023") == ""
     # it cannot be superseded (or decided before the later of the two decisions) either
-    fails_cleanly(run_cli, two, "amend", "propose", "--from-file", AMENDMENTS / "informele-netwerken.xml", "--title",
-                  "Anders", "--by", NOOR, "--supersedes", routes, contains="contested")
-    fails_cleanly(run_cli, two, "amend", "accept", routes, "--by", SECRETARIAAT, "--date", "2022-09-27",
-                  contains="before it was rejected")
+    fails_cleanly(
+        run_cli,
+        two,
+        "amend",
+        "propose",
+        "--from-file",
+        AMENDMENTS / "informele-netwerken.xml",
+        "--title",
+        "Anders",
+        "--by",
+        NOOR,
+        "--supersedes",
+        routes,
+        contains="contested",
+    )
+    fails_cleanly(
+        run_cli,
+        two,
+        "amend",
+        "accept",
+        routes,
+        "--by",
+        SECRETARIAAT,
+        "--date",
+        "2022-09-27",
+        contains="before it was rejected",
+    )
 
     # a decision made after both (its commit descends from both events) resolves it
-    code, out, err = run_cli("-C", two, "amend", "accept", routes, "--by", SECRETARIAAT, "--reason",
-                             "besloten na overleg", "--date", "2022-10-01")
+    code, out, err = run_cli(
+        "-C",
+        two,
+        "amend",
+        "accept",
+        routes,
+        "--by",
+        SECRETARIAAT,
+        "--reason",
+        "besloten na overleg",
+        "--date",
+        "2022-10-01",
+    )
     assert code == 0, err
     item = statuses(run_cli, two)[routes]
     assert item["status"] == "accepted" and "competing" not in item
     fails_cleanly(run_cli, two, "amend", "accept", routes, "--by", SECRETARIAAT, contains="already accepted")
-    fails_cleanly(run_cli, two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "r", contains="already accepted")
+    fails_cleanly(
+        run_cli, two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "r", contains="already accepted"
+    )
     code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT, "--date", "2023-03-01")
     assert code == 0, err
     assert routes in out
     new = parse_bytes(text_at(two, "version/2023"))
     assert canonical.to_string(clause(new, "ma-akbanken")) == canonical.to_string(
-        clause(parse_file(AMENDMENTS / "meer-routes.xml"), "ma-akbanken"))
+        clause(parse_file(AMENDMENTS / "meer-routes.xml"), "ma-akbanken")
+    )
 
     # the other clone follows once it pulls (a fast-forward)
     git(two, "push", "-q", "origin", "HEAD")
@@ -584,7 +857,10 @@ def test_deciding_a_contest_again_exactly_as_before_is_a_new_decision(repo, run_
     routes = propose(run_cli, repo, AMENDMENTS / "meer-routes.xml", "Meer routes", NOOR, "--date", "2022-07-04")
     one, two = two_clones(repo, tmp_path)
     assert run_cli("-C", one, "amend", "accept", routes, "--by", SECRETARIAAT, "--date", "2022-09-27")[0] == 0
-    assert run_cli("-C", two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "nee", "--date", "2022-09-27")[0] == 0
+    assert (
+        run_cli("-C", two, "amend", "reject", routes, "--by", GEMEENTE, "--reason", "nee", "--date", "2022-09-27")[0]
+        == 0
+    )
     push_and_pull(one, two)
     assert statuses(run_cli, two)[routes]["status"] == "contested"
     events = lambda: git(two, "ls-files", f"amendments/{routes}/events").split()  # noqa: E731
@@ -616,7 +892,9 @@ def test_a_contest_resolved_by_rejection_consolidates_nothing(repo, run_cli, tmp
     assert code == 0, err
     assert zichtbaar in out and routes not in out
     new = parse_bytes(text_at(one, "version/2023"))
-    assert canonical.to_string(clause(new, "ma-akbanken")) == canonical.to_string(clause(parse_file(SAMPLE), "ma-akbanken"))
+    assert canonical.to_string(clause(new, "ma-akbanken")) == canonical.to_string(
+        clause(parse_file(SAMPLE), "ma-akbanken")
+    )
 
 
 def test_the_same_decision_in_two_clones_is_not_contested(repo, run_cli, tmp_path):
@@ -631,8 +909,9 @@ def test_the_same_decision_in_two_clones_is_not_contested(repo, run_cli, tmp_pat
     assert (found[routes]["status"], found[netwerken]["status"]) == ("accepted", "rejected")
     assert "competing" not in found[routes] and statuses(run_cli, two, "--status", "contested") == {}
     fails_cleanly(run_cli, two, "amend", "accept", routes, "--by", SECRETARIAAT, contains="already accepted")
-    fails_cleanly(run_cli, two, "amend", "reject", netwerken, "--by", SECRETARIAAT, "--reason", "r",
-                  contains="already rejected")
+    fails_cleanly(
+        run_cli, two, "amend", "reject", netwerken, "--by", SECRETARIAAT, "--reason", "r", contains="already rejected"
+    )
     code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT)
     assert code == 0, err
     assert f"Akkoord-Amendments: {routes}\n" in git(two, "cat-file", "-p", "version/2023") + "\n"
@@ -700,7 +979,9 @@ def test_a_concurrent_rebase_and_acceptance_are_contested(repo, run_cli, tmp_pat
     assert json.loads(out)["status"] == "accepted" and json.loads(out)["revision"] == 2
     code, out, err = run_cli("-C", two, "version", "create", "2023", "--by", SECRETARIAAT)
     assert code == 0, err
-    assert "Andere routes, herschreven." in "".join(clause(parse_bytes(text_at(two, "version/2023")), "andere-routes").itertext())
+    assert "Andere routes, herschreven." in "".join(
+        clause(parse_bytes(text_at(two, "version/2023")), "andere-routes").itertext()
+    )
 
 
 # --- repositories without amendments --------------------------------------------------------------------

@@ -78,7 +78,7 @@ BWB = b"""<?xml version="1.0" encoding="UTF-8"?>
 </toestand>
 """
 
-TEXT = """# Akkoord over de buurt
+TEXT = b"""# Akkoord over de buurt
 
 Ondertekend door de partijen.
 
@@ -92,7 +92,7 @@ Artikel 1 Doel
 Artikel 2 Looptijd
 
 Dit akkoord geldt vijf jaar.
-""".encode("utf-8")
+"""
 
 # things an attacker (or an unlucky editor) puts into XML
 HOSTILE = [
@@ -102,22 +102,58 @@ HOSTILE = [
     b'<!DOCTYPE agreement [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]>',
     b"<! doctype x>",
     b"<!ENTITY e 'x'>",
-    b"&xxe;", b"&a;", b"&#0;", b"&#x110000;", b"&#xD800;", b"&amp;", b"&lt;", b"&#x1F600;",
+    b"&xxe;",
+    b"&a;",
+    b"&#0;",
+    b"&#x110000;",
+    b"&#xD800;",
+    b"&amp;",
+    b"&lt;",
+    b"&#x1F600;",
     b'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/>',
-    b'<p xmlns="urn:other">x</p>', b' xmlns:x="urn:x" x:y="1"', b' xml:lang="nl"', b' xml:space="preserve"',
-    b"\x00", b"\x01", b"\x0c", b"\xff", b"\xfe\xff", b"\xff\xfe", b"\xef\xbb\xbf", b"\xc3\x28", b"\xed\xa0\x80",
-    b"\xf4\x90\x80\x80", b"\xe2\x80\xae", b"\r", b"\r\n",
-    b'<?xml version="1.0" encoding="UTF-16"?>', b'<?xml version="1.0" encoding="bogus"?>',
-    b'<?xml version="1.0" encoding="ISO-8859-1"?>', b'<?xml version="1.1"?>', b'<?xml version="1.0" encoding="EBCDIC-US"?>',
-    b"<![CDATA[<clause>]]>", b"<!-- -- -->", b"<?php echo 1; ?>", b"]]>",
-    b'<clause id="x" num="1"/>', b'<clause id="aanleiding" num="9"><heading>dup</heading></clause>',
-    b"</body>", b"<body>", b'<para num="1"><p>x</p></para>', b'<division id="d" kind="bogus">',
-    b' id="dup"', b' num="999999999999999999999999"', b' href="javascript:alert(1)"',
-    b"<table><row><cell>x</cell></row></table>", b'<ref href="#nowhere">x</ref>',
+    b'<p xmlns="urn:other">x</p>',
+    b' xmlns:x="urn:x" x:y="1"',
+    b' xml:lang="nl"',
+    b' xml:space="preserve"',
+    b"\x00",
+    b"\x01",
+    b"\x0c",
+    b"\xff",
+    b"\xfe\xff",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\xc3\x28",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    b"\xe2\x80\xae",
+    b"\r",
+    b"\r\n",
+    b'<?xml version="1.0" encoding="UTF-16"?>',
+    b'<?xml version="1.0" encoding="bogus"?>',
+    b'<?xml version="1.0" encoding="ISO-8859-1"?>',
+    b'<?xml version="1.1"?>',
+    b'<?xml version="1.0" encoding="EBCDIC-US"?>',
+    b"<![CDATA[<clause>]]>",
+    b"<!-- -- -->",
+    b"<?php echo 1; ?>",
+    b"]]>",
+    b'<clause id="x" num="1"/>',
+    b'<clause id="aanleiding" num="9"><heading>dup</heading></clause>',
+    b"</body>",
+    b"<body>",
+    b'<para num="1"><p>x</p></para>',
+    b'<division id="d" kind="bogus">',
+    b' id="dup"',
+    b' num="999999999999999999999999"',
+    b' href="javascript:alert(1)"',
+    b"<table><row><cell>x</cell></row></table>",
+    b'<ref href="#nowhere">x</ref>',
     # amendment record parts
-    b'<replace clause="nope" base-sha256="' + b"0" * 64 + b'"/>', b'<delete clause="aanleiding" base-sha256="x"/>',
+    b'<replace clause="nope" base-sha256="' + b"0" * 64 + b'"/>',
+    b'<delete clause="aanleiding" base-sha256="x"/>',
     b'<event status="accepted" by="x" email="y" at="2020-01-01T00:00:00Z" revision="0"/>',
-    b"<title></title>", b"<title>" + b"x" * 5000 + b"</title>",
+    b"<title></title>",
+    b"<title>" + b"x" * 5000 + b"</title>",
 ]
 
 
@@ -127,7 +163,9 @@ def mutated(draw, seed: bytes) -> bytes:
     data = bytearray(seed)
     for _ in range(draw(st.integers(1, 4))):
         where = draw(st.integers(0, len(data)))
-        kind = draw(st.sampled_from(["truncate", "flip", "hostile", "nest", "attribute", "name", "cut", "copy", "noise"]))
+        kind = draw(
+            st.sampled_from(["truncate", "flip", "hostile", "nest", "attribute", "name", "cut", "copy", "noise"])
+        )
         if kind == "truncate":
             del data[where:]
         elif kind == "flip" and data:
@@ -144,14 +182,15 @@ def mutated(draw, seed: bytes) -> bytes:
             data[where:where] = b' big="' + b"A" * size + b'"'
         elif kind == "name":
             name = draw(st.text(st.sampled_from("abcxyz:_-.0é9"), min_size=1, max_size=10)).encode("utf-8")
-            data[where:where] = draw(st.sampled_from([b"<" + name + b">", b"</" + name + b">", b"<" + name + b"/>",
-                                                      b" " + name + b'="v"']))
+            data[where:where] = draw(
+                st.sampled_from([b"<" + name + b">", b"</" + name + b">", b"<" + name + b"/>", b" " + name + b'="v"'])
+            )
         elif kind == "cut" and data:
             end = draw(st.integers(where, min(len(data), where + 300)))
             del data[where:end]
         elif kind == "copy" and data:
             start = draw(st.integers(0, len(data) - 1))
-            data[where:where] = data[start:start + draw(st.integers(1, 300))]
+            data[where:where] = data[start : start + draw(st.integers(1, 300))]
         else:
             data[where:where] = draw(st.binary(min_size=1, max_size=30))
     return bytes(data)
@@ -267,7 +306,7 @@ def amendment_repo(tmp_path_factory):
     base = tmp_path_factory.mktemp("fuzz-repo")
     repo = base / "repo"
     edited = base / "edited.xml"
-    edited.write_bytes(SAMPLE.replace("ongeveer 40 bijeenkomsten".encode(), "ruim 40 bijeenkomsten".encode()))
+    edited.write_bytes(SAMPLE.replace(b"ongeveer 40 bijeenkomsten", b"ruim 40 bijeenkomsten"))
 
     def run(*args):
         with CliRunner().isolation() as streams:
@@ -314,13 +353,19 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 
 HOSTILE_DOCUMENTS = {
     "billion laughs": BILLION_LAUGHS,
-    "external entity": SMALL.replace(b"<agreement", b'<!DOCTYPE agreement [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<agreement', 1)
-    .replace(b"</title>", b"&x;</title>", 1),
-    "external dtd": SMALL.replace(b"<agreement", b'<!DOCTYPE agreement SYSTEM "http://example.invalid/a.dtd">\n<agreement', 1),
+    "external entity": SMALL.replace(
+        b"<agreement", b'<!DOCTYPE agreement [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<agreement', 1
+    ).replace(b"</title>", b"&x;</title>", 1),
+    "external dtd": SMALL.replace(
+        b"<agreement", b'<!DOCTYPE agreement SYSTEM "http://example.invalid/a.dtd">\n<agreement', 1
+    ),
     "parameter entity": b'<!DOCTYPE a [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><a/>',
     "undeclared entity": SMALL.replace(b"</title>", b"&xxe;</title>", 1),
     "xinclude": SMALL.replace(
-        b"</title>", b'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/></title>', 1),
+        b"</title>",
+        b'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="/etc/passwd" parse="text"/></title>',
+        1,
+    ),
     "deep nesting": b"<agreement>" + b"<p>" * 300 + b"</p>" * 300 + b"</agreement>",
     "huge attribute": SMALL.replace(b'<agreement id="', b'<agreement x="' + b"A" * 10_500_000 + b'" id="', 1),
     "huge text": SMALL.replace(b"</title>", b"x" * 10_500_000 + b"</title>", 1),
@@ -342,10 +387,15 @@ def test_hostile_xml_is_refused_by_every_command_in_one_line(run_cli, tmp_path, 
     clean.write_bytes(SMALL)
     repo, _ = amendment_repo
     head = git(repo, "rev-parse", "HEAD")
-    for args in (("fmt", "--check", path), ("show", path, "--format", "json"), ("import", "bwb", path),
-                 ("redline", clean, path, "--format", "json"), ("-C", repo, "amend", "propose", path, "--by", BY),
-                 ("-C", repo, "amend", "propose", "--from-file", path, "--title", "T", "--by", BY),
-                 ("init", tmp_path / "new", "--from", path, "--by", BY)):
+    for args in (
+        ("fmt", "--check", path),
+        ("show", path, "--format", "json"),
+        ("import", "bwb", path),
+        ("redline", clean, path, "--format", "json"),
+        ("-C", repo, "amend", "propose", path, "--by", BY),
+        ("-C", repo, "amend", "propose", "--from-file", path, "--title", "T", "--by", BY),
+        ("init", tmp_path / "new", "--from", path, "--by", BY),
+    ):
         code, out, err = run_cli(*args)
         assert code == 1, (name, args[0], code, out[:200], err)
         assert_clean_failure(code, out, err)
@@ -385,17 +435,21 @@ def test_the_xml_limits_are_what_the_parser_enforces():
 # that are not UTF-8 (Python hands them on as lone surrogates) and very long values
 OPTION_TEXT = st.one_of(
     st.text(st.characters(blacklist_characters="\x00", blacklist_categories=()), max_size=40),
-    st.sampled_from(["\x01", "a\udcffb", "a\nb", "x" * 5000, "", " ", "<>&\"'", "a\u2028b", "\ufffe", "\x1b[31m", "-x"]),
+    st.sampled_from(
+        ["\x01", "a\udcffb", "a\nb", "x" * 5000, "", " ", "<>&\"'", "a\u2028b", "\ufffe", "\x1b[31m", "-x"]
+    ),
 )
 
 
 @settings(max_examples=120, **SETTINGS)
-@given(option=st.sampled_from(["--title", "--by", "--co-proposer", "--rationale", "--source", "--supersedes", "--date"]),
-       value=OPTION_TEXT)
+@given(
+    option=st.sampled_from(["--title", "--by", "--co-proposer", "--rationale", "--source", "--supersedes", "--date"]),
+    value=OPTION_TEXT,
+)
 def test_amend_propose_options_never_crash_or_poison_the_repository(run_cli, amendment_repo, tmp_path, option, value):
     repo, _ = amendment_repo
     edited = tmp_path / "edited.xml"
-    edited.write_bytes(SAMPLE.replace("ongeveer 40 bijeenkomsten".encode(), "circa 40 bijeenkomsten".encode()))
+    edited.write_bytes(SAMPLE.replace(b"ongeveer 40 bijeenkomsten", b"circa 40 bijeenkomsten"))
     args = {"--title": "T", "--by": BY}
     args[option] = value
     flat = [item for pair in args.items() for item in pair]

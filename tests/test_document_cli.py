@@ -49,7 +49,9 @@ def test_usage_errors_exit_2(run_cli):
     assert run_cli("no-such-command")[0] == 2
 
 
-@pytest.mark.parametrize("args", [("validate", "/nonexistent.xml"), ("fmt", "/nonexistent.xml"), ("show", "/nonexistent.xml")])
+@pytest.mark.parametrize(
+    "args", [("validate", "/nonexistent.xml"), ("fmt", "/nonexistent.xml"), ("show", "/nonexistent.xml")]
+)
 def test_subprocess_errors_are_one_line(akkoord_exe, args):
     code, out, err = akkoord_exe(*args)
     assert code == 1

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import time
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import bwb_files, needs_corpus
 from lxml import etree
 
 from akkoordvc.errors import AkkoordError
@@ -20,8 +21,6 @@ from akkoordvc.model import canonical, names
 from akkoordvc.model.bwb import from_bwb, import_bwb_bytes
 from akkoordvc.model.validate import problems
 from akkoordvc.model.xmlparse import parse_bytes
-
-from conftest import bwb_files, needs_corpus
 
 FILES = bwb_files()
 LARGEST = "BWBR0002629_2014-01-01_0.xml"
@@ -76,7 +75,7 @@ def clause_text(clause) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def imported_bytes(path: Path) -> bytes:
     """The canonical bytes of a corpus file's import, computed once per run (trees are not kept: memory)."""
     return canonical.to_bytes(import_bwb_bytes(path.read_bytes(), path.name))
@@ -138,7 +137,7 @@ def test_every_artikel_keeps_its_words_number_and_heading(path):
         kop = artikel.find("kop")
         nr = normal(kop.findtext("nr")) if kop is not None else ""
         label = normal(artikel.get("label"))
-        expected_num = nr or (label[len("Artikel "):] if label.startswith("Artikel ") else label) or label_id
+        expected_num = nr or (label[len("Artikel ") :] if label.startswith("Artikel ") else label) or label_id
         assert clause.get(names.NUM) == expected_num, where
 
         titel = kop.find("titel") if kop is not None else None
@@ -212,7 +211,11 @@ def test_same_label_id_gives_same_clause_id_in_every_version(law):
         by_label = {}
         for clause in agreement.iter(names.CLAUSE):
             label = next(
-                (p.text for p in clause.iterfind(f"{names.ORIGIN}/{names.PROPERTY}") if p.get(names.NAME) == "label-id"),
+                (
+                    p.text
+                    for p in clause.iterfind(f"{names.ORIGIN}/{names.PROPERTY}")
+                    if p.get(names.NAME) == "label-id"
+                ),
                 None,
             )
             if label:

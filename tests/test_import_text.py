@@ -156,7 +156,7 @@ def assert_words_in_order(text: str, root) -> None:
         try:
             position = got.index(word, position) + 1
         except ValueError:
-            pytest.fail(f"word {word!r} missing or out of order; result continues with {got[position:position + 8]}")
+            pytest.fail(f"word {word!r} missing or out of order; result continues with {got[position : position + 8]}")
 
 
 def test_markdown_structure():

@@ -18,11 +18,11 @@ from lxml import etree
 
 from akkoordvc.ops.redline import (
     ADDED,
-    SPLIT,
     MODIFIED,
     MOVED,
     REMOVED,
     RENUMBERED,
+    SPLIT,
     UNCHANGED,
     ClauseChange,
     Redline,
@@ -71,8 +71,20 @@ OLD = [
     ("evaluatie", "6", "Evaluatie", "De partijen evalueren dit akkoord in 2024.", D2),
 ]
 NEW = [
-    ("begrippen", "1", "Begrippen", "In dit akkoord wordt verstaan onder gemeente: het college & zijn raad <samen>.", D1),
-    ("looptijd", "2", "Looptijd en opzegging", "Dit akkoord geldt tot en met 31\u00a0december 2026.  Opzeggen kan\tschriftelijk.", D1),
+    (
+        "begrippen",
+        "1",
+        "Begrippen",
+        "In dit akkoord wordt verstaan onder gemeente: het college & zijn raad <samen>.",
+        D1,
+    ),
+    (
+        "looptijd",
+        "2",
+        "Looptijd en opzegging",
+        "Dit akkoord geldt tot en met 31\u00a0december 2026.  Opzeggen kan\tschriftelijk.",
+        D1,
+    ),
     ("evaluatie", "3", "Evaluatie", "De partijen evalueren dit akkoord jaarlijks.", D1),
     ("budget", "4", "Buurtbegroting", "Elk stadsdeel stelt jaarlijks een buurtbegroting vast van € 1.000.000,-.", D2),
     ("buurtrecht", "5", "Buurtrechten", " Bewoners hebben het recht een taak van de gemeente over te nemen. ", D2),
@@ -99,12 +111,22 @@ def sample(lang: str = "nl") -> Redline:
         old_heading, heading = (old[2] if old else None), (new[2] if new else None)
         words = seg_diff(old_text, new_text)
         c = ClauseChange(
-            kinds[0], kinds, new and new[0], old and old[0],
-            num=new and new[1], old_num=old and old[1], heading=heading, old_heading=old_heading,
-            old_text=old_text, new_text=new_text, words=words,
+            kinds[0],
+            kinds,
+            new and new[0],
+            old and old[0],
+            num=new and new[1],
+            old_num=old and old[1],
+            heading=heading,
+            old_heading=old_heading,
+            old_text=old_text,
+            new_text=new_text,
+            words=words,
             heading_words=seg_diff(old_heading or "", heading or "") if old_heading != heading else [],
-            division=new and new[4][0], old_division=old and old[4][0],
-            division_label=new[4][1] if new else "", old_division_label=old[4][1] if old else "",
+            division=new and new[4][0],
+            old_division=old and old[4][0],
+            division_label=new[4][1] if new else "",
+            old_division_label=old[4][1] if old else "",
             words_inserted=sum(len(re.findall(r"\w+", t)) for op, t in words if op == "+"),
             words_deleted=sum(len(re.findall(r"\w+", t)) for op, t in words if op == "-"),
         )
@@ -146,8 +168,14 @@ def test_package_parts_and_relationships():
         assert z.testzip() is None
         names = z.namelist()
         assert names[0] == "[Content_Types].xml"
-        for part in ("_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
-                     "docProps/core.xml", "word/_rels/document.xml.rels"):
+        for part in (
+            "_rels/.rels",
+            "word/document.xml",
+            "word/styles.xml",
+            "word/settings.xml",
+            "docProps/core.xml",
+            "word/_rels/document.xml.rels",
+        ):
             assert part in names
         parts = {name: etree.fromstring(z.read(name)) for name in names}  # all well-formed
     types = parts["[Content_Types].xml"]
@@ -272,7 +300,9 @@ def test_odd_input_still_renders():
     empty = docx_render.render(Redline(Side("", None, ""), Side("", None, ""), []), date=DATE)
     assert "No changes" in "".join(document_xml(empty).itertext())
     odd = [
-        ClauseChange(ADDED, (ADDED,), 'x "y" <z> ' + "k" * 60, None, new_text="Nieuw\x01.", words=[("+", "Nieuw\x01.")]),
+        ClauseChange(
+            ADDED, (ADDED,), 'x "y" <z> ' + "k" * 60, None, new_text="Nieuw\x01.", words=[("+", "Nieuw\x01.")]
+        ),
         ClauseChange(REMOVED, (REMOVED,), None, "1&b", old_text="Oud."),
         ClauseChange(MOVED, (MOVED,), "m", "m", num="2", old_num="1", old_text="Zelfde.", new_text="Zelfde."),
     ]
@@ -315,17 +345,33 @@ def convert(tmp_path: Path, data: bytes, fmt: str = "fodt") -> etree._Element:
     src.write_bytes(data)
     out = tmp_path / "out"
     proc = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless", "--norestore",
-         "--nologo", "--convert-to", fmt, "--outdir", str(out), str(src)],
-        capture_output=True, timeout=180,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
     )
     result = out / f"redline.{fmt}"
-    assert result.exists(), (proc.returncode, proc.stdout.decode(errors="replace"), proc.stderr.decode(errors="replace"))
+    assert result.exists(), (
+        proc.returncode,
+        proc.stdout.decode(errors="replace"),
+        proc.stderr.decode(errors="replace"),
+    )
     return etree.parse(str(result)).getroot()
 
 
 def _style_names(root) -> dict[str, str]:
     """Automatic paragraph style -> the named style it derives from; ODF names decoded (_20_ -> space)."""
+
     def decode(name):
         return re.sub(r"_([0-9a-fA-F]{2})_", lambda m: chr(int(m.group(1), 16)), name)
 
@@ -462,13 +508,36 @@ def split_sample() -> Redline:
     """Old clause 7 "Samen" (two leden) split into 7 "Samen" and 7a "Tweede"."""
     related = ("s-a", "s-b")
     parts = [
-        ClauseChange(SPLIT, (SPLIT,), "s-a", "s", num="7", old_num="7", heading="Samen", old_heading="Samen",
-                     old_text="1 Eerste lid.", new_text="1 Eerste lid.", words=[("=", "1 Eerste lid.")],
-                     heading_words=[("=", "Samen")], related=related),
-        ClauseChange(SPLIT, (SPLIT,), "s-b", "s", num="7a", old_num="7", heading="Tweede", old_heading="Samen",
-                     old_text="2 Tweede lid.", new_text="2 Tweede lid, gewijzigd.",
-                     words=[("=", "2 Tweede lid"), ("-", "."), ("+", ", gewijzigd.")],
-                     heading_words=[("-", "Samen"), ("+", "Tweede")], related=related),
+        ClauseChange(
+            SPLIT,
+            (SPLIT,),
+            "s-a",
+            "s",
+            num="7",
+            old_num="7",
+            heading="Samen",
+            old_heading="Samen",
+            old_text="1 Eerste lid.",
+            new_text="1 Eerste lid.",
+            words=[("=", "1 Eerste lid.")],
+            heading_words=[("=", "Samen")],
+            related=related,
+        ),
+        ClauseChange(
+            SPLIT,
+            (SPLIT,),
+            "s-b",
+            "s",
+            num="7a",
+            old_num="7",
+            heading="Tweede",
+            old_heading="Samen",
+            old_text="2 Tweede lid.",
+            new_text="2 Tweede lid, gewijzigd.",
+            words=[("=", "2 Tweede lid"), ("-", "."), ("+", ", gewijzigd.")],
+            heading_words=[("-", "Samen"), ("+", "Tweede")],
+            related=related,
+        ),
     ]
     return Redline(Side("v1", None, "a" * 64, lang="nl"), Side("v2", None, "b" * 64, lang="nl"), parts)
 
@@ -477,8 +546,10 @@ def test_split_parts_are_written_together():
     root = document_xml(docx_render.render(split_sample(), date=DATE))
     text = "".join(root.itertext())
     assert "gesplitst in artikelen 7, 7a" in text
-    marks = {"".join(p.xpath(".//w:t/text() | .//w:delText/text()", namespaces=NS)): mark
-             for _style, mark, p in paragraphs(root)}
+    marks = {
+        "".join(p.xpath(".//w:t/text() | .//w:delText/text()", namespaces=NS)): mark
+        for _style, mark, p in paragraphs(root)
+    }
     assert marks["1 Eerste lid. "] == "ins"  # the break between the parts is new; the space went
     assert marks["Artikel 7a Tweede"] == "ins"
     assert marks["2 Tweede lid., gewijzigd."] is None
@@ -489,11 +560,14 @@ def test_split_parts_are_written_together():
 def test_libreoffice_split_clause_rejects_to_the_one_old_clause(tmp_path):
     root = convert(tmp_path, docx_render.render(split_sample(), author=AUTHOR, date=DATE))
     assert clause_paragraphs(apply_all(root, accept=True)) == [
-        ("heading", "Artikel 7 Samen"), ("text", "1 Eerste lid."),
-        ("heading", "Artikel 7a Tweede"), ("text", "2 Tweede lid, gewijzigd."),
+        ("heading", "Artikel 7 Samen"),
+        ("text", "1 Eerste lid."),
+        ("heading", "Artikel 7a Tweede"),
+        ("text", "2 Tweede lid, gewijzigd."),
     ]
     assert clause_paragraphs(apply_all(root, accept=False)) == [
-        ("heading", "Artikel 7 Samen"), ("text", "1 Eerste lid. 2 Tweede lid."),
+        ("heading", "Artikel 7 Samen"),
+        ("text", "1 Eerste lid. 2 Tweede lid."),
     ]
 
 
@@ -507,9 +581,19 @@ def test_libreoffice_round_trips_the_revisions_to_docx(tmp_path):
     (src / "redline.docx").write_bytes(data)
     out = tmp_path / "out"
     proc = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(src / "redline.docx")],
-        capture_output=True, timeout=180,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(src / "redline.docx"),
+        ],
+        capture_output=True,
+        timeout=180,
     )
     saved = out / "redline.docx"
     assert saved.exists(), proc.stderr.decode(errors="replace")
@@ -540,10 +624,12 @@ def _edited_sample():
     clause("vroeg-betrekken").addnext(moved)
     p = moved.xpath(".//p")[0]
     p.text = p.text.replace("Amsterdammers", "bewoners", 1)
-    clause("ma-akbanken").addnext(etree.fromstring(
-        '<clause id="evaluatie" num="13a"><heading>Evaluatie</heading><para num="1"><p>De partijen evalueren '
-        "dit akkoord elk jaar v\u00f3\u00f3r 1\u00a0juli &amp; maken de uitkomst openbaar.</p></para></clause>"
-    ))
+    clause("ma-akbanken").addnext(
+        etree.fromstring(
+            '<clause id="evaluatie" num="13a"><heading>Evaluatie</heading><para num="1"><p>De partijen evalueren '
+            "dit akkoord elk jaar v\u00f3\u00f3r 1\u00a0juli &amp; maken de uitkomst openbaar.</p></para></clause>"
+        )
+    )
     return Document.from_bytes(data), Document(root)
 
 
@@ -562,7 +648,9 @@ def _clause_texts(doc) -> list[tuple[str, str]]:
 def test_libreoffice_accept_reject_on_the_alignment_engines_redline(tmp_path):
     align = pytest.importorskip("akkoordvc.ops.align")
     old, new = _edited_sample()
-    redline = align.compute(old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang))
+    redline = align.compute(
+        old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang)
+    )
     assert {c.change for c in redline.changed} >= {MODIFIED, REMOVED, MOVED, ADDED}
     root = convert(tmp_path, docx_render.render(redline, author=AUTHOR, date=DATE, include_unchanged=True))
     assert clause_paragraphs(apply_all(root, accept=True)) == _clause_texts(new)
@@ -577,7 +665,9 @@ def test_renders_the_alignment_engines_redline():
     data = (root / "texts" / "maak020" / "akkoord.xml").read_bytes()
     edited = data.replace(b"ongeveer 40 bijeenkomsten", b"ruim 45 bijeenkomsten &amp; meer", 1)
     old, new = Document.from_bytes(data), Document.from_bytes(edited)
-    redline = align.compute(old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang))
+    redline = align.compute(
+        old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang)
+    )
     doc = document_xml(docx_render.render(redline, date=DATE))
     assert "ruim 45" in "".join(doc.xpath("//w:ins//w:t/text()", namespaces=NS))
     assert "ongeveer 40" in "".join(doc.xpath("//w:del//w:delText/text()", namespaces=NS))

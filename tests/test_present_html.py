@@ -14,11 +14,11 @@ import pytest
 
 from akkoordvc.ops.redline import (
     ADDED,
-    SPLIT,
     MODIFIED,
     MOVED,
     REMOVED,
     RENUMBERED,
+    SPLIT,
     UNCHANGED,
     ClauseChange,
     Redline,
@@ -60,16 +60,44 @@ H1 = "Hoofdstuk 1 Algemeen"
 H2 = "Hoofdstuk 2 Zeggenschap"
 
 
-def change(kinds, *, id=None, old_id=None, num=None, old_num=None, heading=None, old_heading=None,
-           old_text="", new_text="", division=None, old_division=None, old_position=None, **kw):
+def change(
+    kinds,
+    *,
+    id=None,
+    old_id=None,
+    num=None,
+    old_num=None,
+    heading=None,
+    old_heading=None,
+    old_text="",
+    new_text="",
+    division=None,
+    old_division=None,
+    old_position=None,
+    **kw,
+):
     words = seg_diff(old_text, new_text) if (old_text or new_text) else []
     heading_words = seg_diff(old_heading or "", heading or "") if (old_heading or "") != (heading or "") else []
     c = ClauseChange(
-        kinds[0], tuple(kinds), id, old_id, num=num, old_num=old_num, heading=heading, old_heading=old_heading,
-        old_text=old_text, new_text=new_text, words=words, heading_words=heading_words,
-        division=division and division[0], old_division=old_division and old_division[0],
-        division_label=division[1] if division else "", old_division_label=old_division[1] if old_division else "",
-        words_inserted=count_words(words, "+"), words_deleted=count_words(words, "-"), **kw,
+        kinds[0],
+        tuple(kinds),
+        id,
+        old_id,
+        num=num,
+        old_num=old_num,
+        heading=heading,
+        old_heading=old_heading,
+        old_text=old_text,
+        new_text=new_text,
+        words=words,
+        heading_words=heading_words,
+        division=division and division[0],
+        old_division=old_division and old_division[0],
+        division_label=division[1] if division else "",
+        old_division_label=old_division[1] if old_division else "",
+        words_inserted=count_words(words, "+"),
+        words_deleted=count_words(words, "-"),
+        **kw,
     )
     if old_position is not None:
         c.old_position = old_position  # as the alignment engine records it
@@ -79,29 +107,93 @@ def change(kinds, *, id=None, old_id=None, num=None, old_num=None, heading=None,
 def sample(lang: str = "nl", positions: bool = True) -> Redline:
     d1, d2 = ("h1", H1), ("h2", H2)
     clauses = [
-        change([MODIFIED], id="begrippen", old_id="begrippen", num="1", old_num="1", heading="Begrippen",
-               old_heading="Begrippen", division=d1, old_division=d1, old_position=0,
-               old_text="In dit akkoord wordt verstaan onder gemeente: de gemeente Amsterdam.",
-               new_text="In dit akkoord wordt verstaan onder gemeente: het college & zijn raad <samen>."),
-        change([REMOVED], old_id="doel", old_num="2", old_heading="Doel", old_division=d1, old_position=1,
-               old_text="Dit akkoord heeft tot doel de zeggenschap van bewoners te vergroten."),
-        change([MODIFIED, RENUMBERED], id="looptijd", old_id="looptijd", num="2", old_num="3",
-               heading="Looptijd en opzegging", old_heading="Looptijd", division=d1, old_division=d1, old_position=2,
-               old_text="Dit akkoord geldt tot en met 31 december 2025.",
-               new_text="Dit akkoord geldt tot en met 31\u00a0december 2026."),
-        change([MOVED, MODIFIED, RENUMBERED], id="evaluatie", old_id="evaluatie", num="3", old_num="6",
-               heading="Evaluatie", old_heading="Evaluatie", division=d1, old_division=d2, old_position=5,
-               old_text="De partijen evalueren dit akkoord in 2024.",
-               new_text="De partijen evalueren dit akkoord jaarlijks."),
-        change([UNCHANGED], id="budget", old_id="budget", num="4", old_num="4", heading="Buurtbegroting",
-               old_heading="Buurtbegroting", division=d2, old_division=d2, old_position=3,
-               old_text="Elk stadsdeel stelt jaarlijks een buurtbegroting vast.",
-               new_text="Elk stadsdeel stelt jaarlijks een buurtbegroting vast."),
-        change([ADDED], id="buurtrecht", num="5", heading="Buurtrechten", division=d2,
-               new_text="Bewoners hebben het recht een taak van de gemeente over te nemen."),
-        change([RENUMBERED], id="uitdaag", old_id="uitdaag", num="6", old_num="5", heading="Uitdaagrecht",
-               old_heading="Uitdaagrecht", division=d2, old_division=d2, old_position=4,
-               old_text="Bewoners kunnen de gemeente uitdagen.", new_text="Bewoners kunnen de gemeente uitdagen."),
+        change(
+            [MODIFIED],
+            id="begrippen",
+            old_id="begrippen",
+            num="1",
+            old_num="1",
+            heading="Begrippen",
+            old_heading="Begrippen",
+            division=d1,
+            old_division=d1,
+            old_position=0,
+            old_text="In dit akkoord wordt verstaan onder gemeente: de gemeente Amsterdam.",
+            new_text="In dit akkoord wordt verstaan onder gemeente: het college & zijn raad <samen>.",
+        ),
+        change(
+            [REMOVED],
+            old_id="doel",
+            old_num="2",
+            old_heading="Doel",
+            old_division=d1,
+            old_position=1,
+            old_text="Dit akkoord heeft tot doel de zeggenschap van bewoners te vergroten.",
+        ),
+        change(
+            [MODIFIED, RENUMBERED],
+            id="looptijd",
+            old_id="looptijd",
+            num="2",
+            old_num="3",
+            heading="Looptijd en opzegging",
+            old_heading="Looptijd",
+            division=d1,
+            old_division=d1,
+            old_position=2,
+            old_text="Dit akkoord geldt tot en met 31 december 2025.",
+            new_text="Dit akkoord geldt tot en met 31\u00a0december 2026.",
+        ),
+        change(
+            [MOVED, MODIFIED, RENUMBERED],
+            id="evaluatie",
+            old_id="evaluatie",
+            num="3",
+            old_num="6",
+            heading="Evaluatie",
+            old_heading="Evaluatie",
+            division=d1,
+            old_division=d2,
+            old_position=5,
+            old_text="De partijen evalueren dit akkoord in 2024.",
+            new_text="De partijen evalueren dit akkoord jaarlijks.",
+        ),
+        change(
+            [UNCHANGED],
+            id="budget",
+            old_id="budget",
+            num="4",
+            old_num="4",
+            heading="Buurtbegroting",
+            old_heading="Buurtbegroting",
+            division=d2,
+            old_division=d2,
+            old_position=3,
+            old_text="Elk stadsdeel stelt jaarlijks een buurtbegroting vast.",
+            new_text="Elk stadsdeel stelt jaarlijks een buurtbegroting vast.",
+        ),
+        change(
+            [ADDED],
+            id="buurtrecht",
+            num="5",
+            heading="Buurtrechten",
+            division=d2,
+            new_text="Bewoners hebben het recht een taak van de gemeente over te nemen.",
+        ),
+        change(
+            [RENUMBERED],
+            id="uitdaag",
+            old_id="uitdaag",
+            num="6",
+            old_num="5",
+            heading="Uitdaagrecht",
+            old_heading="Uitdaagrecht",
+            division=d2,
+            old_division=d2,
+            old_position=4,
+            old_text="Bewoners kunnen de gemeente uitdagen.",
+            new_text="Bewoners kunnen de gemeente uitdagen.",
+        ),
     ]
     if not positions:
         for c in clauses:
@@ -232,8 +324,19 @@ def test_dutch_labels_for_dutch_documents():
     doc = parse(html_render.render(sample("nl")))
     assert doc.get("lang") == "nl"
     text = doc.text_content()
-    for word in ("Wijzigingen", "Overzicht", "Inhoud", "gewijzigd", "toegevoegd", "verwijderd", "verplaatst",
-                 "hernummerd", "woorden ingevoegd", "Oude versie", "Nieuwe versie"):
+    for word in (
+        "Wijzigingen",
+        "Overzicht",
+        "Inhoud",
+        "gewijzigd",
+        "toegevoegd",
+        "verwijderd",
+        "verplaatst",
+        "hernummerd",
+        "woorden ingevoegd",
+        "Oude versie",
+        "Nieuwe versie",
+    ):
         assert word in text, word
 
 
@@ -253,7 +356,12 @@ def test_labels():
     nl = labels("nl")
     assert nl["moved_from_to"].format(old="a", new="b") == "verplaatst van a naar b"
     assert (nl["old_text"], nl["new_text"], nl["unchanged"], nl["split"], nl["merged"]) == (
-        "Oude tekst", "Nieuwe tekst", "ongewijzigd", "gesplitst", "samengevoegd")
+        "Oude tekst",
+        "Nieuwe tekst",
+        "ongewijzigd",
+        "gesplitst",
+        "samengevoegd",
+    )
     assert labels("en")["added"] == "added"
     assert set(labels("nl")) == set(labels("en"))
     labels("nl")["added"] = "x"
@@ -304,9 +412,20 @@ def test_many_moved_clauses_render_quickly():
 
     n = 4000
     clauses = [
-        change([MOVED] if i % 2 else [UNCHANGED], id=f"k{i}", old_id=f"k{i}", num=str(i + 1), old_num=str(n - i),
-               heading=f"Kop {i}", old_heading=f"Kop {i}", old_text="Tekst.", new_text="Tekst.",
-               division=("d", "D"), old_division=("d", "D"), old_position=n - 1 - i)
+        change(
+            [MOVED] if i % 2 else [UNCHANGED],
+            id=f"k{i}",
+            old_id=f"k{i}",
+            num=str(i + 1),
+            old_num=str(n - i),
+            heading=f"Kop {i}",
+            old_heading=f"Kop {i}",
+            old_text="Tekst.",
+            new_text="Tekst.",
+            division=("d", "D"),
+            old_division=("d", "D"),
+            old_position=n - 1 - i,
+        )
         for i in range(n)
     ]
     r = Redline(Side("a", None, "0" * 64, lang="nl"), Side("b", None, "1" * 64, lang="nl"), clauses)
@@ -321,13 +440,39 @@ def test_many_moved_clauses_render_quickly():
 def test_split_parts_link_to_each_other():
     related = ("s-a", "s-b")
     parts = [
-        ClauseChange(SPLIT, (SPLIT,), "s-a", "s", num="7", old_num="7", heading="Samen", old_heading="Samen",
-                     old_text="1 Eerste lid.", new_text="1 Eerste lid.", words=[("=", "1 Eerste lid.")], related=related),
-        ClauseChange(SPLIT, (SPLIT,), "s-b", "s", num="7a", old_num="7", heading="Tweede", old_heading="Samen",
-                     old_text="2 Tweede lid.", new_text="2 Tweede lid.", words=[("=", "2 Tweede lid.")],
-                     heading_words=[("-", "Samen"), ("+", "Tweede")], related=related),
+        ClauseChange(
+            SPLIT,
+            (SPLIT,),
+            "s-a",
+            "s",
+            num="7",
+            old_num="7",
+            heading="Samen",
+            old_heading="Samen",
+            old_text="1 Eerste lid.",
+            new_text="1 Eerste lid.",
+            words=[("=", "1 Eerste lid.")],
+            related=related,
+        ),
+        ClauseChange(
+            SPLIT,
+            (SPLIT,),
+            "s-b",
+            "s",
+            num="7a",
+            old_num="7",
+            heading="Tweede",
+            old_heading="Samen",
+            old_text="2 Tweede lid.",
+            new_text="2 Tweede lid.",
+            words=[("=", "2 Tweede lid.")],
+            heading_words=[("-", "Samen"), ("+", "Tweede")],
+            related=related,
+        ),
     ]
-    doc = parse(html_render.render(Redline(Side("a", None, "0" * 64, lang="nl"), Side("b", None, "1" * 64, lang="nl"), parts)))
+    doc = parse(
+        html_render.render(Redline(Side("a", None, "0" * 64, lang="nl"), Side("b", None, "1" * 64, lang="nl"), parts))
+    )
     note = doc.get_element_by_id("c-s-b").find_class("note")[0]
     assert note.text_content() == "gesplitst in artikelen 7, 7a"
     assert [a.get("href") for a in note.iter("a")] == ["#c-s-a", "#c-s-b"]
@@ -351,7 +496,9 @@ def test_renders_the_alignment_engines_redline():
     edited = data.replace(b"ongeveer 40 bijeenkomsten", b"ruim 45 bijeenkomsten &amp; meer", 1)
     assert edited != data
     new = Document.from_bytes(edited)
-    redline = align.compute(old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang))
+    redline = align.compute(
+        old, new, Side("v1", None, "a" * 64, lang=old.lang), Side("v2", None, "b" * 64, lang=new.lang)
+    )
     doc = parse(html_render.render(redline))
     assert any("ruim 45" in el.text_content() for el in doc.iter("ins"))
     assert any("ongeveer 40" in el.text_content() for el in doc.iter("del"))
@@ -367,11 +514,20 @@ CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "goog
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={tmp_path / 'chromium-profile'}", *args,
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'chromium-profile'}",
+            *args,
         ],
-        capture_output=True, timeout=120,
+        capture_output=True,
+        timeout=120,
     )
 
 

@@ -8,9 +8,8 @@ import sys
 import zipfile
 
 import pytest
-from lxml import etree
-
 from conftest import BWB, SAMPLE
+from lxml import etree
 
 from akkoordvc.model import canonical, names
 from akkoordvc.model.document import Document, content_text

@@ -12,13 +12,12 @@ moved must really have moved (another division, or out of order).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from conftest import BWB, bwb_files
+from lxml import etree
 
 from akkoordvc.ops.redline import Side
 
@@ -60,7 +59,7 @@ def _text(element: etree._Element, out: list[str]) -> None:
             out.append(child.tail)
 
 
-@lru_cache(maxsize=None)
+@cache
 def raw_articles(path: Path) -> dict[str, tuple[str, str | None]]:
     """label-id -> (normalised text, label-id of the innermost enclosing division), in document order."""
     root = etree.parse(str(path)).getroot()
@@ -96,7 +95,7 @@ def expected_changes(old: dict, new: dict) -> tuple[set[str], set[str]]:
 # --- akkoordvc's answer -------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def document(path: Path):
     from akkoordvc.model.bwb import import_bwb_bytes
     from akkoordvc.model.document import Document
@@ -162,7 +161,9 @@ def test_redline_reports_exactly_the_changed_articles(old_path, new_path):
     old_order = {c.id: i for i, c in enumerate(old_doc.clauses)}
     sequence = [old_order[c.old_id] for c in paired]
     division_moves = {
-        c.id for c in paired if raw_old.get(old_labels[c.old_id], (0, 0))[1] != raw_new.get(new_labels[c.id], (0, 1))[1]
+        c.id
+        for c in paired
+        if raw_old.get(old_labels[c.old_id], (0, 0))[1] != raw_new.get(new_labels[c.id], (0, 1))[1]
         or c.old_division != c.division
     }
     order_moves = [c for c in paired if "moved" in c.kinds and c.id not in division_moves]

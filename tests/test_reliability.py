@@ -204,7 +204,18 @@ def test_concurrent_proposals_all_land_and_leave_a_clean_repository(repo, tmp_pa
     copies = edited_copies(tmp_path, N)
     before = git(repo, "rev-parse", "HEAD").strip()
     procs = [
-        start("-C", repo, "amend", "propose", "--from-file", copy, "--title", f"Voorstel {i}", "--by", f"P{i} <p{i}@example.org>")
+        start(
+            "-C",
+            repo,
+            "amend",
+            "propose",
+            "--from-file",
+            copy,
+            "--title",
+            f"Voorstel {i}",
+            "--by",
+            f"P{i} <p{i}@example.org>",
+        )
         for i, copy in enumerate(copies)
     ]
     results = [(p, *p.communicate()) for p in procs]
@@ -300,8 +311,12 @@ def test_a_writer_waiting_too_long_for_the_lock_gives_one_clear_line(repo, tmp_p
         handle.write(b"4242\n")
         handle.flush()
         env = dict(os.environ, AKKOORD_LOCK_TIMEOUT="0")
-        proc = subprocess.run([str(EXE), "-C", str(repo), "amend", "propose", "--from-file", str(copy),
-                               "--title", "T", "--by", "A"], capture_output=True, text=True, env=env)
+        proc = subprocess.run(
+            [str(EXE), "-C", str(repo), "amend", "propose", "--from-file", str(copy), "--title", "T", "--by", "A"],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         assert proc.returncode == 1
         line = one_clear_line(proc.stderr)
         assert "another akkoord command (process 4242)" in line and "retry" in line
@@ -316,8 +331,9 @@ def test_a_branch_moved_by_plain_git_after_the_command_read_it_is_refused(repo, 
     branch after the command read the repository, and nothing is written."""
     copy = edited_copies(tmp_path, 1)[0]
     script = tmp_path / "race.py"
-    script.write_text(textwrap.dedent(
-        """
+    script.write_text(
+        textwrap.dedent(
+            """
         import subprocess, sys
         from akkoordvc.storage import amendment_store
 
@@ -333,9 +349,26 @@ def test_a_branch_moved_by_plain_git_after_the_command_read_it_is_refused(repo, 
 
         sys.exit(main(sys.argv[1:]))
         """
-    ))
-    proc = subprocess.run([sys.executable, str(script), "-C", str(repo), "amend", "propose", "--from-file", str(copy),
-                           "--title", "T", "--by", "A"], capture_output=True, text=True)
+        )
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "-C",
+            str(repo),
+            "amend",
+            "propose",
+            "--from-file",
+            str(copy),
+            "--title",
+            "T",
+            "--by",
+            "A",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     assert "moved while this command ran" in one_clear_line(proc.stderr)
     assert git(repo, "log", "-1", "--format=%s").strip() == "elsewhere"
@@ -367,8 +400,12 @@ def test_in_process_commands_release_the_lock_even_when_they_fail(repo, tmp_path
     assert code == 0, err
     assert gitrepo._HELD == {}
     env = dict(os.environ, AKKOORD_LOCK_TIMEOUT="0")
-    proc = subprocess.run([str(EXE), "-C", str(repo), "amend", "propose", "--from-file", str(copies[1]), "--title", "U",
-                           "--by", BY], capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [str(EXE), "-C", str(repo), "amend", "propose", "--from-file", str(copies[1]), "--title", "U", "--by", BY],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stderr
     assert_healthy(repo)
 
@@ -446,7 +483,9 @@ def test_a_crash_after_a_consolidation_moved_the_branch_cannot_be_undone_by_the_
 
 def test_a_crash_during_a_proposal_sync_is_repaired(repo, tmp_path):
     copy = edited_copies(tmp_path, 1)[0]
-    proc = killed(tmp_path, "after-ref", "-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A")
+    proc = killed(
+        tmp_path, "after-ref", "-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A"
+    )
     assert proc.returncode == -signal.SIGKILL
     assert git(repo, "status", "--porcelain") != ""  # plain git sees the unsynced files until akkoord runs
     listed = amendments_in(repo)
@@ -567,14 +606,30 @@ def test_signatories_and_endorsements_work_without_a_git_identity(tmp_path, no_g
     keys = tmp_path / "keys"
     keys.mkdir()
     for name in ("admin", "org"):
-        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(keys / name)],
-                       check=True, stdin=subprocess.DEVNULL)
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(keys / name)],
+            check=True,
+            stdin=subprocess.DEVNULL,
+        )
     repo = tmp_path / "repo"
     assert akkoord("init", repo, "--from", SAMPLE, "--by", BY, "--admin-key", keys / "admin.pub").returncode == 0
     steps = [
         ("version", "create", "2019", "--by", BY, "--date", "2019-11-09"),
-        ("signatory", "add", "org-a", "--name", "Org A", "--kind", "organisation", "--pubkey", keys / "org.pub",
-         "--key", keys / "admin", "--by", BY),
+        (
+            "signatory",
+            "add",
+            "org-a",
+            "--name",
+            "Org A",
+            "--kind",
+            "organisation",
+            "--pubkey",
+            keys / "org.pub",
+            "--key",
+            keys / "admin",
+            "--by",
+            BY,
+        ),
         ("endorse", "2019", "--as", "org-a", "--key", keys / "org"),
         ("verify",),
     ]

@@ -36,7 +36,9 @@ def test_init_refuses_a_non_empty_folder_and_invalid_text(tmp_path, run_cli, sam
     assert code == 1 and "not empty" in err
     assert sorted(p.name for p in target.iterdir()) == ["keep.txt"]
     bad = tmp_path / "bad.xml"
-    bad.write_text('<agreement id="x" lang="nl"><meta><title>t</title></meta><body><clause id="c" num=""/></body></agreement>')
+    bad.write_text(
+        '<agreement id="x" lang="nl"><meta><title>t</title></meta><body><clause id="c" num=""/></body></agreement>'
+    )
     code, _, err = run_cli("init", tmp_path / "y", "--from", bad, "--by", "A")
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert not (tmp_path / "y").exists()
@@ -51,8 +53,19 @@ def test_init_without_identity_says_how_to_set_one(tmp_path, run_cli, sample_pat
 
 
 def test_version_create_log_and_plain_git(repo, run_cli):
-    code, out, err = run_cli("-C", repo, "version", "create", "2019", "-m", "Op hoofdlijnen ondertekend",
-                             "--date", "2019-11-09", "--by", "Secretariaat")
+    code, out, err = run_cli(
+        "-C",
+        repo,
+        "version",
+        "create",
+        "2019",
+        "-m",
+        "Op hoofdlijnen ondertekend",
+        "--date",
+        "2019-11-09",
+        "--by",
+        "Secretariaat",
+    )
     assert code == 0, err
     code, out, _ = run_cli("-C", repo, "log", "--json")
     (entry,) = json.loads(out)
@@ -142,7 +155,11 @@ def test_unknown_ref_and_outside_repository(repo, run_cli, tmp_path):
 
 
 def test_real_subprocess_without_git_identity(tmp_path, akkoord_exe, sample_path, no_git_identity):
-    env = {"HOME": str(no_git_identity), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(no_git_identity / ".gitconfig")}
+    env = {
+        "HOME": str(no_git_identity),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": str(no_git_identity / ".gitconfig"),
+    }
     repo = tmp_path / "r"
     code, out, err = akkoord_exe("init", repo, "--from", sample_path, "--by", "Ann", env=env)
     assert code == 0, err

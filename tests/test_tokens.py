@@ -26,29 +26,107 @@ from akkoordvc.ops.tokens import (
 # generated texts (shared with test_worddiff)
 
 WORDS = [
-    "artikel", "artikelen", "de", "het", "een", "koper", "verkoper", "huurder", "lid", "sub",
-    "a", "b", "1", "2", "10", "café", "coördinatie", "naïef", "één", "reëel", "Horecawet",
-    "Drank-", "land-", "tuinbouw", "en", "of", "e-mail", "B&W", "Ma.ak020", "Ma.akbanken",
-    "auto's", "zo'n", "z'n", "auto’s", "'s-Hertogenbosch", "'s", "’s", "avonds", "art.",
-    "Art.", "o.a.", "e.d.", "bijv.", "t.b.v.", "m.b.t.", "z.g.", "nr.", "jo.", "Stb.",
-    "i.v.m.", "3.1", "1.000,-", "€", "7:201", "2019-11-09", "1–10%", "6:162a",
-    "-administratie", "Hoger\u00adop", "zo\u200dals",
+    "artikel",
+    "artikelen",
+    "de",
+    "het",
+    "een",
+    "koper",
+    "verkoper",
+    "huurder",
+    "lid",
+    "sub",
+    "a",
+    "b",
+    "1",
+    "2",
+    "10",
+    "café",
+    "coördinatie",
+    "naïef",
+    "één",
+    "reëel",
+    "Horecawet",
+    "Drank-",
+    "land-",
+    "tuinbouw",
+    "en",
+    "of",
+    "e-mail",
+    "B&W",
+    "Ma.ak020",
+    "Ma.akbanken",
+    "auto's",
+    "zo'n",
+    "z'n",
+    "auto’s",
+    "'s-Hertogenbosch",
+    "'s",
+    "’s",
+    "avonds",
+    "art.",
+    "Art.",
+    "o.a.",
+    "e.d.",
+    "bijv.",
+    "t.b.v.",
+    "m.b.t.",
+    "z.g.",
+    "nr.",
+    "jo.",
+    "Stb.",
+    "i.v.m.",
+    "3.1",
+    "1.000,-",
+    "€",
+    "7:201",
+    "2019-11-09",
+    "1–10%",
+    "6:162a",
+    "-administratie",
+    "Hoger\u00adop",
+    "zo\u200dals",
 ]
 SEPARATORS = [
-    " ", " ", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "", ", ", ". ", "; ", ": ", " (",
-    ") ", "'", "-", "–", ".", "\u00a0", "\u202f", "\u2007", "\u200b", "\u00ad", "\u200e",
-    "\u202e", "\u2066", "\ufeff", "\u2060",
+    " ",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r\n",
+    "",
+    ", ",
+    ". ",
+    "; ",
+    ": ",
+    " (",
+    ") ",
+    "'",
+    "-",
+    "–",
+    ".",
+    "\u00a0",
+    "\u202f",
+    "\u2007",
+    "\u200b",
+    "\u00ad",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u2060",
 ]
 
-dutchish = st.lists(
-    st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40
-).map(lambda pairs: "".join(word + sep for word, sep in pairs))
+dutchish = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda pairs: "".join(word + sep for word, sep in pairs)
+)
 
 # any text, with extra weight on the characters the tokenizer treats specially
 special = st.sampled_from(list(ORDINARY_SPACE) + list(INVISIBLE_NAMES) + list(".,:-'’&/–\u0301"))
-anytext = st.lists(st.one_of(st.characters(), special, st.sampled_from(WORDS)), max_size=60).map(
-    "".join
-)
+anytext = st.lists(st.one_of(st.characters(), special, st.sampled_from(WORDS)), max_size=60).map("".join)
 
 # ---------------------------------------------------------------------------------------
 # Dutch cases
@@ -70,9 +148,30 @@ anytext = st.lists(st.one_of(st.characters(), special, st.sampled_from(WORDS)), 
         ("1–10%", ["1", "–", "10", "%"]),
         ("Kamerstukken 2019/20", ["Kamerstukken", " ", "2019/20"]),
         ("Art.5", ["Art.", "5"]),
-        ("o.a. e.d. bijv. t.b.v. m.b.t. z.g. nr. jo. Stb. i.v.m.",
-         ["o.a.", " ", "e.d.", " ", "bijv.", " ", "t.b.v.", " ", "m.b.t.", " ", "z.g.", " ",
-          "nr.", " ", "jo.", " ", "Stb.", " ", "i.v.m."]),
+        (
+            "o.a. e.d. bijv. t.b.v. m.b.t. z.g. nr. jo. Stb. i.v.m.",
+            [
+                "o.a.",
+                " ",
+                "e.d.",
+                " ",
+                "bijv.",
+                " ",
+                "t.b.v.",
+                " ",
+                "m.b.t.",
+                " ",
+                "z.g.",
+                " ",
+                "nr.",
+                " ",
+                "jo.",
+                " ",
+                "Stb.",
+                " ",
+                "i.v.m.",
+            ],
+        ),
         ("De B.V. en J.P. Balkenende", ["De", " ", "B.V.", " ", "en", " ", "J.P.", " ", "Balkenende"]),
         ("Einde. Begin", ["Einde", ".", " ", "Begin"]),
         ("Start. lid a.", ["Start", ".", " ", "lid", " ", "a", "."]),
@@ -85,8 +184,10 @@ anytext = st.lists(st.one_of(st.characters(), special, st.sampled_from(WORDS)), 
         ("Ma.ak020 Ma.akbanken", ["Ma.ak020", " ", "Ma.akbanken"]),
         ("e-mail B&W", ["e-mail", " ", "B&W"]),
         ("het 18-jarige kind", ["het", " ", "18-jarige", " ", "kind"]),
-        ("café één coördinatie naïef reëel Curaçao",
-         ["café", " ", "één", " ", "coördinatie", " ", "naïef", " ", "reëel", " ", "Curaçao"]),
+        (
+            "café één coördinatie naïef reëel Curaçao",
+            ["café", " ", "één", " ", "coördinatie", " ", "naïef", " ", "reëel", " ", "Curaçao"],
+        ),
         ("(zie lid 2)", ["(", "zie", " ", "lid", " ", "2", ")"]),
         ("a  \n\tb", ["a", "  \n\t", "b"]),
     ],
@@ -131,8 +232,22 @@ def test_special_spaces_are_tokens_of_their_own():
 
 
 @pytest.mark.parametrize(
-    "char", ["\u200b", "\ufeff", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d",
-             "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"],
+    "char",
+    [
+        "\u200b",
+        "\ufeff",
+        "\u200e",
+        "\u200f",
+        "\u202a",
+        "\u202b",
+        "\u202c",
+        "\u202d",
+        "\u202e",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+    ],
 )
 def test_zero_width_and_bidi_controls_are_kept_as_tokens(char):
     assert tokenize(f"a{char}b") == ["a", char, "b"]
@@ -150,8 +265,28 @@ def test_visible_names_every_invisible_character():
         assert has_invisible(f"x{char}")
     assert visible("a\u00a0b") == "a⟨NBSP⟩b"
     assert visible("\u200b\u200e\u00ad") == "⟨ZWSP⟩⟨LRM⟩⟨SHY⟩"
-    for name in ("NBSP", "NNBSP", "FIGSP", "SHY", "ZWSP", "ZWNJ", "ZWJ", "WJ", "BOM", "LRM",
-                 "RLM", "LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"):
+    for name in (
+        "NBSP",
+        "NNBSP",
+        "FIGSP",
+        "SHY",
+        "ZWSP",
+        "ZWNJ",
+        "ZWJ",
+        "WJ",
+        "BOM",
+        "LRM",
+        "RLM",
+        "LRE",
+        "RLE",
+        "PDF",
+        "LRO",
+        "RLO",
+        "LRI",
+        "RLI",
+        "FSI",
+        "PDI",
+    ):
         assert name in INVISIBLE_NAMES.values()
 
 

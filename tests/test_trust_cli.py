@@ -6,7 +6,6 @@ import json
 import shutil
 
 import pytest
-
 from test_trust_endorse import SAMPLE, TODAY, keygen, world, world_template  # noqa: F401
 from test_trust_registry import sk_ed25519_line
 
@@ -44,8 +43,11 @@ def test_endorsements_json_shape(world, run_cli):
     assert signatories["college-2026-2030"]["succeeds"] == "college-2022-2026"
     assert signatories["college-2022-2026"]["sitting"] is False
     assert signatories["org-a"]["term_start"] is None
-    assert data["current"] == {"label": "2023", "sitting_college": "college-2026-2030",
-                               "sitting_college_decision": "pending"}
+    assert data["current"] == {
+        "label": "2023",
+        "sitting_college": "college-2026-2030",
+        "sitting_college_decision": "pending",
+    }
     v2019, v2023 = data["versions"]
     assert v2019["states"]["college-2018-2022"] == "endorsed" and v2023["states"]["college-2018-2022"] == "historic"
     assert v2023["states"]["college-2022-2026"] == "endorsed"
@@ -56,8 +58,17 @@ def test_endorsements_json_shape(world, run_cli):
 
 
 def test_sitting_college_decides_with_its_own_key(world, run_cli):
-    code, out, err = run_cli("endorse", "2023", "--as", "college-2026-2030", "--key", world.keys["col26"],
-                             "--mandate", "collegebesluit 2026/412", cwd=world.root)
+    code, out, err = run_cli(
+        "endorse",
+        "2023",
+        "--as",
+        "college-2026-2030",
+        "--key",
+        world.keys["col26"],
+        "--mandate",
+        "collegebesluit 2026/412",
+        cwd=world.root,
+    )
     assert code == 0, err
     assert "College van B&W 2026–2030 (college-2026-2030): endorse version 2023 on 2026-11-27" in out
     code, out, err = run_cli("endorsements", "--json", cwd=world.root)
@@ -136,8 +147,19 @@ def test_signatory_list_and_show(world, run_cli):
 
 
 def test_since(world, run_cli):
-    code, out, err = run_cli("attest", "2019", "--signatory", "org-b", "--date", "2019-11-09", "--evidence",
-                             "Ondertekend op papier", "--key", world.keys["admin"], cwd=world.root)
+    code, out, err = run_cli(
+        "attest",
+        "2019",
+        "--signatory",
+        "org-b",
+        "--date",
+        "2019-11-09",
+        "--evidence",
+        "Ondertekend op papier",
+        "--key",
+        world.keys["admin"],
+        cwd=world.root,
+    )
     assert code == 0, err
     code, out, err = run_cli("since", "org-b", "--no-color", cwd=world.root)
     assert code == 0, err
@@ -158,26 +180,68 @@ def test_signatory_commands(world, run_cli, tmp_path):
     sk = tmp_path / "sk.pub"
     sk.write_text(sk_ed25519_line() + "\n")
     new = keygen(tmp_path, "org-d")
-    code, out, err = run_cli("signatory", "add", "org-d", "--name", "Stichting D", "--kind", "organisation",
-                             "--pubkey", f"{new}.pub", "--pubkey", sk, "--key", admin, cwd=world.root)
+    code, out, err = run_cli(
+        "signatory",
+        "add",
+        "org-d",
+        "--name",
+        "Stichting D",
+        "--kind",
+        "organisation",
+        "--pubkey",
+        f"{new}.pub",
+        "--pubkey",
+        sk,
+        "--key",
+        admin,
+        cwd=world.root,
+    )
     assert code == 0, err
     assert out.startswith("Added signatory org-d (registry serial 3,")
     assert "signed by admin key(s): admin (1 of 1 required)" in out
-    code, out, err = run_cli("signatory", "add-key", "org-d", "--pubkey", f"{keygen(tmp_path, 'org-d2')}.pub",
-                             "--valid-until", "2027-12-31", "--key", admin, cwd=world.root)
+    code, out, err = run_cli(
+        "signatory",
+        "add-key",
+        "org-d",
+        "--pubkey",
+        f"{keygen(tmp_path, 'org-d2')}.pub",
+        "--valid-until",
+        "2027-12-31",
+        "--key",
+        admin,
+        cwd=world.root,
+    )
     assert code == 0, err
-    fingerprint = json.loads(run_cli("signatory", "show", "org-d", "--json", cwd=world.root)[1])["keys"][0]["fingerprint"]
-    code, out, err = run_cli("signatory", "revoke-key", "org-d", fingerprint, "--reason", "lost", "--key", admin,
-                             cwd=world.root)
+    fingerprint = json.loads(run_cli("signatory", "show", "org-d", "--json", cwd=world.root)[1])["keys"][0][
+        "fingerprint"
+    ]
+    code, out, err = run_cli(
+        "signatory", "revoke-key", "org-d", fingerprint, "--reason", "lost", "--key", admin, cwd=world.root
+    )
     assert code == 0, err
     shown = json.loads(run_cli("signatory", "show", "org-d", "--json", cwd=world.root)[1])
     assert [k["state"] for k in shown["keys"]] == ["revoked", "valid", "valid"]
     assert shown["keys"][0]["reason"] == "lost" and shown["keys"][2]["until"] == "2027-12-31"
     code, out, err = run_cli("signatory", "retire", "org-d", "--date", "2027-01-01", "--key", admin, cwd=world.root)
     assert code == 0, err
-    code, out, err = run_cli("signatory", "add", "college-2030-2034", "--name", "College 2030–2034", "--kind", "college",
-                             "--term-start", "2030-06-01", "--term-end", "2034-05-31", "--succeeds", "college-2026-2030",
-                             "--key", admin, cwd=world.root)
+    code, out, err = run_cli(
+        "signatory",
+        "add",
+        "college-2030-2034",
+        "--name",
+        "College 2030–2034",
+        "--kind",
+        "college",
+        "--term-start",
+        "2030-06-01",
+        "--term-end",
+        "2034-05-31",
+        "--succeeds",
+        "college-2026-2030",
+        "--key",
+        admin,
+        cwd=world.root,
+    )
     assert code == 0, err
     code, out, err = run_cli("verify", cwd=world.root)
     assert code == 0, out
@@ -185,7 +249,9 @@ def test_signatory_commands(world, run_cli, tmp_path):
 
 def test_registry_threshold_and_cosign_commands(world, run_cli):
     admin, admin2 = world.keys["admin"], world.keys["admin2"]
-    assert run_cli("signatory", "admin-add", "admin2", "--pubkey", f"{admin2}.pub", "--key", admin, cwd=world.root)[0] == 0
+    assert (
+        run_cli("signatory", "admin-add", "admin2", "--pubkey", f"{admin2}.pub", "--key", admin, cwd=world.root)[0] == 0
+    )
     assert run_cli("signatory", "threshold", "2", "--key", admin, cwd=world.root)[0] == 0
     code, out, err = run_cli("signatory", "retire", "org-c", "--date", "2027-01-01", "--key", admin, cwd=world.root)
     assert code == 0, err
@@ -199,40 +265,85 @@ def test_registry_threshold_and_cosign_commands(world, run_cli):
 
 
 # errors: one line, nothing changed ----------------------------------------------------------------------------
-@pytest.mark.parametrize("args, expect", [
-    (["endorse", "2023", "--as", "org-a", "--key", "@org-b"], "not a registered key of org-a: it is the key of signatory org-b"),
-    (["endorse", "2031", "--as", "org-a", "--key", "@org-a"], "not a version of this agreement"),
-    (["endorse", "2023", "--as", "nobody", "--key", "@org-a"], "not in the registry"),
-    (["endorse", "2023", "--as", "college-2022-2026", "--key", "@col22"], "ended on 2026-05-31"),
-    (["endorse", "2023", "--as", "org-a", "--key", "@org-a.pub-missing"], "no such file"),
-    (["endorse", "2023", "--as", "org-a", "--key", "@org-a", "--comment", "x" * 3000], "at most 2000"),
-    (["attest", "2023", "--signatory", "org-c", "--date", "2023-13-01", "--evidence", "x", "--key", "@admin"],
-     "is not a date"),
-    (["attest", "2023", "--signatory", "org-c", "--date", "2023-04-01", "--evidence", "x", "--key", "@org-c"],
-     "not an admin key"),
-    (["signatory", "add", "org-x", "--name", "X", "--kind", "organisation", "--key", "@org-a"], "not an admin key"),
-    (["signatory", "add", "org-a", "--name", "X", "--kind", "organisation", "--key", "@admin"], "already exists"),
-    (["signatory", "add", "Org X", "--name", "X", "--kind", "organisation", "--key", "@admin"], "lower-case letters"),
-    (["signatory", "add", "org-x", "--name", "X", "--kind", "organisation", "--pubkey", "@org-a", "--key", "@admin"],
-     "PRIVATE key"),
-    (["signatory", "add", "org-x", "--name", "X", "--kind", "organisation", "--pubkey", "@org-b.pub", "--key", "@admin"],
-     "also registered for signatory org-b"),
-    (["signatory", "revoke-key", "org-a", "SHA256:nope", "--key", "@admin"], "has no key SHA256:nope"),
-    (["signatory", "cosign", "--key", "@admin"], "nothing to cosign"),
-])
+@pytest.mark.parametrize(
+    "args, expect",
+    [
+        (
+            ["endorse", "2023", "--as", "org-a", "--key", "@org-b"],
+            "not a registered key of org-a: it is the key of signatory org-b",
+        ),
+        (["endorse", "2031", "--as", "org-a", "--key", "@org-a"], "not a version of this agreement"),
+        (["endorse", "2023", "--as", "nobody", "--key", "@org-a"], "not in the registry"),
+        (["endorse", "2023", "--as", "college-2022-2026", "--key", "@col22"], "ended on 2026-05-31"),
+        (["endorse", "2023", "--as", "org-a", "--key", "@org-a.pub-missing"], "no such file"),
+        (["endorse", "2023", "--as", "org-a", "--key", "@org-a", "--comment", "x" * 3000], "at most 2000"),
+        (
+            ["attest", "2023", "--signatory", "org-c", "--date", "2023-13-01", "--evidence", "x", "--key", "@admin"],
+            "is not a date",
+        ),
+        (
+            ["attest", "2023", "--signatory", "org-c", "--date", "2023-04-01", "--evidence", "x", "--key", "@org-c"],
+            "not an admin key",
+        ),
+        (["signatory", "add", "org-x", "--name", "X", "--kind", "organisation", "--key", "@org-a"], "not an admin key"),
+        (["signatory", "add", "org-a", "--name", "X", "--kind", "organisation", "--key", "@admin"], "already exists"),
+        (
+            ["signatory", "add", "Org X", "--name", "X", "--kind", "organisation", "--key", "@admin"],
+            "lower-case letters",
+        ),
+        (
+            [
+                "signatory",
+                "add",
+                "org-x",
+                "--name",
+                "X",
+                "--kind",
+                "organisation",
+                "--pubkey",
+                "@org-a",
+                "--key",
+                "@admin",
+            ],
+            "PRIVATE key",
+        ),
+        (
+            [
+                "signatory",
+                "add",
+                "org-x",
+                "--name",
+                "X",
+                "--kind",
+                "organisation",
+                "--pubkey",
+                "@org-b.pub",
+                "--key",
+                "@admin",
+            ],
+            "also registered for signatory org-b",
+        ),
+        (["signatory", "revoke-key", "org-a", "SHA256:nope", "--key", "@admin"], "has no key SHA256:nope"),
+        (["signatory", "cosign", "--key", "@admin"], "nothing to cosign"),
+    ],
+)
 def test_errors_are_one_line_and_change_nothing(world, run_cli, args, expect):
     before = snapshot(world)
-    args = [str(world.keys[a[1:].split(".pub")[0]]) + (".pub" if a.endswith(".pub") else "")
-            if a.startswith("@") and not a.endswith("-missing") else
-            (str(world.root / "missing") if a.startswith("@") else a) for a in args]
+    args = [
+        str(world.keys[a[1:].split(".pub")[0]]) + (".pub" if a.endswith(".pub") else "")
+        if a.startswith("@") and not a.endswith("-missing")
+        else (str(world.root / "missing") if a.startswith("@") else a)
+        for a in args
+    ]
     line = one_line_error(*run_cli(*args, cwd=world.root))
     assert expect in line
     assert snapshot(world) == before
 
 
 def test_usage_errors(world, run_cli):
-    code, out, err = run_cli("signatory", "add", "c", "--name", "C", "--kind", "college", "--key", world.keys["admin"],
-                             cwd=world.root)
+    code, out, err = run_cli(
+        "signatory", "add", "c", "--name", "C", "--kind", "college", "--key", world.keys["admin"], cwd=world.root
+    )
     assert code == 2 and "needs --term-start and --term-end" in err and "Traceback" not in err
     code, out, err = run_cli("attest", "2023", "--signatory", "org-c", "--key", world.keys["admin"], cwd=world.root)
     assert code == 2 and "--date" in err
@@ -257,13 +368,28 @@ def test_init_to_verify_with_the_installed_command(akkoord_exe, tmp_path, world_
     def run(*args):
         return akkoord_exe("-C", repo, *args, env=env)
 
-    code, out, err = akkoord_exe("init", repo, "--from", SAMPLE, "--by", "Secretariaat", "--admin-key",
-                                 keys / "secretariaat.pub", env=env)
+    code, out, err = akkoord_exe(
+        "init", repo, "--from", SAMPLE, "--by", "Secretariaat", "--admin-key", keys / "secretariaat.pub", env=env
+    )
     assert code == 0, err
     anchor = next(line.split(": ")[1] for line in out.splitlines() if line.startswith("Registry trust anchor"))
     assert run("version", "create", "2019", "--date", "2019-11-09", "--by", "Secretariaat")[0] == 0
-    assert run("signatory", "add", "org", "--name", "Org", "--kind", "organisation", "--pubkey", f"{org}.pub",
-               "--key", keys / "secretariaat")[0] == 0
+    assert (
+        run(
+            "signatory",
+            "add",
+            "org",
+            "--name",
+            "Org",
+            "--kind",
+            "organisation",
+            "--pubkey",
+            f"{org}.pub",
+            "--key",
+            keys / "secretariaat",
+        )[0]
+        == 0
+    )
     code, out, err = run("endorse", "2019", "--as", "org", "--key", org)
     assert code == 0, err
     code, out, err = run("verify", "--trust-anchor", anchor)
@@ -285,10 +411,28 @@ def test_registry_started_in_an_existing_repository(run_cli, tmp_path, world_tem
     code, out, err = run_cli("signatory", "init", "--admin-key", f"{admin}.pub", "--by", "S", cwd=repo)
     assert code == 0, err
     anchor = out.split("Registry trust anchor: ")[1].split()[0]
-    assert "already has a registry" in one_line_error(*run_cli("signatory", "init", "--admin-key", f"{admin}.pub",
-                                                                "--by", "S", cwd=repo))
-    assert run_cli("signatory", "add", "org-a", "--name", "A", "--kind", "organisation", "--pubkey",
-                   f"{world_template.keys['org-a']}.pub", "--key", admin, "--by", "S", cwd=repo)[0] == 0
+    assert "already has a registry" in one_line_error(
+        *run_cli("signatory", "init", "--admin-key", f"{admin}.pub", "--by", "S", cwd=repo)
+    )
+    assert (
+        run_cli(
+            "signatory",
+            "add",
+            "org-a",
+            "--name",
+            "A",
+            "--kind",
+            "organisation",
+            "--pubkey",
+            f"{world_template.keys['org-a']}.pub",
+            "--key",
+            admin,
+            "--by",
+            "S",
+            cwd=repo,
+        )[0]
+        == 0
+    )
     assert run_cli("endorse", "2019", "--as", "org-a", "--key", world_template.keys["org-a"], cwd=repo)[0] == 0
     code, out, err = run_cli("verify", "--trust-anchor", anchor, cwd=repo)
     assert code == 0, out

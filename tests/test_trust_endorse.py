@@ -37,8 +37,11 @@ BY = Identity("Secretariaat Ma.ak020", "secretariaat@example.org")
 # the shared world ------------------------------------------------------------------------------------
 def keygen(folder: Path, name: str, kind: str = "ed25519", passphrase: str = "") -> Path:
     path = folder / name
-    subprocess.run(["ssh-keygen", "-t", kind, "-N", passphrase, "-f", str(path), "-q", "-C", name],
-                   check=True, stdin=subprocess.DEVNULL)
+    subprocess.run(
+        ["ssh-keygen", "-t", kind, "-N", passphrase, "-f", str(path), "-q", "-C", name],
+        check=True,
+        stdin=subprocess.DEVNULL,
+    )
     return path
 
 
@@ -55,13 +58,32 @@ class World:
 
     def endorse(self, ref, who, key, decision="endorse", today=TODAY, **kw):
         ws = self.ws()
-        return E.endorse(ws, R.load_state(ws), ref=ref, signatory_id=who, key_path=str(self.keys[key]),
-                         decision=decision, today=today, by=BY, **kw)
+        return E.endorse(
+            ws,
+            R.load_state(ws),
+            ref=ref,
+            signatory_id=who,
+            key_path=str(self.keys[key]),
+            decision=decision,
+            today=today,
+            by=BY,
+            **kw,
+        )
 
     def attest(self, ref, who, date, decision="endorse", key="admin", today=TODAY, evidence="signed on paper"):
         ws = self.ws()
-        return E.attest(ws, R.load_state(ws), ref=ref, signatory_id=who, key_path=str(self.keys[key]),
-                        date=date, evidence=evidence, decision=decision, today=today, by=BY)
+        return E.attest(
+            ws,
+            R.load_state(ws),
+            ref=ref,
+            signatory_id=who,
+            key_path=str(self.keys[key]),
+            date=date,
+            evidence=evidence,
+            decision=decision,
+            today=today,
+            by=BY,
+        )
 
     def change(self, mutate, keys=("admin",), day=TODAY):
         ws = self.ws()
@@ -77,8 +99,13 @@ class World:
         return self.ws().commit(changes, message, "editorial", BY)
 
     def git(self, *args) -> str:
-        return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=self.root,
-                              check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+            cwd=self.root,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     def read(self, path) -> bytes:
         return (self.root / path).read_bytes()
@@ -111,25 +138,55 @@ def build_world(base: Path, keys: dict[str, Path] | None = None) -> World:
             os.environ["AKKOORD_TODAY"] = old
     ws, _ = initialise(base / "repo", SAMPLE.read_bytes(), str(SAMPLE), BY, extra)
     create_version(ws, "2019", by=BY, date="2019-11-09")
-    text = ws.head_text().replace("ongeveer 40 bijeenkomsten".encode(), "ruim 40 bijeenkomsten".encode())
+    text = ws.head_text().replace(b"ongeveer 40 bijeenkomsten", b"ruim 40 bijeenkomsten")
     assert text != ws.head_text()
     ws.commit({TEXT_PATH: text}, "Amend clause 2", "editorial", BY)
     create_version(ws, "2023", by=BY, date="2023-03-01")
     world = World(base / "repo", keys)
     d = dt.date.fromisoformat
-    world.change(lambda reg: {"signatories": (
-        signatory("college-2018-2022", "College van B&W 2018–2022", "college",
-                  term_start=d("2018-06-01"), term_end=d("2022-05-31")),
-        signatory("college-2022-2026", "College van B&W 2022–2026", "college", [str(keys["col22"]) + ".pub"],
-                  start=d("2022-06-01"), term_start=d("2022-06-01"), term_end=d("2026-05-31"), succeeds="college-2018-2022"),
-        signatory("college-2026-2030", "College van B&W 2026–2030", "college", [str(keys["col26"]) + ".pub"],
-                  term_start=d("2026-06-01"), term_end=d("2030-05-31"), succeeds="college-2022-2026"),
-    )}, day=GENESIS)
-    world.change(lambda reg: {"signatories": (*reg.signatories,
-        signatory("org-a", "Stichting A", "organisation", [str(keys["org-a"]) + ".pub"]),
-        signatory("org-b", "Vereniging B", "organisation", [str(keys["org-b"]) + ".pub"]),
-        signatory("org-c", "Coöperatie C", "organisation", [str(keys["org-c"]) + ".pub"]),
-    )})
+    world.change(
+        lambda reg: {
+            "signatories": (
+                signatory(
+                    "college-2018-2022",
+                    "College van B&W 2018–2022",
+                    "college",
+                    term_start=d("2018-06-01"),
+                    term_end=d("2022-05-31"),
+                ),
+                signatory(
+                    "college-2022-2026",
+                    "College van B&W 2022–2026",
+                    "college",
+                    [str(keys["col22"]) + ".pub"],
+                    start=d("2022-06-01"),
+                    term_start=d("2022-06-01"),
+                    term_end=d("2026-05-31"),
+                    succeeds="college-2018-2022",
+                ),
+                signatory(
+                    "college-2026-2030",
+                    "College van B&W 2026–2030",
+                    "college",
+                    [str(keys["col26"]) + ".pub"],
+                    term_start=d("2026-06-01"),
+                    term_end=d("2030-05-31"),
+                    succeeds="college-2022-2026",
+                ),
+            )
+        },
+        day=GENESIS,
+    )
+    world.change(
+        lambda reg: {
+            "signatories": (
+                *reg.signatories,
+                signatory("org-a", "Stichting A", "organisation", [str(keys["org-a"]) + ".pub"]),
+                signatory("org-b", "Vereniging B", "organisation", [str(keys["org-b"]) + ".pub"]),
+                signatory("org-c", "Coöperatie C", "organisation", [str(keys["org-c"]) + ".pub"]),
+            )
+        }
+    )
     world.attest("2019", "college-2018-2022", d("2019-11-09"), evidence="Ondertekend op papier, 9 november 2019")
     world.attest("2023", "college-2022-2026", d("2023-03-15"), evidence="Collegebesluit 14 maart 2023")
     world.endorse("2019", "org-a", "org-a")
@@ -196,9 +253,23 @@ def test_anyone_can_check_a_statement_with_openssh_alone(world, tmp_path):
     key = world.state().current.signatory("org-a").keys[0]
     allowed = tmp_path / "allowed_signers"
     allowed.write_text(f'org-a namespaces="akkoordvc-endorsement-v1" {key.public.line}\n')
-    proc = subprocess.run(["ssh-keygen", "-Y", "verify", "-f", str(allowed), "-I", "org-a", "-n",
-                           "akkoordvc-endorsement-v1", "-s", str(world.root / (path + ".sig"))],
-                          input=world.read(path), capture_output=True)
+    proc = subprocess.run(
+        [
+            "ssh-keygen",
+            "-Y",
+            "verify",
+            "-f",
+            str(allowed),
+            "-I",
+            "org-a",
+            "-n",
+            "akkoordvc-endorsement-v1",
+            "-s",
+            str(world.root / (path + ".sig")),
+        ],
+        input=world.read(path),
+        capture_output=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert b"Good" in proc.stdout
 
@@ -296,15 +367,24 @@ def test_passphrase_key_without_agent_fails_fast_and_clearly(world, tmp_path, mo
     locked = keygen(tmp_path, "locked", passphrase="geheim")
     world.change(lambda reg: R.with_key(reg, "org-c", R.new_key(str(locked) + ".pub", TODAY)))
     before = world.ws().head()
-    with pytest.raises(AkkoordError, match="protected by a passphrase and no ssh-agent holds it; load it with `ssh-add"):
+    with pytest.raises(
+        AkkoordError, match="protected by a passphrase and no ssh-agent holds it; load it with `ssh-add"
+    ):
         E.endorse(world.ws(), world.state(), ref="2023", signatory_id="org-c", key_path=str(locked), today=TODAY, by=BY)
     _unchanged(world, before)
 
 
 def test_key_file_errors_are_clear(world, tmp_path):
     with pytest.raises(AkkoordError, match="no such file"):
-        E.endorse(world.ws(), world.state(), ref="2023", signatory_id="org-a", key_path=str(tmp_path / "nope"),
-                  today=TODAY, by=BY)
+        E.endorse(
+            world.ws(),
+            world.state(),
+            ref="2023",
+            signatory_id="org-a",
+            key_path=str(tmp_path / "nope"),
+            today=TODAY,
+            by=BY,
+        )
     junk = tmp_path / "junk"
     junk.write_text("hello\n")
     with pytest.raises(AkkoordError, match="not an SSH key file"):
@@ -355,8 +435,13 @@ def test_endorse_without_git_identity(world, no_git_identity):
 @pytest.fixture
 def ssh_agent(tmp_path, monkeypatch):
     """A private ssh-agent for one test (stopped by its pid afterwards)."""
-    out = subprocess.run(["ssh-agent", "-s", "-a", str(tmp_path / "agent.sock")], capture_output=True, text=True,
-                         check=True, stdin=subprocess.DEVNULL).stdout
+    out = subprocess.run(
+        ["ssh-agent", "-s", "-a", str(tmp_path / "agent.sock")],
+        capture_output=True,
+        text=True,
+        check=True,
+        stdin=subprocess.DEVNULL,
+    ).stdout
     env = dict(part.split("=", 1) for part in out.replace(";", "\n").split() if "=" in part)
     monkeypatch.setenv("SSH_AUTH_SOCK", env["SSH_AUTH_SOCK"])
     try:
@@ -370,8 +455,13 @@ def test_passphrase_key_held_by_ssh_agent_signs(world, tmp_path, ssh_agent):
     askpass = tmp_path / "askpass.sh"
     askpass.write_text("#!/bin/sh\necho geheim\n")
     askpass.chmod(0o700)
-    subprocess.run(["ssh-add", "-q", str(locked)], check=True, stdin=subprocess.DEVNULL, start_new_session=True,
-                   env={**os.environ, "SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "DISPLAY": ":0"})
+    subprocess.run(
+        ["ssh-add", "-q", str(locked)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, "SSH_ASKPASS": str(askpass), "SSH_ASKPASS_REQUIRE": "force", "DISPLAY": ":0"},
+    )
     world.change(lambda reg: R.with_key(reg, "org-c", R.new_key(str(locked) + ".pub", TODAY)))
     for key in (locked, str(locked) + ".pub"):  # the private file, or only its public half: the agent signs
         E.endorse(world.ws(), world.state(), ref="2023", signatory_id="org-c", key_path=str(key), today=TODAY, by=BY)

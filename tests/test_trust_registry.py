@@ -7,12 +7,12 @@ import datetime as dt
 import subprocess
 
 import pytest
+from test_trust_endorse import BY, TODAY, keygen, signatory, world, world_template  # noqa: F401
 
 from akkoordvc.errors import AkkoordError
 from akkoordvc.model import canonical
 from akkoordvc.trust import registry as R
 from akkoordvc.trust import sshsig
-from test_trust_endorse import BY, TODAY, keygen, signatory, world, world_template  # noqa: F401
 
 
 def codes(report) -> set[str]:
@@ -82,11 +82,17 @@ def test_schema_and_rules(world):
         R.check(R.Registry(**{**reg.__dict__, "data": None, "signatories": (*reg.signatories, dup)}))
     bad = [
         (R.Signatory(id="c1", name="C", kind="college"), "needs a term"),
-        (R.Signatory(id="c2", name="C", kind="college", term_start=TODAY, term_end=TODAY, succeeds="org-a"),
-         "not a college"),
+        (
+            R.Signatory(id="c2", name="C", kind="college", term_start=TODAY, term_end=TODAY, succeeds="org-a"),
+            "not a college",
+        ),
         (R.Signatory(id="o1", name="O", kind="organisation", term_start=TODAY), "only a college"),
-        (R.Signatory(id="c3", name="C", kind="college", term_start=dt.date(2026, 1, 1), term_end=dt.date(2025, 1, 1)),
-         "ends .* before it starts"),
+        (
+            R.Signatory(
+                id="c3", name="C", kind="college", term_start=dt.date(2026, 1, 1), term_end=dt.date(2025, 1, 1)
+            ),
+            "ends .* before it starts",
+        ),
     ]
     for extra, message in bad:
         with pytest.raises(AkkoordError, match=message):
@@ -101,8 +107,9 @@ def test_key_kinds(tmp_path, world_template):
     assert (ed.type, ed.label) == ("ssh-ed25519", "ED25519")
     assert (ec.type, ec.label) == ("ecdsa-sha2-nistp256", "ECDSA")
     for key, path in ((ed, "org-a"), (ec, "org-c")):
-        out = subprocess.run(["ssh-keygen", "-l", "-f", str(world_template.keys[path]) + ".pub"], capture_output=True,
-                             text=True).stdout
+        out = subprocess.run(
+            ["ssh-keygen", "-l", "-f", str(world_template.keys[path]) + ".pub"], capture_output=True, text=True
+        ).stdout
         assert key.fingerprint == out.split()[1]
     for line in (sk_ed25519_line(), sk_ecdsa_line(tmp_path)):
         key = sshsig.parse_public_key(line)
@@ -129,8 +136,10 @@ def test_hardware_key_can_be_registered(world, tmp_path):
     assert [k.public.type for k in reg.signatory("org-c").keys] == ["ecdsa-sha2-nistp256", "sk-ssh-ed25519@openssh.com"]
     assert b"sk-ssh-ed25519@openssh.com" in world.read("signatories.xml")
     lines = [s.line() for s in reg.signatory_signers(sshsig.NS_ENDORSEMENT) if s.principal == "org-c"]
-    assert any(line.startswith('org-c namespaces="akkoordvc-endorsement-v1",valid-after="20261127000000Z" sk-ssh-ed25519')
-               for line in lines)
+    assert any(
+        line.startswith('org-c namespaces="akkoordvc-endorsement-v1",valid-after="20261127000000Z" sk-ssh-ed25519')
+        for line in lines
+    )
     assert world.verify().ok
 
 
@@ -139,7 +148,7 @@ def test_allowed_signers_windows(world):
     lines = {s.principal: s.line() for s in reg.signatory_signers(sshsig.NS_ENDORSEMENT)}
     # a college key is valid only within the college's term, whatever the key's own window
     assert 'valid-after="20220601000000Z",valid-before="20260531235959Z"' in lines["college-2022-2026"]
-    assert 'valid-before' not in lines["org-a"]
+    assert "valid-before" not in lines["org-a"]
 
 
 # signed changes and replay --------------------------------------------------------------------------------
@@ -168,8 +177,12 @@ def test_change_refused_with_a_non_admin_key(world):
 
 
 def test_threshold_two_needs_two_distinct_admin_keys(world):
-    new_admin = R.AdminKey(public=sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub"), start=TODAY,
-                           id="admin2", name="Tweede beheerder")
+    new_admin = R.AdminKey(
+        public=sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub"),
+        start=TODAY,
+        id="admin2",
+        name="Tweede beheerder",
+    )
     world.change(lambda reg: R.with_admin_key(reg, new_admin))
     world.change(lambda reg: {"threshold": 2})
     # one signature: pending, does not count
@@ -201,8 +214,12 @@ def test_threshold_two_needs_two_distinct_admin_keys(world):
 
 
 def test_admin_key_rotation(world):
-    new_admin = R.AdminKey(public=sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub"), start=TODAY,
-                           id="admin2", name="Nieuwe beheerder")
+    new_admin = R.AdminKey(
+        public=sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub"),
+        start=TODAY,
+        id="admin2",
+        name="Nieuwe beheerder",
+    )
     world.change(lambda reg: R.with_admin_key(reg, new_admin))
     world.change(lambda reg: R.with_revoked_admin(reg, "admin", TODAY + dt.timedelta(days=1), "rotated"))
     later = TODAY + dt.timedelta(days=2)

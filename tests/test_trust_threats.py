@@ -13,6 +13,7 @@ import os
 import subprocess
 
 import pytest
+from test_trust_endorse import TODAY, World, world, world_template  # noqa: F401  (shared fixtures)
 
 from akkoordvc.errors import AkkoordError
 from akkoordvc.model import canonical
@@ -20,7 +21,6 @@ from akkoordvc.storage.versions import find_version
 from akkoordvc.trust import endorsements as E
 from akkoordvc.trust import registry as R
 from akkoordvc.trust import sshsig
-from test_trust_endorse import TODAY, World, world, world_template  # noqa: F401  (shared fixtures)
 
 
 def codes(report, path=None) -> set[str]:
@@ -33,8 +33,11 @@ def messages(report, path=None) -> str:
 
 def chain_tail(world: World, who: str, folder: str = "endorsements") -> tuple[int, list[str]]:
     """(next seq, previous) for appending to `who`'s chain, as an honest client would compute them."""
-    found = [json.loads(world.read(p)) | {"_sha": canonical.sha256(world.read(p))}
-             for p in world.statements(folder, who)] if (world.root / folder / who).is_dir() else []
+    found = (
+        [json.loads(world.read(p)) | {"_sha": canonical.sha256(world.read(p))} for p in world.statements(folder, who)]
+        if (world.root / folder / who).is_dir()
+        else []
+    )
     named = {p for s in found for p in s["previous"]}
     heads = [s for s in found if s["_sha"] not in named]
     return 1 + max((s["seq"] for s in heads), default=0), sorted(s["_sha"] for s in heads)
@@ -49,17 +52,34 @@ def statement_for(world: World, version: str, who: str, decision="endorse", date
     doc = Document.from_bytes(ws.text_at(v.commit))
     seq, previous = chain_tail(world, who)
     fields = {
-        "format": E.FORMAT, "kind": "endorsement", "agreement": doc.id, "version": v.label, "commit": v.commit,
-        "text_sha256": v.text_sha256, "clauses": E.clause_hashes(doc), "signatory": who, "decision": decision,
-        "mandate": None, "comment": None, "date": date.isoformat(), "seq": seq, "previous": previous,
+        "format": E.FORMAT,
+        "kind": "endorsement",
+        "agreement": doc.id,
+        "version": v.label,
+        "commit": v.commit,
+        "text_sha256": v.text_sha256,
+        "clauses": E.clause_hashes(doc),
+        "signatory": who,
+        "decision": decision,
+        "mandate": None,
+        "comment": None,
+        "date": date.isoformat(),
+        "seq": seq,
+        "previous": previous,
         "registry": world.state().current.sha256,
     }
     fields.update(extra)
     return fields
 
 
-def plant(world: World, fields: dict, key: str, namespace: str = sshsig.NS_ENDORSEMENT, signature: bytes | None = None,
-          path: str | None = None) -> str:
+def plant(
+    world: World,
+    fields: dict,
+    key: str,
+    namespace: str = sshsig.NS_ENDORSEMENT,
+    signature: bytes | None = None,
+    path: str | None = None,
+) -> str:
     """Sign `fields` with `key` (or use `signature`) and commit statement and signature at the expected path."""
     data = E.canonical_json(fields)
     sig = signature if signature is not None else sshsig.sign(data, str(world.keys[key]), namespace)
@@ -118,7 +138,9 @@ def test_endorsed_version_text_changed_and_tag_moved(world):
     text = ws.head_text().replace(b"ruim 40 bijeenkomsten", b"zo'n 400 bijeenkomsten")
     assert text != ws.head_text()
     commit = world.commit({"akkoord.xml": text}, "quietly change the text")
-    world.git("tag", "-f", "-a", "version/2023", "-m", "Version 2023\n\nAkkoord-Label: 2023\nAkkoord-Date: 2023-03-01", commit)
+    world.git(
+        "tag", "-f", "-a", "version/2023", "-m", "Version 2023\n\nAkkoord-Label: 2023\nAkkoord-Date: 2023-03-01", commit
+    )
     report = world.verify()
     assert not report.ok
     endorsed_2023 = [c.statement.path for c in report.statements if c.statement.version == "2023"]
@@ -152,9 +174,24 @@ def test_statement_deleted_from_the_middle_with_history_rewritten(world):
     """Even when the deletion is hidden by rewriting history, the chain shows the gap."""
     first, middle, last = world.statements("endorsements", "org-a")
     env = dict(os.environ, FILTER_BRANCH_SQUELCH_WARNING="1")
-    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "filter-branch", "-f",
-                    "--index-filter", f"git rm -q --cached --ignore-unmatch {middle} {middle}.sig", "HEAD"],
-                   cwd=world.root, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "filter-branch",
+            "-f",
+            "--index-filter",
+            f"git rm -q --cached --ignore-unmatch {middle} {middle}.sig",
+            "HEAD",
+        ],
+        cwd=world.root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     report = world.verify()
     assert "chain-broken" in codes(report, last)
     assert "file-deleted" not in codes(report)  # the history no longer shows it: only the chain does
@@ -173,7 +210,9 @@ def test_statement_copied_to_another_version(world):
     source = world.statements("endorsements", "org-a")[0]
     fields = json.loads(world.read(source))
     assert fields["version"] == "2019"
-    copy = statement_for(world, "2023", "org-a", decision=fields["decision"], date=dt.date.fromisoformat(fields["date"]))
+    copy = statement_for(
+        world, "2023", "org-a", decision=fields["decision"], date=dt.date.fromisoformat(fields["date"])
+    )
     path = plant(world, copy, key="org-a", signature=world.read(source + ".sig"))
     report = world.verify()
     assert "changed after it was signed" in messages(report, path)
@@ -181,8 +220,10 @@ def test_statement_copied_to_another_version(world):
 
 def test_statement_copied_byte_for_byte_under_another_name(world):
     source = world.statements("endorsements", "org-a")[0]
-    for target in ("endorsements/org-a/000009-0000000000000000.json", "endorsements/org-c/000001-"
-                   + canonical.sha256(world.read(source))[:16] + ".json"):
+    for target in (
+        "endorsements/org-a/000009-0000000000000000.json",
+        "endorsements/org-c/000001-" + canonical.sha256(world.read(source))[:16] + ".json",
+    ):
         world.commit({target: world.read(source), target + ".sig": world.read(source + ".sig")})
     report = world.verify()
     assert "a copied or renamed statement" in messages(report, "endorsements/org-a/000009-0000000000000000.json")
@@ -227,8 +268,10 @@ def test_registry_edited_in_an_unsigned_commit_to_swap_a_key(world):
     assert "with 0 of the 1 required admin signatures; the change does not count" in messages(report)
     # the forged statement is checked against the last signed registry, where org-a has its own key
     assert "a key that is not registered" in messages(report, forged)
-    assert report.registry.current.signatory("org-a").keys[0].public.blob != \
-        sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub").blob
+    assert (
+        report.registry.current.signatory("org-a").keys[0].public.blob
+        != sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub").blob
+    )
 
 
 def test_registry_swap_with_a_forged_admin_signature(world):
@@ -317,8 +360,9 @@ def test_admin_backdated_key_cannot_sign_before_it_was_registered(world, tmp_pat
     path = plant(world, statement_for(world, "2023", "org-c", date=dt.date(2024, 1, 1)), key="late")
     report = world.verify()
     assert codes(report, path) == {"statement-backdated"}
-    assert "before its key" in messages(report, path) and f"was added to the registry (registry version of {TODAY})" \
-        in messages(report, path)
+    assert "before its key" in messages(
+        report, path
+    ) and f"was added to the registry (registry version of {TODAY})" in messages(report, path)
 
 
 # 8 ---------------------------------------------------------------------------------------------------
@@ -341,8 +385,11 @@ def test_registry_signature_cannot_serve_as_an_endorsement(world):
 
 # revocation: valid when signed, key since retired --------------------------------------------------------
 def test_key_revoked_after_signing_leaves_statement_valid(world):
-    world.change(lambda reg: R.with_revoked_key(reg, "org-b", str(world.keys["org-b"]) + ".pub",
-                                                 TODAY + dt.timedelta(days=3), "replaced"))
+    world.change(
+        lambda reg: R.with_revoked_key(
+            reg, "org-b", str(world.keys["org-b"]) + ".pub", TODAY + dt.timedelta(days=3), "replaced"
+        )
+    )
     later = TODAY + dt.timedelta(days=5)
     report = world.verify(today=later)
     assert report.ok, [str(p) for p in report.problems]

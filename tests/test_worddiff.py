@@ -6,8 +6,10 @@ import itertools
 import re
 
 import pytest
+from conftest import bwb_files, needs_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_tokens import SEPARATORS, WORDS, anytext, dutchish
 
 from akkoordvc.ops import worddiff
 from akkoordvc.ops.tokens import is_word, nfc, tokenize, visible
@@ -18,8 +20,6 @@ from akkoordvc.ops.worddiff import (
     diff_words,
     segments_text,
 )
-from conftest import bwb_files, needs_corpus
-from test_tokens import SEPARATORS, WORDS, anytext, dutchish
 
 
 def redline(diff: WordDiff) -> str:
@@ -188,8 +188,7 @@ def test_soft_hyphen_replaces_its_word():
     [
         ("€ 1.000,- per maand", "€ 1.500,- per maand", "€ [-1.000,--]{+1.500,-+} per maand"),
         ("art. 7:201 BW", "art. 7:202 BW", "art. [-7:201-]{+7:202+} BW"),
-        ("op 2019-11-09 getekend", "op 2019-11-10 getekend",
-         "op [-2019-11-09-]{+2019-11-10+} getekend"),
+        ("op 2019-11-09 getekend", "op 2019-11-10 getekend", "op [-2019-11-09-]{+2019-11-10+} getekend"),
         ("Drank- en Horecawet", "Drank- of Horecawet", "Drank- [-en-]{+of+} Horecawet"),
         ("land- en tuinbouw", "akker- en tuinbouw", "[-land--]{+akker-+} en tuinbouw"),
         ("'s avonds", "'s middags", "'s [-avonds-]{+middags+}"),
@@ -198,8 +197,11 @@ def test_soft_hyphen_replaces_its_word():
         ("te 's-Hertogenbosch", "te 's-Gravenhage", "te [-'s-Hertogenbosch-]{+'s-Gravenhage+}"),
         ("het café sluit", "het cafe sluit", "het [-café-]{+cafe+} sluit"),
         ("de koper betaalt nu", "de huurder ontvangt nu", "de [-koper betaalt-]{+huurder ontvangt+} nu"),
-        ("de koper en de verkoper", "de koper en de huurder en de verkoper",
-         "de koper en de {+huurder en de +}verkoper"),
+        (
+            "de koper en de verkoper",
+            "de koper en de huurder en de verkoper",
+            "de koper en de {+huurder en de +}verkoper",
+        ),
         ("Ma.ak020", "Ma.ak021", "[-Ma.ak020-]{+Ma.ak021+}"),
     ],
 )

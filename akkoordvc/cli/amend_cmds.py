@@ -55,8 +55,9 @@ def _side(ref, label, root):
     from ..ops.redline import Side
 
     doc = Document(root)
-    return Side(ref=ref, label=label, text_sha256=canonical.text_sha256(root), title=doc.title, lang=doc.lang,
-                doc_id=doc.id)
+    return Side(
+        ref=ref, label=label, text_sha256=canonical.text_sha256(root), title=doc.title, lang=doc.lang, doc_id=doc.id
+    )
 
 
 def _redline(old_root, new_root, old_side, new_side, color):
@@ -81,8 +82,9 @@ def _conflict_detail(exc, color=False) -> str:
         if conflict.about_clause and (conflict.current or conflict.amendment):
             current = clause_document(conflict.current, exc.text)
             theirs = clause_document(conflict.amendment, exc.text)
-            text = _redline(current, theirs, _side("current text", None, current),
-                            _side(exc.amendment.id, None, theirs), color)
+            text = _redline(
+                current, theirs, _side("current text", None, current), _side(exc.amendment.id, None, theirs), color
+            )
             lines.append("  redline, current text -> amendment:")
             lines.extend("    " + line if line else "" for line in text.rstrip("\n").split("\n")[2:])
     return "\n".join(lines)
@@ -107,15 +109,25 @@ def amend():
 
 @amend.command("propose")
 @click.argument("amendment_file", metavar="[AMENDMENT.xml]", required=False, type=click.Path(dir_okay=False))
-@click.option("--from-file", "edited", metavar="EDITED.xml", type=click.Path(dir_okay=False),
-              help="An edited copy of akkoord.xml; the operations are derived against the base.")
+@click.option(
+    "--from-file",
+    "edited",
+    metavar="EDITED.xml",
+    type=click.Path(dir_okay=False),
+    help="An edited copy of akkoord.xml; the operations are derived against the base.",
+)
 @click.option("--title", help="A short title (required with --from-file).")
 @click.option("--by", help=BY_HELP)
 @click.option("--co-proposer", "co", multiple=True, metavar="WHO", help="Another proposer (repeatable).")
 @click.option("--rationale", help="Why (paragraphs separated by a blank line).")
 @click.option("--source", help='Where it comes from, e.g. "netwerkbijeenkomst 23 juni 2022".')
 @click.option("--supersedes", multiple=True, metavar="ID", help="A proposed amendment this one replaces (repeatable).")
-@click.option("--base", "base_ref", metavar="REF", help="With --from-file: the version the copy was made from (default: the current text).")
+@click.option(
+    "--base",
+    "base_ref",
+    metavar="REF",
+    help="With --from-file: the version the copy was made from (default: the current text).",
+)
 @click.option("--date", help=DATE_HELP)
 @click.option("--json", "as_json", is_flag=True, help='Print {"id": ..., "operations": [...]}.')
 def propose(amendment_file, edited, title, by, co, rationale, source, supersedes, base_ref, date, as_json):
@@ -132,9 +144,18 @@ def propose(amendment_file, edited, title, by, co, rationale, source, supersedes
     path = edited or amendment_file
     data = read_file(path)
     created = store.propose(
-        workspace, actor=actor, title=title, edited=data if edited else None, record=None if edited else data,
-        source_name=path, base_ref=base_ref, co_proposers=tuple(Identity.parse(c) for c in co),
-        rationale=_paragraphs(rationale), source=source, supersedes=supersedes, timestamp=_ts(date),
+        workspace,
+        actor=actor,
+        title=title,
+        edited=data if edited else None,
+        record=None if edited else data,
+        source_name=path,
+        base_ref=base_ref,
+        co_proposers=tuple(Identity.parse(c) for c in co),
+        rationale=_paragraphs(rationale),
+        source=source,
+        supersedes=supersedes,
+        timestamp=_ts(date),
     )
     if as_json:
         emit_json({"id": created.id, "operations": [op.as_dict() for op in created.operations]})
@@ -143,11 +164,15 @@ def propose(amendment_file, edited, title, by, co, rationale, source, supersedes
         clauses = ", ".join(created.clauses()) or "no clauses (structure or metadata only)"
         click.echo(
             f"proposed: {created.title} — {len(created.operations)} operation(s) on {clauses}; "
-            f"base {created.base.describe()}", err=True,
+            f"base {created.base.describe()}",
+            err=True,
         )
     if edited and os.path.realpath(edited) == os.path.realpath(workspace.root / "akkoord.xml"):
-        click.echo("note: akkoord.xml in the work tree still holds the proposed edits; the text changes only when "
-                   "the amendment is consolidated — restore it with `git checkout -- akkoord.xml`", err=True)
+        click.echo(
+            "note: akkoord.xml in the work tree still holds the proposed edits; the text changes only when "
+            "the amendment is consolidated — restore it with `git checkout -- akkoord.xml`",
+            err=True,
+        )
     return 0
 
 
@@ -160,8 +185,12 @@ def _base_name(amendment) -> str:
 
 @amend.command("list")
 @click.option("--status", type=click.Choice(STATUSES), help="Only amendments with this status.")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print [{"id","title","status","base","clauses"}], plus "competing" (the decisions) when contested.')
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print [{"id","title","status","base","clauses"}], plus "competing" (the decisions) when contested.',
+)
 def list_(status, as_json):
     """List amendments, oldest first, with status, base and the clauses they touch.
 
@@ -182,12 +211,24 @@ def list_(status, as_json):
         emit_json(items)
         return 0
     if not shown:
-        click.echo("no amendments" + (f" with status {status}" if status else "")
-                   + ("; propose one with `akkoord amend propose --from-file EDITED.xml --title T`" if not amendments else ""))
+        click.echo(
+            "no amendments"
+            + (f" with status {status}" if status else "")
+            + ("; propose one with `akkoord amend propose --from-file EDITED.xml --title T`" if not amendments else "")
+        )
         return 0
     checks = _checks(workspace, amendments, shown)
-    rows = [(a.id, a.status, a.base.label or a.base.text_sha256[:12], checks.get(a.id, ""), " ".join(a.clauses()) or "-",
-             a.title) for a in shown]
+    rows = [
+        (
+            a.id,
+            a.status,
+            a.base.label or a.base.text_sha256[:12],
+            checks.get(a.id, ""),
+            " ".join(a.clauses()) or "-",
+            a.title,
+        )
+        for a in shown
+    ]
     widths = [max(len(row[i]) for row in rows + [("ID", "STATUS", "BASE", "NOW", "CLAUSES", "")]) for i in range(5)]
     header = ("ID", "STATUS", "BASE", "NOW", "CLAUSES", "TITLE")
     for row in [header, *rows]:
@@ -244,10 +285,9 @@ def _checks(workspace, amendments, shown) -> dict[str, str]:
 @click.option("--color/--no-color", default=None, help="Colours in the redline (default: on a terminal).")
 def show(ident, as_json, as_xml, color):
     """Show an amendment: who, why, status history, operations, whether it applies now, and its redline."""
-    from ..model import canonical
+    from ..model.document import Document
     from ..ops import amendments as ops
     from ..ops.align import compute
-    from ..model.document import Document
     from ..storage import amendment_store as store
 
     workspace = _workspace()
@@ -268,8 +308,11 @@ def show(ident, as_json, as_xml, color):
             now = store.Check("conflict", [], exc.conflicts)
     if as_json:
         data = amendment.as_dict()
-        data["check"] = None if now is None else {
-            "state": now.state, "stale": now.stale, "conflicts": [c.as_dict() for c in now.conflicts]}
+        data["check"] = (
+            None
+            if now is None
+            else {"state": now.state, "stale": now.stale, "conflicts": [c.as_dict() for c in now.conflicts]}
+        )
         data["redline"] = compute(Document(base), Document(amended), old_side, new_side).as_dict()
         emit_json(data)
         return 0
@@ -313,9 +356,11 @@ def _describe(amendment, now) -> str:
             lines.append(f"now        stale ({', '.join(now.stale)} changed since its base) but merges cleanly")
         else:
             first = now.conflicts[0]
-            lines.append(f"now        CONFLICT in {first.target}: {first.reason}"
-                         + (f" (and {len(now.conflicts) - 1} more)" if len(now.conflicts) > 1 else "")
-                         + f"; resolve with `akkoord amend rebase {amendment.id} --write FILE`")
+            lines.append(
+                f"now        CONFLICT in {first.target}: {first.reason}"
+                + (f" (and {len(now.conflicts) - 1} more)" if len(now.conflicts) > 1 else "")
+                + f"; resolve with `akkoord amend rebase {amendment.id} --write FILE`"
+            )
     return "\n".join(lines)
 
 
@@ -366,8 +411,11 @@ def _note_consolidated(done):
     """A contest decided against an amendment a version had already consolidated: its change stays in the text."""
     consolidated = done.last("consolidated")
     if consolidated is not None:
-        click.echo(f"note: {consolidated.reason or 'a version'} already consolidated {done.id}; its change stays in "
-                   "the text until an amendment undoes it", err=True)
+        click.echo(
+            f"note: {consolidated.reason or 'a version'} already consolidated {done.id}; its change stays in "
+            "the text until an amendment undoes it",
+            err=True,
+        )
 
 
 @amend.command("withdraw")
@@ -388,10 +436,20 @@ def withdraw(ident, by, reason, date):
 
 @amend.command("rebase")
 @click.argument("ident", metavar="ID")
-@click.option("--from-file", "edited", metavar="EDITED.xml", type=click.Path(dir_okay=False),
-              help="An edited copy of the current text (see --write) holding the amendment as it should be now.")
-@click.option("--write", "write", metavar="FILE", type=click.Path(dir_okay=False),
-              help="Write the starting point: the current text with every part of the amendment that still applies.")
+@click.option(
+    "--from-file",
+    "edited",
+    metavar="EDITED.xml",
+    type=click.Path(dir_okay=False),
+    help="An edited copy of the current text (see --write) holding the amendment as it should be now.",
+)
+@click.option(
+    "--write",
+    "write",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the starting point: the current text with every part of the amendment that still applies.",
+)
 @click.option("--by", help=BY_HELP)
 @click.option("--reason", help="What changed in this revision.")
 @click.option("--date", help=DATE_HELP)
@@ -412,8 +470,10 @@ def rebase(ident, edited, write, by, reason, date):
         click.echo(f"edit it, then: akkoord amend rebase {amendment.id} --from-file {write}")
         return 0
     done = store.rebase(workspace, ident, read_file(edited), edited, workspace.actor(by), reason or "", _ts(date))
-    click.echo(f"rebased {done.id} (revision {done.revision}) onto {done.base.describe()}: "
-               f"{len(done.operations)} operation(s); it is proposed again")
+    click.echo(
+        f"rebased {done.id} (revision {done.revision}) onto {done.base.describe()}: "
+        f"{len(done.operations)} operation(s); it is proposed again"
+    )
     return 0
 
 
@@ -423,8 +483,12 @@ def rebase(ident, edited, write, by, reason, date):
 @click.command()
 @click.argument("ref", required=False, metavar="[REF]")
 @click.option("--clause", "clause_id", metavar="ID", help="One clause only.")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print [{"clause","version","amendment","proposers","rationale","source", ...}].')
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print [{"clause","version","amendment","proposers","rationale","source", ...}].',
+)
 def blame(ref, clause_id, as_json):
     """For each clause of REF (default: the current text): the version and amendment that last changed it."""
     from ..storage import amendment_store as store
@@ -435,11 +499,17 @@ def blame(ref, clause_id, as_json):
         return 0
     if clause_id:
         (entry,) = entries
-        lines = [f"clause     {entry.clause} (art. {entry.num})",
-                 f"version    {entry.version or '(after the last version)'}" + (f" ({entry.date})" if entry.date else "")]
+        lines = [
+            f"clause     {entry.clause} (art. {entry.num})",
+            f"version    {entry.version or '(after the last version)'}" + (f" ({entry.date})" if entry.date else ""),
+        ]
         if entry.amendment:
-            lines += [f"amendment  {entry.amendment}", f"title      {entry.title}",
-                      f"proposers  {', '.join(entry.proposers)}", f"accepted   {entry.accepted_by or '-'}"]
+            lines += [
+                f"amendment  {entry.amendment}",
+                f"title      {entry.title}",
+                f"proposers  {', '.join(entry.proposers)}",
+                f"accepted   {entry.accepted_by or '-'}",
+            ]
             if entry.source:
                 lines.append(f"source     {entry.source}")
             if entry.rationale:
@@ -457,7 +527,9 @@ def blame(ref, clause_id, as_json):
             who = f"{entry.amendment}  {', '.join(p.split(' <')[0] for p in entry.proposers)}"
         else:
             who = f"({entry.kind})"
-        click.echo(f"{entry.num:>{width_num}}  {entry.clause:<{width_id}}  {(entry.version or '-'):<{width_version}}  {who}")
+        click.echo(
+            f"{entry.num:>{width_num}}  {entry.clause:<{width_id}}  {(entry.version or '-'):<{width_version}}  {who}"
+        )
     return 0
 
 
@@ -468,8 +540,8 @@ def blame(ref, clause_id, as_json):
 @click.option("--color/--no-color", default=None, help="Colours in the redlines (default: on a terminal).")
 def history(ref, clause_id, as_json, color):
     """Each version of a clause, with the amendment that changed it and its redline."""
-    from ..ops.amendments import clause_document
     from ..model import canonical
+    from ..ops.amendments import clause_document
     from ..storage import amendment_store as store
 
     entries = store.clause_history(_workspace(), clause_id, ref)
@@ -498,7 +570,9 @@ def history(ref, clause_id, as_json, color):
             click.echo(f"   rationale: {data['rationale']}")
         old = clause_document(canonical.to_string(entry.old) if entry.old is not None else None, entry.new_root)
         new = clause_document(canonical.to_string(entry.new) if entry.new is not None else None, entry.new_root)
-        text = _redline(old, new, _side("before", None, old), _side(entry.label or "current", entry.label, new), use_color)
+        text = _redline(
+            old, new, _side("before", None, old), _side(entry.label or "current", entry.label, new), use_color
+        )
         click.echo("\n".join("   " + line if line else "" for line in text.rstrip("\n").split("\n")[2:]))
         click.echo("")
     return 0

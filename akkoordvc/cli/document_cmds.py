@@ -71,7 +71,11 @@ def fmt(files, check):
 @click.argument("ref", required=False, default="working")
 @click.option("--clause", "clause_id", metavar="ID", help="Show one clause only.")
 @click.option(
-    "--format", "fmt_", type=click.Choice(["text", "xml", "json"]), default="text", show_default=True,
+    "--format",
+    "fmt_",
+    type=click.Choice(["text", "xml", "json"]),
+    default="text",
+    show_default=True,
 )
 def show(ref, clause_id, fmt_):
     """Show the text of REF (a version label, git revision, 'working', or an XML file)."""
@@ -88,7 +92,9 @@ def show(ref, clause_id, fmt_):
     if clause_id:
         clause = doc.clause(clause_id)
         if clause is None:
-            raise AkkoordError(f"clause {clause_id!r} not found in {ref}; list ids with `akkoord show {ref} --format json`")
+            raise AkkoordError(
+                f"clause {clause_id!r} not found in {ref}; list ids with `akkoord show {ref} --format json`"
+            )
         if fmt_ == "xml":
             sys.stdout.write(canonical.to_string(clause.element))
         elif fmt_ == "json":

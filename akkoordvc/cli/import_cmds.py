@@ -66,9 +66,7 @@ def text(file, output, doc_id, title, lang):
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AkkoordError(
-            f"{source}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 and retry"
-        ) from None
+        raise AkkoordError(f"{source}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 and retry") from None
     _refuse_non_xml_characters(content, source)
     if doc_id is None:
         doc_id = _id_from_name(stem)

@@ -73,7 +73,11 @@ def _valid_date(ctx, param, value):
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="term", show_default=True,
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="term",
+    show_default=True,
     help="term: coloured text (or [-old-]{+new+} when not a terminal); json: the redline as data; "
     "html: one self-contained page; docx: Word with tracked changes (needs -o); xml: the new text with "
     "rl:ins/rl:del markup (schemas/redline.md).",

@@ -26,10 +26,19 @@ _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 @click.option("--title", default="Nieuw akkoord", show_default=True, help="Title of a new, empty agreement.")
 @click.option("--lang", default="nl", show_default=True, help="Language of a new, empty agreement.")
 @click.option("--by", help=BY_HELP)
-@click.option("--admin-key", "admin_keys", multiple=True, type=click.Path(dir_okay=False),
-              help="Public SSH key of a registry admin (repeatable); starts the signatory registry.")
-@click.option("--threshold", type=click.IntRange(min=1), default=None,
-              help="How many distinct admin keys must sign a registry change (default 1).")
+@click.option(
+    "--admin-key",
+    "admin_keys",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Public SSH key of a registry admin (repeatable); starts the signatory registry.",
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many distinct admin keys must sign a registry change (default 1).",
+)
 @click.option("--date", "date", help="Date of the initial commit (YYYY-MM-DD; default now).")
 def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, date):
     """Create a new agreement repository in DIRECTORY."""
@@ -121,7 +130,11 @@ def version_create(label, message, date, by):
         created = create_version(
             workspace, label, by=actor, message=message, date=date, text=text, extra_changes=changes, amendments=ids
         )
-    held = f", consolidating {len(created.amendments)} amendment(s): {' '.join(created.amendments)}" if created.amendments else ""
+    held = (
+        f", consolidating {len(created.amendments)} amendment(s): {' '.join(created.amendments)}"
+        if created.amendments
+        else ""
+    )
     click.echo(f"Created version {created.label} ({created.date}) at {created.commit[:12]}{held}")
     click.echo(f"text_sha256 {created.text_sha256}")
     return 0
@@ -162,7 +175,9 @@ def _print_log(as_json):
         return 0
     for v in found:
         held = f"  amendments: {' '.join(v.amendments)}" if v.amendments else ""
-        click.echo(f"{v.label:<12} {v.date}  {v.commit[:12]}  {v.text_sha256[:16]}  {v.message.splitlines()[0] if v.message else ''}{held}")
+        click.echo(
+            f"{v.label:<12} {v.date}  {v.commit[:12]}  {v.text_sha256[:16]}  {v.message.splitlines()[0] if v.message else ''}{held}"
+        )
     return 0
 
 
@@ -196,7 +211,8 @@ def status(as_json):
         "latest_version": found[-1].label if found else None,
         "head": workspace.head(),
         "text_sha256": hashlib.sha256(head_text).hexdigest(),
-        "text_changed_since_version": bool(found) and found[-1].commit != workspace.head()
+        "text_changed_since_version": bool(found)
+        and found[-1].commit != workspace.head()
         and workspace.text_at(found[-1].commit) != head_text,
         "uncommitted_edits": workspace.text_is_dirty(),
     }

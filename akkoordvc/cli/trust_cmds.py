@@ -77,10 +77,14 @@ def _term(s) -> str:
 def _report_change(result, what: str) -> None:
     r = result.registry
     click.echo(f"{what} (registry serial {r.serial}, sha256:{r.sha256[:16]}…, commit {result.commit[:12]})")
-    click.echo(f"  signed by admin key(s): {', '.join(result.signed_by)} ({len(result.signed_by)} of {result.threshold} required)")
+    click.echo(
+        f"  signed by admin key(s): {', '.join(result.signed_by)} ({len(result.signed_by)} of {result.threshold} required)"
+    )
     if not result.complete:
-        click.echo(f"  pending: the change counts once {result.threshold - len(result.signed_by)} more admin key(s) "
-                   "sign it with `akkoord signatory cosign --key KEY`")
+        click.echo(
+            f"  pending: the change counts once {result.threshold - len(result.signed_by)} more admin key(s) "
+            "sign it with `akkoord signatory cosign --key KEY`"
+        )
 
 
 def _change(mutate, keys, by, message, what):
@@ -104,18 +108,30 @@ def signatory():
 
 
 @signatory.command("init")
-@click.option("--admin-key", "admin_keys", multiple=True, required=True, type=click.Path(dir_okay=False),
-              help="Public SSH key of a registry admin (repeatable).")
-@click.option("--threshold", type=click.IntRange(min=1), default=1, show_default=True,
-              help="How many distinct admin keys must sign a registry change.")
+@click.option(
+    "--admin-key",
+    "admin_keys",
+    multiple=True,
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Public SSH key of a registry admin (repeatable).",
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many distinct admin keys must sign a registry change.",
+)
 @click.option("--by", help=BY_HELP)
 def signatory_init(admin_keys, threshold, by):
     """Start the registry in a repository created without `init --admin-key`."""
     from ..trust.registry import start_registry
 
     workspace = _workspace(write=True)
-    commit, anchor = start_registry(workspace, list(admin_keys), threshold,
-                                    _actor(workspace, by, "akkoord registry admin"))
+    commit, anchor = start_registry(
+        workspace, list(admin_keys), threshold, _actor(workspace, by, "akkoord registry admin")
+    )
     click.echo(f"Started the signatory registry (commit {commit[:12]})")
     click.echo(f"Registry trust anchor: {anchor}")
     click.echo("  Keep it: `akkoord verify --trust-anchor` checks the registry's history starts here.")
@@ -129,8 +145,13 @@ def signatory_init(admin_keys, threshold, by):
 @click.option("--term-start", metavar="YYYY-MM-DD", help="college: first day in office.")
 @click.option("--term-end", metavar="YYYY-MM-DD", help="college: last day in office.")
 @click.option("--succeeds", metavar="ID", help="college: the college it succeeds.")
-@click.option("--pubkey", "pubkeys", multiple=True, type=click.Path(dir_okay=False),
-              help="The signatory's public SSH key (.pub; repeatable). Without one, only attested statements are possible.")
+@click.option(
+    "--pubkey",
+    "pubkeys",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="The signatory's public SSH key (.pub; repeatable). Without one, only attested statements are possible.",
+)
 @click.option("--valid-from", metavar="YYYY-MM-DD", help="First day the keys may sign (default: today).")
 @click.option("--key", "keys", multiple=True, required=True, type=click.Path(dir_okay=False), help=KEY_HELP)
 @click.option("--by", help=BY_HELP)
@@ -148,9 +169,13 @@ def signatory_add(ident, name, kind, term_start, term_end, succeeds, pubkeys, va
     def mutate(base, today):
         start = _day(valid_from, "--valid-from") or today
         new = Signatory(
-            id=ident, name=name.strip(), kind=kind,
-            term_start=_day(term_start, "--term-start"), term_end=_day(term_end, "--term-end"),
-            succeeds=succeeds, keys=tuple(new_key(p, start) for p in pubkeys),
+            id=ident,
+            name=name.strip(),
+            kind=kind,
+            term_start=_day(term_start, "--term-start"),
+            term_end=_day(term_end, "--term-end"),
+            succeeds=succeeds,
+            keys=tuple(new_key(p, start) for p in pubkeys),
         )
         return with_signatory(base, new)
 
@@ -178,8 +203,12 @@ def signatory_add_key(ident, pubkey, valid_from, valid_until, keys, by):
 @signatory.command("revoke-key")
 @click.argument("ident", metavar="ID")
 @click.argument("selector", metavar="FINGERPRINT|PUBFILE")
-@click.option("--date", "date", metavar="YYYY-MM-DD",
-              help="First day the key is no longer valid (default: today). Give an earlier day when it was compromised.")
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD",
+    help="First day the key is no longer valid (default: today). Give an earlier day when it was compromised.",
+)
 @click.option("--reason", help="Why, e.g. 'lost', 'compromised', 'replaced'.")
 @click.option("--key", "keys", multiple=True, required=True, type=click.Path(dir_okay=False), help=KEY_HELP)
 @click.option("--by", help=BY_HELP)
@@ -265,8 +294,13 @@ def signatory_admin_revoke(ident, date, reason, keys, by):
 @click.option("--by", help=BY_HELP)
 def signatory_threshold(count, keys, by):
     """Set how many distinct admin keys must sign a registry change (signed under the current threshold)."""
-    return _change(lambda base, today: {"threshold": count}, keys, by,
-                   f"Set the registry threshold to {count}", f"Threshold set to {count}")
+    return _change(
+        lambda base, today: {"threshold": count},
+        keys,
+        by,
+        f"Set the registry threshold to {count}",
+        f"Threshold set to {count}",
+    )
 
 
 def _registry_summary(state) -> dict:
@@ -288,8 +322,11 @@ def _listing_state():
     if state.current is None:
         state.require_current()
     if not state.head_trusted:
-        click.echo(f"warning: the registry in the current commit does not count ({state.problems[0].message}); "
-                   f"showing the last signed one (serial {state.current.serial})", err=True)
+        click.echo(
+            f"warning: the registry in the current commit does not count ({state.problems[0].message}); "
+            f"showing the last signed one (serial {state.current.serial})",
+            err=True,
+        )
     return state
 
 
@@ -302,16 +339,24 @@ def signatory_list(as_json):
     registry = state.current
     sitting = registry.sitting_college(today)
     if as_json:
-        emit_json({
-            "registry": _registry_summary(state),
-            "signatories": [
-                {**s.as_dict(today), "sitting": sitting is not None and s.id == sitting.id, "active": s.active_on(today)}
-                for s in registry.signatories
-            ],
-        })
+        emit_json(
+            {
+                "registry": _registry_summary(state),
+                "signatories": [
+                    {
+                        **s.as_dict(today),
+                        "sitting": sitting is not None and s.id == sitting.id,
+                        "active": s.active_on(today),
+                    }
+                    for s in registry.signatories
+                ],
+            }
+        )
         return 0
-    click.echo(f"registry serial {registry.serial} ({registry.date}), {len(registry.admins)} admin key(s), "
-               f"threshold {registry.threshold}")
+    click.echo(
+        f"registry serial {registry.serial} ({registry.date}), {len(registry.admins)} admin key(s), "
+        f"threshold {registry.threshold}"
+    )
     if not registry.signatories:
         click.echo("no signatories yet; add one with `akkoord signatory add ID --name N --kind K --key ADMIN_KEY`")
         return 0
@@ -322,10 +367,16 @@ def signatory_list(as_json):
             flags.append("sitting")
         elif not s.active_on(today):
             flags.append("retired" if s.retired and s.retired <= today else "historic" if s.term_end else "inactive")
-        valid = sum(1 for k in s.keys if s.key_window(k)[0] <= today and (s.key_window(k)[1] is None or today < s.key_window(k)[1]))
+        valid = sum(
+            1
+            for k in s.keys
+            if s.key_window(k)[0] <= today and (s.key_window(k)[1] is None or today < s.key_window(k)[1])
+        )
         keys = f"{valid} key{'s' if valid != 1 else ''}"
-        click.echo(f"{s.id:<{width}}  {s.kind:<12}  {_term(s):<23}  {keys:<7}  {printable(s.name)}"
-                   + (f"  ({', '.join(flags)})" if flags else ""))
+        click.echo(
+            f"{s.id:<{width}}  {s.kind:<12}  {_term(s):<23}  {keys:<7}  {printable(s.name)}"
+            + (f"  ({', '.join(flags)})" if flags else "")
+        )
     return 0
 
 
@@ -347,18 +398,30 @@ def signatory_show(ident, as_json):
         if as_json:
             emit_json({"admin_key": {**admin.as_dict(), "state": admin.state_on(today)}})
         else:
-            click.echo(f"{admin.id}: admin key ({printable(admin.name)}) {admin.fingerprint} {admin.public.label}, {admin.state_on(today)}")
+            click.echo(
+                f"{admin.id}: admin key ({printable(admin.name)}) {admin.fingerprint} {admin.public.label}, {admin.state_on(today)}"
+            )
         return 0
     sitting = registry.sitting_college(today)
     successors = [c.id for c in registry.colleges() if c.succeeds == s.id]
     if as_json:
-        emit_json({**s.as_dict(today), "sitting": sitting is not None and s.id == sitting.id,
-                   "active": s.active_on(today), "succeeded_by": successors})
+        emit_json(
+            {
+                **s.as_dict(today),
+                "sitting": sitting is not None and s.id == sitting.id,
+                "active": s.active_on(today),
+                "succeeded_by": successors,
+            }
+        )
         return 0
     click.echo(f"{s.id}: {printable(s.name)}")
     click.echo(f"  kind       {s.kind}")
     if s.is_college:
-        state_word = "sitting" if sitting is not None and s.id == sitting.id else ("in office" if s.active_on(today) else "historic")
+        state_word = (
+            "sitting"
+            if sitting is not None and s.id == sitting.id
+            else ("in office" if s.active_on(today) else "historic")
+        )
         click.echo(f"  term       {_term(s)} ({state_word})")
         if s.succeeds:
             click.echo(f"  succeeds   {s.succeeds}")
@@ -380,7 +443,9 @@ def signatory_show(ident, as_json):
 @click.command()
 @click.argument("ref", metavar="REF")
 @click.option("--as", "as_", required=True, metavar="SIGNATORY", help="The signatory you sign for.")
-@click.option("--key", required=True, type=click.Path(dir_okay=False), help="Your private SSH key (or a .pub held by ssh-agent).")
+@click.option(
+    "--key", required=True, type=click.Path(dir_okay=False), help="Your private SSH key (or a .pub held by ssh-agent)."
+)
 @click.option("--decision", type=click.Choice(["endorse", "decline", "withdraw"]), default="endorse", show_default=True)
 @click.option("--mandate", help="What authorises this decision (e.g. collegebesluit 2026/123).")
 @click.option("--comment", help="A short explanation, published with the statement.")
@@ -394,12 +459,23 @@ def endorse(ref, as_, key, decision, mandate, comment, by):
     state = _state(workspace)
     registry = state.require_current()
     who = registry.require(as_)
-    created = do_endorse(workspace, state, ref=ref, signatory_id=as_, key_path=key, decision=decision,
-                         mandate=mandate, comment=comment, today=_today(),
-                         by=_actor(workspace, by, who.name, who.id, prefer_fallback=True))
+    created = do_endorse(
+        workspace,
+        state,
+        ref=ref,
+        signatory_id=as_,
+        key_path=key,
+        decision=decision,
+        mandate=mandate,
+        comment=comment,
+        today=_today(),
+        by=_actor(workspace, by, who.name, who.id, prefer_fallback=True),
+    )
     s = created.statement
-    click.echo(f"{printable(who.name)} ({who.id}): {decision} version {created.version.label} on {s.get('date')} "
-               f"(statement {s.seq} of its chain)")
+    click.echo(
+        f"{printable(who.name)} ({who.id}): {decision} version {created.version.label} on {s.get('date')} "
+        f"(statement {s.seq} of its chain)"
+    )
     click.echo(f"  text_sha256 {created.version.text_sha256}")
     click.echo(f"  {s.path} (+ .sig), commit {created.commit[:12]}")
     return 0
@@ -409,7 +485,9 @@ def endorse(ref, as_, key, decision, mandate, comment, by):
 @click.argument("ref", metavar="REF")
 @click.option("--signatory", required=True, metavar="ID", help="Whose decision is recorded.")
 @click.option("--date", "date", required=True, metavar="YYYY-MM-DD", help="The day the decision was made.")
-@click.option("--evidence", required=True, help="Where the decision is documented (signed paper, collegebesluit, minutes).")
+@click.option(
+    "--evidence", required=True, help="Where the decision is documented (signed paper, collegebesluit, minutes)."
+)
 @click.option("--key", required=True, type=click.Path(dir_okay=False), help="Private SSH key of a registry admin.")
 @click.option("--decision", type=click.Choice(["endorse", "decline", "withdraw"]), default="endorse", show_default=True)
 @click.option("--mandate", help="What authorised the decision.")
@@ -424,12 +502,25 @@ def attest(ref, signatory, date, evidence, key, decision, mandate, comment, by):
 
     workspace = _workspace(write=True)
     state = _state(workspace)
-    created = do_attest(workspace, state, ref=ref, signatory_id=signatory, key_path=key,
-                        date=_day(date, "--date"), evidence=evidence, decision=decision, mandate=mandate,
-                        comment=comment, today=_today(), by=_actor(workspace, by, "akkoord registry admin"))
+    created = do_attest(
+        workspace,
+        state,
+        ref=ref,
+        signatory_id=signatory,
+        key_path=key,
+        date=_day(date, "--date"),
+        evidence=evidence,
+        decision=decision,
+        mandate=mandate,
+        comment=comment,
+        today=_today(),
+        by=_actor(workspace, by, "akkoord registry admin"),
+    )
     s = created.statement
-    click.echo(f"Attested: {printable(created.signatory.name)} ({created.signatory.id}) {decision} version "
-               f"{created.version.label} on {s.get('date')}, recorded by admin key {created.attested_by}")
+    click.echo(
+        f"Attested: {printable(created.signatory.name)} ({created.signatory.id}) {decision} version "
+        f"{created.version.label} on {s.get('date')}, recorded by admin key {created.attested_by}"
+    )
     click.echo(f"  evidence: {s.get('evidence')}")
     click.echo(f"  {s.path} (+ .sig), commit {created.commit[:12]}")
     return 0
@@ -454,12 +545,16 @@ def verify(as_json, trust_anchor):
     own = sum(1 for c in report.statements if c.verified and c.statement.kind == "endorsement")
     attested = sum(1 for c in report.statements if c.verified and c.statement.kind == "attestation")
     if reg.current is not None:
-        click.echo(f"registry: serial {reg.current.serial}, {reg.changes} signed change(s) since the trust anchor "
-                   f"sha256:{reg.anchor}" + (" (pinned)" if trust_anchor else ""))
+        click.echo(
+            f"registry: serial {reg.current.serial}, {reg.changes} signed change(s) since the trust anchor "
+            f"sha256:{reg.anchor}" + (" (pinned)" if trust_anchor else "")
+        )
     elif reg.head is None:
         click.echo("registry: none (start one with `akkoord signatory init --admin-key PUBFILE`)")
-    click.echo(f"statements: {own} signed by their signatories, {attested} attested by admins, "
-               f"{len(report.statements) - own - attested} failing")
+    click.echo(
+        f"statements: {own} signed by their signatories, {attested} attested by admins, "
+        f"{len(report.statements) - own - attested} failing"
+    )
     for item in report.statements:
         for note in item.notes:
             click.echo(printable(f"note: {item.statement.path}: {note}"))
@@ -475,8 +570,14 @@ def verify(as_json, trust_anchor):
 
 
 # endorsements / since ----------------------------------------------------------------------------------
-_CELL = {"endorsed": "endorsed", "declined": "declined", "withdrawn": "withdrawn", "pending": "pending",
-         "historic": "historic", "none": "—"}
+_CELL = {
+    "endorsed": "endorsed",
+    "declined": "declined",
+    "withdrawn": "withdrawn",
+    "pending": "pending",
+    "historic": "historic",
+    "none": "—",
+}
 
 
 @click.command()
@@ -511,7 +612,9 @@ def _print_matrix(data, report) -> None:
         return
     attested = {}  # (signatory, version) -> whether its standing verified decision is attested
     for v in versions:
-        for e in sorted((e for e in v["endorsements"] if e["verified"]), key=lambda e: (e["date"], e.get("recorded") or "")):
+        for e in sorted(
+            (e for e in v["endorsements"] if e["verified"]), key=lambda e: (e["date"], e.get("recorded") or "")
+        ):
             attested[(e["signatory"], v["label"])] = e["attested"]
     width = max([len("signatory")] + [len(s["id"]) + (10 if s["sitting"] else 0) for s in signatories])
     headers = [v["label"] + (" (current)" if v["current"] else "") for v in versions]
@@ -528,24 +631,30 @@ def _print_matrix(data, report) -> None:
             cells.append(f"{text:<{col}}")
         click.echo(f"{label:<{width}}  " + "".join(cells) + printable(s["name"]))
     if any(attested.values()):
-        click.echo("* attested: recorded by a registry admin from evidence (e.g. a signature on paper), "
-                   "not signed by the signatory itself")
+        click.echo(
+            "* attested: recorded by a registry admin from evidence (e.g. a signature on paper), "
+            "not signed by the signatory itself"
+        )
     current = data["current"]
     if current["label"]:
         if current["sitting_college"]:
             decision = current["sitting_college_decision"]
             name = printable(next(s["name"] for s in signatories if s["id"] == current["sitting_college"]))
             if decision == "pending":
-                click.echo(f"Current version {current['label']}: the sitting college, {name}, has not yet decided "
-                           "whether it endorses it (pending).")
+                click.echo(
+                    f"Current version {current['label']}: the sitting college, {name}, has not yet decided "
+                    "whether it endorses it (pending)."
+                )
             else:
                 click.echo(f"Current version {current['label']}: the sitting college, {name}, has {decision} it.")
         else:
             click.echo(f"Current version {current['label']}: no college is in office today.")
     unverified = sum(1 for v in versions for e in v["endorsements"] if not e["verified"])
     if unverified or not report.ok:
-        click.echo(f"warning: {unverified} statement(s) do not verify and are not counted; "
-                   f"run `akkoord verify` ({len(report.problems)} problem(s))")
+        click.echo(
+            f"warning: {unverified} statement(s) do not verify and are not counted; "
+            f"run `akkoord verify` ({len(report.problems)} problem(s))"
+        )
 
 
 @click.command()
@@ -583,16 +692,26 @@ def since(signatory_id, as_json, show_all, color):
 
     def side(v):
         doc = Document.from_bytes(workspace.text_at(v.commit), f"version {v.label}")
-        return doc, Side(ref=v.label, label=v.label, text_sha256=v.text_sha256, title=doc.title, lang=doc.lang, doc_id=doc.id)
+        return doc, Side(
+            ref=v.label, label=v.label, text_sha256=v.text_sha256, title=doc.title, lang=doc.lang, doc_id=doc.id
+        )
 
     old_doc, old_side = side(old)
     new_doc, new_side = side(current)
     result = compute(old_doc, new_doc, old_side, new_side)
     if as_json:
-        emit_json({"signatory": who.id, "last_endorsed": old.label, "current": current.label,
-                   "redline": result.as_dict(include_unchanged=show_all)})
+        emit_json(
+            {
+                "signatory": who.id,
+                "last_endorsed": old.label,
+                "current": current.label,
+                "redline": result.as_dict(include_unchanged=show_all),
+            }
+        )
         return 0
-    click.echo(f"{printable(who.name)} ({who.id}) last endorsed version {old.label}; the current version is {current.label}.")
+    click.echo(
+        f"{printable(who.name)} ({who.id}) last endorsed version {old.label}; the current version is {current.label}."
+    )
     if old.label == current.label:
         click.echo("Nothing has changed since.")
         return 0

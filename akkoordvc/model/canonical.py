@@ -40,13 +40,7 @@ def _escape_text(text: str) -> str:
 
 
 def _escape_attr(text: str) -> str:
-    return (
-        _escape_text(text)
-        .replace('"', "&quot;")
-        .replace("\t", "&#9;")
-        .replace("\n", "&#10;")
-        .replace("\r", "&#13;")
-    )
+    return _escape_text(text).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;")
 
 
 # The serializer below is the hot path of every write and hash; it inlines the steps above

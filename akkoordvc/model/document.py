@@ -8,9 +8,9 @@ serializer is the only way out to bytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
 
 from lxml import etree
 
@@ -186,11 +186,11 @@ class Document:
         self.source = source
 
     @classmethod
-    def from_bytes(cls, data: bytes, source: str = "<input>") -> "Document":
+    def from_bytes(cls, data: bytes, source: str = "<input>") -> Document:
         return cls(parse_bytes(data, source), source)
 
     @classmethod
-    def from_file(cls, path) -> "Document":
+    def from_file(cls, path) -> Document:
         return cls(parse_file(path), str(path))
 
     # metadata -------------------------------------------------------------

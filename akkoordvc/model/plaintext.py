@@ -57,9 +57,7 @@ _DIVISION = re.compile(
 )
 _KIND_RANK = {"part": 1, "annex": 1, "chapter": 2, "title": 3, "section": 4, "paragraph": 5, "subsection": 6}
 _LEVEL_KIND = {1: "part", 2: "chapter", 3: "section", 4: "paragraph", 5: "subsection", 6: "subsection"}
-_ITEM = re.compile(
-    r"^(?:(\([a-z0-9]{1,4}\))|([a-z]|[ivx]{1,5}|\d+)[.)]|(\d+°\.?)|([-*•–]))\s+(.*)$"
-)
+_ITEM = re.compile(r"^(?:(\([a-z0-9]{1,4}\))|([a-z]|[ivx]{1,5}|\d+)[.)]|(\d+°\.?)|([-*•–]))\s+(.*)$")
 _INLINE = re.compile(
     r"\*\*(?P<strong>.+?)\*\*"
     r"|__(?P<strong2>.+?)__"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +23,7 @@ def schema_path(name: str) -> Path:
     raise AkkoordError(f"schema {name} not found beside the installation; reinstall akkoordvc from its repository")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> etree.XMLSchema:
     """The compiled XSD `name` (e.g. "akkoord.xsd")."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)

@@ -110,7 +110,11 @@ def check_vocabulary(root: etree._Element, source: str = "<input>") -> etree._El
         for key in element.keys():
             if key.startswith("{") and not key.startswith(_XML_NS):
                 uri, name = key[1:].split("}", 1)
-                _foreign(source, element, f"attribute {name!r} of <{etree.QName(tag).localname}> is in the XML namespace {uri}")
+                _foreign(
+                    source,
+                    element,
+                    f"attribute {name!r} of <{etree.QName(tag).localname}> is in the XML namespace {uri}",
+                )
     return root
 
 

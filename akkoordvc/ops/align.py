@@ -62,15 +62,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
 from heapq import nsmallest
 from itertools import chain
-from typing import Iterable
 
 from lxml import etree
 
 from ..model import names
 from ..model.document import Document
-from .sequence import longest_increasing
 from .redline import (
     ADDED,
     MERGED,
@@ -84,6 +83,7 @@ from .redline import (
     Redline,
     Side,
 )
+from .sequence import longest_increasing
 
 __all__ = [
     "MIN_WORDS",
@@ -504,7 +504,7 @@ def _cut(segments, cuts: list[int]) -> list[list[tuple[str, str]]]:
         while part < len(cuts) and pos + len(text) > cuts[part]:
             head = cuts[part] - pos
             add(op, text[:head])
-            text = text[head + 1:]
+            text = text[head + 1 :]
             pos += head + 1
             part += 1
         add(op, text)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -89,7 +89,7 @@ def _el(parent, tag: str, **attrs) -> etree._Element:
 def iso_date(date: str | None) -> str:
     """An ISO 8601 UTC timestamp for w:date: "2023-03-01" -> "2023-03-01T00:00:00Z"; None -> now."""
     if date is None:
-        moment = datetime.now(timezone.utc)
+        moment = datetime.now(UTC)
     else:
         text = date.strip()
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -99,8 +99,8 @@ def iso_date(date: str | None) -> str:
         except ValueError:
             raise ValueError(f"not an ISO 8601 date or date-time: {date!r}") from None
         if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _clean(text: str) -> str:
@@ -221,7 +221,9 @@ class _Writer:
             elif op == DELETE:
                 self.run(self.revision(p, "del"), text, deleted=True)
 
-    def tracked_paragraph(self, style: str, segments, *, bookmark: str | None = None, mark: str | None = "auto") -> bool:
+    def tracked_paragraph(
+        self, style: str, segments, *, bookmark: str | None = None, mark: str | None = "auto"
+    ) -> bool:
         """A paragraph of (op, text) segments; its mark is inserted when it has no old text,
         deleted when it has no new text (unless `mark` says otherwise); nothing when it has
         neither. True if written."""
@@ -399,7 +401,9 @@ class _Writer:
             self.plain(STYLE_META, f"{lab[key]}: {L.side_name(side)}\n{lab['text_hash']} {side.text_sha256}")
         stats = r.stats()
         counts = ", ".join(
-            f"{stats[k]} {L.kind_label(lab, k)}" for k in stats if k not in ("words_inserted", "words_deleted") and stats[k]
+            f"{stats[k]} {L.kind_label(lab, k)}"
+            for k in stats
+            if k not in ("words_inserted", "words_deleted") and stats[k]
         )
         words = L.words_phrase(lab, stats["words_inserted"], stats["words_deleted"])
         summary = f"{lab['summary']} \u2014 {lab['clauses'].lower()}: {counts}" + (f"; {words}" if words else "") + "."
@@ -417,7 +421,9 @@ class _Writer:
             if item.kind == "division":
                 self.plain(STYLE_DIVISION, item.label)
             elif item.kind == "gap":
-                self.plain(STYLE_NOTE, "\u2026 " + L.count_phrase(lab, item.n, "unchanged_1", "unchanged_n") + " \u2026")
+                self.plain(
+                    STYLE_NOTE, "\u2026 " + L.count_phrase(lab, item.n, "unchanged_1", "unchanged_n") + " \u2026"
+                )
             elif item.kind == "was":
                 self.was(item.clause)
             elif item.kind == "clause":
@@ -558,35 +564,67 @@ def _styles(lang: str) -> bytes:
     style("paragraph", "Normal", "Normal", default=True)
     style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
     style(
-        "paragraph", "Title", "Title", based="Normal", next_="Normal",
+        "paragraph",
+        "Title",
+        "Title",
+        based="Normal",
+        next_="Normal",
         ppr=[("spacing", {"after": "200"})],
         rpr=[sans, ("b", {}), ("color", {"val": "1F2A44"}), ("sz", {"val": "40"}), ("szCs", {"val": "40"})],
     )
     style(
-        "paragraph", STYLE_DIVISION, "heading 1", based="Normal", next_="Normal",
-        ppr=[("keepNext", {}), ("keepLines", {}), ("pBdr", {}, [("bottom", {"val": "single", "sz": "4", "space": "1", "color": "A6A6A6"})]), ("spacing", {"before": "360", "after": "120"})],
+        "paragraph",
+        STYLE_DIVISION,
+        "heading 1",
+        based="Normal",
+        next_="Normal",
+        ppr=[
+            ("keepNext", {}),
+            ("keepLines", {}),
+            ("pBdr", {}, [("bottom", {"val": "single", "sz": "4", "space": "1", "color": "A6A6A6"})]),
+            ("spacing", {"before": "360", "after": "120"}),
+        ],
         rpr=[sans, ("b", {}), ("color", {"val": "1F2A44"}), ("sz", {"val": "28"}), ("szCs", {"val": "28"})],
         outline=0,
     )
     style(
-        "paragraph", STYLE_HEADING, "heading 2", based="Normal", next_=STYLE_CLAUSE,
+        "paragraph",
+        STYLE_HEADING,
+        "heading 2",
+        based="Normal",
+        next_=STYLE_CLAUSE,
         ppr=[("keepNext", {}), ("keepLines", {}), ("spacing", {"before": "280", "after": "60"})],
         rpr=[sans, ("b", {}), ("sz", {"val": "24"}), ("szCs", {"val": "24"})],
         outline=1,
     )
-    style("paragraph", STYLE_CLAUSE, STYLE_CLAUSE, based="Normal", next_=STYLE_CLAUSE, ppr=[("spacing", {"after": "160"})])
     style(
-        "paragraph", STYLE_NOTE, STYLE_NOTE, based="Normal", next_=STYLE_CLAUSE,
+        "paragraph", STYLE_CLAUSE, STYLE_CLAUSE, based="Normal", next_=STYLE_CLAUSE, ppr=[("spacing", {"after": "160"})]
+    )
+    style(
+        "paragraph",
+        STYLE_NOTE,
+        STYLE_NOTE,
+        based="Normal",
+        next_=STYLE_CLAUSE,
         ppr=[("keepNext", {}), ("spacing", {"after": "60"})],
         rpr=[sans, ("i", {}), ("color", {"val": "595959"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
     )
     style(
-        "paragraph", STYLE_META, STYLE_META, based="Normal", next_=STYLE_META,
+        "paragraph",
+        STYLE_META,
+        STYLE_META,
+        based="Normal",
+        next_=STYLE_META,
         ppr=[("spacing", {"after": "40"})],
         rpr=[sans, ("color", {"val": "404040"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
     )
-    style("character", "Hyperlink", "Hyperlink", based="DefaultParagraphFont",
-          rpr=[("color", {"val": "1F4E79"}), ("u", {"val": "single"})])
+    style(
+        "character",
+        "Hyperlink",
+        "Hyperlink",
+        based="DefaultParagraphFont",
+        rpr=[("color", {"val": "1F4E79"}), ("u", {"val": "single"})],
+    )
     return _xml(root)
 
 
@@ -607,7 +645,12 @@ def render(
     subject = f"{L.side_name(redline.old)} \u2192 {L.side_name(redline.new)}"
     parts = [
         ("[Content_Types].xml", _content_types()),
-        ("_rels/.rels", _relationships([(REL_DOCUMENT, "word/document.xml"), (REL_CORE, "docProps/core.xml"), (REL_APP, "docProps/app.xml")])),
+        (
+            "_rels/.rels",
+            _relationships(
+                [(REL_DOCUMENT, "word/document.xml"), (REL_CORE, "docProps/core.xml"), (REL_APP, "docProps/app.xml")]
+            ),
+        ),
         ("word/document.xml", document),
         ("word/_rels/document.xml.rels", _relationships([(REL_STYLES, "styles.xml"), (REL_SETTINGS, "settings.xml")])),
         ("word/styles.xml", _styles(lang)),

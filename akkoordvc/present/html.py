@@ -298,7 +298,10 @@ class _Page:
         if old and new and not new.lower().startswith("art") and not old.lower().startswith("art"):
             before, after = template.split("{num}", 1)
             return f"{_e(before)}{self.dele(old)} {self.ins(new)}{_e(after)}"
-        parts = [self.dele(L.clause_name(self.lab, old)) if old else "", self.ins(L.clause_name(self.lab, new)) if new else ""]
+        parts = [
+            self.dele(L.clause_name(self.lab, old)) if old else "",
+            self.ins(L.clause_name(self.lab, new)) if new else "",
+        ]
         return " ".join(p for p in parts if p)
 
     def title_html(self, c: ClauseChange) -> str:
@@ -370,7 +373,7 @@ class _Page:
             ref = f' <code class="ref">{_e(s.ref)}</code>' if s.ref and s.label and s.label != s.ref else ""
             main = _e(s.label or s.ref)
             return (
-                f"<dt>{_e(lab[name])}</dt><dd><span class=\"side\">{main}</span>{ref}"
+                f'<dt>{_e(lab[name])}</dt><dd><span class="side">{main}</span>{ref}'
                 f'<br><span class="hash-label">{_e(lab["text_hash"])}</span> '
                 f'<code class="hash">{_e(s.text_sha256)}</code></dd>'
             )
@@ -514,7 +517,7 @@ class _Page:
                 out.append(f'<h2 class="division">{_e(item.label)}</h2>')
             elif item.kind == "gap":
                 out.append(self.gap(item.n))
-        return f'<main id="changes">\n' + "\n".join(out) + "\n</main>"
+        return '<main id="changes">\n' + "\n".join(out) + "\n</main>"
 
     def page(self) -> str:
         r = self.redline
@@ -522,7 +525,7 @@ class _Page:
         main = self.main()  # first: notes whether invisible characters occur
         inv_class = " has-invisible" if self.invisible_seen else ""
         footer = (
-            f'<footer{self.ui_attr}><p>{_e(self.lab["generated_by"])} · '
+            f"<footer{self.ui_attr}><p>{_e(self.lab['generated_by'])} · "
             f"{_e(L.side_name(r.old))} \u2192 {_e(L.side_name(r.new))}</p></footer>"
         )
         lang = self.doc_lang or self.ui_lang
@@ -548,7 +551,8 @@ _SERIF = (
 )
 _MONO = 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace'
 
-CSS = """
+CSS = (
+    """
 :root {
   --ink: #1d1d1b; --muted: #5f5c57; --rule: #dedad2; --paper: #fffdf8; --panel: #f6f3ec;
   --ins-bg: #dff3e2; --ins-ink: #0b5a23; --del-bg: #fbe3df; --del-ink: #9a1f12;
@@ -666,4 +670,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   h2, h3, .meta, .note, .gap { break-after: avoid; page-break-after: avoid; }
   :target { outline: none; }
 }
-""".replace("SERIF", _SERIF).replace("SANS", _SANS).replace("MONO", _MONO)
+""".replace("SERIF", _SERIF)
+    .replace("SANS", _SANS)
+    .replace("MONO", _MONO)
+)

@@ -236,7 +236,11 @@ def old_place(lab: dict[str, str], clause: ClauseChange) -> str:
     """Where a moved clause came from: its old division when that differs, and its old number
     when that differs ("Hoofdstuk 2 Zeggenschap (artikel 6)")."""
     div = clause.old_division_label if clause.old_division_label != clause.division_label else ""
-    name = clause_name(lab, clause.old_num, start=False) if clause.old_num and (clause.old_num != clause.num or not div) else ""
+    name = (
+        clause_name(lab, clause.old_num, start=False)
+        if clause.old_num and (clause.old_num != clause.num or not div)
+        else ""
+    )
     if div and name:
         return f"{div} ({name})"
     return div or name or lab["old_place"]

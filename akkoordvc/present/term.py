@@ -58,7 +58,7 @@ def _elide(text: str, keep_start: bool, keep_end: bool, context: int) -> str:
         head = text[: cut if cut > 0 else context]
     if keep_end:
         cut = text.find(" ", len(text) - context)
-        tail = text[cut + 1 if cut >= 0 else len(text) - context:]
+        tail = text[cut + 1 if cut >= 0 else len(text) - context :]
     return f"{head}{' ' if head else ''}…{' ' if tail else ''}{tail}"
 
 

@@ -14,13 +14,15 @@ def _blocks(element, indent: str, out: list[str]) -> None:
     for child in element:
         tag = child.tag
         if tag == names.P:
-            out.extend(textwrap.wrap(inline_text(child), WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent])
+            out.extend(
+                textwrap.wrap(inline_text(child), WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+            )
         elif tag in (names.PARA, names.ITEM):
             num = child.get(names.NUM, "")
             lines: list[str] = []
             _blocks(child, indent + " " * (len(num) + 1), lines)
             if lines and num:
-                lines[0] = indent + num + " " + lines[0][len(indent) + len(num) + 1:]
+                lines[0] = indent + num + " " + lines[0][len(indent) + len(num) + 1 :]
             elif num:
                 lines = [indent + num]
             out.extend(lines)

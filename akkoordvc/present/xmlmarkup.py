@@ -209,7 +209,7 @@ def _project(clause: etree._Element, segments, new_text: str) -> bool:
             while run_end < end and owners[run_end] is owner:
                 run_end += 1
             if owner is not None:
-                add(owner, op, text[run_start - start:run_end - start])
+                add(owner, op, text[run_start - start : run_end - start])
             run_start = run_end
         pos = end
     for holder, parts in pieces.items():

@@ -296,8 +296,9 @@ def _final(status: str, history: tuple[Event, ...], revision: int) -> str:
     return status
 
 
-def _settle(events: tuple[Event, ...], commits: tuple[str | None, ...], ancestry: _Ancestry,
-            revision: int) -> tuple[str, tuple[Competing, ...]]:
+def _settle(
+    events: tuple[Event, ...], commits: tuple[str | None, ...], ancestry: _Ancestry, revision: int
+) -> tuple[str, tuple[Competing, ...]]:
     """The status of an amendment from its events (in commit order) and the commits that added them, and the
     competing decisions when two that did not see each other disagree."""
     if not events:
@@ -386,7 +387,9 @@ def find(amendments: dict[str, Amendment], ref: str) -> Amendment:
         return matches[0]
     if matches:
         raise AkkoordError(f"amendment {ref!r} is ambiguous: {', '.join(a.id for a in matches)}; give more of the id")
-    hint = "list them with `akkoord amend list`" if amendments else "there are no amendments yet (akkoord amend propose)"
+    hint = (
+        "list them with `akkoord amend list`" if amendments else "there are no amendments yet (akkoord amend propose)"
+    )
     raise AkkoordError(f"no amendment {ref!r} in this repository; {hint}")
 
 
@@ -419,8 +422,9 @@ def _label_for(workspace: Workspace, text_sha256: str) -> str | None:
     return labels[-1] if labels else None
 
 
-def base_text(workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment],
-              _cache: dict | None = None) -> etree._Element:
+def base_text(
+    workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment], _cache: dict | None = None
+) -> etree._Element:
     """The text `amendment` was drafted against (checked against its text_sha256)."""
     cache = _cache if _cache is not None else {}
     key = (amendment.id, amendment.revision)
@@ -431,8 +435,9 @@ def base_text(workspace: Workspace, amendment: Amendment, amendments: dict[str, 
     return root
 
 
-def _locate_base(workspace: Workspace, base: Base, amendments: dict[str, Amendment], name: str,
-                 cache: dict) -> etree._Element:
+def _locate_base(
+    workspace: Workspace, base: Base, amendments: dict[str, Amendment], name: str, cache: dict
+) -> etree._Element:
     from .versions import find_version, versions
 
     repo = workspace.repo
@@ -469,8 +474,9 @@ def _locate_base(workspace: Workspace, base: Base, amendments: dict[str, Amendme
     )
 
 
-def pending_text(workspace: Workspace, amendments: dict[str, Amendment], *, exclude: str | None = None,
-                 cache: dict | None = None) -> tuple[etree._Element, list[str]]:
+def pending_text(
+    workspace: Workspace, amendments: dict[str, Amendment], *, exclude: str | None = None, cache: dict | None = None
+) -> tuple[etree._Element, list[str]]:
     """The text the next version will have: HEAD's text with every accepted amendment applied in order.
 
     Returns the text and the ids applied. An accepted amendment that no longer applies (an editorial
@@ -488,7 +494,9 @@ def pending_text(workspace: Workspace, amendments: dict[str, Amendment], *, excl
                 f"accepted amendment {amendment.id} no longer applies to the current text "
                 f"(clause {result.conflicts[0].target}: {result.conflicts[0].reason}); rebase it with "
                 f"`akkoord amend rebase {amendment.id} --write FILE` then `--from-file FILE`, and accept it again",
-                amendment, result.conflicts, root,
+                amendment,
+                result.conflicts,
+                root,
             )
         root = result.root
         applied.append(amendment.id)
@@ -504,8 +512,13 @@ class Check:
     conflicts: list[Conflict]
 
 
-def check(workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment],
-          cache: dict | None = None, pending: etree._Element | None = None) -> Check:
+def check(
+    workspace: Workspace,
+    amendment: Amendment,
+    amendments: dict[str, Amendment],
+    cache: dict | None = None,
+    pending: etree._Element | None = None,
+) -> Check:
     """Whether `amendment` would apply now: clean, stale (its targets changed but it merges), or conflict."""
     cache = cache if cache is not None else {}
     if pending is None:
@@ -530,8 +543,15 @@ def _validated(data: bytes, source: str) -> etree._Element:
     return root
 
 
-def _commit(workspace: Workspace, changes: dict[str, bytes], subject: str, amendment_id: str, status: str,
-            actor: Identity, ts: int) -> str:
+def _commit(
+    workspace: Workspace,
+    changes: dict[str, bytes],
+    subject: str,
+    amendment_id: str,
+    status: str,
+    actor: Identity,
+    ts: int,
+) -> str:
     _check_records(changes, amendment_id)
     message = f"{subject}\n\nAkkoord-Amendment: {amendment_id}\nAkkoord-Status: {status}"
     head = workspace.head()
@@ -559,8 +579,9 @@ def _check_records(changes: dict[str, bytes], amendment_id: str) -> None:
             ) from None
 
 
-def _check_options(title: str | None = None, reason: str | None = None, source: str | None = None,
-                   rationale: tuple[str, ...] = ()) -> None:
+def _check_options(
+    title: str | None = None, reason: str | None = None, source: str | None = None, rationale: tuple[str, ...] = ()
+) -> None:
     """Text given on the command line that an amendment record could not hold: one clear line, before any work."""
     check_text(title, "--title", line=True, limit=_LINE_LIMIT)
     check_text(reason, "--reason", limit=_LINE_LIMIT)
@@ -575,8 +596,10 @@ def contest_summary(amendment: Amendment) -> str:
 
 
 def how_to_resolve(ident: str) -> str:
-    return (f"decide it again now that both decisions are here: `akkoord amend accept {ident} --by WHO` or "
-            f"`akkoord amend reject {ident} --by WHO --reason WHY`")
+    return (
+        f"decide it again now that both decisions are here: `akkoord amend accept {ident} --by WHO` or "
+        f"`akkoord amend reject {ident} --by WHO --reason WHY`"
+    )
 
 
 def _describe_status(amendment: Amendment) -> str:
@@ -591,7 +614,9 @@ def _describe_status(amendment: Amendment) -> str:
         return status
     reason = f" ({event.reason})" if event.reason and status != an.CONSOLIDATED else ""
     if status == an.CONSOLIDATED:
-        return f"consolidated on {event.at[:10]} ({event.reason})" if event.reason else f"consolidated on {event.at[:10]}"
+        return (
+            f"consolidated on {event.at[:10]} ({event.reason})" if event.reason else f"consolidated on {event.at[:10]}"
+        )
     if event.status == an.REVISED:
         return f"proposed (revision {event.revision} by {event.by.name} on {event.at[:10]}){reason}"
     return f"{status} by {event.by.name} on {event.at[:10]}{reason}"
@@ -602,8 +627,10 @@ def _require(amendment: Amendment, allowed: tuple[str, ...], action: str) -> Non
         return
     status = amendment.status
     if status == CONTESTED:
-        raise AkkoordError(f"cannot {action} amendment {amendment.id}: it is {_describe_status(amendment)}; "
-                           f"{how_to_resolve(amendment.id)}")
+        raise AkkoordError(
+            f"cannot {action} amendment {amendment.id}: it is {_describe_status(amendment)}; "
+            f"{how_to_resolve(amendment.id)}"
+        )
     if status == an.ACCEPTED and action == "accept":
         tail = "nothing changed"
     elif status == an.ACCEPTED:
@@ -669,8 +696,16 @@ def propose(
             )
         if not title:
             raise AkkoordError("an amendment needs a title: give --title")
-        amendment = Amendment(title, proposers, _day(ts), base, operations, source=source or "",
-                              rationale=rationale, supersedes=tuple(o.id for o in replaced))
+        amendment = Amendment(
+            title,
+            proposers,
+            _day(ts),
+            base,
+            operations,
+            source=source or "",
+            rationale=rationale,
+            supersedes=tuple(o.id for o in replaced),
+        )
     elif record is not None:
         handed = ops.parse_amendment(record, source_name)
         base_root = _locate_base(workspace, handed.base, amendments, source_name, {})
@@ -694,11 +729,14 @@ def propose(
     for old in amendment.supersedes:
         if old not in amendments:
             raise AkkoordError(f"the amendment supersedes {old!r}, which is not in this repository")
-    seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode("utf-8")
+    seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode()
     ident = new_id(amendment.date, amendment.title, seed, set(amendments))
     amendment = dataclasses.replace(amendment, id=ident)
     event = Event(an.PROPOSED, person(actor), utc(ts), 1)
-    changes = {record_path(ident): ops.to_bytes(amendment, history=False), event_path(ident, event): _event_bytes(event)}
+    changes = {
+        record_path(ident): ops.to_bytes(amendment, history=False),
+        event_path(ident, event): _event_bytes(event),
+    }
     for old in replaced:
         _check_time(old, ts, "supersede")
         gone = Event(an.SUPERSEDED, person(actor), utc(ts), old.revision, f"superseded by {ident}")
@@ -760,12 +798,23 @@ def _base_for_edit(workspace: Workspace, base_ref: str | None, edited_root: etre
     if resolved.commit is None:
         raise AkkoordError(f"--base {base_ref}: give a version label or a git revision of this repository")
     root = resolved.document.root
-    return root, Base(text_sha256=canonical.text_sha256(root), label=resolved.label
-                      or _label_for(workspace, canonical.text_sha256(root)), commit=resolved.commit)
+    return root, Base(
+        text_sha256=canonical.text_sha256(root),
+        label=resolved.label or _label_for(workspace, canonical.text_sha256(root)),
+        commit=resolved.commit,
+    )
 
 
-def _decide(workspace: Workspace, ref: str, status: str, actor: Identity, reason: str, timestamp: int | None,
-            allowed: tuple[str, ...], action: str) -> Amendment:
+def _decide(
+    workspace: Workspace,
+    ref: str,
+    status: str,
+    actor: Identity,
+    reason: str,
+    timestamp: int | None,
+    allowed: tuple[str, ...],
+    action: str,
+) -> Amendment:
     _check_options(reason=reason)
     amendments = load(workspace)
     amendment = find(amendments, ref)
@@ -796,11 +845,15 @@ def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments
             f"amendment {amendment.id} conflicts with the current text ({since}): clause {first.target}: "
             f"{first.reason}{more}; nothing was accepted — resolve it with "
             f"`akkoord amend rebase {amendment.id} --write FILE`, edit FILE, then `--from-file FILE`",
-            amendment, result.conflicts, current,
+            amendment,
+            result.conflicts,
+            current,
         )
 
 
-def accept(workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None) -> Amendment:
+def accept(
+    workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None
+) -> Amendment:
     """Accept a proposed amendment: a three-way merge against the current text plus the amendments accepted
     before it; a conflict refuses (AmendmentConflict, exit 3) and changes nothing."""
     return _decide(workspace, ref, an.ACCEPTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "accept")
@@ -812,7 +865,9 @@ def reject(workspace: Workspace, ref: str, actor: Identity, reason: str, timesta
     return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject")
 
 
-def withdraw(workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None) -> Amendment:
+def withdraw(
+    workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None
+) -> Amendment:
     return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw")
 
 
@@ -828,8 +883,15 @@ def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list
     return amendment, canonical.to_bytes(result.root), result.conflicts
 
 
-def rebase(workspace: Workspace, ref: str, edited: bytes, source_name: str, actor: Identity, reason: str = "",
-           timestamp: int | None = None) -> Amendment:
+def rebase(
+    workspace: Workspace,
+    ref: str,
+    edited: bytes,
+    source_name: str,
+    actor: Identity,
+    reason: str = "",
+    timestamp: int | None = None,
+) -> Amendment:
     """Replace an amendment's operations by those of `edited`, an edited copy of the current text (with the
     other accepted amendments); the amendment is proposed again (a `revised` event)."""
     _check_options(reason=reason)
@@ -853,7 +915,8 @@ def rebase(workspace: Workspace, ref: str, edited: bytes, source_name: str, acto
     old_base = base_text(workspace, amendment, amendments, cache)
     changed_since = ops.changed_targets(old_base, current)
     own = {t for op in amendment.operations for t, _ in op.targets()} | {
-        i for op in amendment.operations for i in op.creates()}
+        i for op in amendment.operations for i in op.creates()
+    }
     new = {t for op in operations for t, _ in op.targets()} | {i for op in operations for i in op.creates()}
     undone = sorted((new & changed_since) - own)
     if undone:
@@ -865,9 +928,13 @@ def rebase(workspace: Workspace, ref: str, edited: bytes, source_name: str, acto
     revised = _recorded(amendment, operations=operations, base=base, revision=amendment.revision + 1, history=())
     why = reason or f"rebased onto {base.describe()}"
     event = Event(an.REVISED, person(actor), utc(ts), revised.revision, why)
-    changes = {record_path(amendment.id): ops.to_bytes(revised, history=False),
-               _new_event_path(workspace, amendment.id, event): _event_bytes(event)}
-    _commit(workspace, changes, f"Rebase amendment {amendment.id}: {amendment.title}", amendment.id, an.REVISED, actor, ts)
+    changes = {
+        record_path(amendment.id): ops.to_bytes(revised, history=False),
+        _new_event_path(workspace, amendment.id, event): _event_bytes(event),
+    }
+    _commit(
+        workspace, changes, f"Rebase amendment {amendment.id}: {amendment.title}", amendment.id, an.REVISED, actor, ts
+    )
     return _recorded(revised, history=amendment.history + (event,), settled=an.PROPOSED)
 
 
@@ -906,7 +973,6 @@ def _refuse_contested(amendments: dict[str, Amendment], action: str) -> None:
         f"{how_to_resolve(first.id if len(found) == 1 else 'ID')}",
         found,
     )
-
 
 
 def consolidation_for_version(workspace: Workspace, label: str, actor: Identity, date: str | None):
@@ -985,8 +1051,15 @@ def _steps(workspace: Workspace, ref: str | None) -> tuple[list[Step], str]:
     for version in versions(workspace):
         if version.commit == tip or workspace.repo.is_ancestor(version.commit, tip):
             data = workspace.text_at(version.commit)
-            steps.append(Step(version.label, version.date, version.commit, _parse_text(data, f"version {version.label}"),
-                              version.amendments))
+            steps.append(
+                Step(
+                    version.label,
+                    version.date,
+                    version.commit,
+                    _parse_text(data, f"version {version.label}"),
+                    version.amendments,
+                )
+            )
             if resolved.label == version.label:
                 break
     last_text = canonical.text_sha256(steps[-1].root) if steps else None
@@ -1009,10 +1082,13 @@ def _touching(amendments: dict[str, Amendment], ids: tuple[str, ...]) -> dict[st
     return out
 
 
-def _entry(clause: Clause, step: Step, index: int, amendments: dict[str, Amendment], by_clause: dict[str, str]) -> BlameEntry:
+def _entry(
+    clause: Clause, step: Step, index: int, amendments: dict[str, Amendment], by_clause: dict[str, str]
+) -> BlameEntry:
     ident = by_clause.get(clause.id)
-    entry = BlameEntry(clause.id, clause.num, step.label, step.date, "initial" if index == 0 else "editorial",
-                       commit=step.commit)
+    entry = BlameEntry(
+        clause.id, clause.num, step.label, step.date, "initial" if index == 0 else "editorial", commit=step.commit
+    )
     if ident is not None:
         amendment = amendments[ident]
         accepted = amendment.last(an.ACCEPTED)
@@ -1045,7 +1121,9 @@ def blame(workspace: Workspace, ref: str | None = None, clause: str | None = Non
         previous = current
     final = Document(steps[-1].root).clauses if steps else []
     if clause is not None and clause not in {c.id for c in final}:
-        raise AkkoordError(f"clause {clause!r} is not in {shown}; list the ids with `akkoord show {shown} --format json`")
+        raise AkkoordError(
+            f"clause {clause!r} is not in {shown}; list the ids with `akkoord show {shown} --format json`"
+        )
     return [last[c.id] for c in final if clause is None or c.id == clause]
 
 
@@ -1096,17 +1174,36 @@ def clause_history(workspace: Workspace, clause_id: str, ref: str | None = None)
         if element is not None:
             seen = True
         if previous is None and element is not None:
-            entries.append(HistoryEntry(step.label, step.date, step.commit, "added", None, element, previous_root,
-                                        step.root, amendment))
+            entries.append(
+                HistoryEntry(
+                    step.label, step.date, step.commit, "added", None, element, previous_root, step.root, amendment
+                )
+            )
         elif previous is not None and element is None:
-            entries.append(HistoryEntry(step.label, step.date, step.commit, "removed", previous, None, previous_root,
-                                        step.root, amendment))
+            entries.append(
+                HistoryEntry(
+                    step.label, step.date, step.commit, "removed", previous, None, previous_root, step.root, amendment
+                )
+            )
         elif previous is not None and canonical.element_sha256(previous) != canonical.element_sha256(element):
-            entries.append(HistoryEntry(step.label, step.date, step.commit, "changed", previous, element, previous_root,
-                                        step.root, amendment))
+            entries.append(
+                HistoryEntry(
+                    step.label,
+                    step.date,
+                    step.commit,
+                    "changed",
+                    previous,
+                    element,
+                    previous_root,
+                    step.root,
+                    amendment,
+                )
+            )
         previous, previous_root = element, step.root
     if not seen:
-        raise AkkoordError(f"clause {clause_id!r} is in no version up to {shown}; check the id with `akkoord show --format json`")
+        raise AkkoordError(
+            f"clause {clause_id!r} is in no version up to {shown}; check the id with `akkoord show --format json`"
+        )
     return entries
 
 

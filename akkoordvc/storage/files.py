@@ -17,7 +17,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".akkoord-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise AkkoordError(f"{path}: cannot write here: {exc.strerror}; check the folder exists and is writable") from None
+        raise AkkoordError(
+            f"{path}: cannot write here: {exc.strerror}; check the folder exists and is writable"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

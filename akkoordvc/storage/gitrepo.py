@@ -67,20 +67,28 @@ class Identity:
     email: str
 
     @classmethod
-    def parse(cls, text: str) -> "Identity":
+    def parse(cls, text: str) -> Identity:
         """Read "Name <email>" or just "Name"."""
         bad = _UNSTORABLE.search(text or "")
         if bad:
-            what = "bytes that are not UTF-8 text" if "\ud800" <= bad.group() <= "\udfff" else (
-                f"the control character U+{ord(bad.group()):04X}")
-            raise RepositoryError(f"--by {text!r}: contains {what}; give a name on one line, optionally followed by <email>")
+            what = (
+                "bytes that are not UTF-8 text"
+                if "\ud800" <= bad.group() <= "\udfff"
+                else (f"the control character U+{ord(bad.group()):04X}")
+            )
+            raise RepositoryError(
+                f"--by {text!r}: contains {what}; give a name on one line, optionally followed by <email>"
+            )
         if len(text) > 500:
             raise RepositoryError(f"--by: {len(text):,} characters, over the limit of 500; give a shorter name")
         match = _IDENTITY.match(text or "")
         if not match or not match.group("name").strip():
             raise RepositoryError(f"--by {text!r}: expected a name, optionally followed by <email>")
         name = match.group("name").strip()
-        email = match.group("email") or (re.sub(r"[^a-z0-9]+", ".", name.lower()).strip(".") or "someone") + "@akkoord.invalid"
+        email = (
+            match.group("email")
+            or (re.sub(r"[^a-z0-9]+", ".", name.lower()).strip(".") or "someone") + "@akkoord.invalid"
+        )
         return cls(name, email)
 
     def __str__(self) -> str:
@@ -109,7 +117,7 @@ class Repository:
 
     # opening ----------------------------------------------------------------
     @classmethod
-    def discover(cls, start: str | os.PathLike = ".") -> "Repository":
+    def discover(cls, start: str | os.PathLike = ".") -> Repository:
         """The repository containing `start` (searching upwards), or a RepositoryError."""
         try:
             repo = git.Repo(start, search_parent_directories=True)
@@ -122,7 +130,7 @@ class Repository:
         return cls(repo)
 
     @classmethod
-    def create(cls, path: str | os.PathLike, branch: str = "main") -> "Repository":
+    def create(cls, path: str | os.PathLike, branch: str = "main") -> Repository:
         repo = git.Repo.init(path, initial_branch=branch)
         return cls(repo)
 
@@ -343,14 +351,18 @@ class Repository:
             updates = [(ref, commit.hexsha, old or ZERO)]
             if tag is not None:
                 name, tag_message = tag
-                updates.append((f"refs/tags/{name}", self._tag_object(name, commit.hexsha, tag_message, author, when), ZERO))
+                updates.append(
+                    (f"refs/tags/{name}", self._tag_object(name, commit.hexsha, tag_message, author, when), ZERO)
+                )
             self._write_pending(commit.hexsha, old, ref, sorted(changes))
             try:
                 self._move_refs(updates, f"akkoord: {message.splitlines()[0]}")
             except git.GitCommandError as exc:
                 self._drop_pending()
                 if tag is not None and self.tag_target(tag[0]) is not None:
-                    raise RepositoryError(f"tag {tag[0]} already exists; choose another label; nothing was written") from None
+                    raise RepositoryError(
+                        f"tag {tag[0]} already exists; choose another label; nothing was written"
+                    ) from None
                 if self.head_commit() != old:
                     raise RepositoryError(
                         f"{ref} moved while this command ran (another process committed); nothing was written, retry"
@@ -442,15 +454,17 @@ class Repository:
         body = (
             f"object {commit}\ntype commit\ntag {name}\n"
             f"tagger {tagger.name} <{tagger.email}> {timestamp} +0000\n\n{message.rstrip()}\n"
-        ).encode("utf-8")
+        ).encode()
         stream = self.git_repo.odb.store(IStream("tag", len(body), BytesIO(body)))
         return stream.hexsha.decode() if isinstance(stream.hexsha, bytes) else stream.hexsha
 
     def tags(self, prefix: str) -> list[TagInfo]:
         """Annotated tags of commits under refs/tags/PREFIX, in one git call (lightweight tags are skipped)."""
         # every field starts with a letter, so an empty field never looks like the record separator \0\0
-        fmt = ("r%(refname)%00o%(objectname)%00t%(*objectname)%00k%(*objecttype)%00"
-               "w%(taggername) %(taggeremail)%00d%(taggerdate:raw)%00m%(contents)%00%00")
+        fmt = (
+            "r%(refname)%00o%(objectname)%00t%(*objectname)%00k%(*objecttype)%00"
+            "w%(taggername) %(taggeremail)%00d%(taggerdate:raw)%00m%(contents)%00%00"
+        )
         out = self.git_repo.git.for_each_ref(f"refs/tags/{prefix}", format=fmt, strip_newline_in_stdout=False)
         found = []
         for record in out.split("\x00\x00"):
@@ -466,7 +480,7 @@ class Repository:
             stamp = date.split()[0] if date.strip() else "0"
             found.append(
                 TagInfo(
-                    name=refname[len("refs/tags/"):],
+                    name=refname[len("refs/tags/") :],
                     sha=sha,
                     commit=target,
                     tagger=tagger.strip(),
@@ -515,7 +529,9 @@ def _acquire(path: str, root: Path):
     try:
         handle = open(path, "a+b")
     except OSError as exc:
-        raise RepositoryError(f"{path}: cannot create the repository lock: {exc.strerror}; check the permissions") from None
+        raise RepositoryError(
+            f"{path}: cannot create the repository lock: {exc.strerror}; check the permissions"
+        ) from None
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         if _try_lock(handle):
@@ -569,6 +585,8 @@ def _entry(path: str, binsha: bytes) -> BaseIndexEntry:
 
 def valid_ref_component(name: str) -> bool:
     """Whether `name` may be used in a git ref name (a conservative subset of check-ref-format)."""
-    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name)) and ".." not in name and not name.endswith(
-        (".lock", ".")
+    return (
+        bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}", name))
+        and ".." not in name
+        and not name.endswith((".lock", "."))
     )

@@ -78,12 +78,16 @@ def resolve(ref: str, start: str = ".", workspace=None) -> Resolved:
     if ref == WORKING:
         data = workspace.working_text()
         return Resolved(ref, Document.from_bytes(data, str(workspace.root / TEXT_PATH)), data, kind="working")
-    version = find_version(workspace, ref[len(TAG_PREFIX):] if ref.startswith(TAG_PREFIX) else ref)
+    version = find_version(workspace, ref[len(TAG_PREFIX) :] if ref.startswith(TAG_PREFIX) else ref)
     if version is not None:
         data = workspace.text_at(version.commit)
         return Resolved(
-            ref, Document.from_bytes(data, f"{TEXT_PATH} of version {version.label}"), data,
-            label=version.label, commit=version.commit, kind="version",
+            ref,
+            Document.from_bytes(data, f"{TEXT_PATH} of version {version.label}"),
+            data,
+            label=version.label,
+            commit=version.commit,
+            kind="version",
         )
     commit = workspace.repo.resolve(ref)
     if commit is not None:

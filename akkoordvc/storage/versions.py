@@ -84,7 +84,7 @@ def versions(workspace: Workspace) -> list[Version]:
     found = []
     for tag in repo.tags(TAG_PREFIX):
         text, trailers = _split_message(tag.message)
-        label = tag.name[len(TAG_PREFIX):]
+        label = tag.name[len(TAG_PREFIX) :]
         data = repo.read(tag.commit, TEXT_PATH)
         found.append(
             Version(
@@ -164,8 +164,14 @@ def create_version(
         if amendments:
             summary += f"\n\nAkkoord-Amendments: {' '.join(amendments)}"
         try:
-            workspace.commit(changes, summary, "consolidation", by, timestamp=_timestamp(day),
-                             tag=(TAG_PREFIX + label, tag_message(data)))
+            workspace.commit(
+                changes,
+                summary,
+                "consolidation",
+                by,
+                timestamp=_timestamp(day),
+                tag=(TAG_PREFIX + label, tag_message(data)),
+            )
         except RepositoryError as exc:
             if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
                 raise RepositoryError(

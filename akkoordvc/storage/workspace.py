@@ -53,7 +53,7 @@ You need nothing but git to read it:
   (check them with `ssh-keygen -Y verify`, or with `akkoord verify`).
 
 The identity of a text is the SHA-256 of `akkoord.xml` as stored (`sha256sum akkoord.xml`).
-""".encode("utf-8")
+""".encode()
 
 
 class Workspace:
@@ -67,7 +67,7 @@ class Workspace:
         self.expected: str | None = None
 
     @classmethod
-    def open(cls, start: str | os.PathLike = ".") -> "Workspace":
+    def open(cls, start: str | os.PathLike = ".") -> Workspace:
         repo = Repository.discover(start)
         if repo.has_pending():
             with repo.locked():  # finishes a commit whose work-tree sync was interrupted
@@ -192,7 +192,9 @@ def initialise(
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
     except OSError as exc:
-        raise RepositoryError(f"{parent}: cannot create the repository here: {exc.strerror}; check the folder is writable") from None
+        raise RepositoryError(
+            f"{parent}: cannot create the repository here: {exc.strerror}; check the folder is writable"
+        ) from None
     try:
         repo = Repository.create(staging)
         full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"

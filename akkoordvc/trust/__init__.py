@@ -29,7 +29,7 @@ def today() -> dt.date:
             return dt.date.fromisoformat(fixed)
         except ValueError:
             raise AkkoordError(f"{TODAY_ENV}={fixed!r} is not a date; use YYYY-MM-DD or unset it") from None
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def parse_day(text: str, what: str = "date") -> dt.date:

@@ -58,9 +58,21 @@ _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
 _AGREEMENT = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,127}$")
 
 _COMMON = {
-    "format": str, "kind": str, "agreement": str, "version": str, "commit": str, "text_sha256": str,
-    "clauses": list, "signatory": str, "decision": str, "mandate": (str, type(None)),
-    "comment": (str, type(None)), "date": str, "seq": int, "previous": list, "registry": str,
+    "format": str,
+    "kind": str,
+    "agreement": str,
+    "version": str,
+    "commit": str,
+    "text_sha256": str,
+    "clauses": list,
+    "signatory": str,
+    "decision": str,
+    "mandate": (str, type(None)),
+    "comment": (str, type(None)),
+    "date": str,
+    "seq": int,
+    "previous": list,
+    "registry": str,
 }
 _ATTESTED = {"evidence": str, "recorded": str, "attested_by": str}
 
@@ -72,7 +84,9 @@ class StatementError(AkkoordError):
 # bytes ------------------------------------------------------------------------------------------
 def canonical_json(obj) -> bytes:
     """The one byte form of a statement: sorted keys, no spaces, UTF-8, final newline."""
-    return (json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    return (json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False) + "\n").encode(
+        "utf-8"
+    )
 
 
 def _no_duplicates(pairs):
@@ -122,19 +136,23 @@ def parse_statement(data: bytes) -> dict:
     missing = sorted(set(expected) - set(obj))
     extra = sorted(set(obj) - set(expected))
     if missing or extra:
-        raise StatementError(f"fields {'missing: ' + ', '.join(missing) if missing else ''}"
-                             f"{'; ' if missing and extra else ''}{'unexpected: ' + ', '.join(extra) if extra else ''}")
+        raise StatementError(
+            f"fields {'missing: ' + ', '.join(missing) if missing else ''}"
+            f"{'; ' if missing and extra else ''}{'unexpected: ' + ', '.join(extra) if extra else ''}"
+        )
     for name, kind in expected.items():
         if not isinstance(obj[name], kind) or isinstance(obj[name], bool):
             raise StatementError(f"field {name!r} has the wrong type")
     for name, pattern in (("signatory", _ID), ("version", _LABEL), ("agreement", _AGREEMENT)) + (
-            (("attested_by", _ID),) if obj["kind"] == ATTESTATION else ()):
+        (("attested_by", _ID),) if obj["kind"] == ATTESTATION else ()
+    ):
         if not pattern.match(obj[name]):
             raise StatementError(f"{name} {obj[name]!r} is not a valid identifier")
     for name in ("mandate", "comment", "evidence"):
         value = obj.get(name)
-        if isinstance(value, str) and (len(value) > MAX_TEXT or any(
-                unicodedata.category(c) == "Cc" and c != "\n" for c in value)):
+        if isinstance(value, str) and (
+            len(value) > MAX_TEXT or any(unicodedata.category(c) == "Cc" and c != "\n" for c in value)
+        ):
             raise StatementError(f"{name} is too long or contains control characters")
     if obj["decision"] not in DECISIONS:
         raise StatementError(f"decision {obj['decision']!r} is not one of {', '.join(DECISIONS)}")
@@ -149,7 +167,9 @@ def parse_statement(data: bytes) -> dict:
         raise StatementError("commit, text_sha256 or registry is not a hash")
     if obj["seq"] < 1:
         raise StatementError("seq must be 1 or more")
-    if not all(isinstance(p, str) and _HEX64.match(p) for p in obj["previous"]) or obj["previous"] != sorted(set(obj["previous"])):
+    if not all(isinstance(p, str) and _HEX64.match(p) for p in obj["previous"]) or obj["previous"] != sorted(
+        set(obj["previous"])
+    ):
         raise StatementError("previous must be a sorted list of distinct statement hashes")
     if not all(isinstance(c, list) and len(c) == 2 and all(isinstance(x, str) for x in c) for c in obj["clauses"]):
         raise StatementError("clauses must be a list of [id, sha256] pairs")
@@ -246,11 +266,18 @@ def load_statements(repo, commit: str) -> tuple[list[Statement], list[Problem]]:
         for path in paths:
             if path.endswith(".json.sig"):
                 if path[: -len(".sig")] not in present:
-                    problems.append(Problem("stray-signature", path, "is a signature without its statement (statement deleted?)"))
+                    problems.append(
+                        Problem("stray-signature", path, "is a signature without its statement (statement deleted?)")
+                    )
                 continue
             if not _PATH.match(path):
-                problems.append(Problem("stray-file", path,
-                                        f"is not a statement file ({folder}/<signatory>/<seq>-<hash>.json); it is ignored"))
+                problems.append(
+                    Problem(
+                        "stray-file",
+                        path,
+                        f"is not a statement file ({folder}/<signatory>/<seq>-<hash>.json); it is ignored",
+                    )
+                )
                 continue
             data = repo.read(commit, path) or b""
             signature = repo.read(commit, path + ".sig") if path + ".sig" in present else None
@@ -298,8 +325,10 @@ def signature_problem(statement: Statement, registry: Registry, verifier: sshsig
     if ok:
         return None
     if info.namespace != namespace:
-        return (f"was signed in SSH namespace {info.namespace!r}, not {namespace!r}: a signature made for "
-                "something else does not count as this statement")
+        return (
+            f"was signed in SSH namespace {info.namespace!r}, not {namespace!r}: a signature made for "
+            "something else does not count as this statement"
+        )
     owner = registry.owner_of(info.key) if info.key else None
     fingerprint = info.key.fingerprint if info.key else info.key_type
     if kind == ENDORSEMENT:
@@ -351,7 +380,7 @@ class Created:
 
 
 def _version(workspace, ref: str) -> Version:
-    label = ref[len(TAG_PREFIX):] if ref.startswith(TAG_PREFIX) else ref
+    label = ref[len(TAG_PREFIX) :] if ref.startswith(TAG_PREFIX) else ref
     version = find_version(workspace, label)
     if version is None:
         known = ", ".join(v.label for v in versions(workspace)) or "none yet"
@@ -379,8 +408,20 @@ def latest_decision(chains: list[Statement], version: str) -> Statement | None:
     return max(relevant, key=lambda s: (s.date, s.get("recorded") or "", s.seq, s.sha256)) if relevant else None
 
 
-def _statement(kind: str, *, doc: Document, version: Version, signatory: str, decision: str, mandate, comment,
-               day: dt.date, chain: list[Statement], registry: Registry, extra: dict | None = None) -> tuple[dict, bytes]:
+def _statement(
+    kind: str,
+    *,
+    doc: Document,
+    version: Version,
+    signatory: str,
+    decision: str,
+    mandate,
+    comment,
+    day: dt.date,
+    chain: list[Statement],
+    registry: Registry,
+    extra: dict | None = None,
+) -> tuple[dict, bytes]:
     heads = chain_heads(chain)
     fields = {
         "format": FORMAT,
@@ -414,8 +455,19 @@ def _check_decision(decision: str, own_and_attested: list[Statement], version: V
             raise AkkoordError(f"{who} has no standing endorsement of version {version.label} to withdraw")
 
 
-def endorse(workspace, state: RegistryState, *, ref: str, signatory_id: str, key_path: str, decision: str = ENDORSE,
-            mandate: str | None = None, comment: str | None = None, today: dt.date, by) -> Created:
+def endorse(
+    workspace,
+    state: RegistryState,
+    *,
+    ref: str,
+    signatory_id: str,
+    key_path: str,
+    decision: str = ENDORSE,
+    mandate: str | None = None,
+    comment: str | None = None,
+    today: dt.date,
+    by,
+) -> Created:
     """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key."""
     registry = state.require_current()
     version = _version(workspace, ref)
@@ -438,17 +490,31 @@ def endorse(workspace, state: RegistryState, *, ref: str, signatory_id: str, key
     attested = _good_chain(workspace, registry, ATTESTATION, signatory.id)
     _check_decision(decision, chain + attested, version, signatory.id)
     doc = Document.from_bytes(workspace.text_at(version.commit), f"version {version.label}")
-    fields, data = _statement(ENDORSEMENT, doc=doc, version=version, signatory=signatory.id, decision=decision,
-                              mandate=mandate, comment=comment, day=today, chain=chain, registry=registry)
+    fields, data = _statement(
+        ENDORSEMENT,
+        doc=doc,
+        version=version,
+        signatory=signatory.id,
+        decision=decision,
+        mandate=mandate,
+        comment=comment,
+        day=today,
+        chain=chain,
+        registry=registry,
+    )
     signature = sshsig.sign(data, key_path, sshsig.NS_ENDORSEMENT)
     statement = Statement("", data, signature, fields)
     statement.path = statement.expected_path()
     with sshsig.Verifier(registry.signatory_signers(sshsig.NS_ENDORSEMENT)) as verifier:
         why = signature_problem(statement, registry, verifier)
     if why is not None:
-        raise RegistryError(f"--key {key_path}: the new statement {why.replace('was signed', 'would be signed')}; nothing was written")
-    message = (f"{decision.capitalize()} version {version.label}: {signatory.name}\n\n"
-               f"Akkoord-Statement: {statement.path}\nAkkoord-Text-Sha256: {version.text_sha256}")
+        raise RegistryError(
+            f"--key {key_path}: the new statement {why.replace('was signed', 'would be signed')}; nothing was written"
+        )
+    message = (
+        f"{decision.capitalize()} version {version.label}: {signatory.name}\n\n"
+        f"Akkoord-Statement: {statement.path}\nAkkoord-Text-Sha256: {version.text_sha256}"
+    )
     commit = workspace.commit({statement.path: data, statement.path + ".sig": signature}, message, "endorsement", by)
     return Created(statement, commit, version, signatory)
 
@@ -464,19 +530,35 @@ def _check_own_key(registry: Registry, signatory: Signatory, public, day: dt.dat
         )
     start, end = signatory.key_window(key)
     if day < start or (end is not None and day >= end):
-        raise RegistryError(f"--key {key_path}: key {key.fingerprint} of {signatory.id} is {key.state_on(day)} on {day}{_window(key)}")
+        raise RegistryError(
+            f"--key {key_path}: key {key.fingerprint} of {signatory.id} is {key.state_on(day)} on {day}{_window(key)}"
+        )
 
 
-def attest(workspace, state: RegistryState, *, ref: str, signatory_id: str, key_path: str, date: dt.date,
-           evidence: str, decision: str = ENDORSE, mandate: str | None = None, comment: str | None = None,
-           today: dt.date, by) -> Created:
+def attest(
+    workspace,
+    state: RegistryState,
+    *,
+    ref: str,
+    signatory_id: str,
+    key_path: str,
+    date: dt.date,
+    evidence: str,
+    decision: str = ENDORSE,
+    mandate: str | None = None,
+    comment: str | None = None,
+    today: dt.date,
+    by,
+) -> Created:
     """Record, signed by an admin key, a decision `signatory_id` made outside the repository (e.g. on paper)."""
     registry = state.require_current()
     version = _version(workspace, ref)
     signatory = registry.require(signatory_id)
     evidence = clean_text(evidence, "evidence")
     if not evidence:
-        raise AkkoordError("--evidence is required: say where the decision is documented (e.g. a signed paper, a collegebesluit)")
+        raise AkkoordError(
+            "--evidence is required: say where the decision is documented (e.g. a signed paper, a collegebesluit)"
+        )
     mandate, comment = clean_text(mandate, "mandate"), clean_text(comment, "comment")
     if date > today:
         raise AkkoordError(f"--date {date} is in the future; an attestation records a decision already made")
@@ -497,14 +579,24 @@ def attest(workspace, state: RegistryState, *, ref: str, signatory_id: str, key_
             "by the registry admins"
         )
     if not admin.valid_on(today):
-        raise RegistryError(f"--key {key_path}: admin key {admin.id} is {admin.state_on(today)} on {today}{_window(admin)}")
+        raise RegistryError(
+            f"--key {key_path}: admin key {admin.id} is {admin.state_on(today)} on {today}{_window(admin)}"
+        )
     chain = _good_chain(workspace, registry, ATTESTATION, signatory.id)
     own = _good_chain(workspace, registry, ENDORSEMENT, signatory.id)
     _check_decision(decision, chain + own, version, signatory.id)
     doc = Document.from_bytes(workspace.text_at(version.commit), f"version {version.label}")
     fields, data = _statement(
-        ATTESTATION, doc=doc, version=version, signatory=signatory.id, decision=decision, mandate=mandate,
-        comment=comment, day=date, chain=chain, registry=registry,
+        ATTESTATION,
+        doc=doc,
+        version=version,
+        signatory=signatory.id,
+        decision=decision,
+        mandate=mandate,
+        comment=comment,
+        day=date,
+        chain=chain,
+        registry=registry,
         extra={"evidence": evidence, "recorded": today.isoformat(), "attested_by": admin.id},
     )
     signature = sshsig.sign(data, key_path, sshsig.NS_ATTESTATION)
@@ -514,7 +606,9 @@ def attest(workspace, state: RegistryState, *, ref: str, signatory_id: str, key_
         why = signature_problem(statement, registry, verifier)
     if why is not None:
         raise RegistryError(f"--key {key_path}: the new attestation {why}; nothing was written")
-    message = (f"Attest {decision} of version {version.label} by {signatory.name} ({date})\n\n"
-               f"Akkoord-Statement: {statement.path}\nAkkoord-Attested-By: {admin.id}")
+    message = (
+        f"Attest {decision} of version {version.label} by {signatory.name} ({date})\n\n"
+        f"Akkoord-Statement: {statement.path}\nAkkoord-Attested-By: {admin.id}"
+    )
     commit = workspace.commit({statement.path: data, statement.path + ".sig": signature}, message, "attestation", by)
     return Created(statement, commit, version, signatory, attested_by=admin.id)

@@ -36,7 +36,8 @@ from ..model import canonical
 from ..model import registry_names as rn
 from ..model.validate import schema_problems
 from ..model.xmlparse import parse_bytes
-from . import Problem, parse_day, sshsig, today as _today
+from . import Problem, parse_day, sshsig
+from . import today as _today
 from .sshsig import AllowedSigner, PublicKey
 
 REGISTRY_PATH = "signatories.xml"
@@ -187,7 +188,9 @@ class Registry:
         found = self.signatory(ident)
         if found is None:
             known = ", ".join(s.id for s in self.signatories) or "none yet"
-            raise RegistryError(f"signatory {ident!r} is not in the registry (known: {known}); see `akkoord signatory list`")
+            raise RegistryError(
+                f"signatory {ident!r} is not in the registry (known: {known}); see `akkoord signatory list`"
+            )
         return found
 
     def admin(self, ident: str) -> AdminKey | None:
@@ -374,8 +377,10 @@ def rule_problems(registry: Registry) -> list[str]:
     ]
     for who, key in all_keys:
         if key.public.blob in owners:
-            problems.append(f"key {key.fingerprint} of {who} is also registered for {owners[key.public.blob]}; "
-                            "every key belongs to one signatory or admin")
+            problems.append(
+                f"key {key.fingerprint} of {who} is also registered for {owners[key.public.blob]}; "
+                "every key belongs to one signatory or admin"
+            )
         owners.setdefault(key.public.blob, who)
         if key.until is not None and key.until < key.start:
             problems.append(f"key {key.fingerprint} of {who} ends ({key.until}) before it starts ({key.start})")
@@ -425,7 +430,7 @@ def anchor_of(data: bytes) -> str:
 def normalize_anchor(text: str) -> str:
     value = text.strip().lower()
     if value.startswith("sha256:"):
-        value = value[len("sha256:"):]
+        value = value[len("sha256:") :]
     if not re.fullmatch(r"[0-9a-f]{64}", value):
         raise RegistryError(
             f"trust anchor {text!r} is not a registry fingerprint; give the 'sha256:' + 64 hex digits printed by `akkoord init`"
@@ -484,7 +489,9 @@ def _readable(data: bytes) -> None:
 def start_registry(workspace, admin_pubkey_paths: list[str], threshold: int, by) -> tuple[str, str]:
     """Give an existing repository (made without --admin-key) its registry; return (commit, trust anchor)."""
     if workspace.repo.read(workspace.head(), REGISTRY_PATH) is not None:
-        raise RegistryError(f"this repository already has a registry ({REGISTRY_PATH}); change it with `akkoord signatory ...`")
+        raise RegistryError(
+            f"this repository already has a registry ({REGISTRY_PATH}); change it with `akkoord signatory ...`"
+        )
     files, anchor = genesis_files(admin_pubkey_paths, threshold, by)
     message = f"Start the signatory registry\n\nAkkoord-Registry-Anchor: {anchor}"
     return workspace.commit(dict(files), message, "registry", by), anchor
@@ -531,7 +538,12 @@ class RegistryState:
                 f"this repository has no signatory registry ({REGISTRY_PATH}); start one with "
                 "`akkoord signatory init --admin-key PUBFILE`"
             )
-        if self.pending is not None and not for_change and self.current is not None and self.current is self.pending.base:
+        if (
+            self.pending is not None
+            and not for_change
+            and self.current is not None
+            and self.current is self.pending.base
+        ):
             return self.current
         if self.pending is not None:
             have, need = len(self.pending.signed_by), self.pending.base.threshold
@@ -559,7 +571,9 @@ def _signature_files(repo, head: str) -> dict[str, dict[str, bytes]]:
     return found
 
 
-def count_signatures(base: Registry, new_data: bytes, new_date: dt.date, sigs: dict[str, bytes]) -> tuple[list[str], list[Problem]]:
+def count_signatures(
+    base: Registry, new_data: bytes, new_date: dt.date, sigs: dict[str, bytes]
+) -> tuple[list[str], list[Problem]]:
     """Admin ids of `base` whose signature over `new_data` is good, counting each key once; and bad signature files."""
     good: list[str] = []
     bad: list[Problem] = []
@@ -570,15 +584,26 @@ def count_signatures(base: Registry, new_data: bytes, new_date: dt.date, sigs: d
             path = signature_path(sha, admin_id)
             admin = base.admin(admin_id)
             if admin is None:
-                bad.append(Problem("registry-signature-unknown-key", path,
-                                   f"names admin key {admin_id!r}, which the registry it changes (serial {base.serial}) "
-                                   "does not have; it does not count"))
+                bad.append(
+                    Problem(
+                        "registry-signature-unknown-key",
+                        path,
+                        f"names admin key {admin_id!r}, which the registry it changes (serial {base.serial}) "
+                        "does not have; it does not count",
+                    )
+                )
                 continue
             ok, said = verifier.verify(new_data, signature, admin_id, sshsig.NS_REGISTRY, new_date)
             if not ok:
-                bad.append(Problem("registry-signature-invalid", path,
-                                   _why_signature_failed(signature, admin, sshsig.NS_REGISTRY, new_date, said,
-                                                         "this registry version")))
+                bad.append(
+                    Problem(
+                        "registry-signature-invalid",
+                        path,
+                        _why_signature_failed(
+                            signature, admin, sshsig.NS_REGISTRY, new_date, said, "this registry version"
+                        ),
+                    )
+                )
                 continue
             if admin.public.blob not in seen:
                 seen.add(admin.public.blob)
@@ -627,21 +652,29 @@ def load_state(workspace, trust_anchor: str | None = None) -> RegistryState:
         present = [b for b in before if b is not None]
         if found is None:
             if present:
-                problem("registry-deleted", commit, "the registry was deleted; a registry can only be changed by a signed new version")
+                problem(
+                    "registry-deleted",
+                    commit,
+                    "the registry was deleted; a registry can only be changed by a signed new version",
+                )
                 at[commit] = _At(present[0].sha, present[0].registry, False)
             else:
                 at[commit] = None
             continue
         sha, data = found
         same = next((b for b in present if b.sha == sha and b.trusted), None) or next(
-            (b for b in present if b.sha == sha), None)
+            (b for b in present if b.sha == sha), None
+        )
         if same is not None:
             at[commit] = same
             top = max((b.registry.serial for b in present if b.registry and b.trusted), default=-1)
             if same.registry and same.trusted and same.registry.serial < top:
-                problem("registry-rollback", commit,
-                        f"this merge keeps registry serial {same.registry.serial} although serial {top} was already in force: "
-                        "a newer registry change was dropped (rolled back)")
+                problem(
+                    "registry-rollback",
+                    commit,
+                    f"this merge keeps registry serial {same.registry.serial} although serial {top} was already in force: "
+                    "a newer registry change was dropped (rolled back)",
+                )
                 at[commit] = _At(same.sha, same.registry, False)
             continue
         if sha not in parsed:
@@ -658,18 +691,27 @@ def load_state(workspace, trust_anchor: str | None = None) -> RegistryState:
             # a first version: the trust anchor
             trusted = True
             if registry.serial != 0:
-                problem("registry-no-history", commit,
-                        f"the registry appears with serial {registry.serial} but without the versions before it")
+                problem(
+                    "registry-no-history",
+                    commit,
+                    f"the registry appears with serial {registry.serial} but without the versions before it",
+                )
                 trusted = False
             elif pinned and sha != pinned:
-                problem("registry-anchor-mismatch", commit,
-                        f"the registry's first version has fingerprint sha256:{sha}, not the pinned trust anchor "
-                        f"sha256:{pinned}: this is not the registry you trust")
+                problem(
+                    "registry-anchor-mismatch",
+                    commit,
+                    f"the registry's first version has fingerprint sha256:{sha}, not the pinned trust anchor "
+                    f"sha256:{pinned}: this is not the registry you trust",
+                )
                 trusted = False
             elif geneses and sha not in geneses:
-                problem("registry-second-start", commit,
-                        "a second, different first registry version (serial 0) appears in the history; "
-                        "only one can be the trust anchor")
+                problem(
+                    "registry-second-start",
+                    commit,
+                    "a second, different first registry version (serial 0) appears in the history; "
+                    "only one can be the trust anchor",
+                )
                 trusted = False
             if sha not in geneses:
                 geneses.append(sha)
@@ -680,19 +722,31 @@ def load_state(workspace, trust_anchor: str | None = None) -> RegistryState:
         base_at = next((b for b in present if b.sha == registry.previous), None)
         trusted = False
         if base_at is None:
-            problem("registry-unlinked", commit,
-                    f"the registry was replaced by serial {registry.serial}, whose `previous` does not name the "
-                    "registry it replaced (an older version put back, or an edit outside akkoord)")
+            problem(
+                "registry-unlinked",
+                commit,
+                f"the registry was replaced by serial {registry.serial}, whose `previous` does not name the "
+                "registry it replaced (an older version put back, or an edit outside akkoord)",
+            )
         elif not base_at.trusted or base_at.registry is None:
-            problem("registry-untrusted-base", commit,
-                    f"registry serial {registry.serial} builds on a registry version that is not signed")
+            problem(
+                "registry-untrusted-base",
+                commit,
+                f"registry serial {registry.serial} builds on a registry version that is not signed",
+            )
         elif registry.serial != base_at.registry.serial + 1:
-            problem("registry-serial", commit,
-                    f"registry serial {registry.serial} follows serial {base_at.registry.serial}; serials go up by one")
+            problem(
+                "registry-serial",
+                commit,
+                f"registry serial {registry.serial} follows serial {base_at.registry.serial}; serials go up by one",
+            )
         elif registry.date < base_at.registry.date:
-            problem("registry-date", commit,
-                    f"registry serial {registry.serial} is dated {registry.date}, before the version it replaces "
-                    f"({base_at.registry.date})")
+            problem(
+                "registry-date",
+                commit,
+                f"registry serial {registry.serial} is dated {registry.date}, before the version it replaces "
+                f"({base_at.registry.date})",
+            )
         else:
             base = base_at.registry
             sigs = dict(signatures.get(sha, {}))
@@ -711,7 +765,11 @@ def load_state(workspace, trust_anchor: str | None = None) -> RegistryState:
                 undersigned.append((commit, sha, registry, base, good))
         top = max((b.registry.serial for b in present if b.registry and b.trusted), default=-1)
         if trusted and registry.serial <= top and base_at is not None and base_at.registry.serial < top:
-            problem("registry-rollback", commit, f"serial {registry.serial} replaces a registry that already had serial {top}")
+            problem(
+                "registry-rollback",
+                commit,
+                f"serial {registry.serial} replaces a registry that already had serial {top}",
+            )
             trusted = False
         at[commit] = _At(sha, registry, trusted)
 
@@ -720,24 +778,36 @@ def load_state(workspace, trust_anchor: str | None = None) -> RegistryState:
     for path in repo.list_dir(head, "registry"):
         match = _SIG_PATH.match(path)
         if match is None:
-            state.problems.append(Problem("registry-stray-file", path,
-                                          "is not a registry signature (registry/signatures/<sha256>/<admin id>.sig)"))
+            state.problems.append(
+                Problem(
+                    "registry-stray-file",
+                    path,
+                    "is not a registry signature (registry/signatures/<sha256>/<admin id>.sig)",
+                )
+            )
         elif match.group(1) not in known:
-            state.problems.append(Problem("registry-stray-file", path,
-                                          "signs a registry version that does not occur in this history"))
+            state.problems.append(
+                Problem("registry-stray-file", path, "signs a registry version that does not occur in this history")
+            )
 
     state.anchor = geneses[0] if geneses else None
     final = at.get(head)
     for commit, sha, registry, base, good in undersigned:
         if final is not None and final.sha == sha and good and state.pending is None:
             state.pending = Pending(registry, base, good)
-            problem("registry-pending", commit,
-                    f"registry change {registry.serial} is signed by {len(good)} of the {base.threshold} admin keys "
-                    "required; it does not count until another admin runs `akkoord signatory cosign --key KEY`")
+            problem(
+                "registry-pending",
+                commit,
+                f"registry change {registry.serial} is signed by {len(good)} of the {base.threshold} admin keys "
+                "required; it does not count until another admin runs `akkoord signatory cosign --key KEY`",
+            )
         else:
-            problem("registry-unsigned", commit,
-                    f"the registry was changed (serial {registry.serial}) with {len(good)} of the {base.threshold} "
-                    "required admin signatures; the change does not count")
+            problem(
+                "registry-unsigned",
+                commit,
+                f"the registry was changed (serial {registry.serial}) with {len(good)} of the {base.threshold} "
+                "required admin signatures; the change does not count",
+            )
     if final is not None:
         state.head = final.registry
         state.head_trusted = final.trusted and final.registry is not None
@@ -791,8 +861,10 @@ def _not_admin(base: Registry, public: PublicKey | None, key_path: str) -> str:
     owner = base.owner_of(public) if public else None
     what = f"the key of signatory {owner[1]}" if owner else f"key {public.fingerprint if public else '?'}"
     admins = ", ".join(a.id for a in base.admins)
-    return (f"--key {key_path}: {what} is not an admin key of the registry (admin keys: {admins}); "
-            "registry changes must be signed by the secretariat's admin keys")
+    return (
+        f"--key {key_path}: {what} is not an admin key of the registry (admin keys: {admins}); "
+        "registry changes must be signed by the secretariat's admin keys"
+    )
 
 
 @dataclass
@@ -820,8 +892,9 @@ def apply_change(workspace, new: Registry, base: Registry, key_paths: list[str],
         admin_id, signature = sign_change(base, data, new.date, key_path)
         blob = base.admin(admin_id).public.blob
         if blob in signed:
-            raise RegistryError(f"--key {key_path}: admin key {admin_id} already signs this change; "
-                                "the threshold counts distinct keys")
+            raise RegistryError(
+                f"--key {key_path}: admin key {admin_id} already signs this change; the threshold counts distinct keys"
+            )
         signed[blob] = admin_id
         changes[signature_path(sha, admin_id)] = signature
     ids = list(signed.values())
@@ -834,16 +907,22 @@ def cosign(workspace, state: RegistryState, key_path: str, by) -> ChangeResult:
     """Add an admin signature to the pending registry change."""
     if state.pending is None:
         if state.head is not None and state.head_trusted:
-            raise RegistryError(f"registry serial {state.head.serial} is already signed by enough admin keys; nothing to cosign")
+            raise RegistryError(
+                f"registry serial {state.head.serial} is already signed by enough admin keys; nothing to cosign"
+            )
         state.require_current()
     pending = state.pending
     data = pending.registry.to_bytes()
     admin_id, signature = sign_change(pending.base, data, pending.registry.date, key_path)
     if admin_id in pending.signed_by:
-        raise RegistryError(f"--key {key_path}: admin key {admin_id} already signed registry change {pending.registry.serial}")
+        raise RegistryError(
+            f"--key {key_path}: admin key {admin_id} already signed registry change {pending.registry.serial}"
+        )
     sha = canonical.sha256(data)
-    message = (f"Cosign registry change {pending.registry.serial}\n\nAkkoord-Registry-Serial: {pending.registry.serial}\n"
-               f"Akkoord-Registry-Sha256: {sha}\nAkkoord-Signed-By: {admin_id}")
+    message = (
+        f"Cosign registry change {pending.registry.serial}\n\nAkkoord-Registry-Serial: {pending.registry.serial}\n"
+        f"Akkoord-Registry-Sha256: {sha}\nAkkoord-Signed-By: {admin_id}"
+    )
     commit = workspace.commit({signature_path(sha, admin_id): signature}, message, "registry", by)
     return ChangeResult(pending.registry, commit, [*pending.signed_by, admin_id], pending.base.threshold)
 
@@ -851,7 +930,9 @@ def cosign(workspace, state: RegistryState, key_path: str, by) -> ChangeResult:
 # the mutations behind `akkoord signatory ...` -----------------------------------------------------
 def with_signatory(base: Registry, signatory: Signatory) -> dict:
     if base.signatory(signatory.id) is not None:
-        raise RegistryError(f"signatory {signatory.id!r} already exists; choose another id (see `akkoord signatory list`)")
+        raise RegistryError(
+            f"signatory {signatory.id!r} already exists; choose another id (see `akkoord signatory list`)"
+        )
     return {"signatories": (*base.signatories, signatory)}
 
 
@@ -863,7 +944,9 @@ def with_key(base: Registry, ident: str, key: Key) -> dict:
     signatory = base.require(ident)
     owner = base.owner_of(key.public)
     if owner is not None:
-        raise RegistryError(f"key {key.fingerprint} is already registered for {owner[0]} {owner[1]}; every key belongs to one")
+        raise RegistryError(
+            f"key {key.fingerprint} is already registered for {owner[0]} {owner[1]}; every key belongs to one"
+        )
     return _replace_signatory(base, dataclasses.replace(signatory, keys=(*signatory.keys, key)))
 
 
@@ -925,7 +1008,20 @@ def new_key(pubkey_path: str, start: dt.date, until: dt.date | None = None) -> K
 
 
 __all__ = [
-    "REGISTRY_PATH", "Registry", "Signatory", "Key", "AdminKey", "RegistryState", "RegistryError",
-    "parse", "load_state", "genesis_files", "successor", "apply_change", "cosign", "anchor_of", "normalize_anchor",
+    "REGISTRY_PATH",
+    "Registry",
+    "Signatory",
+    "Key",
+    "AdminKey",
+    "RegistryState",
+    "RegistryError",
+    "parse",
+    "load_state",
+    "genesis_files",
+    "successor",
+    "apply_change",
+    "cosign",
+    "anchor_of",
+    "normalize_anchor",
     "parse_day",
 ]

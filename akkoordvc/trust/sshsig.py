@@ -112,11 +112,11 @@ class PublicKey:
 def _read_string(buf: bytes, offset: int) -> tuple[bytes, int]:
     if offset + 4 > len(buf):
         raise ValueError("truncated")
-    length = int.from_bytes(buf[offset:offset + 4], "big")
+    length = int.from_bytes(buf[offset : offset + 4], "big")
     end = offset + 4 + length
     if end > len(buf):
         raise ValueError("truncated")
-    return buf[offset + 4:end], end
+    return buf[offset + 4 : end], end
 
 
 def _check_blob(key_type: str, blob: bytes) -> None:
@@ -141,7 +141,9 @@ def _check_blob(key_type: str, blob: bytes) -> None:
 def parse_public_key(text: str, source: str = "public key") -> PublicKey:
     """Read 'TYPE BASE64 [comment]' (one line) and check its structure; refuse other key kinds."""
     if "PRIVATE KEY" in text:
-        raise KeyProblem(f"{source}: this is a PRIVATE key; give the public key (the .pub file) and keep the private key secret")
+        raise KeyProblem(
+            f"{source}: this is a PRIVATE key; give the public key (the .pub file) and keep the private key secret"
+        )
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if len(lines) != 1:
         raise KeyProblem(f"{source}: expected one public key line 'TYPE BASE64 [comment]', found {len(lines)} lines")
@@ -153,9 +155,7 @@ def parse_public_key(text: str, source: str = "public key") -> PublicKey:
         why = _REFUSED.get(key_type, "certificates are not accepted")
         raise KeyProblem(f"{source}: {why}; use an ed25519, ecdsa or sk- (hardware) key (ssh-keygen -t ed25519)")
     if key_type not in KEY_TYPES:
-        raise KeyProblem(
-            f"{source}: key type {key_type!r} is not accepted; use ed25519, ecdsa or a hardware sk- key"
-        )
+        raise KeyProblem(f"{source}: key type {key_type!r} is not accepted; use ed25519, ecdsa or a hardware sk- key")
     if not _B64.match(data):
         raise KeyProblem(f"{source}: the key data is not base64")
     try:
@@ -212,7 +212,9 @@ def inspect_key_file(path: str | os.PathLike) -> KeyFile:
     except PermissionError:
         raise KeyProblem(f"--key {shown}: permission denied; check the file's permissions") from None
     except OSError as exc:  # e.g. a file name too long
-        raise KeyProblem(f"--key {shown}: cannot read: {exc.strerror or exc}; give the path of your private SSH key") from None
+        raise KeyProblem(
+            f"--key {shown}: cannot read: {exc.strerror or exc}; give the path of your private SSH key"
+        ) from None
     text = raw[:65536].decode("utf-8", "replace")
     stripped = text.strip()
     if stripped.startswith(_PRIVATE_BEGIN):
@@ -229,7 +231,7 @@ def inspect_key_file(path: str | os.PathLike) -> KeyFile:
 
 
 def _openssh_private_public(text: str, source: str) -> tuple[PublicKey | None, bool]:
-    body = text[len(_PRIVATE_BEGIN):]
+    body = text[len(_PRIVATE_BEGIN) :]
     if _PRIVATE_END not in body:
         raise KeyProblem(f"--key {source}: truncated private key file")
     body = "".join(body.split(_PRIVATE_END, 1)[0].split())
@@ -242,7 +244,7 @@ def _openssh_private_public(text: str, source: str) -> tuple[PublicKey | None, b
         cipher, offset = _read_string(raw, offset)
         _kdf, offset = _read_string(raw, offset)
         _kdf_options, offset = _read_string(raw, offset)
-        count = int.from_bytes(raw[offset:offset + 4], "big")
+        count = int.from_bytes(raw[offset : offset + 4], "big")
         offset += 4
         if count != 1:
             raise ValueError("expected one key")
@@ -313,8 +315,11 @@ def sign(data: bytes, key_path: str | os.PathLike, namespace: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="akkoord-sign-") as tmp:
         message = Path(tmp) / "message"
         message.write_bytes(data)
-        proc = _run(["-Y", "sign", "-f", os.path.abspath(info.path), "-n", namespace, str(message)], data=None,
-                    timeout=SIGN_TIMEOUT)
+        proc = _run(
+            ["-Y", "sign", "-f", os.path.abspath(info.path), "-n", namespace, str(message)],
+            data=None,
+            timeout=SIGN_TIMEOUT,
+        )
         signature = message.with_name("message.sig")
         if proc.returncode == 0 and signature.is_file():
             return signature.read_bytes()
@@ -366,7 +371,7 @@ def read_signature(armored: bytes) -> SignatureInfo | None:
     text = armored.strip()
     if not text.startswith(_SIG_BEGIN) or not text.endswith(_SIG_END) or len(text) > 65536:
         return None
-    body = b"".join(text[len(_SIG_BEGIN):-len(_SIG_END)].split())
+    body = b"".join(text[len(_SIG_BEGIN) : -len(_SIG_END)].split())
     try:
         raw = base64.b64decode(body, validate=True)
         if not raw.startswith(b"SSHSIG"):
@@ -440,7 +445,7 @@ class Verifier:
         self._allowed.write_text(self._text)
         self._count = 0
 
-    def __enter__(self) -> "Verifier":
+    def __enter__(self) -> Verifier:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -454,9 +459,18 @@ class Verifier:
 
         Returns (ok, ssh-keygen's last line of output). The verdict depends only on the inputs, so
         it is remembered for the life of the process (a registry replay asks the same question often)."""
-        memo_key = hashlib.sha256(b"\0".join([
-            self._text.encode(), data, signature, principal.encode(), namespace.encode(), day.isoformat().encode(),
-        ])).digest()
+        memo_key = hashlib.sha256(
+            b"\0".join(
+                [
+                    self._text.encode(),
+                    data,
+                    signature,
+                    principal.encode(),
+                    namespace.encode(),
+                    day.isoformat().encode(),
+                ]
+            )
+        ).digest()
         if memo_key in _VERDICTS:
             return _VERDICTS[memo_key]
         verdict = self._verify(data, signature, principal, namespace, day)
@@ -471,8 +485,20 @@ class Verifier:
         sig_path.write_bytes(signature)
         try:
             proc = _run(
-                ["-Y", "verify", "-f", str(self._allowed), "-I", principal, "-n", namespace, "-s", str(sig_path),
-                 "-O", f"verify-time={signing_time(day)}"],
+                [
+                    "-Y",
+                    "verify",
+                    "-f",
+                    str(self._allowed),
+                    "-I",
+                    principal,
+                    "-n",
+                    namespace,
+                    "-s",
+                    str(sig_path),
+                    "-O",
+                    f"verify-time={signing_time(day)}",
+                ],
                 data=data,
                 timeout=VERIFY_TIMEOUT,
             )

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..storage.versions import versions
-from .endorsements import ATTESTATION, ENDORSE, WITHDRAW, DECLINE
+from .endorsements import ATTESTATION, DECLINE, ENDORSE, WITHDRAW
 from .verify import Checked, Report
 
 STATES = {ENDORSE: "endorsed", DECLINE: "declined", WITHDRAW: "withdrawn"}
@@ -66,8 +66,10 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
     out_versions = []
     for version in shown:
         entries = []
-        for item in sorted((i for i in report.statements if i.statement.version == version.label and i.statement.ok),
-                           key=lambda i: (i.statement.signatory, i.statement.date, i.statement.seq)):
+        for item in sorted(
+            (i for i in report.statements if i.statement.version == version.label and i.statement.ok),
+            key=lambda i: (i.statement.signatory, i.statement.date, i.statement.seq),
+        ):
             s = item.statement
             entry = {
                 "signatory": s.signatory,
@@ -80,8 +82,9 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
                 "statement": s.path,
             }
             if s.kind == ATTESTATION:
-                entry.update({"evidence": s.get("evidence"), "attested_by": s.get("attested_by"),
-                              "recorded": s.get("recorded")})
+                entry.update(
+                    {"evidence": s.get("evidence"), "attested_by": s.get("attested_by"), "recorded": s.get("recorded")}
+                )
             if item.notes:
                 entry["notes"] = item.notes
             entries.append(entry)
@@ -90,34 +93,40 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
             item = latest.get((signatory.id, version.label))
             if item is not None:
                 states[signatory.id] = STATES[item.statement.decision]
-            elif not signatory.active_on(today) or (signatory.term_end and version.date and signatory.term_end.isoformat() < version.date):
+            elif not signatory.active_on(today) or (
+                signatory.term_end and version.date and signatory.term_end.isoformat() < version.date
+            ):
                 states[signatory.id] = "historic"
             elif current is not None and version.label == current.label:
                 states[signatory.id] = "pending"
             else:
                 states[signatory.id] = "none"
-        out_versions.append({
-            "label": version.label,
-            "date": version.date,
-            "text_sha256": version.text_sha256,
-            "current": current is not None and version.label == current.label,
-            "endorsements": entries,
-            "states": states,
-        })
+        out_versions.append(
+            {
+                "label": version.label,
+                "date": version.date,
+                "text_sha256": version.text_sha256,
+                "current": current is not None and version.label == current.label,
+                "endorsements": entries,
+                "states": states,
+            }
+        )
 
     out_signatories = []
     for signatory in signatories:
-        out_signatories.append({
-            "id": signatory.id,
-            "name": signatory.name,
-            "kind": signatory.kind,
-            "term_start": signatory.term_start.isoformat() if signatory.term_start else None,
-            "term_end": signatory.term_end.isoformat() if signatory.term_end else None,
-            "succeeds": signatory.succeeds,
-            "sitting": sitting is not None and signatory.id == sitting.id,
-            "active": signatory.active_on(today),
-            "retired": signatory.retired.isoformat() if signatory.retired else None,
-        })
+        out_signatories.append(
+            {
+                "id": signatory.id,
+                "name": signatory.name,
+                "kind": signatory.kind,
+                "term_start": signatory.term_start.isoformat() if signatory.term_start else None,
+                "term_end": signatory.term_end.isoformat() if signatory.term_end else None,
+                "succeeds": signatory.succeeds,
+                "sitting": sitting is not None and signatory.id == sitting.id,
+                "active": signatory.active_on(today),
+                "retired": signatory.retired.isoformat() if signatory.retired else None,
+            }
+        )
 
     decision = None
     if current is not None and sitting is not None:

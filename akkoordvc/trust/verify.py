@@ -27,10 +27,18 @@ from ..errors import AkkoordError
 from ..model import canonical
 from ..model.document import Document
 from ..storage.versions import Version, versions
-from . import Problem, sshsig, today as _today
+from . import Problem, sshsig
+from . import today as _today
 from .endorsements import (
-    ATTESTATION, ENDORSEMENT, FOLDERS, Statement, chain_heads, clause_hashes, load_statements,
-    signature_problem, verifiers,
+    ATTESTATION,
+    ENDORSEMENT,
+    FOLDERS,
+    Statement,
+    chain_heads,
+    clause_hashes,
+    load_statements,
+    signature_problem,
+    verifiers,
 )
 from .registry import SIGNATURES_DIR, RegistryState, load_state
 
@@ -63,7 +71,9 @@ class Checked:
             "notes": self.notes,
         }
         if s.kind == ATTESTATION:
-            data.update({"attested_by": s.get("attested_by"), "recorded": s.get("recorded"), "evidence": s.get("evidence")})
+            data.update(
+                {"attested_by": s.get("attested_by"), "recorded": s.get("recorded"), "evidence": s.get("evidence")}
+            )
         return data
 
 
@@ -98,8 +108,9 @@ class Report:
 
 def append_only_problems(repo, head: str) -> list[Problem]:
     """Files under the append-only folders that a commit in the history changed or deleted."""
-    out = repo.run("log", "-m", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H",
-                   head, "--", *APPEND_ONLY)
+    out = repo.run(
+        "log", "-m", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H", head, "--", *APPEND_ONLY
+    )
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     commit = ""
@@ -114,12 +125,22 @@ def append_only_problems(repo, head: str) -> list[Problem]:
             continue
         seen.add((status, path))
         if status.startswith("D"):
-            problems.append(Problem("file-deleted", path,
-                                    f"was deleted in commit {commit[:12]}; statements and signatures are never deleted"))
+            problems.append(
+                Problem(
+                    "file-deleted",
+                    path,
+                    f"was deleted in commit {commit[:12]}; statements and signatures are never deleted",
+                )
+            )
         else:
-            problems.append(Problem("file-changed", path,
-                                    f"was changed in commit {commit[:12]} after it was committed; statements and "
-                                    "signatures are never rewritten"))
+            problems.append(
+                Problem(
+                    "file-changed",
+                    path,
+                    f"was changed in commit {commit[:12]} after it was committed; statements and "
+                    "signatures are never rewritten",
+                )
+            )
     return problems
 
 
@@ -153,14 +174,20 @@ def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> li
     found: list[str] = []
     version = by_label.get(s.version)
     if version is None:
-        found.append(f"endorses version {s.version}, which no longer exists in this repository (tag version/{s.version} deleted)")
+        found.append(
+            f"endorses version {s.version}, which no longer exists in this repository (tag version/{s.version} deleted)"
+        )
     else:
         if version.commit != s.get("commit"):
-            found.append(f"endorses version {s.version} at commit {s.get('commit')[:12]}, but the tag version/{s.version} "
-                         f"now points to commit {version.commit[:12]}: the version was moved after it was endorsed")
+            found.append(
+                f"endorses version {s.version} at commit {s.get('commit')[:12]}, but the tag version/{s.version} "
+                f"now points to commit {version.commit[:12]}: the version was moved after it was endorsed"
+            )
         if version.text_sha256 != s.get("text_sha256"):
-            found.append(f"endorses the text with sha256 {s.get('text_sha256')[:16]}…, but version {s.version} in this "
-                         f"repository has sha256 {version.text_sha256[:16]}…: the text is not the one that was endorsed")
+            found.append(
+                f"endorses the text with sha256 {s.get('text_sha256')[:16]}…, but version {s.version} in this "
+                f"repository has sha256 {version.text_sha256[:16]}…: the text is not the one that was endorsed"
+            )
         if s.get("date") < (version.date or ""):
             found.append(f"is dated {s.get('date')}, before version {s.version} existed ({version.date})")
     text = texts.get(s.get("commit"))
@@ -169,8 +196,10 @@ def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> li
     else:
         data, doc = text
         if canonical.sha256(data) != s.get("text_sha256"):
-            found.append(f"says commit {s.get('commit')[:12]} has text sha256 {s.get('text_sha256')[:16]}…, "
-                         f"but it has {canonical.sha256(data)[:16]}…")
+            found.append(
+                f"says commit {s.get('commit')[:12]} has text sha256 {s.get('text_sha256')[:16]}…, "
+                f"but it has {canonical.sha256(data)[:16]}…"
+            )
         elif texts.clauses(s.get("commit")) != s.get("clauses"):
             found.append("its clause hashes do not match the endorsed text")
         if doc.id != s.get("agreement"):
@@ -189,11 +218,19 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
     problems.extend(stray)
     registry = state.current
     if trust_anchor and state.anchor is None:
-        problems.append(Problem("registry-anchor-mismatch", "signatories.xml",
-                                "a trust anchor is pinned, but this repository has no signatory registry"))
+        problems.append(
+            Problem(
+                "registry-anchor-mismatch",
+                "signatories.xml",
+                "a trust anchor is pinned, but this repository has no signatory registry",
+            )
+        )
     if registry is None and state.head is None and statements:
-        problems.append(Problem("no-registry", "signatories.xml",
-                                "there are statements but no signatory registry to check them against"))
+        problems.append(
+            Problem(
+                "no-registry", "signatories.xml", "there are statements but no signatory registry to check them against"
+            )
+        )
     by_label = {v.label: v for v in versions(workspace)}
     texts = _Texts(workspace)
     checked = [Checked(s) for s in statements]
@@ -209,8 +246,10 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
     for item in checked:
         problems.extend(item.problems)
     if state.anchor and not trust_anchor:
-        notices.append(f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
-                       "or pin it with --trust-anchor)")
+        notices.append(
+            f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
+            "or pin it with --trust-anchor)"
+        )
     return Report(head, state, checked, problems, notices)
 
 
@@ -227,8 +266,16 @@ def first_seen(state: RegistryState) -> dict[bytes, dt.date]:
     return seen
 
 
-def _check_statement(item: Checked, registry, state: RegistryState, found, by_label, texts: _Texts, today: dt.date,
-                     first_seen: dict[bytes, dt.date]) -> None:
+def _check_statement(
+    item: Checked,
+    registry,
+    state: RegistryState,
+    found,
+    by_label,
+    texts: _Texts,
+    today: dt.date,
+    first_seen: dict[bytes, dt.date],
+) -> None:
     s = item.statement
 
     def bad(code: str, message: str) -> None:
@@ -240,12 +287,20 @@ def _check_statement(item: Checked, registry, state: RegistryState, found, by_la
     if s.path != s.expected_path():
         folder = s.path.split("/", 1)[0]
         if folder != FOLDERS[s.kind]:
-            bad("statement-misplaced", f"is an {s.kind} but lies in {folder}/ (an attestation is never the signatory's own signature)")
+            bad(
+                "statement-misplaced",
+                f"is an {s.kind} but lies in {folder}/ (an attestation is never the signatory's own signature)",
+            )
         elif s.path.split("/")[1] != s.signatory:
-            bad("statement-misplaced", f"is a statement of {s.signatory} copied into the folder of {s.path.split('/')[1]}")
+            bad(
+                "statement-misplaced",
+                f"is a statement of {s.signatory} copied into the folder of {s.path.split('/')[1]}",
+            )
         else:
-            bad("statement-misplaced", f"its name does not match its content (expected {s.expected_path()}): "
-                                       "a copied or renamed statement")
+            bad(
+                "statement-misplaced",
+                f"its name does not match its content (expected {s.expected_path()}): a copied or renamed statement",
+            )
     if registry is None:
         bad("statement-unverifiable", "cannot be checked: there is no trusted signatory registry")
         return
@@ -256,9 +311,11 @@ def _check_statement(item: Checked, registry, state: RegistryState, found, by_la
         info = sshsig.read_signature(s.signature)  # the key that verified
         added = first_seen.get(info.key.blob)
         if added is not None and s.signing_day < added:
-            bad("statement-backdated",
+            bad(
+                "statement-backdated",
                 f"is dated {s.signing_day}, before its key {info.key.fingerprint} was added to the registry "
-                f"(registry version of {added}): a backdated statement")
+                f"(registry version of {added}): a backdated statement",
+            )
         if s.kind == ENDORSEMENT:
             signatory = registry.signatory(s.signatory)
             key = signatory.key_for(info.key)
@@ -295,19 +352,28 @@ def _check_chains(checked: list[Checked], notices: list[str]) -> None:
             s = item.statement
             missing = [p for p in s.previous if p not in by_sha]
             if missing:
-                item.problems.append(Problem(
-                    "chain-broken", s.path,
-                    f"follows statement {missing[0][:16]}… of {signatory}, which is not in the repository: "
-                    "a statement was deleted from the chain"))
+                item.problems.append(
+                    Problem(
+                        "chain-broken",
+                        s.path,
+                        f"follows statement {missing[0][:16]}… of {signatory}, which is not in the repository: "
+                        "a statement was deleted from the chain",
+                    )
+                )
                 continue
             expected = 1 + max((by_sha[p].statement.seq for p in s.previous), default=0)
             if s.seq != expected:
-                item.problems.append(Problem(
-                    "chain-seq", s.path,
-                    f"has sequence number {s.seq}, but follows statement(s) ending at {expected - 1}: "
-                    "the chain has a gap or was reordered"))
+                item.problems.append(
+                    Problem(
+                        "chain-seq",
+                        s.path,
+                        f"has sequence number {s.seq}, but follows statement(s) ending at {expected - 1}: "
+                        "the chain has a gap or was reordered",
+                    )
+                )
         heads = chain_heads([i.statement for i in items])
         roots = [i for i in items if not i.statement.previous]
         if len(heads) > 1 or len(roots) > 1:
-            notices.append(f"the {kind} chain of {signatory} forks ({len(heads)} latest statements); "
-                           "its next statement joins them")
+            notices.append(
+                f"the {kind} chain of {signatory} forks ({len(heads)} latest statements); its next statement joins them"
+            )

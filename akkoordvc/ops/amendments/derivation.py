@@ -14,11 +14,32 @@ from ...model import canonical, names
 from ..sequence import longest_increasing
 from .errors import DeriveError
 from .nodes import (
-    _KINDS, _NODES, _heading, _id, _next_node, _node_children, _rest, _shell, _xml, division_sha256, node_sha256,
+    _KINDS,
+    _NODES,
+    _heading,
+    _id,
+    _next_node,
+    _node_children,
+    _rest,
+    _shell,
+    _xml,
+    division_sha256,
+    node_sha256,
 )
 from .operations import (
-    Delete, Insert, Merge, Move, Operation, Position, Renumber, ReplaceDivisionHeading, ReplaceHeading,
-    ReplaceMeta, ReplacePreamble, ReplaceText, Split,
+    Delete,
+    Insert,
+    Merge,
+    Move,
+    Operation,
+    Position,
+    Renumber,
+    ReplaceDivisionHeading,
+    ReplaceHeading,
+    ReplaceMeta,
+    ReplacePreamble,
+    ReplaceText,
+    Split,
 )
 from .tree import _Tree
 
@@ -165,8 +186,15 @@ class _Derivation:
             ident = _id(e_division)
             b_division = self.b_nodes.get(ident)
             if b_division is not None and division_sha256(b_division) != division_sha256(e_division):
-                self.emit(ReplaceDivisionHeading(ident, division_sha256(b_division), e_division.get(names.KIND, ""),
-                                                 e_division.get(names.NUM), _optional_xml(_heading(e_division))))
+                self.emit(
+                    ReplaceDivisionHeading(
+                        ident,
+                        division_sha256(b_division),
+                        e_division.get(names.KIND, ""),
+                        e_division.get(names.NUM),
+                        _optional_xml(_heading(e_division)),
+                    )
+                )
 
     def deleted_clauses(self) -> None:
         for b_clause in self.b_clauses:
@@ -198,15 +226,20 @@ class _Derivation:
                 self.emit(Insert(ident, _xml(e_child) if whole else _xml(_shell(e_child)), position))
             elif ident not in keep:
                 b_node = self.b_nodes.get(ident)
-                self.emit(Move(ident, position, node_sha256(b_node) if b_node is not None else None, _KINDS[e_child.tag]))
+                self.emit(
+                    Move(ident, position, node_sha256(b_node) if b_node is not None else None, _KINDS[e_child.tag])
+                )
             previous = ident
             if e_child.tag == names.DIVISION:
                 self._walk(e_child, ident)
 
     def deleted_divisions(self) -> None:
         """Deepest first, once everything they held has moved out."""
-        gone = [self.tree.nodes[ident] for ident, element in self.b_nodes.items()
-                if element.tag == names.DIVISION and ident not in self.e_nodes]
+        gone = [
+            self.tree.nodes[ident]
+            for ident, element in self.b_nodes.items()
+            if element.tag == names.DIVISION and ident not in self.e_nodes
+        ]
         gone.sort(key=lambda element: -sum(1 for _ in element.iterancestors()))
         for division in gone:
             self.emit(Delete(_id(division), division_sha256(self.b_nodes[_id(division)]), "division"))

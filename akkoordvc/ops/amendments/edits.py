@@ -130,7 +130,12 @@ class ReplaceDivisionHeading(_OnTarget):
         return self._summary(kind=self.kind, num=self.num, heading=element_text(self.heading) or None)
 
     def to_xml(self):
-        attributes = {an.DIVISION: self.division, an.BASE_SHA256: self.base_sha256, an.KIND: self.kind, an.NUM: self.num}
+        attributes = {
+            an.DIVISION: self.division,
+            an.BASE_SHA256: self.base_sha256,
+            an.KIND: self.kind,
+            an.NUM: self.num,
+        }
         return _with_children(self.tag, attributes, _optional(self.heading))
 
     @classmethod
@@ -232,4 +237,3 @@ class Renumber(_OnClause):
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Renumber:
         return cls(element.get(an.CLAUSE), element.get(an.BASE_SHA256), element.get(an.NUM))
-

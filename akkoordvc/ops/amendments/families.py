@@ -3,7 +3,7 @@ helpers that read and write the operations' XML forms."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -109,4 +109,3 @@ class _OnNode(_Operation):
         if (clause is None) == (division is None):
             _fail(element, source, f"<{element.tag}> needs exactly one of the attributes clause and division")
         return (clause, "clause") if clause is not None else (division, "division")
-

@@ -94,7 +94,9 @@ def element_text(xml: str | None) -> str:
 def clause_document(clause_xml: str | None, like: etree._Element) -> etree._Element:
     """A one-clause agreement (id, language and title of `like`) holding `clause_xml` (or nothing):
     lets the redline engine compare a single clause, e.g. the two sides of a conflict."""
-    root = etree.Element(names.AGREEMENT, {names.ID: like.get(names.ID, "text"), names.LANG: like.get(names.LANG, "nl")})
+    root = etree.Element(
+        names.AGREEMENT, {names.ID: like.get(names.ID, "text"), names.LANG: like.get(names.LANG, "nl")}
+    )
     meta = etree.SubElement(root, names.META)
     title = like.find(f"{names.META}/{names.TITLE}")
     meta.append(copy.deepcopy(title) if title is not None else etree.Element(names.TITLE))

@@ -5,7 +5,8 @@ text, so an operation is plain, hashable data with an XML form and a dict form."
 
 from __future__ import annotations
 
-from typing import Iterable, Union, get_args
+from collections.abc import Iterable
+from typing import Union, get_args
 
 from lxml import etree
 
@@ -15,13 +16,35 @@ from .structure import Delete, Insert, Merge, Move, Split
 from .tree import Position
 
 __all__ = [
-    "Position", "ReplaceMeta", "ReplacePreamble", "ReplaceDivisionHeading", "ReplaceHeading", "ReplaceText",
-    "Renumber", "Insert", "Delete", "Move", "Split", "Merge", "Operation", "operation_from_xml", "touched_clauses",
+    "Position",
+    "ReplaceMeta",
+    "ReplacePreamble",
+    "ReplaceDivisionHeading",
+    "ReplaceHeading",
+    "ReplaceText",
+    "Renumber",
+    "Insert",
+    "Delete",
+    "Move",
+    "Split",
+    "Merge",
+    "Operation",
+    "operation_from_xml",
+    "touched_clauses",
 ]
 
 Operation = Union[
-    ReplaceMeta, ReplacePreamble, ReplaceDivisionHeading, ReplaceHeading, ReplaceText, Renumber,
-    Insert, Delete, Move, Split, Merge,
+    ReplaceMeta,
+    ReplacePreamble,
+    ReplaceDivisionHeading,
+    ReplaceHeading,
+    ReplaceText,
+    Renumber,
+    Insert,
+    Delete,
+    Move,
+    Split,
+    Merge,
 ]
 _BY_TAG = {kind.tag: kind for kind in get_args(Operation)}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from typing import Iterable
+from collections.abc import Iterable
 
 from lxml import etree
 
@@ -61,7 +61,9 @@ def apply(root: etree._Element, ops: Iterable[Operation], *, strict: bool = True
             raise StaleError(
                 f"{what} has changed since the amendment's base (expected sha256 {str(expected)[:12]}, "
                 f"found {str(actual)[:12]})",
-                target, expected, actual,
+                target,
+                expected,
+                actual,
             )
     tree = _Tree(copy.deepcopy(root))
     for op in ops:

@@ -5,8 +5,8 @@ reading goes through the hardened parser and the XSD."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from lxml import etree
 
@@ -66,12 +66,19 @@ class Event:
 
     def __post_init__(self):
         if self.status not in an.EVENT_KINDS:
-            raise AmendmentFormatError(f"unknown amendment status {self.status!r}; use one of {', '.join(an.EVENT_KINDS)}")
+            raise AmendmentFormatError(
+                f"unknown amendment status {self.status!r}; use one of {', '.join(an.EVENT_KINDS)}"
+            )
         object.__setattr__(self, "reason", normalize_space(self.reason or ""))
 
     def as_dict(self) -> dict:
-        return {"status": self.status, "by": str(self.by), "at": self.at, "revision": self.revision,
-                "reason": self.reason or None}
+        return {
+            "status": self.status,
+            "by": str(self.by),
+            "at": self.at,
+            "revision": self.revision,
+            "reason": self.reason or None,
+        }
 
 
 def status_of(history: Iterable[Event]) -> str:
@@ -143,10 +150,16 @@ class Amendment:
 
 
 def event_to_xml(event: Event) -> etree._Element:
-    element = etree.Element(an.EVENT, {
-        an.STATUS: event.status, an.BY: event.by.name, an.EMAIL: event.by.email, an.AT: event.at,
-        an.REVISION: str(event.revision),
-    })
+    element = etree.Element(
+        an.EVENT,
+        {
+            an.STATUS: event.status,
+            an.BY: event.by.name,
+            an.EMAIL: event.by.email,
+            an.AT: event.at,
+            an.REVISION: str(event.revision),
+        },
+    )
     if event.reason:
         etree.SubElement(element, an.REASON).text = event.reason
     return element
@@ -199,7 +212,9 @@ def _schema_check(root: etree._Element, source: str, what: str) -> None:
     if found:
         first = found[0]
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise AmendmentFormatError(f"{source}:{first.line}: not a valid {what}: {first.message}{more}; see schemas/{SCHEMA}")
+        raise AmendmentFormatError(
+            f"{source}:{first.line}: not a valid {what}: {first.message}{more}; see schemas/{SCHEMA}"
+        )
 
 
 def _person(element: etree._Element) -> Person:
@@ -222,8 +237,11 @@ def from_xml(root: etree._Element, source: str = "<amendment>") -> Amendment:
     if root.tag != an.AMENDMENT:
         raise AmendmentFormatError(
             f"{source}: root element is <{root.tag}>, expected <{an.AMENDMENT}>; "
-            + ("to propose an edited copy of the text use --from-file" if root.tag == names.AGREEMENT
-               else f"see schemas/{SCHEMA}")
+            + (
+                "to propose an edited copy of the text use --from-file"
+                if root.tag == names.AGREEMENT
+                else f"see schemas/{SCHEMA}"
+            )
         )
     _schema_check(root, source, "amendment")
     base = root.find(an.BASE)

@@ -49,8 +49,14 @@ class Insert(_Operation):
     def as_dict(self) -> dict:
         element = _element(self.element)
         heading = _heading(element)
-        data = {"op": self.tag, "target": self.target, "kind": self.kind, **self.position.as_dict(),
-                "num": element.get(names.NUM), "heading": inline_text(heading) if heading is not None else None}
+        data = {
+            "op": self.tag,
+            "target": self.target,
+            "kind": self.kind,
+            **self.position.as_dict(),
+            "num": element.get(names.NUM),
+            "heading": inline_text(heading) if heading is not None else None,
+        }
         if self.kind == "clause":
             data["text"] = content_text(element)
         else:
@@ -238,4 +244,3 @@ class Merge(_OnClause):
             _fail(element, source, f"the merged clause keeps the id {element.get(an.CLAUSE)!r}")
         others = tuple((w.get(an.CLAUSE), w.get(an.BASE_SHA256)) for w in children[:-1])
         return cls(element.get(an.CLAUSE), sha, others, _xml(merged))
-

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from lxml import etree
 
@@ -85,7 +85,9 @@ def _verdict(op: Operation, base: _Tree, current: _Tree, theirs: _Tree, created:
     """
 
     def conflict(target: str, reason: str) -> Conflict:
-        return Conflict(target, reason, _side(base, target), _side(current, target), _side(theirs, target), op.describe())
+        return Conflict(
+            target, reason, _side(base, target), _side(current, target), _side(theirs, target), op.describe()
+        )
 
     states = []
     for target, expected in op.targets():
@@ -134,7 +136,9 @@ def _add_conflict(conflicts: list[Conflict], conflict: Conflict) -> None:
     for index, known in enumerate(conflicts):
         if known.target == conflict.target and known.reason == conflict.reason:
             operation = f"{known.operation}; {conflict.operation}" if conflict.operation else known.operation
-            conflicts[index] = Conflict(known.target, known.reason, known.base, known.current, known.amendment, operation)
+            conflicts[index] = Conflict(
+                known.target, known.reason, known.base, known.current, known.amendment, operation
+            )
             return
     conflicts.append(conflict)
 
@@ -168,9 +172,17 @@ def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation
             op.apply_to(work)
         except OperationError as exc:
             target = _primary(op)
-            _add_conflict(result.conflicts, Conflict(
-                target, f"cannot apply: {exc.message}", _side(base_tree, target), _side(before, target),
-                _side(theirs, target), op.describe()))
+            _add_conflict(
+                result.conflicts,
+                Conflict(
+                    target,
+                    f"cannot apply: {exc.message}",
+                    _side(base_tree, target),
+                    _side(before, target),
+                    _side(theirs, target),
+                    op.describe(),
+                ),
+            )
             continue
         result.applied.append(op)
     if not result.conflicts:

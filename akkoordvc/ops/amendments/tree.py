@@ -3,8 +3,8 @@ and the `Position`s where nodes are placed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from lxml import etree
 
