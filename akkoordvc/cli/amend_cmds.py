@@ -13,36 +13,24 @@ import sys
 import click
 
 from ..errors import AkkoordError
-from .common import emit_json, read_file
+from ..model.reading import read_input
+from .common import BY_HELP, emit_json, use_color
+from .common import open_workspace as _workspace
 
-BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
 DATE_HELP = "When, YYYY-MM-DD (default: now)."
 STATUSES = ("proposed", "accepted", "rejected", "withdrawn", "superseded", "consolidated", "contested")
 #: statuses whose amendment is still open: it may still be decided (and a check says whether it applies now)
 OPEN = ("proposed", "accepted", "contested")
 
 
-def _workspace(write: bool = False):
-    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
-    command ends, so concurrent commands that commit run one after the other."""
-    from ..storage.workspace import Workspace
-
-    workspace = Workspace.open(".")
-    if write:
-        click.get_current_context().with_resource(workspace.writing())
-    return workspace
-
-
 def _ts(date):
-    from ..storage.amendment_store import timestamp_for
+    from ..model.dates import timestamp_for
 
     return timestamp_for(date) if date else None
 
 
 def _color(stream, choice):
-    if choice is not None:
-        return choice
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return use_color(choice, stream)
 
 
 def _paragraphs(text: str | None) -> tuple[str, ...]:
@@ -142,7 +130,7 @@ def propose(amendment_file, edited, title, by, co, rationale, source, supersedes
     workspace = _workspace(write=True)
     actor = workspace.actor(by)
     path = edited or amendment_file
-    data = read_file(path)
+    data = read_input(path)
     created = store.propose(
         workspace,
         actor=actor,
@@ -265,7 +253,7 @@ def _checks(workspace, amendments, shown) -> dict[str, str]:
     try:
         pending, _ = store.pending_text(workspace, amendments, cache=cache)
     except store.AmendmentConflict as exc:
-        return {exc.amendment.id: "conflict"}
+        return {str(exc.amendment.id): "conflict"}
     out = {}
     for amendment in open_ones:
         try:
@@ -469,7 +457,7 @@ def rebase(ident, edited, write, by, reason, date):
             click.echo(f"  to resolve by hand: {conflict.target}: {conflict.reason}")
         click.echo(f"edit it, then: akkoord amend rebase {amendment.id} --from-file {write}")
         return 0
-    done = store.rebase(workspace, ident, read_file(edited), edited, workspace.actor(by), reason or "", _ts(date))
+    done = store.rebase(workspace, ident, read_input(edited), edited, workspace.actor(by), reason or "", _ts(date))
     click.echo(
         f"rebased {done.id} (revision {done.revision}) onto {done.base.describe()}: "
         f"{len(done.operations)} operation(s); it is proposed again"

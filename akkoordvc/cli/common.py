@@ -1,33 +1,88 @@
-"""Helpers shared by the CLI commands: output formatting and option types."""
+"""What the CLI commands share: opening the repository, who acts (`--by`), colours, dates, JSON and output files.
+
+Each piece is one policy for every command: a command that opens the repository to commit holds its
+lock until it ends; `--by` goes through the one policy of `storage.actors`; colours are on only on a
+terminal that wants them; a bad --date is a usage error (exit 2) that says how to write one.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 import sys
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..errors import AkkoordError
 
-def emit_json(data) -> None:
-    """Print `data` as pretty, stable JSON (UTF-8, keys in given order)."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+if TYPE_CHECKING:
+    from ..storage.gitrepo import Identity
+    from ..storage.workspace import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
+COLOR_HELP = "Colours (default: on a terminal, unless NO_COLOR is set or TERM=dumb)."
 
 
-def read_file(path: str) -> bytes:
-    """The bytes of the file at `path`, or one clear line saying why it cannot be read."""
-    from ..errors import AkkoordError
+def open_workspace(write: bool = False) -> Workspace:
+    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
+    command ends, so concurrent commands that commit run one after the other."""
+    from ..storage.workspace import Workspace
 
+    workspace = Workspace.open(".")
+    if write:
+        click.get_current_context().with_resource(workspace.writing())
+    return workspace
+
+
+def by_option(help: str = BY_HELP) -> Callable[[F], F]:
+    """The `--by WHO` option of every command that commits."""
+    return click.option("--by", metavar="WHO", help=help)
+
+
+def actor_outside_repository(by: str | None) -> Identity:
+    """Who acts where there is no repository yet (`init`): --by, else the user's git identity."""
+    from ..storage.actors import who_acts
+
+    return who_acts(by)
+
+
+def color_option(help: str = COLOR_HELP) -> Callable[[F], F]:
+    """The `--color/--no-color` option; None (not given) lets `use_color` decide."""
+    return click.option("--color/--no-color", "color", default=None, help=help)
+
+
+def use_color(choice: bool | None, stream: IO[str] | None = None, output: str | None = None) -> bool:
+    """Colours: as chosen, else only when writing to `stream` (stdout), a terminal, with NO_COLOR unset and
+    TERM not dumb. Never when `output` names a file."""
+    if choice is not None:
+        return choice
+    if output not in (None, "-"):
+        return False
+    stream = sys.stdout if stream is None else stream
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def check_day(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
+    """A click callback: `value` must be a day written YYYY-MM-DD (a usage error otherwise); kept as text."""
+    from ..model.dates import parse_day
+
+    if value is None:
+        return None
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise AkkoordError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise AkkoordError(f"{path}: is a directory, not a file") from None
-    except PermissionError:
-        raise AkkoordError(f"{path}: permission denied; check the file's permissions") from None
-    except OSError as exc:  # e.g. a file name too long
-        raise AkkoordError(f"{path}: cannot read: {exc.strerror or exc}; check the path") from None
+        parse_day(value)
+    except AkkoordError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return value
+
+
+def emit_json(data: object) -> None:
+    """Print `data` as pretty, stable JSON (UTF-8, keys in given order)."""
+    import json
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def write_output(data: bytes | str, output: str | None) -> None:
@@ -41,3 +96,11 @@ def write_output(data: bytes | str, output: str | None) -> None:
     from ..storage.files import write_atomic
 
     write_atomic(output, data)
+
+
+def report_error(exc: AkkoordError) -> int:
+    """Show a user error as one line on stderr (plus its detail, such as a conflict's redline); its exit code."""
+    click.echo(f"akkoord: error: {exc.message}", err=True)
+    if exc.detail:
+        click.echo(exc.detail, err=True)
+    return exc.exit_code

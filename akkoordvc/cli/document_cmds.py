@@ -7,7 +7,8 @@ import sys
 import click
 
 from ..errors import AkkoordError
-from .common import emit_json, read_file
+from ..model.reading import read_input
+from .common import emit_json
 
 
 @click.command()
@@ -46,7 +47,7 @@ def fmt(files, check):
     not_canonical = []
     rewritten = {}
     for path in files:  # every file is read and checked before any is written: bad input changes nothing
-        data = read_file(path)
+        data = read_input(path)
         root = check_vocabulary(parse_bytes(data, path), path)
         new = to_bytes(root)
         if new != data:
@@ -86,7 +87,7 @@ def show(ref, clause_id, fmt_):
     doc = resolved.document
     if doc.root.tag != names.AGREEMENT:
         raise AkkoordError(
-            f"{ref}: root element is <{doc.root.tag}>, not <{names.AGREEMENT}>; give an agreement text, a version "
+            f"{ref}: root element is <{doc.root.tag!s}>, not <{names.AGREEMENT}>; give an agreement text, a version "
             "label or a git revision (a BWB law file: `akkoord import bwb FILE` first)"
         )
     if clause_id:

@@ -9,11 +9,11 @@ import sys
 import click
 
 from ..errors import AkkoordError
-from .common import read_file, write_output
+from ..model.ids import is_agreement_id
+from ..model.reading import read_input
+from ..model.strings import NOT_XML
+from .common import write_output
 
-_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,127}")
-#: characters XML 1.0 cannot hold (control characters other than tab and line ends; U+FFFE, U+FFFF)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
@@ -62,7 +62,7 @@ def text(file, output, doc_id, title, lang):
     else:
         source = file
         stem = os.path.splitext(os.path.basename(file))[0] or "document"
-        raw = read_file(file)
+        raw = read_input(file)
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,7 +70,7 @@ def text(file, output, doc_id, title, lang):
     _refuse_non_xml_characters(content, source)
     if doc_id is None:
         doc_id = _id_from_name(stem)
-    elif not _ID.fullmatch(doc_id):
+    elif not is_agreement_id(doc_id):
         raise AkkoordError(
             f"--id {doc_id!r} is not a valid id; start with a letter and use only letters, digits, '.', '_' and '-'"
         )
@@ -82,7 +82,7 @@ def text(file, output, doc_id, title, lang):
 
 
 def _refuse_non_xml_characters(content: str, source: str) -> None:
-    match = _NOT_XML.search(content)
+    match = NOT_XML.search(content)
     if match:
         line = content.count("\n", 0, match.start()) + 1
         column = match.start() - (content.rfind("\n", 0, match.start()) + 1) + 1
@@ -93,7 +93,7 @@ def _refuse_non_xml_characters(content: str, source: str) -> None:
 
 
 def _id_from_name(stem: str) -> str:
-    from ..model.plaintext import slug
+    from ..model.strings import slug
 
     ident = slug(stem, 64)
     return ident if ident and ident[0].isalpha() else f"doc-{ident}".rstrip("-")

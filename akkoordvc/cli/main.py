@@ -10,6 +10,7 @@ import sys
 import click
 
 from ..errors import AkkoordError
+from .common import report_error
 
 # name -> "module:attribute"; each module holds the commands of one concern.
 COMMANDS = {
@@ -45,7 +46,8 @@ _resolved: list[str] = []  # the subcommand this process ran (set while parsing)
 class LazyGroup(click.Group):
     def resolve_command(self, ctx, args):
         name, command, rest = super().resolve_command(ctx, args)
-        _resolved.append(name)
+        if name is not None:
+            _resolved.append(name)
         return name, command, rest
 
     def list_commands(self, ctx):
@@ -99,10 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except AkkoordError as exc:
-        click.echo(f"akkoord: error: {exc.message}", err=True)
-        if exc.detail:
-            click.echo(exc.detail, err=True)
-        return exc.exit_code
+        return report_error(exc)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:

@@ -6,14 +6,12 @@ each output format loads only its own renderer.
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from ..errors import AkkoordError
+from .common import check_day, use_color
 
 FORMATS = ("term", "json", "html", "docx", "xml")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BWB_ROOT = "toestand"
 
 
@@ -36,7 +34,7 @@ def _load(ref: str, origin: bool = True):
         document = Document(from_bwb(document.root, document.source, origin=origin), document.source)
     elif tag != names.AGREEMENT:
         raise AkkoordError(
-            f"{ref}: root element is <{tag}>, not <{names.AGREEMENT}>; "
+            f"{ref}: root element is <{tag!s}>, not <{names.AGREEMENT}>; "
             "give an agreement text (or a BWB law file), a version label or a git revision"
         )
     return resolved, document
@@ -53,20 +51,6 @@ def _side(resolved, document):
         lang=document.lang,
         doc_id=document.id,
     )
-
-
-def _valid_date(ctx, param, value):
-    if value is None:
-        return None
-    if not _DATE.fullmatch(value):
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD")
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a valid date; write it as YYYY-MM-DD") from None
-    return value
 
 
 @click.command()
@@ -87,7 +71,7 @@ def _valid_date(ctx, param, value):
 @click.option("--side-by-side", is_flag=True, help="html: old and new text in two columns.")
 @click.option("--color/--no-color", default=None, help="term: colours (default: when writing to a terminal).")
 @click.option("--author", metavar="NAME", help="docx: author of the tracked changes (default: akkoordvc).")
-@click.option("--date", metavar="YYYY-MM-DD", callback=_valid_date, help="docx: date of the tracked changes.")
+@click.option("--date", metavar="YYYY-MM-DD", callback=check_day, help="docx: date of the tracked changes.")
 def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
     """Show what changed from OLD to NEW.
 
@@ -110,36 +94,27 @@ def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
     new_resolved, new_doc = _load(new, origin)
     result = compute(old_doc, new_doc, _side(old_resolved, old_doc), _side(new_resolved, new_doc))
 
+    data: str | bytes
     if fmt == "term":
-        import os
-        import sys
-
         from ..present.term import render
 
-        if color is None:
-            color = (
-                output in (None, "-")
-                and sys.stdout.isatty()
-                and "NO_COLOR" not in os.environ
-                and os.environ.get("TERM") != "dumb"
-            )
-        data = render(result, color=color, include_unchanged=show_all)
+        data = render(result, color=use_color(color, output=output), include_unchanged=show_all)
     elif fmt == "json":
         import json
 
         data = json.dumps(result.as_dict(include_unchanged=show_all), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        from ..present.html import render
+        from ..present.html import render as render_html
 
-        data = render(result, side_by_side=side_by_side, include_unchanged=show_all)
+        data = render_html(result, side_by_side=side_by_side, include_unchanged=show_all)
     elif fmt == "docx":
-        from ..present.docx import render
+        from ..present.docx import render as render_docx
 
-        data = render(result, author=author or "akkoordvc", date=date, include_unchanged=show_all)
+        data = render_docx(result, author=author or "akkoordvc", date=date, include_unchanged=show_all)
     else:
-        from ..present.xmlmarkup import render
+        from ..present.xmlmarkup import render as render_xml
 
-        data = render(result, old_doc, new_doc)
+        data = render_xml(result, old_doc, new_doc)
 
     from .common import write_output
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..errors import AkkoordError
-from .common import emit_json
-
-BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
+from .common import BY_HELP, actor_outside_repository, emit_json, open_workspace
 
 _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 <agreement id="{id}" lang="{lang}">
@@ -44,25 +41,22 @@ def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, d
     """Create a new agreement repository in DIRECTORY."""
     from xml.sax.saxutils import escape, quoteattr
 
+    from ..model.dates import noon, parse_day
+    from ..model.reading import read_input
     from ..model.xmlparse import check_text
-    from ..storage.versions import _timestamp, parse_date
     from ..storage.workspace import initialise
 
     check_text(title, "--title", line=True, limit=4000)
     check_text(doc_id, "--id", line=True, limit=200)
     check_text(lang, "--lang", line=True, limit=200)
     if from_file:
-        try:
-            with open(from_file, "rb") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise AkkoordError(f"{from_file}: cannot read: {exc.strerror}") from None
+        text = read_input(from_file)
         source = from_file
     else:
         text = _EMPTY.format(id=quoteattr(doc_id)[1:-1], lang=quoteattr(lang)[1:-1], title=escape(title)).encode()
         source = "new agreement"
-    actor = _actor_without_repo(by)
-    extra = {}
+    actor = actor_outside_repository(by)
+    extra: dict[str, bytes] = {}
     if threshold is not None and not admin_keys:
         raise click.UsageError("--threshold needs at least one --admin-key")
     anchor = None
@@ -70,38 +64,13 @@ def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, d
         from ..trust.registry import genesis_files
 
         extra, anchor = genesis_files(list(admin_keys), threshold or 1, actor)
-    timestamp = _timestamp(parse_date(date)) if date else None
+    timestamp = noon(parse_day(date)) if date else None
     workspace, commit = initialise(directory, text, source, actor, extra, timestamp=timestamp)
     click.echo(f"Initialised agreement repository in {workspace.root} (commit {commit[:12]})")
     if anchor:
         click.echo(f"Registry trust anchor: {anchor}")
         click.echo("  Keep it: `akkoord verify --trust-anchor` checks the registry's history starts here.")
     return 0
-
-
-def _actor_without_repo(by):
-    from ..storage.gitrepo import Identity, global_identity
-
-    if by:
-        return Identity.parse(by)
-    identity = global_identity()
-    if identity:
-        return identity
-    raise AkkoordError(
-        "no identity to record: pass --by 'Name <email>' or set one with "
-        "`git config --global user.name NAME` and `git config --global user.email EMAIL`"
-    )
-
-
-def open_workspace(write: bool = False):
-    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
-    command ends, so concurrent commands that commit run one after the other."""
-    from ..storage.workspace import Workspace
-
-    workspace = Workspace.open(".")
-    if write:
-        click.get_current_context().with_resource(workspace.writing())
-    return workspace
 
 
 @click.group()

@@ -8,34 +8,14 @@ from __future__ import annotations
 import click
 
 from ..errors import AkkoordError
+from ..model.dates import optional_day, parse_day
+from ..model.dates import today as _today
 from ..trust import printable
-from .common import emit_json
+from .common import emit_json, use_color
+from .common import open_workspace as _workspace
 
 BY_HELP = "Git author of the commit: 'Name <email>' or a name (default: git's user; for endorse: the signatory)."
 KEY_HELP = "Private SSH key of a registry admin (repeatable when the threshold needs several)."
-
-
-def _workspace(write: bool = False):
-    """The repository of the current folder; with `write`, held locked (see Workspace.writing) until the
-    command ends, so concurrent commands that commit run one after the other."""
-    from ..storage.workspace import Workspace
-
-    workspace = Workspace.open(".")
-    if write:
-        click.get_current_context().with_resource(workspace.writing())
-    return workspace
-
-
-def _today():
-    from ..trust import today
-
-    return today()
-
-
-def _day(value, what):
-    from ..trust import parse_day
-
-    return parse_day(value, what) if value is not None else None
 
 
 def _texts(**options):
@@ -51,15 +31,10 @@ def _texts(**options):
 def _actor(workspace, by, fallback: str, ident: str = "registry", prefer_fallback: bool = False):
     """Who commits (git's author; not a security claim: the signature is): --by, else git's configured
     user, else `fallback` (for an endorsement the signatory itself comes first)."""
-    from ..storage.gitrepo import Identity
+    from ..storage.actors import stand_in, who_acts
 
-    if by:
-        return Identity.parse(by)
-    name = "".join(c for c in fallback if c not in "<>\n").strip() or ident
-    own = Identity(name, f"{ident}@akkoord.invalid")
-    if prefer_fallback:
-        return own
-    return workspace.repo.config_identity() or own
+    own = stand_in(fallback, ident)
+    return who_acts(by, workspace.repo, signer=own if prefer_fallback else None, fallback=own)
 
 
 def _state(workspace, anchor=None):
@@ -167,13 +142,13 @@ def signatory_add(ident, name, kind, term_start, term_end, succeeds, pubkeys, va
         raise click.UsageError("a college needs --term-start and --term-end")
 
     def mutate(base, today):
-        start = _day(valid_from, "--valid-from") or today
+        start = optional_day(valid_from, "--valid-from") or today
         new = Signatory(
             id=ident,
             name=name.strip(),
             kind=kind,
-            term_start=_day(term_start, "--term-start"),
-            term_end=_day(term_end, "--term-end"),
+            term_start=optional_day(term_start, "--term-start"),
+            term_end=optional_day(term_end, "--term-end"),
             succeeds=succeeds,
             keys=tuple(new_key(p, start) for p in pubkeys),
         )
@@ -194,7 +169,9 @@ def signatory_add_key(ident, pubkey, valid_from, valid_until, keys, by):
     from ..trust.registry import new_key, with_key
 
     def mutate(base, today):
-        key = new_key(pubkey, _day(valid_from, "--valid-from") or today, _day(valid_until, "--valid-until"))
+        key = new_key(
+            pubkey, optional_day(valid_from, "--valid-from") or today, optional_day(valid_until, "--valid-until")
+        )
         return with_key(base, ident, key)
 
     return _change(mutate, keys, by, f"Add a key for {ident}", f"Added a key for {ident}")
@@ -218,7 +195,7 @@ def signatory_revoke_key(ident, selector, date, reason, keys, by):
     from ..trust.registry import with_revoked_key
 
     def mutate(base, today):
-        return with_revoked_key(base, ident, selector, _day(date, "--date") or today, reason)
+        return with_revoked_key(base, ident, selector, optional_day(date, "--date") or today, reason)
 
     return _change(mutate, keys, by, f"Revoke a key of {ident}", f"Revoked a key of {ident}")
 
@@ -233,7 +210,7 @@ def signatory_retire(ident, date, keys, by):
     from ..trust.registry import with_retired
 
     def mutate(base, today):
-        return with_retired(base, ident, _day(date, "--date") or today)
+        return with_retired(base, ident, optional_day(date, "--date") or today)
 
     return _change(mutate, keys, by, f"Retire signatory {ident}", f"Retired signatory {ident}")
 
@@ -283,7 +260,7 @@ def signatory_admin_revoke(ident, date, reason, keys, by):
     from ..trust.registry import with_revoked_admin
 
     def mutate(base, today):
-        return with_revoked_admin(base, ident, _day(date, "--date") or today, reason)
+        return with_revoked_admin(base, ident, optional_day(date, "--date") or today, reason)
 
     return _change(mutate, keys, by, f"Revoke admin key {ident}", f"Revoked admin key {ident}")
 
@@ -508,7 +485,7 @@ def attest(ref, signatory, date, evidence, key, decision, mandate, comment, by):
         ref=ref,
         signatory_id=signatory,
         key_path=key,
-        date=_day(date, "--date"),
+        date=parse_day(date, "--date"),
         evidence=evidence,
         decision=decision,
         mandate=mandate,
@@ -664,8 +641,6 @@ def _print_matrix(data, report) -> None:
 @click.option("--color/--no-color", default=None, help="Colours (default: when writing to a terminal).")
 def since(signatory_id, as_json, show_all, color):
     """What changed from the version SIGNATORY last endorsed to the current version."""
-    import os
-    import sys
 
     from ..model.document import Document
     from ..ops.align import compute
@@ -717,7 +692,6 @@ def since(signatory_id, as_json, show_all, color):
         return 0
     from ..present.term import render
 
-    if color is None:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    color = use_color(color)
     click.echo(render(result, color=color, include_unchanged=show_all), nl=False)
     return 0

@@ -30,6 +30,7 @@ from lxml import etree
 
 from ..errors import AkkoordError
 from . import names
+from .strings import normalize_space as _space
 
 # --- the BWB vocabulary ---------------------------------------------------------------------------
 
@@ -87,7 +88,6 @@ _SIMPLE_INLINE = {"sup": names.SUP, "inf": names.SUB, "sub": names.SUB}
 _REFS = frozenset({"intref", "extref"})
 
 _PUBLICATIE_DATES = {"ondertekeningsdatum": "ondertekend", "uitgiftedatum": "uitgegeven"}
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
 _JCI = re.compile(r"(?:jci)?\d+\.\d+:")
 _JCI_DATES = re.compile(r"&(?:amp;)?[zg]=[^&]*")
@@ -95,15 +95,6 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BWB_ID = re.compile(r"BWB[RV]\d{7}", re.IGNORECASE)
 _VERSION_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2}(?:_\d+)?)$")
 _NUM_MAX = 64
-
-
-def _space(text: str | None) -> str:
-    """Collapse runs of XML whitespace and trim (NBSP is not XML whitespace and stays)."""
-    if not text:
-        return ""
-    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
-        return _XML_SPACE.sub(" ", text).strip(" ")
-    return text.strip(" ")
 
 
 def _stable_href(value: str) -> str:

@@ -14,25 +14,19 @@ amendments, the signatory registry).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from lxml import etree
 
 from . import names
+from .strings import XML_SPACE
 
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
 _ORDER = {name: index for index, name in enumerate(names.ATTRIBUTE_ORDER)}
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text) if not text.isascii() else text
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of XML whitespace (space, tab, CR, LF) to one space; other spaces (NBSP) stay."""
-    return _XML_SPACE.sub(" ", text)
 
 
 def _escape_text(text: str) -> str:
@@ -51,7 +45,7 @@ def _text(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if "\n" in text or "  " in text or "\t" in text or "\r" in text:
-        text = _XML_SPACE.sub(" ", text)
+        text = XML_SPACE.sub(" ", text)
     if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text
@@ -100,7 +94,7 @@ _KNOWN_INLINE = {
 
 
 def _is_inline(element: etree._Element) -> bool:
-    known = _KNOWN_INLINE.get(element.tag)
+    known = _KNOWN_INLINE.get(element.tag)  # type: ignore[arg-type]  # our parser makes str tags only
     if known is not None:
         return known
     if element.text and element.text.strip(" \t\r\n"):
@@ -153,7 +147,7 @@ _INDENTS = ["  " * depth for depth in range(64)]
 
 def _serialize(element: etree._Element, depth: int, out: list[str]) -> None:
     indent = _INDENTS[depth] if depth < 64 else "  " * depth
-    tag = element.tag
+    tag: str = element.tag  # type: ignore[assignment]  # our parser makes str tags only
     if tag[0] == "{":
         tag = _qname(tag)
     attrs = _attributes(element)

@@ -7,32 +7,17 @@ serializer is the only way out to bytes.
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from lxml import etree
 
 from . import canonical, names
+from .strings import normalize_space
 from .xmlparse import parse_bytes, parse_file
-
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
-
-
-def normalize_space(text: str) -> str:
-    """Collapse runs of XML whitespace to one space and trim; NBSP and other spaces are kept."""
-    if "\n" not in text and "  " not in text and "\t" not in text and "\r" not in text:
-        return text.strip(" ")  # nothing to collapse (the common case)
-    # The same as _XML_SPACE.sub(" ", text).strip(" "), in C: tab, CR and LF become spaces,
-    # and splitting at single spaces leaves runs and both ends as empty parts.
-    if "\n" in text:
-        text = text.replace("\n", " ")
-    if "\t" in text:
-        text = text.replace("\t", " ")
-    if "\r" in text:
-        text = text.replace("\r", " ")
-    return " ".join([part for part in text.split(" ") if part])
 
 
 def _text_of(element: etree._Element) -> str:
@@ -168,7 +153,7 @@ class Clause:
     def line(self) -> int | None:
         return self.element.sourceline
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "num": self.num,
@@ -190,7 +175,7 @@ class Document:
         return cls(parse_bytes(data, source), source)
 
     @classmethod
-    def from_file(cls, path) -> Document:
+    def from_file(cls, path: str | os.PathLike[str]) -> Document:
         return cls(parse_file(path), str(path))
 
     # metadata -------------------------------------------------------------
@@ -259,7 +244,7 @@ class Document:
     def text_sha256(self) -> str:
         return canonical.sha256(self.to_bytes())
 
-    def as_dict(self, ref: str | None = None) -> dict:
+    def as_dict(self, ref: str | None = None) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,

@@ -21,12 +21,12 @@ becomes an unnumbered-looking clause with num "intro" so no word is lost.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from lxml import etree
 
 from ..errors import AkkoordError
 from . import names
+from .strings import slug
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _ARTICLE = re.compile(
@@ -65,7 +65,6 @@ _INLINE = re.compile(
     r"|(?<![A-Za-z0-9])_(?P<em2>[^\s_](?:.*?[^\s_])?)_(?![A-Za-z0-9])"
     r"|\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]+)\)"
 )
-_SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 _NUM_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
 _HEADING_MAX = 80
 
@@ -73,15 +72,6 @@ RECOGNISED = (
     "clauses start with a line like 'Artikel 3 Titel', '3.', '3. Titel', '3.1 Titel' or '## 2.1 Titel'; "
     "divisions with '# Titel', 'Hoofdstuk 2 Titel' or 'Deel I'"
 )
-
-
-def slug(text: str, max_length: int = 48) -> str:
-    """Lowercase ASCII words joined by '-', e.g. "Prijs en betaling" -> "prijs-en-betaling"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    result = _SLUG_UNSAFE.sub("-", ascii_text).strip("-")
-    if len(result) > max_length:
-        result = result[:max_length].rsplit("-", 1)[0] if "-" in result[:max_length] else result[:max_length]
-    return result
 
 
 def _heading_like(text: str) -> bool:
@@ -173,8 +163,7 @@ class _Builder:
             if md or _heading_like(rest):
                 self._start_clause(multi.group(1), rest, "article", level)
             else:  # "3.1 De koper betaalt ...": a numbered clause whose first line is its text
-                self._start_clause(multi.group(1), "", "article")
-                self._add_p(self.clause, rest)
+                self._add_p(self._start_clause(multi.group(1), "", "article"), rest)
             return True
         if md:
             single = _SINGLE.match(content)
@@ -200,9 +189,9 @@ class _Builder:
             self._start_para(num, rest)
             return True
         mode = "num-heading" if (not rest or _heading_like(rest)) else "num-text"
-        self._start_clause(num, rest if mode == "num-heading" else "", mode)
+        clause = self._start_clause(num, rest if mode == "num-heading" else "", mode)
         if mode == "num-text":
-            self._add_p(self.clause, rest)
+            self._add_p(clause, rest)
         return True
 
     def _item(self, line: str, indent: int) -> bool:
@@ -281,7 +270,7 @@ class _Builder:
         self.divisions.append((level, division))
         self._close_clause()
 
-    def _start_clause(self, num: str, heading: str, mode: str, level: int = 0) -> None:
+    def _start_clause(self, num: str, heading: str, mode: str, level: int = 0) -> etree._Element:
         """Open a clause; a Markdown clause heading (`level` > 0) also closes divisions of its level or deeper."""
         while level and self.divisions and self.divisions[-1][0] >= level:
             self.divisions.pop()
@@ -296,6 +285,7 @@ class _Builder:
         self.clause = clause
         self.mode = mode
         self.clause_count += 1
+        return clause
 
     def _intro_clause(self) -> etree._Element:
         """A clause for text between a division heading and its first clause."""
@@ -308,6 +298,7 @@ class _Builder:
         return clause
 
     def _start_para(self, num: str, text: str) -> None:
+        assert self.clause is not None  # a numbered paragraph is only recognised inside a clause
         self.lists = []
         self.para = etree.SubElement(self.clause, names.PARA, {names.NUM: num})
         if text:

@@ -13,6 +13,8 @@ import re
 from lxml import etree
 
 from ..errors import XMLInputError
+from .reading import read_input
+from .strings import LINE_BREAK, NOT_XML, describe_char, one_line
 
 #: Largest document accepted, in bytes. The largest real law in the test corpus is 0.9 MB.
 MAX_BYTES = int(os.environ.get("AKKOORD_MAX_XML_BYTES", 16 * 1024 * 1024))
@@ -56,7 +58,7 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno or 0, 0)
-        message = " ".join((exc.msg or str(exc)).split())  # libxml2 may end a message with a newline: one line
+        message = one_line(exc.msg or str(exc))  # libxml2 may end a message with a newline
         message = re.sub(r", line \d+, column \d+$", "", message)
         if "Excessive depth" in message:
             message = f"elements nested deeper than {MAX_DEPTH} levels are refused"
@@ -64,32 +66,22 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
             message = "a text node or name is too large and is refused"
         raise XMLInputError(f"{source}:{line}:{column}: malformed XML: {message}; fix the XML and retry") from None
     except ValueError as exc:  # e.g. unsupported encoding declarations
-        raise XMLInputError(f"{source}: cannot read XML: {' '.join(str(exc).split())}") from None
+        raise XMLInputError(f"{source}: cannot read XML: {one_line(str(exc))}") from None
     if root is None:
         raise XMLInputError(f"{source}: no XML element found; the file is empty")
     return root
 
 
-def parse_file(path: str | os.PathLike) -> etree._Element:
+def parse_file(path: str | os.PathLike[str]) -> etree._Element:
     """Read and parse the XML file at `path` (see `parse_bytes`)."""
     source = os.fspath(path)
-    try:
-        size = os.path.getsize(source)
-        if size > MAX_BYTES:
-            raise XMLInputError(
-                f"{source}: file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes; "
-                "split the document or raise AKKOORD_MAX_XML_BYTES"
-            )
-        with open(source, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise XMLInputError(f"{source}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise XMLInputError(f"{source}: is a directory, not an XML file") from None
-    except PermissionError:
-        raise XMLInputError(f"{source}: permission denied; check the file's permissions") from None
-    except OSError as exc:  # e.g. a file name too long
-        raise XMLInputError(f"{source}: cannot read: {exc.strerror or exc}; check the path") from None
+    data = read_input(
+        source,
+        kind="an XML file",
+        error=XMLInputError,
+        limit=MAX_BYTES,
+        over_limit="split the document or raise AKKOORD_MAX_XML_BYTES",
+    )
     return parse_bytes(data, source)
 
 
@@ -125,28 +117,17 @@ def _foreign(source: str, element: etree._Element, what: str) -> None:
     )
 
 
-#: characters no XML document can hold: control characters other than tab and line ends, U+FFFE and U+FFFF,
-#: and lone surrogates (how Python passes on bytes of a command line that are not UTF-8)
-_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
-
-
 def check_text(value: str | None, what: str, *, line: bool = False, limit: int | None = None) -> str | None:
     """Refuse `value` (an option such as --title) when akkoord could not store it in XML: a control character,
     a byte that is not UTF-8, a line break when `line` (one line of text), or more than `limit` characters.
     Returns `value`; None passes."""
     if value is None:
         return None
-    bad = _NOT_XML_TEXT.search(value) or (_LINE_BREAK.search(value) if line else None)
+    bad = NOT_XML.search(value) or (LINE_BREAK.search(value) if line else None)
     if bad:
-        char = bad.group()
-        if "\ud800" <= char <= "\udfff":
-            kind = "bytes that are not UTF-8 text"
-        elif _LINE_BREAK.fullmatch(char):
-            kind = "a line break"
-        else:
-            kind = f"the control character U+{ord(char):04X}"
-        raise XMLInputError(f"{what}: contains {kind}, which akkoord cannot store; remove it and retry")
+        raise XMLInputError(
+            f"{what}: contains {describe_char(bad.group())}, which akkoord cannot store; remove it and retry"
+        )
     if limit is not None and len(value) > limit:
         raise XMLInputError(f"{what}: {len(value):,} characters, over the limit of {limit:,}; shorten it and retry")
     return value

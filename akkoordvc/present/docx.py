@@ -27,10 +27,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import UTC, datetime
 
 from lxml import etree
 
+from ..model.dates import word_moment as iso_date
+from ..model.strings import replace_not_xml
 from ..ops.redline import ADDED, DELETE, EQUAL, INSERT, MERGED, REMOVED, SPLIT, ClauseChange, Redline
 from . import labels as L
 from .html import is_moved, kinds, reading_order
@@ -69,8 +70,6 @@ STYLE_NOTE = "AkkoordNote"
 STYLE_META = "AkkoordMeta"
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: the same redline and date give the same bytes
-# characters XML 1.0 cannot hold (and lone surrogates): replaced by U+FFFD
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _TAB_OR_BREAK = re.compile(r"(\t|\r\n|\n|\r)")
 
 
@@ -84,27 +83,6 @@ def _el(parent, tag: str, **attrs) -> etree._Element:
     for name, value in attrs.items():
         element.set(w(name), str(value))
     return element
-
-
-def iso_date(date: str | None) -> str:
-    """An ISO 8601 UTC timestamp for w:date: "2023-03-01" -> "2023-03-01T00:00:00Z"; None -> now."""
-    if date is None:
-        moment = datetime.now(UTC)
-    else:
-        text = date.strip()
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            text += "T00:00:00"
-        try:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-        except ValueError:
-            raise ValueError(f"not an ISO 8601 date or date-time: {date!r}") from None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def _merge(segments) -> list[tuple[str, str]]:
@@ -180,7 +158,7 @@ class _Writer:
         r = _el(parent, "r")
         if style:
             _el(_el(r, "rPr"), "rStyle", val=style)
-        for part in _TAB_OR_BREAK.split(_clean(text)):
+        for part in _TAB_OR_BREAK.split(replace_not_xml(text)):
             if not part:
                 continue
             if part == "\t":
@@ -500,7 +478,7 @@ def _core(title: str, subject: str, author: str, lang: str, date: str) -> bytes:
         (CP_NS, "lastModifiedBy", author),
         (DC_NS, "language", lang),
     ):
-        etree.SubElement(root, f"{{{ns}}}{tag}").text = _clean(text)
+        etree.SubElement(root, f"{{{ns}}}{tag}").text = replace_not_xml(text)
     for tag in ("created", "modified"):
         el = etree.SubElement(root, f"{{{DCTERMS_NS}}}{tag}")
         el.set(f"{{{XSI_NS}}}type", "dcterms:W3CDTF")

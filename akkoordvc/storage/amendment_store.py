@@ -35,12 +35,8 @@ are not a contest.
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import hashlib
-import re
-import time
-import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -48,7 +44,9 @@ from lxml import etree
 from ..errors import AkkoordError, ConflictError, RepositoryError
 from ..model import amendment_names as an
 from ..model import canonical
+from ..model.dates import day_text, moment_seconds, moment_text, now, timestamp_for
 from ..model.document import Clause, Document
+from ..model.strings import one_line, slug
 from ..model.validate import problems
 from ..model.xmlparse import check_text, parse_bytes
 from ..ops import amendments as ops
@@ -68,7 +66,6 @@ STATUSES = (*an.STATUSES, CONTESTED)
 
 _RANK = {kind: index for index, kind in enumerate(an.EVENT_KINDS)}
 _LINE_LIMIT = 4000  # schemas/amendment.xsd, type Line
-_SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 
 _README = """# Amendments
 
@@ -110,27 +107,6 @@ def plain_conflicts(conflicts: list[Conflict]) -> str:
 # --- time and people --------------------------------------------------------------------------------
 
 
-def timestamp_for(date: str | None, now: int | None = None) -> int:
-    """Seconds since the epoch for a YYYY-MM-DD date (noon UTC, as versions use), or now."""
-    if date is None:
-        return int(now if now is not None else time.time())
-    from .versions import _timestamp, parse_date
-
-    return _timestamp(parse_date(date))
-
-
-def utc(ts: int) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
-
-
-def _day(ts: int) -> str:
-    return time.strftime("%Y-%m-%d", time.gmtime(ts))
-
-
-def _seconds(at: str) -> int:
-    return calendar.timegm(time.strptime(at, "%Y-%m-%dT%H:%M:%SZ"))
-
-
 def person(identity: Identity) -> Person:
     return Person(identity.name, identity.email)
 
@@ -159,22 +135,10 @@ def _new_event_path(workspace: Workspace, ident: str, event: Event) -> str:
     return path
 
 
-def slug(title: str, limit: int = 40) -> str:
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
-    words = [w for w in _SLUG_UNSAFE.split(folded) if w]
-    out = ""
-    for word in words:
-        candidate = f"{out}-{word}" if out else word
-        if len(candidate) > limit:
-            break
-        out = candidate
-    return out or "amendement"
-
-
 def new_id(date: str, title: str, seed: bytes, taken: set[str]) -> str:
     digest = hashlib.sha256(seed).hexdigest()
     for length in (6, 8, 10, 12, 16, 64):
-        ident = f"{date}-{slug(title)}-{digest[:length]}"
+        ident = f"{date}-{slug(title, 40) or 'amendement'}-{digest[:length]}"
         if ident not in taken:
             return ident
     raise RepositoryError(f"cannot allocate an id for amendment {title!r}; retry")
@@ -313,7 +277,7 @@ def _settle(
     # an event added later in topological order never precedes an earlier one, so only later ones can see it
     standing = [i for i in range(len(events)) if not any(saw(k, i) for k in range(i + 1, len(events)))]
     if len({_agreement(events[i]) for i in standing}) > 1:
-        standing.sort(key=lambda i: (_seconds(events[i].at), i))  # shown oldest decision first
+        standing.sort(key=lambda i: (moment_seconds(events[i].at), i))  # shown oldest decision first
         return CONTESTED, tuple(Competing(events[i], commits[i]) for i in standing)
     outcomes = [_outcome(events[i]) for i in standing]
     status = an.CONSOLIDATED if an.CONSOLIDATED in outcomes else outcomes[-1]
@@ -365,7 +329,7 @@ def load(workspace: Workspace, commit: str | None = None) -> Amendments:
         for event_file in events.get(ident, []):
             event = ops.parse_event(repo.read(commit, event_file), event_file)
             position, added_by = order.get(event_file, unknown)
-            history.append((position, _seconds(event.at), _RANK[event.status], event_file, added_by, event))
+            history.append((position, moment_seconds(event.at), _RANK[event.status], event_file, added_by, event))
         history.sort(key=lambda item: item[:4])
         for item in history:
             if item[-1].status == an.ACCEPTED:
@@ -574,7 +538,7 @@ def _check_records(changes: dict[str, bytes], amendment_id: str) -> None:
         except AkkoordError as exc:
             reason = exc.message.split(": ", 1)[1] if exc.message.startswith(path) else exc.message
             raise AkkoordError(
-                f"cannot record amendment {amendment_id}: {' '.join(reason.split())} — shorten or correct the "
+                f"cannot record amendment {amendment_id}: {one_line(reason)} — shorten or correct the "
                 "title, reason, rationale, source or names given; nothing was written"
             ) from None
 
@@ -646,10 +610,10 @@ def _check_time(amendment: Amendment, ts: int, action: str) -> None:
     """A new event comes after every event it follows (after both sides of a contest, too)."""
     if not amendment.history:
         return
-    last = max(reversed(amendment.history), key=lambda e: _seconds(e.at))
-    if ts < _seconds(last.at):
+    last = max(reversed(amendment.history), key=lambda e: moment_seconds(e.at))
+    if ts < moment_seconds(last.at):
         raise AkkoordError(
-            f"cannot {action} amendment {amendment.id} on {_day(ts)}: that is before it was {last.status} "
+            f"cannot {action} amendment {amendment.id} on {day_text(ts)}: that is before it was {last.status} "
             f"({last.at[:10]}); give a later --date"
         )
 
@@ -681,7 +645,7 @@ def propose(
     replaced = [find(amendments, ref) for ref in supersedes]
     for old in replaced:
         _require(old, (an.PROPOSED,), "supersede")
-    ts = timestamp if timestamp is not None else int(time.time())
+    ts = timestamp if timestamp is not None else now()
     proposers = tuple(dict.fromkeys([person(actor), *(person(p) for p in co_proposers)]))
     if edited is not None:
         edited_root = _validated(edited, source_name)
@@ -699,7 +663,7 @@ def propose(
         amendment = Amendment(
             title,
             proposers,
-            _day(ts),
+            day_text(ts),
             base,
             operations,
             source=source or "",
@@ -715,7 +679,7 @@ def propose(
             handed,
             title=title or handed.title,
             proposers=tuple(dict.fromkeys([*handed.proposers, person(actor), *(person(p) for p in co_proposers)])),
-            date=_day(ts),
+            date=day_text(ts),
             base=dataclasses.replace(handed.base, commit=commit_of or handed.base.commit),
             source=source if source is not None else handed.source,
             rationale=rationale or handed.rationale,
@@ -732,14 +696,14 @@ def propose(
     seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode()
     ident = new_id(amendment.date, amendment.title, seed, set(amendments))
     amendment = dataclasses.replace(amendment, id=ident)
-    event = Event(an.PROPOSED, person(actor), utc(ts), 1)
+    event = Event(an.PROPOSED, person(actor), moment_text(ts), 1)
     changes = {
         record_path(ident): ops.to_bytes(amendment, history=False),
         event_path(ident, event): _event_bytes(event),
     }
     for old in replaced:
         _check_time(old, ts, "supersede")
-        gone = Event(an.SUPERSEDED, person(actor), utc(ts), old.revision, f"superseded by {ident}")
+        gone = Event(an.SUPERSEDED, person(actor), moment_text(ts), old.revision, f"superseded by {ident}")
         changes[event_path(old.id, gone)] = _event_bytes(gone)
     _commit(workspace, changes, f"Propose amendment {ident}: {amendment.title}", ident, an.PROPOSED, actor, ts)
     return dataclasses.replace(amendment, history=(event,))
@@ -819,9 +783,9 @@ def _decide(
     amendments = load(workspace)
     amendment = find(amendments, ref)
     _require(amendment, allowed, action)
-    ts = timestamp if timestamp is not None else int(time.time())
+    ts = timestamp if timestamp is not None else now()
     _check_time(amendment, ts, action)
-    event = Event(status, person(actor), utc(ts), amendment.revision, reason)
+    event = Event(status, person(actor), moment_text(ts), amendment.revision, reason)
     if status == an.ACCEPTED:
         _merge_for_acceptance(workspace, amendment, amendments)
     subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
@@ -898,7 +862,7 @@ def rebase(
     amendments = load(workspace)
     amendment = find(amendments, ref)
     _require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
-    ts = timestamp if timestamp is not None else int(time.time())
+    ts = timestamp if timestamp is not None else now()
     _check_time(amendment, ts, "rebase")
     cache: dict = {}
     current, applied = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
@@ -927,7 +891,7 @@ def rebase(
     base = _head_base(workspace, current, tuple(applied))
     revised = _recorded(amendment, operations=operations, base=base, revision=amendment.revision + 1, history=())
     why = reason or f"rebased onto {base.describe()}"
-    event = Event(an.REVISED, person(actor), utc(ts), revised.revision, why)
+    event = Event(an.REVISED, person(actor), moment_text(ts), revised.revision, why)
     changes = {
         record_path(amendment.id): ops.to_bytes(revised, history=False),
         _new_event_path(workspace, amendment.id, event): _event_bytes(event),
@@ -988,7 +952,7 @@ def consolidation_for_version(workspace: Workspace, label: str, actor: Identity,
     changes: dict[str, bytes] = {}
     for amendment in pending:
         _check_time(amendment, ts, f"consolidate into version {label}")
-        event = Event(an.CONSOLIDATED, person(actor), utc(ts), amendment.revision, f"version {label}")
+        event = Event(an.CONSOLIDATED, person(actor), moment_text(ts), amendment.revision, f"version {label}")
         changes[event_path(amendment.id, event)] = _event_bytes(event)
     return canonical.to_bytes(root), changes, tuple(applied)
 

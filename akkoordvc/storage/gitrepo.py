@@ -37,6 +37,7 @@ from git.index.typ import BaseIndexEntry
 from gitdb.base import IStream
 
 from ..errors import RepositoryError
+from ..model.strings import NOT_ONE_LINE, describe_char, one_line
 from .files import write_atomic
 
 ZERO = "0" * 40
@@ -54,8 +55,6 @@ except ImportError:  # pragma: no cover - Windows
 # lock file path -> [open file, depth]: the lock is re-entrant within a process
 _HELD: dict[str, list] = {}
 _HELD_GUARD = threading.Lock()
-#: what a git author line (and akkoord's records) cannot hold: control characters, line breaks, bytes not UTF-8
-_UNSTORABLE = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _IDENTITY = re.compile(r"^\s*(?P<name>[^<>]+?)\s*(?:<(?P<email>[^<>\s]+)>)?\s*$")
 
 
@@ -69,15 +68,10 @@ class Identity:
     @classmethod
     def parse(cls, text: str) -> Identity:
         """Read "Name <email>" or just "Name"."""
-        bad = _UNSTORABLE.search(text or "")
+        bad = NOT_ONE_LINE.search(text or "")  # what a git author line cannot hold
         if bad:
-            what = (
-                "bytes that are not UTF-8 text"
-                if "\ud800" <= bad.group() <= "\udfff"
-                else (f"the control character U+{ord(bad.group()):04X}")
-            )
             raise RepositoryError(
-                f"--by {text!r}: contains {what}; give a name on one line, optionally followed by <email>"
+                f"--by {text!r}: contains {describe_char(bad.group())}; give a name on one line, optionally followed by <email>"
             )
         if len(text) > 500:
             raise RepositoryError(f"--by: {len(text):,} characters, over the limit of 500; give a shorter name")
@@ -117,7 +111,7 @@ class Repository:
 
     # opening ----------------------------------------------------------------
     @classmethod
-    def discover(cls, start: str | os.PathLike = ".") -> Repository:
+    def discover(cls, start: str | os.PathLike[str] = ".") -> Repository:
         """The repository containing `start` (searching upwards), or a RepositoryError."""
         try:
             repo = git.Repo(start, search_parent_directories=True)
@@ -130,7 +124,7 @@ class Repository:
         return cls(repo)
 
     @classmethod
-    def create(cls, path: str | os.PathLike, branch: str = "main") -> Repository:
+    def create(cls, path: str | os.PathLike[str], branch: str = "main") -> Repository:
         repo = git.Repo.init(path, initial_branch=branch)
         return cls(repo)
 
@@ -515,7 +509,7 @@ def global_identity() -> Identity | None:
 
 def _git_said(exc: git.GitCommandError) -> str:
     """What git said, in a few words on one line (a lock file in the way, above all)."""
-    text = " ".join(str(exc.stderr or "").split())
+    text = one_line(str(exc.stderr or ""))
     text = re.sub(r"^stderr: '?|'$", "", text).strip()
     lock = re.search(r"Unable to create '([^']+\.lock)': File exists", text)
     if lock:

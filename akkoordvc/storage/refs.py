@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import AkkoordError
 from ..model.document import Document
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 WORKING = "working"
 
@@ -33,7 +37,7 @@ class Resolved:
 
         return hashlib.sha256(self.data).hexdigest()
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, str | None]:
         return {"ref": self.ref, "label": self.label, "text_sha256": self.text_sha256}
 
 
@@ -43,20 +47,17 @@ def _looks_like_path(ref: str) -> bool:
 
 def _from_file(ref: str) -> Resolved:
     from ..model.bwb import TOESTAND
+    from ..model.reading import read_input
     from ..model.xmlparse import check_vocabulary
 
-    try:
-        with open(ref, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise AkkoordError(f"{ref}: cannot read: {exc.strerror}; check the path and its permissions") from None
+    data = read_input(ref)
     document = Document.from_bytes(data, ref)
     if document.root.tag != TOESTAND:  # a BWB law is checked by its importer
         check_vocabulary(document.root, ref)
     return Resolved(ref, document, data)
 
 
-def resolve(ref: str, start: str = ".", workspace=None) -> Resolved:
+def resolve(ref: str, start: str = ".", workspace: Workspace | None = None) -> Resolved:
     """Resolve `ref` to a document (see the module docstring for the order of look-up)."""
     if ref != WORKING and _looks_like_path(ref) and os.path.isfile(ref):
         return _from_file(ref)

@@ -13,12 +13,14 @@ taken on trust from the trailer.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from ..errors import RepositoryError
+from ..model.dates import noon, parse_day
+from ..model.dates import today as today_utc
 from .gitrepo import Identity, valid_ref_component
 from .workspace import TEXT_PATH, Workspace, check_valid
 
@@ -43,7 +45,7 @@ class Version:
     amendments: tuple[str, ...] = field(default_factory=tuple)
     recorded_sha256: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["amendments"] = list(self.amendments)
         del data["recorded_sha256"]
@@ -55,17 +57,6 @@ def check_label(label: str) -> None:
         raise RepositoryError(
             f"version label {label!r} is not allowed; use letters, digits, '.', '_' or '-' (e.g. 2023 or 2023-1)"
         )
-
-
-def parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise RepositoryError(f"date {text!r} is not a date; use YYYY-MM-DD") from None
-
-
-def _timestamp(day: dt.date) -> int:
-    return calendar.timegm(day.timetuple()) + 12 * 3600  # noon UTC: the same calendar day everywhere in Europe
 
 
 def _split_message(message: str) -> tuple[str, dict[str, str]]:
@@ -141,7 +132,7 @@ def create_version(
             f"{TEXT_PATH} has uncommitted edits; record them with `akkoord commit -m MSG` "
             "or propose them as an amendment first"
         )
-    day = parse_date(date) if date else (today or dt.date.today())
+    day = parse_day(date) if date else (today or today_utc())
     from ..model.document import Document
 
     def tag_message(data: bytes) -> str:
@@ -169,7 +160,7 @@ def create_version(
                 summary,
                 "consolidation",
                 by,
-                timestamp=_timestamp(day),
+                timestamp=noon(day),
                 tag=(TAG_PREFIX + label, tag_message(data)),
             )
         except RepositoryError as exc:
@@ -185,7 +176,7 @@ def create_version(
         doc = Document.from_bytes(data, f"{TEXT_PATH} at {head[:12]}")
         check_valid(doc)
         try:
-            workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, _timestamp(day))
+            workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, noon(day))
         except RepositoryError:
             raise RepositoryError(
                 f"version {label} was created meanwhile by another command; nothing was written — choose another label"

@@ -18,13 +18,17 @@ import contextlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import RepositoryError
 from ..model import canonical
 from ..model.document import Document
+from ..model.strings import one_line
 from ..model.validate import problems
 from ..model.xmlparse import parse_bytes
+from .actors import who_acts
 from .gitrepo import Identity, Repository
 
 TEXT_PATH = "akkoord.xml"
@@ -67,7 +71,7 @@ class Workspace:
         self.expected: str | None = None
 
     @classmethod
-    def open(cls, start: str | os.PathLike = ".") -> Workspace:
+    def open(cls, start: str | os.PathLike[str] = ".") -> Workspace:
         repo = Repository.discover(start)
         if repo.has_pending():
             with repo.locked():  # finishes a commit whose work-tree sync was interrupted
@@ -110,27 +114,19 @@ class Workspace:
 
     # identity -------------------------------------------------------------------
     def actor(self, by: str | None) -> Identity:
-        """Who acts: --by when given, else git's configured user, else a clear error."""
-        if by:
-            return Identity.parse(by)
-        configured = self.repo.config_identity()
-        if configured:
-            return configured
-        raise RepositoryError(
-            "no identity to record: pass --by 'Name <email>' or set one with "
-            "`git config user.name NAME` and `git config user.email EMAIL`"
-        )
+        """Who acts: --by when given, else git's configured user, else a clear error (see `actors`)."""
+        return who_acts(by, self.repo)
 
     # writing --------------------------------------------------------------------
     @contextlib.contextmanager
-    def writing(self):
+    def writing(self) -> Iterator[Workspace]:
         """Hold the repository lock while a command reads, decides and commits, so concurrent commands run one
         after the other instead of failing; the repository is read afresh once the lock is held."""
         with self.repo.locked():
             self.expected = self.repo.head_commit()
             yield self
 
-    def commit(self, changes: dict[str, bytes | None], message: str, change: str, by: Identity, **kwargs) -> str:
+    def commit(self, changes: dict[str, bytes | None], message: str, change: str, by: Identity, **kwargs: Any) -> str:
         """Commit `changes` with a trailer saying what kind of change this is (editorial, amendment, ...)."""
         full = f"{message.rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
         kwargs.setdefault("expected", self.expected)
@@ -154,12 +150,12 @@ def check_valid(doc: Document) -> None:
     if found:
         first = found[0]
         more = f" (and {len(found) - 1} more; see `akkoord validate`)" if len(found) > 1 else ""
-        message = " ".join(first.message.split())  # one line, even when it quotes a value with line breaks
+        message = one_line(first.message)  # even when it quotes a value with line breaks
         raise RepositoryError(f"{doc.source}:{first.line}: {message}{more}")
 
 
 def initialise(
-    directory: str | os.PathLike,
+    directory: str | os.PathLike[str],
     text: bytes,
     source: str,
     by: Identity,
@@ -184,7 +180,11 @@ def initialise(
     doc = Document(parse_bytes(text, source), source)
     check_valid(doc)
     data = doc.to_bytes()
-    files = {TEXT_PATH: data, README_PATH: repository_readme(doc), ATTRIBUTES_PATH: _ATTRIBUTES}
+    files: dict[str, bytes | None] = {
+        TEXT_PATH: data,
+        README_PATH: repository_readme(doc),
+        ATTRIBUTES_PATH: _ATTRIBUTES,
+    }
     files.update(extra_files or {})
     parent = target.parent
     if not parent.is_dir():

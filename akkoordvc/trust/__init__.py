@@ -11,35 +11,7 @@ Problems are data (`Problem`): the CLI decides how to show them.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from dataclasses import dataclass
-
-from ..errors import AkkoordError
-
-#: Set to YYYY-MM-DD to fix "today" (demos, tests, recording a past day on a machine whose clock is off).
-TODAY_ENV = "AKKOORD_TODAY"
-
-
-def today() -> dt.date:
-    """Today's date (UTC), or AKKOORD_TODAY when set."""
-    fixed = os.environ.get(TODAY_ENV)
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise AkkoordError(f"{TODAY_ENV}={fixed!r} is not a date; use YYYY-MM-DD or unset it") from None
-    return dt.datetime.now(dt.UTC).date()
-
-
-def parse_day(text: str, what: str = "date") -> dt.date:
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except (ValueError, TypeError):
-        raise AkkoordError(f"{what} {text!r} is not a date; use YYYY-MM-DD") from None
-
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 

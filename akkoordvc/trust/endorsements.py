@@ -35,7 +35,11 @@ from dataclasses import dataclass, field
 
 from ..errors import AkkoordError, RepositoryError
 from ..model import canonical
+from ..model.dates import is_day, optional_day, parse_day
 from ..model.document import Document
+from ..model.ids import AGREEMENT_ID as _AGREEMENT
+from ..model.ids import SIGNATORY_ID as _ID
+from ..model.ids import SIGNATORY_ID_PATTERN
 from ..storage.versions import TAG_PREFIX, Version, find_version, versions
 from . import Problem, sshsig
 from .registry import Key, Registry, RegistryError, RegistryState, Signatory
@@ -49,13 +53,10 @@ NAMESPACES = {ENDORSEMENT: sshsig.NS_ENDORSEMENT, ATTESTATION: sshsig.NS_ATTESTA
 ENDORSE, DECLINE, WITHDRAW = "endorse", "decline", "withdraw"
 DECISIONS = (ENDORSE, DECLINE, WITHDRAW)
 MAX_TEXT = 2000
-_PATH = re.compile(r"^(endorsements|attestations)/([a-z0-9][a-z0-9._\-]{0,63})/(\d{6})-([0-9a-f]{16})\.json$")
+_PATH = re.compile(rf"^(endorsements|attestations)/({SIGNATORY_ID_PATTERN})/(\d{{6}})-([0-9a-f]{{16}})\.json$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _HEX40 = re.compile(r"^[0-9a-f]{40}$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9._\-]{0,63}$")
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
-_AGREEMENT = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,127}$")
 
 _COMMON = {
     "format": str,
@@ -157,12 +158,8 @@ def parse_statement(data: bytes) -> dict:
     if obj["decision"] not in DECISIONS:
         raise StatementError(f"decision {obj['decision']!r} is not one of {', '.join(DECISIONS)}")
     for name in ("date",) + (("recorded",) if obj["kind"] == ATTESTATION else ()):
-        if not _DAY.match(obj[name]):
-            raise StatementError(f"{name} {obj[name]!r} is not YYYY-MM-DD")
-        try:
-            dt.date.fromisoformat(obj[name])
-        except ValueError:
-            raise StatementError(f"{name} {obj[name]!r} is not a date") from None
+        if not is_day(obj[name]):
+            raise StatementError(f"{name} {obj[name]!r} is not a date written YYYY-MM-DD")
     if not _HEX40.match(obj["commit"]) or not _HEX64.match(obj["text_sha256"]) or not _HEX64.match(obj["registry"]):
         raise StatementError("commit, text_sha256 or registry is not a hash")
     if obj["seq"] < 1:
@@ -218,12 +215,12 @@ class Statement:
 
     @property
     def date(self) -> dt.date:
-        return dt.date.fromisoformat(self.get("date"))
+        return parse_day(self.get("date"))
 
     @property
     def recorded(self) -> dt.date | None:
         value = self.get("recorded")
-        return dt.date.fromisoformat(value) if value else None
+        return optional_day(value or None)
 
     @property
     def seq(self) -> int:

@@ -34,17 +34,20 @@ from lxml import etree
 from ..errors import AkkoordError
 from ..model import canonical
 from ..model import registry_names as rn
+from ..model.dates import optional_day, parse_day
+from ..model.dates import today as _today
+from ..model.ids import SIGNATORY_ID as ID_PATTERN
+from ..model.ids import SIGNATORY_ID_PATTERN
+from ..model.strings import one_line
 from ..model.validate import schema_problems
 from ..model.xmlparse import parse_bytes
-from . import Problem, parse_day, sshsig
-from . import today as _today
+from . import Problem, sshsig
 from .sshsig import AllowedSigner, PublicKey
 
 REGISTRY_PATH = "signatories.xml"
 SIGNATURES_DIR = "registry/signatures"
 SCHEMA = "signatories.xsd"
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._\-]{0,63}$")
-_SIG_PATH = re.compile(r"^registry/signatures/([0-9a-f]{64})/([a-z0-9][a-z0-9._\-]{0,63})\.sig$")
+_SIG_PATH = re.compile(rf"^registry/signatures/([0-9a-f]{{64}})/({SIGNATORY_ID_PATTERN})\.sig$")
 DAY = dt.timedelta(days=1)
 
 
@@ -246,7 +249,7 @@ class Registry:
 
 
 def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    return optional_day(text or None)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -481,7 +484,7 @@ def _readable(data: bytes) -> None:
     except AkkoordError as exc:
         reason = exc.message.split(": ", 1)[1] if exc.message.startswith(REGISTRY_PATH) else exc.message
         raise RegistryError(
-            f"the registry change would not be valid ({' '.join(reason.split())}); correct the names, ids or dates "
+            f"the registry change would not be valid ({one_line(reason)}); correct the names, ids or dates "
             "given; nothing was written"
         ) from None
 

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 
 from ..errors import AkkoordError
 from ..model import canonical
+from ..model.dates import today as _today
 from ..model.document import Document
 from ..storage.versions import Version, versions
 from . import Problem, sshsig
-from . import today as _today
 from .endorsements import (
     ATTESTATION,
     ENDORSEMENT,
