@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean install
+.PHONY: demo test lint bench clean install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,14 @@ install: $(STAMP)
 demo: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash demo/run.sh
 
-test: $(STAMP)
+# Lint and types first (seconds), then the suite. `make lint` runs only the first two.
+test: lint
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check akkoordvc tests bench
+	$(BIN)/ruff format --check akkoordvc tests bench
+	$(BIN)/mypy
 
 # Not part of `make test`: timings of `akkoord redline` and `akkoord import` against xmldiff, difflib
 # and git diff; prints a table and writes BENCHMARKS.md (takes a few minutes: xmldiff is slow).

@@ -5,6 +5,8 @@ with a message that says what went wrong, where, and what to do. The CLI prints 
 exits 1; nothing else about the failure is shown.
 """
 
+from collections.abc import Iterable
+
 
 class AkkoordError(Exception):
     """An error whose message is meant for the user."""
@@ -27,7 +29,7 @@ class XMLInputError(AkkoordError):
 class ValidationError(AkkoordError):
     """A document that parses but breaks the schema or the extra rules."""
 
-    def __init__(self, message: str, problems=()):
+    def __init__(self, message: str, problems: Iterable[object] = ()):
         super().__init__(message)
         self.problems = list(problems)
 

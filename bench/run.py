@@ -406,8 +406,8 @@ def build_report(info: dict, results: dict, targets: list, imports: dict, nogit:
     ]
 
     def table(head, rows):
-        widths = [max(len(str(x)) for x in col) for col in zip(head, *rows)]
-        line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+        widths = [max(len(str(x)) for x in col) for col in zip(head, *rows, strict=True)]
+        line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"  # noqa: E731
         return "\n".join([line(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows)])
 
     timing = table(head, rows)

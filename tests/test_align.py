@@ -232,7 +232,7 @@ def test_division_identity_is_by_id_not_by_label():
     ],
 )
 def test_reorder_reports_the_fewest_moves(new_order, moved):
-    texts = dict(zip("abcde", [LONG_A, LONG_B, LONG_C, LONG_A + " x", LONG_B + " y"]))
+    texts = dict(zip("abcde", [LONG_A, LONG_B, LONG_C, LONG_A + " x", LONG_B + " y"], strict=True))
     redline = run(
         [C(k, i, texts[k]) for i, k in enumerate("abcde")], [C(k, "abcde".index(k), texts[k]) for k in new_order]
     )

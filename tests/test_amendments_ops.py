@@ -654,7 +654,7 @@ def test_two_amendments_on_one_base_merge_or_conflict_never_lose_a_change(rnd, s
     if result.clean:
         base_nodes = {e.get("id"): e for e in base.iter(names.CLAUSE)}
         for op in ops_b:
-            for target, sha in op.targets():
+            for target, _sha in op.targets():
                 if target in first_nodes and target in base_nodes and not isinstance(op, A.Move):
                     # B changed it: A must not have (else it would be a conflict) unless both agree
                     changed_by_a = canonical.to_string(first_nodes[target]) != canonical.to_string(base_nodes[target])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -130,7 +131,9 @@ def test_every_artikel_keeps_its_words_number_and_heading(path):
 
         expected, got = squeeze(source_text(artikel)), squeeze(clause_text(clause))
         if expected != got:
-            at = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), min(len(expected), len(got)))
+            at = next(
+                (i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), min(len(expected), len(got))
+            )
             context = slice(max(at - 30, 0), at + 40)
             pytest.fail(f"{where}: text differs at {at}: source {expected[context]!r}, clause {got[context]!r}")
 
@@ -173,7 +176,7 @@ def test_no_word_of_the_law_is_lost_and_nothing_else_becomes_text(path):
 
     bijlagen = list(source.iter("bijlage"))
     assert len(annexes) == len(bijlagen)
-    for bijlage, annex in zip(bijlagen, annexes):
+    for bijlage, annex in zip(bijlagen, annexes, strict=True):
         assert annex.get(names.ID) == f"d{bijlage.get('label-id')}"
         assert squeeze("".join(clause_text(c) for c in annex.iter(names.CLAUSE))) == squeeze(source_text(bijlage))
 
@@ -247,7 +250,7 @@ def test_unchanged_articles_give_identical_clauses_between_versions():
     """Between consecutive versions an article whose text is the same gives byte-identical clause XML."""
     versions = bwb_files("BWBR0002458")
     compared = 0
-    for old_path, new_path in zip(versions, versions[1:]):
+    for old_path, new_path in pairwise(versions):
         old_source, old, _ = imported(old_path)
         new_source, new, _ = imported(new_path)
         old_text = {a.get("label-id"): normal(source_text(a, skip=("meta-data",))) for a in old_source.iter("artikel")}

@@ -230,7 +230,7 @@ def test_no_insertion_runs_on_across_an_untracked_paragraph_mark():
     root = document_xml(render(include_unchanged=True))
     body = [p for p in root.iter(f"{{{W}}}p")]
     content = [[c for c in p if etree.QName(c).localname in ("r", "ins", "del", "hyperlink")] for p in body]
-    for p, this, following in zip(body, content, content[1:]):
+    for p, this, following in zip(body, content, content[1:], strict=False):
         mark = p.find("w:pPr/w:rPr/w:ins", namespaces=NS)
         if this and following and mark is None:
             assert not (etree.QName(this[-1]).localname == "ins" and etree.QName(following[0]).localname == "ins")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,7 @@ def _pairs():
     pairs = []
     for law in LAWS:
         files = bwb_files(law)
-        pairs.extend(pytest.param(a, b, id=f"{a.stem}..{b.stem.split('_', 1)[1]}") for a, b in zip(files, files[1:]))
+        pairs.extend(pytest.param(a, b, id=f"{a.stem}..{b.stem.split('_', 1)[1]}") for a, b in pairwise(files))
     if not pairs:
         pairs.append(pytest.param(None, None, marks=pytest.mark.skip(reason=f"test corpus not found at {BWB}")))
     return pairs

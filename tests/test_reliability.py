@@ -237,7 +237,7 @@ def test_concurrent_proposals_all_land_and_leave_a_clean_repository(repo, tmp_pa
     for ident in ids:
         assert f"amendments/{ident}/amendment.xml" in git(repo, "ls-tree", "-r", "--name-only", "HEAD")
     # and each proposal is exactly the edit it was made from
-    for i, copy in enumerate(copies):
+    for i, _copy in enumerate(copies):
         shown = json.loads(akkoord("-C", repo, "amend", "show", ids[i], "--json").stdout)
         assert shown["title"] == f"Voorstel {i}"
 

@@ -38,7 +38,7 @@ def check(old: str, new: str, diff: WordDiff) -> None:
     # well-formed: known ops, no empty text, merged, deletion before insertion
     for op, text in segments:
         assert op in ("=", "-", "+") and text
-    for (op1, _), (op2, _) in zip(segments, segments[1:]):
+    for (op1, _), (op2, _) in itertools.pairwise(segments):
         assert op1 != op2
         assert (op1, op2) != ("+", "-")
     assert diff.changed == (old != new)
@@ -347,7 +347,7 @@ def test_many_clauses_with_small_edits():
     for i in (3, 80, 150):
         edited_clauses[i] = edited_clauses[i].replace("huurder", "pachter", 1)
     diff_words(clauses[0], edited_clauses[0])  # warm up
-    diffs = [diff_words(a, b) for a, b in zip(clauses, edited_clauses)]
+    diffs = [diff_words(a, b) for a, b in zip(clauses, edited_clauses, strict=True)]
     assert sum(d.changed for d in diffs) == 3
     assert sum(d.words_inserted for d in diffs) == 3
 
@@ -366,7 +366,7 @@ def test_consecutive_law_versions():
     old, new = clauses(files[0]), clauses(files[1])
     assert old and new
     changed = 0
-    for a, b in zip(old, new):
+    for a, b in zip(old, new, strict=False):
         diff = diff_words(a, b)
         check(a, b, diff)
         changed += diff.changed
@@ -395,7 +395,7 @@ def test_lcs_is_a_longest_common_subsequence(a, b):
     pairs = worddiff._lcs(a, b)
     assert len(pairs) == _lcs_length(a, b)
     assert all(a[i] == b[j] for i, j in pairs)
-    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(pairs, pairs[1:]))
+    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in itertools.pairwise(pairs))
 
 
 def _long_text(seed: int, sentences: int = 60) -> str:

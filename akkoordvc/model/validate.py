@@ -10,7 +10,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from . import names, schemas
-from .document import normalize_space
+from .strings import normalize_space
 
 
 class Problem(NamedTuple):
@@ -62,7 +62,7 @@ def _rule_problems(root: etree._Element) -> list[Problem]:
 def problems(root: etree._Element) -> list[Problem]:
     """Every problem of an agreement document, schema first, in line order."""
     if root.tag != names.AGREEMENT:
-        return [Problem(root.sourceline or 0, f"root element is <{root.tag}>, expected <{names.AGREEMENT}>")]
+        return [Problem(root.sourceline or 0, f"root element is <{root.tag!s}>, expected <{names.AGREEMENT}>")]
     found = _schema_problems(root, "akkoord.xsd")
     found.extend(_rule_problems(root))
     return sorted(found, key=lambda p: p.line)

@@ -64,12 +64,13 @@ import unicodedata
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from heapq import nsmallest
-from itertools import chain
+from itertools import chain, pairwise
 
 from lxml import etree
 
 from ..model import names
 from ..model.document import Document
+from ..model.strings import one_line
 from .redline import (
     ADDED,
     MERGED,
@@ -115,7 +116,11 @@ _WORD = re.compile(r"\w+")
 _SEP = " "  # joins the texts of split parts / merged clauses
 
 _KIND_WORDS_NL = dict(
-    zip(names.DIVISION_KINDS, ("Deel", "Hoofdstuk", "Titel", "Afdeling", "Paragraaf", "Subparagraaf", "Bijlage"))
+    zip(
+        names.DIVISION_KINDS,
+        ("Deel", "Hoofdstuk", "Titel", "Afdeling", "Paragraaf", "Subparagraaf", "Bijlage"),
+        strict=True,
+    )
 )
 
 
@@ -164,7 +169,7 @@ class _Item:
         """The bag (multiset) of word bigrams: the unit of every similarity measure here."""
         if self._bag is None:
             words = self.words
-            self._bag = Counter(zip(words, words[1:]))
+            self._bag = Counter(pairwise(words))
         return self._bag
 
 
@@ -431,7 +436,7 @@ class _Labels:
             word = _KIND_WORDS_NL.get(kind, kind.capitalize()) if self.dutch else kind.capitalize()
             num = element.get(names.NUM, "")
             heading = element.find(names.HEADING)
-            heading_text = " ".join("".join(heading.itertext()).split()) if heading is not None else ""
+            heading_text = one_line("".join(heading.itertext())) if heading is not None else ""
             parts = [p for p in (word, num, heading_text) if p]
             label = " ".join(parts)
             self.cache[element] = label
@@ -593,7 +598,7 @@ def compute(
             segments = [tuple(s) for s in diff.segments]
             if diff.bounded:
                 split_bounded.add(o)
-        for n, pieces in zip(parts, _cut(segments, cuts)):
+        for n, pieces in zip(parts, _cut(segments, cuts), strict=False):
             split_pieces[n] = pieces
 
     for n_item in news:

@@ -7,6 +7,7 @@ terminal text, JSON, HTML, DOCX or XML. Nothing here renders and nothing here pa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # Clause changes, in the order a summary lists them.
 ADDED = "added"
@@ -33,7 +34,7 @@ class Side:
     lang: str = ""
     doc_id: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"ref": self.ref, "label": self.label, "text_sha256": self.text_sha256}
 
 
@@ -78,7 +79,7 @@ class ClauseChange:
     def changed(self) -> bool:
         return self.change != UNCHANGED
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "old_id": self.old_id,
@@ -125,7 +126,7 @@ class Redline:
         counts["words_deleted"] = sum(c.words_deleted for c in self.clauses)
         return counts
 
-    def as_dict(self, include_unchanged: bool = False) -> dict:
+    def as_dict(self, include_unchanged: bool = False) -> dict[str, Any]:
         return {
             "old": self.old.as_dict(),
             "new": self.new.as_dict(),

@@ -305,7 +305,7 @@ def _sentences(text: str) -> list[str]:
     bounds.extend(m.end() for m in _SENTENCE_END.finditer(text))
     if bounds[-1] != len(text):
         bounds.append(len(text))
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def _windows(span_old: str, span_new: str) -> list | None:
@@ -358,7 +358,6 @@ def _windows(span_old: str, span_new: str) -> list | None:
         p = len(text) if last else _cut_before(text, len(text) - _MARGIN)
         cuts.append((q, p) if q < p else None)
     # Windows between separators; merge across every run that cannot separate.
-    windows: list[list] = []  # [old text, new text] of the current window, built up
     out: list = []
     pending_old, pending_new = changes[0]
     for k, text in enumerate(commons):

@@ -148,7 +148,7 @@ def _owners(clause: etree._Element, expected: str):
         else:
             joined_owner = [owner] * len(string)
         first = False
-        for ch, own in zip(string, joined_owner):
+        for ch, own in zip(string, joined_owner, strict=True):
             if ch in _SPACE:
                 if space:
                     continue

@@ -8,7 +8,7 @@ import tempfile
 from ..errors import AkkoordError
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
     path = os.fspath(path)
     if not path:

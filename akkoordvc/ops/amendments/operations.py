@@ -6,7 +6,7 @@ text, so an operation is plain, hashable data with an XML form and a dict form."
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Union, get_args
+from typing import get_args
 
 from lxml import etree
 
@@ -33,19 +33,19 @@ __all__ = [
     "touched_clauses",
 ]
 
-Operation = Union[
-    ReplaceMeta,
-    ReplacePreamble,
-    ReplaceDivisionHeading,
-    ReplaceHeading,
-    ReplaceText,
-    Renumber,
-    Insert,
-    Delete,
-    Move,
-    Split,
-    Merge,
-]
+Operation = (
+    ReplaceMeta
+    | ReplacePreamble
+    | ReplaceDivisionHeading
+    | ReplaceHeading
+    | ReplaceText
+    | Renumber
+    | Insert
+    | Delete
+    | Move
+    | Split
+    | Merge
+)
 _BY_TAG = {kind.tag: kind for kind in get_args(Operation)}
 
 

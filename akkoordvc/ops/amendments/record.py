@@ -285,7 +285,7 @@ def check_against_base(amendment: Amendment, base: etree._Element, source: str =
     """Check that the operations fit their base (every hash matches, every id is right) and that the
     result is a valid agreement; return the amended text. Errors are one line, naming the operation."""
     tree = _Tree(copy.deepcopy(base))
-    for target, expected, actual, op in _stale(tree, amendment.operations):
+    for target, _expected, actual, op in _stale(tree, amendment.operations):
         what = _describe_target(tree, target, op)
         if actual is None:
             raise AmendmentFormatError(f"{source}: the amendment names {what}, which does not exist in its base")

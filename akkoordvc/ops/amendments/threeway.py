@@ -161,7 +161,7 @@ def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation
         created.update(op.creates())
     work = _Tree(copy.deepcopy(current), known=base_tree.nodes.keys())
     result = MergeResult(work.root)
-    for op, verdict in zip(ops, verdicts):
+    for op, verdict in zip(ops, verdicts, strict=True):
         if isinstance(verdict, Conflict):
             _add_conflict(result.conflicts, verdict)
             continue
