@@ -1,15 +1,17 @@
 """The only module that runs `ssh-keygen`: signing, verifying, and reading SSH keys and signatures.
 
-Signatures are OpenSSH "SSHSIG" signatures (`ssh-keygen -Y sign`), checked with
-`ssh-keygen -Y verify` against an allowed-signers file that this module writes from the
-registry, with each key's validity window (`valid-after`/`valid-before`) and namespace, and
-the claimed signing day passed as `-O verify-time`. Anyone can repeat every check with
-OpenSSH alone.
+Signatures are OpenSSH "SSHSIG" signatures, made with `ssh-keygen -Y sign` (it holds the private
+key, or asks ssh-agent or the hardware key). They are checked in-process (`sshsig_verify`, with
+`cryptography`) against the registry's allowed signers: the key, its namespace and its validity
+window on the claimed signing day, the same questions `ssh-keygen -Y verify` answers from an
+allowed-signers file with `-O verify-time`. That file is still written, and `Verifier(...,
+ssh_keygen=True)` (or AKKOORD_VERIFY_WITH=ssh-keygen for every command) asks ssh-keygen instead:
+the tests hold both to the same verdicts, and anyone can repeat every check with OpenSSH alone.
 
 Reading a public key, the public half of an OpenSSH private key file, or the key and
 namespace inside a signature is plain parsing and needs no subprocess; it lets errors say
 *why* a signature failed (another namespace, another signatory's key, a key outside its
-window). The verdict itself is always ssh-keygen's.
+window).
 
 ssh-keygen never waits for a person: stdin is /dev/null, it runs in its own session (no
 controlling terminal, so no passphrase prompt), askpass is disabled, and every call has a
@@ -33,7 +35,7 @@ from pathlib import Path
 from ..errors import AkkoordError
 from ..model.ids import is_signatory_id
 from ..model.reading import read_input
-from . import printable
+from . import printable, sshsig_verify
 
 NS_ENDORSEMENT = "akkoordvc-endorsement-v1"
 NS_ATTESTATION = "akkoordvc-attestation-v1"
@@ -61,6 +63,7 @@ _LABELS = {
     "ecdsa-sha2-nistp521": "ECDSA",
     "sk-ssh-ed25519@openssh.com": "ED25519-SK",
     "sk-ecdsa-sha2-nistp256@openssh.com": "ECDSA-SK",
+    "ssh-rsa": "RSA",
 }
 _REFUSED = {
     "ssh-rsa": "RSA keys are not accepted",
@@ -352,37 +355,20 @@ class SignatureInfo:
     hash_algorithm: str
 
 
-_SIG_BEGIN = b"-----BEGIN SSH SIGNATURE-----"
-_SIG_END = b"-----END SSH SIGNATURE-----"
-
-
 def read_signature(armored: bytes) -> SignatureInfo | None:
     """Parse an armored SSHSIG signature; None when it is not one."""
-    text = armored.strip()
-    if not text.startswith(_SIG_BEGIN) or not text.endswith(_SIG_END) or len(text) > 65536:
-        return None
-    body = b"".join(text[len(_SIG_BEGIN) : -len(_SIG_END)].split())
     try:
-        raw = base64.b64decode(body, validate=True)
-        if not raw.startswith(b"SSHSIG"):
-            return None
-        offset = 6 + 4  # magic, version
-        blob, offset = _read_string(raw, offset)
-        namespace, offset = _read_string(raw, offset)
-        _reserved, offset = _read_string(raw, offset)
-        hash_alg, offset = _read_string(raw, offset)
-        _sig, offset = _read_string(raw, offset)
-        key_type = _read_string(blob, 0)[0].decode("ascii", "replace")
-    except (binascii.Error, ValueError):
+        sig = sshsig_verify.parse(armored)
+    except sshsig_verify.Malformed:
         return None
     key = None
-    if key_type in KEY_TYPES:
+    if sig.key_type in KEY_TYPES:
         try:
-            _check_blob(key_type, blob)
-            key = PublicKey(key_type, blob)
+            _check_blob(sig.key_type, sig.key_blob)
+            key = PublicKey(sig.key_type, sig.key_blob)
         except ValueError:
             key = None
-    return SignatureInfo(key, key_type, namespace.decode("utf-8", "replace"), hash_alg.decode("ascii", "replace"))
+    return SignatureInfo(key, sig.key_type, sig.namespace_text, sig.hash_algorithm_text)
 
 
 @dataclass(frozen=True)
@@ -420,19 +406,21 @@ def signing_time(day: dt.date) -> str:
     return f"{day:%Y%m%d}120000Z"
 
 
+#: Set to "ssh-keygen" to check every signature with `ssh-keygen -Y verify` instead of in-process.
+VERIFY_WITH_ENV = "AKKOORD_VERIFY_WITH"
 _VERDICTS: dict[bytes, tuple[bool, str]] = {}
 
 
 class Verifier:
-    """Checks signatures against one allowed-signers list (written once to a private temporary folder)."""
+    """Checks signatures against one allowed-signers list: in-process, or with ssh-keygen (`ssh_keygen=True`)."""
 
-    def __init__(self, entries: list[AllowedSigner]):
+    def __init__(self, entries: list[AllowedSigner], *, ssh_keygen: bool | None = None):
         self.entries = list(entries)
-        self._tmp = tempfile.TemporaryDirectory(prefix="akkoord-verify-")
-        self._folder = Path(self._tmp.name)
-        self._allowed = self._folder / "allowed_signers"
         self._text = allowed_signers_text(self.entries)
-        self._allowed.write_text(self._text)
+        if ssh_keygen is None:
+            ssh_keygen = os.environ.get(VERIFY_WITH_ENV, "").strip().lower() == "ssh-keygen"
+        self.ssh_keygen = ssh_keygen
+        self._tmp: tempfile.TemporaryDirectory | None = None
         self._count = 0
 
     def __enter__(self) -> Verifier:
@@ -442,36 +430,63 @@ class Verifier:
         self.close()
 
     def close(self) -> None:
-        self._tmp.cleanup()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
 
     def verify(self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date) -> tuple[bool, str]:
         """Whether `signature` over `data` is a good `namespace` signature by `principal` on `day`.
 
-        Returns (ok, ssh-keygen's last line of output). The verdict depends only on the inputs, so
-        it is remembered for the life of the process (a registry replay asks the same question often)."""
-        memo_key = hashlib.sha256(
-            b"\0".join(
-                [
-                    self._text.encode(),
-                    data,
-                    signature,
-                    principal.encode(),
-                    namespace.encode(),
-                    day.isoformat().encode(),
-                ]
-            )
-        ).digest()
+        Returns (ok, a line saying why: ssh-keygen's words for a good signature, the reason for a bad
+        one). The verdict depends only on the inputs, so it is remembered for the life of the process
+        (a registry replay asks the same question often)."""
+        fields = [b"ssh-keygen" if self.ssh_keygen else b"in-process", self._text.encode(), data, signature]
+        fields += [principal.encode(), namespace.encode(), day.isoformat().encode()]
+        memo_key = hashlib.sha256(b"\0".join(len(f).to_bytes(8, "big") + f for f in fields)).digest()
         if memo_key in _VERDICTS:
             return _VERDICTS[memo_key]
-        verdict = self._verify(data, signature, principal, namespace, day)
+        if self.ssh_keygen:
+            verdict = self._verify_with_ssh_keygen(data, signature, principal, namespace, day)
+        else:
+            verdict = self._verify_in_process(data, signature, principal, namespace, day)
         if len(_VERDICTS) > 4096:
             _VERDICTS.clear()
         _VERDICTS[memo_key] = verdict
         return verdict
 
-    def _verify(self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date) -> tuple[bool, str]:
+    def _verify_in_process(
+        self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date
+    ) -> tuple[bool, str]:
+        """The questions `ssh-keygen -Y verify -I principal -n namespace -O verify-time=day` asks."""
+        try:
+            sig = sshsig_verify.parse(signature)
+        except sshsig_verify.Malformed as exc:
+            return False, f"the signature {exc}"
+        signer = PublicKey(sig.key_type, sig.key_blob)
+        allowed = [e for e in self.entries if e.principal == principal and e.namespace == namespace]
+        mine = [e for e in allowed if e.key.blob == sig.key_blob]
+        if not mine:
+            theirs = ", ".join(sorted({f"{e.key.label} {e.key.fingerprint}" for e in allowed})) or "none"
+            return False, (
+                f"signed with {signer.label} key {signer.fingerprint}, which is not a key of {principal} "
+                f"for namespace {namespace} (its keys: {theirs})"
+            )
+        if not any((e.start is None or e.start <= day) and (e.end is None or day < e.end) for e in mine):
+            return False, f"key {signer.fingerprint} of {principal} is not valid on {day}"
+        why = sshsig_verify.check(sig, data, namespace)
+        if why is not None:
+            return False, f"the signature {why}"
+        return True, f'Good "{namespace}" signature for {principal} with {signer.label} key {signer.fingerprint}'
+
+    def _verify_with_ssh_keygen(
+        self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date
+    ) -> tuple[bool, str]:
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="akkoord-verify-")
+            (Path(self._tmp.name) / "allowed_signers").write_text(self._text)
+        folder = Path(self._tmp.name)
         self._count += 1
-        sig_path = self._folder / f"sig-{self._count}"
+        sig_path = folder / f"sig-{self._count}"
         sig_path.write_bytes(signature)
         try:
             proc = _run(
@@ -479,7 +494,7 @@ class Verifier:
                     "-Y",
                     "verify",
                     "-f",
-                    str(self._allowed),
+                    str(folder / "allowed_signers"),
                     "-I",
                     principal,
                     "-n",
