@@ -34,10 +34,12 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Not part of `make test`: timings of `akkoord redline` and `akkoord import` against xmldiff, difflib
-# and git diff; prints a table and writes BENCHMARKS.md (takes a few minutes: xmldiff is slow).
+# and git diff; prints a table and writes BENCHMARKS.md (takes a few minutes: xmldiff is slow). Then
+# signature checks in-process against ssh-keygen, written to their own section of BENCHMARKS.md.
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q --invalidation-mode checked-hash akkoordvc
 	$(BIN)/python bench/run.py
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/sshsig_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-out
