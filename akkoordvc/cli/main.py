@@ -33,6 +33,7 @@ COMMANDS = {
     "verify": "trust_cmds:verify",
     "endorsements": "trust_cmds:endorsements",
     "since": "trust_cmds:since",
+    "site": "site_cmds:site",
 }
 
 

@@ -1,0 +1,242 @@
+"""Everything the review site shows, read once from the repository through the library.
+
+`collect(workspace, ...)` returns a `SiteData`: the versions with their parsed texts, the redlines the
+site shows (computed by `ops.align`, exactly as `akkoord redline` computes them), the amendments with
+their redlines against their base, every clause's history, and the trust picture (`trust.verify` and
+`trust.status`, the same data as `akkoord verify` and `akkoord endorsements --json`). Pages only read it.
+
+Comparisons: every pair of versions is computed in advance while there are at most `ALL_PAIRS_UP_TO`
+versions (a negotiated agreement gets a new version every year or two, so that is decades); beyond
+that, consecutive pairs and every version against the current one. Computing a redline in the page
+instead would need a second, JavaScript implementation of the alignment (moves, splits, merges,
+renumbering): two engines that could disagree about what a signatory was shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from lxml import etree
+
+from ...errors import AkkoordError
+from ...model import amendment_names as an
+from ...model.document import Document
+from ...ops.align import compute
+from ...ops.redline import ClauseChange, Redline, Side
+from ...storage import amendment_store
+from ...storage.versions import Version, versions
+from ...trust.endorsements import ATTESTATION
+from ...trust.registry import Registry
+from ...trust.status import decisions, last_endorsed, matrix
+from ...trust.verify import Checked, Report, verify
+
+ALL_PAIRS_UP_TO = 24
+#: Amendments still to be decided or consolidated: those that can collide with each other.
+OPEN = (an.PROPOSED, an.ACCEPTED, amendment_store.CONTESTED)
+
+
+@dataclass
+class Text:
+    """A version with its parsed text."""
+
+    version: Version
+    document: Document
+    data: bytes
+
+    @property
+    def label(self) -> str:
+        return self.version.label
+
+    @cached_property
+    def side(self) -> Side:
+        doc = self.document
+        return Side(
+            ref=self.label,
+            label=self.label,
+            text_sha256=self.version.text_sha256,
+            title=doc.title,
+            lang=doc.lang,
+            doc_id=doc.id,
+        )
+
+
+@dataclass
+class Step:
+    """One version in a clause's life: its first text, or a change from the version before."""
+
+    text: Text
+    previous: Text | None
+    element: etree._Element | None  # the clause in this version (None once removed)
+    change: ClauseChange | None = None  # None for the clause's first text
+    redline: Redline | None = None  # the redline of `previous` → `text` the change belongs to
+    amendments: list = field(default_factory=list)  # the consolidated amendments that touch the clause
+
+
+@dataclass
+class AmendmentView:
+    amendment: amendment_store.Recorded
+    redline: Redline | None
+    error: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.amendment.id or ""
+
+
+@dataclass
+class SiteData:
+    head: str
+    today: dt.date
+    texts: list[Text]
+    title: str
+    lang: str
+    doc_id: str
+    amendments: list[AmendmentView]
+    report: Report
+    pinned: bool
+    status: dict
+    standing: dict[tuple[str, str], Checked]
+    registry: Registry | None
+    pairs: list[tuple[str, str]]
+    redlines: dict[tuple[str, str], Redline]
+    histories: dict[str, list[Step]]
+
+    @property
+    def current(self) -> Text | None:
+        return self.texts[-1] if self.texts else None
+
+    def text(self, label: str) -> Text:
+        return next(t for t in self.texts if t.label == label)
+
+    def previous(self, label: str) -> Text | None:
+        labels = [t.label for t in self.texts]
+        index = labels.index(label)
+        return self.texts[index - 1] if index else None
+
+    def amendment(self, ident: str) -> AmendmentView | None:
+        return next((a for a in self.amendments if a.id == ident), None)
+
+    @property
+    def open_amendments(self) -> list[AmendmentView]:
+        return [a for a in self.amendments if a.amendment.status in OPEN]
+
+    def last_endorsed(self, signatory: str) -> str | None:
+        return last_endorsed(self.report, signatory, [t.label for t in self.texts])
+
+    def attested(self, signatory: str, label: str) -> bool:
+        """Whether the standing (counted) decision of `signatory` about version `label` is an attestation."""
+        item = self.standing.get((signatory, label))
+        return item is not None and item.statement.kind == ATTESTATION
+
+    def collisions(self) -> dict[str, list[AmendmentView]]:
+        """Clause id -> the open amendments that change it, for clauses changed by more than one."""
+        touching: dict[str, list[AmendmentView]] = {}
+        for view in self.open_amendments:
+            for clause in view.amendment.clauses():
+                touching.setdefault(clause, []).append(view)
+        return {clause: views for clause, views in touching.items() if len(views) > 1}
+
+
+def pairs_for(labels: list[str]) -> list[tuple[str, str]]:
+    """The (old, new) comparisons computed in advance, oldest first (see the module docstring)."""
+    n = len(labels)
+    if n <= ALL_PAIRS_UP_TO:
+        return [(labels[i], labels[j]) for i in range(n) for j in range(i + 1, n)]
+    wanted = {(labels[i], labels[i + 1]) for i in range(n - 1)} | {(labels[i], labels[-1]) for i in range(n - 1)}
+    order = {label: i for i, label in enumerate(labels)}
+    return sorted(wanted, key=lambda pair: (order[pair[0]], order[pair[1]]))
+
+
+def _texts(workspace) -> list[Text]:
+    found = []
+    for version in versions(workspace):
+        data = workspace.text_at(version.commit)
+        found.append(Text(version, Document.from_bytes(data, f"akkoord.xml of version {version.label}"), data))
+    return found
+
+
+def _amendment_views(workspace, amendments) -> list[AmendmentView]:
+    views = []
+    for amendment in amendments.values():
+        try:
+            base, amended = amendment_store.amended_text(workspace, amendment, amendments)
+        except AkkoordError as exc:
+            views.append(AmendmentView(amendment, None, exc.message))
+            continue
+        old, new = Document(base), Document(amended)
+        base_name = amendment.base.label or amendment.base.text_sha256[:12]
+        old_side = Side(base_name, amendment.base.label, old.text_sha256, old.title, old.lang, old.id)
+        new_side = Side(amendment.id or "", None, new.text_sha256, new.title, new.lang, new.id)
+        views.append(AmendmentView(amendment, compute(old, new, old_side, new_side)))
+    return views
+
+
+def _histories(texts: list[Text], redlines: dict, amendments: dict) -> dict[str, list[Step]]:
+    """Clause id -> its steps: the first text of the clause, then every version that changed it."""
+    histories: dict[str, list[Step]] = {}
+    for index, text in enumerate(texts):
+        previous = texts[index - 1] if index else None
+        touching: dict[str, list] = {}
+        for ident in text.version.amendments:
+            amendment = amendments.get(ident)
+            if amendment is not None:
+                for clause in amendment.clauses():
+                    touching.setdefault(clause, []).append(amendment)
+        if previous is None:
+            for clause in text.document.clauses:
+                histories.setdefault(clause.id, []).append(Step(text, None, clause.element))
+            continue
+        redline = redlines[(previous.label, text.label)]
+        for change in redline.changed:
+            for ident in dict.fromkeys(i for i in (change.id, change.old_id) if i):
+                clause = text.document.clause(ident)
+                histories.setdefault(ident, []).append(
+                    Step(
+                        text,
+                        previous,
+                        clause.element if clause is not None else None,
+                        change,
+                        redline,
+                        touching.get(ident, []) or touching.get(change.old_id or "", []),
+                    )
+                )
+    return histories
+
+
+def collect(workspace, *, trust_anchor: str | None = None, today: dt.date) -> SiteData:
+    """Read everything the site shows from the repository of `workspace` (see the module docstring)."""
+    head = workspace.head()
+    texts = _texts(workspace)
+    labels = [t.label for t in texts]
+    by_label = {t.label: t for t in texts}
+    pairs = pairs_for(labels)
+    redlines = {
+        (a, b): compute(by_label[a].document, by_label[b].document, by_label[a].side, by_label[b].side)
+        for a, b in pairs
+    }
+    amendments = amendment_store.load(workspace)
+    report = verify(workspace, trust_anchor, today)
+    status = matrix(workspace, report, today)
+    if texts:
+        reference = texts[-1].document
+    else:
+        reference = Document.from_bytes(workspace.head_text(), "akkoord.xml")
+    return SiteData(
+        head=head,
+        today=today,
+        texts=texts,
+        title=reference.title or reference.id,
+        lang=reference.lang,
+        doc_id=reference.id,
+        amendments=_amendment_views(workspace, amendments),
+        report=report,
+        pinned=bool(trust_anchor),
+        status=status,
+        standing=decisions(report),
+        registry=report.registry.current,
+        pairs=pairs,
+        redlines=redlines,
+        histories=_histories(texts, redlines, amendments),
+    )

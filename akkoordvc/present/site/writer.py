@@ -1,0 +1,120 @@
+"""Writing the site: only files whose bytes changed are rewritten, and nothing is written on failure.
+
+The whole site is rendered in memory first; then each file is compared with what is on disk (by
+SHA-256) and written, atomically, only when it differs, so an unchanged page keeps its file (inode and
+modification time) and a static host's cache stays warm. A manifest (`MANIFEST`) lists the files the
+previous build wrote; a file it listed that this build does not make is removed. Files the site did
+not write are never touched, and a folder that holds files but no manifest is refused (hidden entries
+such as `.git` aside, so a fresh clone of a pages repository will do): pointing the command at the
+wrong folder cannot delete anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...errors import AkkoordError
+from ...model.reading import read_input
+from ...storage.files import write_atomic
+
+MANIFEST = ".akkoord-site.json"
+
+
+@dataclass
+class Written:
+    """What a build did: files written, left as they were, and removed (site-relative paths)."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.written) + len(self.unchanged)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _check_path(path: str) -> str:
+    normal = posixpath.normpath(path)
+    if normal != path or path.startswith(("/", "../")) or path in ("", ".", "..") or "\\" in path:
+        raise ValueError(f"unsafe site path {path!r}")
+    return path
+
+
+def _previous(root: Path) -> dict[str, str]:
+    manifest = root / MANIFEST
+    if not manifest.exists():
+        return {}
+    try:
+        files = json.loads(read_input(manifest))["files"]
+        return {_check_path(p): str(h) for p, h in files.items()}
+    except (AkkoordError, ValueError, KeyError, TypeError, AttributeError):
+        raise AkkoordError(
+            f"{manifest}: not a manifest written by `akkoord site`; remove the folder's contents or choose another folder"
+        ) from None
+
+
+def _current(path: Path) -> str | None:
+    """The SHA-256 of the regular file at `path`; None for no file, a link or anything unreadable."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return _digest(read_input(path))
+    except AkkoordError:
+        return None
+
+
+def write_site(outdir: str | os.PathLike, files: dict[str, bytes]) -> Written:
+    """Bring `outdir` to exactly `files` (site path -> bytes) plus the manifest, rewriting only what changed."""
+    root = Path(outdir)
+    if root.exists() and not root.is_dir():
+        raise AkkoordError(f"{root}: exists and is not a folder; choose a folder for the site")
+    previous = _previous(root) if root.is_dir() else {}
+    if root.is_dir() and not previous and any(not entry.name.startswith(".") for entry in root.iterdir()):
+        raise AkkoordError(
+            f"{root}: the folder is not empty and was not made by `akkoord site`; choose an empty or new folder"
+        )
+    for path in files:
+        _check_path(path)
+    result = Written()
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        for path in sorted(files):
+            data = files[path]
+            target = root / path
+            if _current(target) == _digest(data):
+                result.unchanged.append(path)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+            result.written.append(path)
+        for path in sorted(set(previous) - set(files)):
+            target = root / path
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+                result.removed.append(path)
+            _prune(root, target.parent)
+        manifest = json.dumps({"files": {p: _digest(files[p]) for p in sorted(files)}}, indent=1) + "\n"
+        if _current(root / MANIFEST) != _digest(manifest.encode()):
+            write_atomic(root / MANIFEST, manifest.encode())
+    except OSError as exc:
+        raise AkkoordError(f"{root}: cannot write the site: {exc.strerror or exc}; check the folder") from None
+    return result
+
+
+def _prune(root: Path, folder: Path) -> None:
+    """Remove folders left empty by removed files, up to (not including) the site's root."""
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
