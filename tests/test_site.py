@@ -1,0 +1,324 @@
+"""`akkoord site`: the pages it writes, their language, escaping, the feed and JSON, incremental rebuilds
+and refusals. (The pages in a real browser, with axe-core: test_site_browser.py.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+from review_site_story import LOOPTIJD, akkoord, build_story, edited
+
+from akkoordvc.present.site.writer import MANIFEST, write_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory) -> Path:
+    return build_story(tmp_path_factory.mktemp("story"))
+
+
+@pytest.fixture
+def repo(story, tmp_path) -> Path:
+    """A fresh copy of the story's repository (and its keys), for a test that changes it."""
+    shutil.copytree(story.parent, tmp_path / "story", symlinks=True)
+    return tmp_path / "story" / "maak020"
+
+
+@pytest.fixture(scope="module")
+def built(story, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "site"
+    akkoord("site", out, cwd=story)
+    return out
+
+
+def page(site: Path, path: str):
+    return lxml.html.document_fromstring((site / path).read_bytes())
+
+
+def stats(site: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in site.rglob("*") if p.is_file()
+    }
+
+
+# the pages ------------------------------------------------------------------------------------------
+def test_dutch_text_gets_a_dutch_site_with_every_kind_of_page(built):
+    for path in (
+        "index.html", "timeline.html", "versions/index.html", "versions/2019.html", "versions/2025.html",
+        "compare/index.html", "compare/2019/2023.html", "compare/2023/2025.html", "compare/2019/2025.html",
+        "clauses/index.html", "clauses/ma-akbanken.html", "amendments/index.html", "amendments/collisions.html",
+        "signatories/index.html", "signatories/buurtkracht-oost.html", "verify.html", "index.json", "feed.xml",
+        "assets/site.css", "assets/site.js",
+    ):  # fmt: skip
+        assert (built / path).is_file(), path
+    home = page(built, "index.html")
+    assert home.get("lang") == "nl"
+    assert [a.text_content() for a in home.xpath("//header//nav//a")][-1] == "Ondertekenaars"
+    text = home.text_content()
+    assert "Het zittende college, College van B&W 2026–2030, heeft versie 2025 onderschreven." in text
+    assert "Alles klopt" in text and "vertrouwensanker sha256:" in text
+
+
+def test_english_text_gets_english_labels(tmp_path):
+    source = tmp_path / "agreement.xml"
+    source.write_text(
+        '<agreement id="pact" lang="en"><meta><title>Neighbourhood pact</title></meta><body>'
+        '<clause id="scope" num="1"><heading>Scope</heading><para num="1"><p>We agree.</p></para></clause>'
+        "</body></agreement>",
+        "utf-8",
+    )
+    akkoord("init", tmp_path / "pact", "--from", source, "--by", "Clerk <clerk@example.org>", cwd=tmp_path)
+    akkoord(
+        "version", "create", "1", "--date", "2024-01-01", "--by", "Clerk <clerk@example.org>", cwd=tmp_path / "pact"
+    )
+    akkoord("site", tmp_path / "site", cwd=tmp_path / "pact")
+    home = page(tmp_path / "site", "index.html")
+    assert home.get("lang") == "en"
+    assert [a.text_content() for a in home.xpath("//header//nav//a")] == [
+        "Overview", "Timeline", "Versions", "Compare", "Clauses", "Amendments", "Signatories",
+    ]  # fmt: skip
+    assert "This repository has no signatory registry." in home.text_content()
+    assert "Current version: Version 1" in home.text_content()
+    text = page(tmp_path / "site", "versions/1.html")
+    assert text.get_element_by_id("scope").xpath(".//h2")[0].text_content() == "Article 1 Scope"
+    assert "There are not yet two versions to compare." in page(tmp_path / "site", "compare/index.html").text_content()
+
+
+def test_version_text_has_permanent_and_number_anchors(built):
+    text = page(built, "versions/2025.html")
+    clause = text.get_element_by_id("ma-akbanken")
+    assert clause.tag == "section"
+    assert clause[0].tag == "h4" and clause[0].get("id") == "art-13"  # part II, chapter 2, article 13
+    assert text.get_element_by_id("art-13a").getparent().get("id") == "andere-routes"
+    assert text.xpath('//a[@href="#h-zeggenschap"]'), "a ref inside the text links to its division"
+    assert text.get_element_by_id("h-zeggenschap").tag == "section"
+    assert text.xpath('//a[@href="../compare/2023/2025.html"]'), "what changed since the previous version"
+    assert (built / "versions/2025.xml").read_bytes().startswith(b"<?xml")
+
+
+def test_clause_history_names_the_amendment_proposer_and_rationale(built):
+    history = page(built, "clauses/ma-akbanken.html").text_content()
+    assert "In de eerste versie (2019)" in history and "Gewijzigd in versie 2023" in history
+    assert "Meer routes naar uitvoering dan alleen Ma.akbanken" in history and "Noor Haddou" in history
+    assert "Toelichting bij meer routes naar uitvoering dan alleen ma.akbanken." in history
+    editorial = page(built, "clauses/nieuw-college.html").text_content()
+    assert "Gewijzigd in versie 2025" in editorial and "Redactionele wijziging" in editorial
+
+
+def test_collision_view_shows_both_open_amendments_side_by_side(built):
+    collisions = page(built, "amendments/collisions.html")
+    sections = collisions.xpath("//section[@class='collision']")
+    assert len(sections) == 1
+    columns = sections[0].xpath("./div[@class='columns']/div[@class='column']")
+    assert [c.xpath(".//h3")[0].text_content() for c in columns] == [
+        "Looptijd verlengen tot en met 2030",
+        "Looptijd verlengen tot en met 2029",
+    ]
+    assert [c.xpath(".//ins")[0].text_content() for c in columns] == ["[ingevoegd: 2030]", "[ingevoegd: 2029]"]
+
+
+def test_signatory_matrix_links_each_decision_to_its_statement_and_verification(built):
+    matrix = page(built, "signatories/index.html")
+    row = next(tr for tr in matrix.xpath("//tbody/tr") if "Huurdersvereniging" in tr.text_content())
+    link = row.xpath("./td//a")[-1]
+    assert link.text_content() == "afgewezen"
+    statement = page(built, "signatories/" + link.get("href"))
+    text = statement.text_content()
+    assert "Controle: klopt" in text and "Wij tekenen (nog) niet." in text
+    assert "ssh-keygen -Y verify -f allowed_signers -I huurders-zuidoost -n akkoordvc-endorsement-v1" in text
+    attested = next(tr for tr in matrix.xpath("//tbody/tr") if "2022–2026" in tr.text_content())
+    assert "(geattesteerd)" in attested.text_content()
+    since = page(built, "signatories/buurtkracht-oost.html").text_content()
+    assert "Stichting Buurtkracht Oost onderschreef het laatst versie 2023; de huidige versie is 2025." in since
+    assert "[ingevoegd: vier" in since
+
+
+def test_what_signatories_published_verifies_with_ssh_keygen_alone(built, tmp_path):
+    statement = next((built / "statements/endorsements/huurders-zuidoost").glob("*.json"))
+    text = page(built, statement.relative_to(built).with_suffix(".html").as_posix()).text_content()
+    signers = text.split("# allowed_signers\n", 1)[1].split("\n")[0]
+    (tmp_path / "allowed_signers").write_text(signers + "\n")
+    command = text.split("ssh-keygen -Y verify", 1)[1].split("\n")[0]
+    time = command.split("verify-time=")[1].split()[0]
+    import subprocess
+
+    result = subprocess.run(
+        ["ssh-keygen", "-Y", "verify", "-f", str(tmp_path / "allowed_signers"), "-I", "huurders-zuidoost",
+         "-n", "akkoordvc-endorsement-v1", "-O", f"verify-time={time}", "-s", f"{statement}.sig"],
+        input=statement.read_bytes(), capture_output=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def test_index_json_holds_the_endorsements_json_and_the_versions(built, story):
+    data = json.loads((built / "index.json").read_text("utf-8"))
+    assert data["endorsements"] == json.loads(akkoord("endorsements", "--json", cwd=story))
+    log = json.loads(akkoord("log", "--json", cwd=story))
+    assert [{k: v[k] for k in log[0]} for v in data["versions"]] == log
+    assert data["versions"][-1]["current"] and data["versions"][-1]["page"] == "versions/2025.html"
+    assert data["verify"]["ok"] is True and data["verify"]["trust_anchor"].startswith("sha256:")
+
+
+def test_atom_feed_lists_versions_amendments_and_statements(built, story, tmp_path):
+    feed = etree.fromstring((built / "feed.xml").read_bytes())
+    entries = feed.findall(f"{ATOM}entry")
+    titles = [e.findtext(f"{ATOM}title") for e in entries]
+    assert "Versie 2025" in titles and "Looptijd verlengen tot en met 2030 (voorgesteld)" in titles
+    assert "Huurdersvereniging Zuidoost wijst af versie 2025" in titles
+    assert len(entries) == 3 + 5 + 4
+    assert feed.findtext(f"{ATOM}updated") == max(e.findtext(f"{ATOM}updated") for e in entries)
+    for entry in entries:
+        assert (built / entry.find(f"{ATOM}link").get("href")).is_file()
+    # with --base-url links are absolute, and ids do not depend on where the site is published
+    akkoord("site", tmp_path / "published", "--base-url", "https://example.org/maak020", cwd=story)
+    other = etree.fromstring((tmp_path / "published/feed.xml").read_bytes())
+    assert [e.findtext(f"{ATOM}id") for e in other.findall(f"{ATOM}entry")] == [
+        e.findtext(f"{ATOM}id") for e in entries
+    ]
+    assert other.findall(f"{ATOM}entry")[0].find(f"{ATOM}link").get("href").startswith("https://example.org/maak020/")
+
+
+def test_the_site_loads_nothing_from_elsewhere(built):
+    for html in built.rglob("*.html"):
+        tree = lxml.html.document_fromstring(html.read_bytes())
+        for element in tree.iter("link", "script", "img", "iframe", "object", "embed", "source", "video", "audio"):
+            ref = element.get("href") or element.get("src")
+            if element.tag == "link" and element.get("rel") == "alternate":
+                continue
+            assert ref and "//" not in ref and not ref.startswith(("/", "data:")), (html, ref)
+            assert (html.parent / ref).resolve().is_file(), (html, ref)
+        assert not tree.xpath("//*[contains(@style, 'url(')]"), html
+    assert (
+        "url(" not in (built / "assets/site.css").read_text()
+        and "@import" not in (built / "assets/site.css").read_text()
+    )
+
+
+# escaping ---------------------------------------------------------------------------------------------
+def test_text_from_the_repository_is_escaped_and_cannot_reorder_the_page(repo, tmp_path):
+    hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    copy = edited(repo, tmp_path / "edit.xml", LOOPTIJD, "blijft in elk geval van kracht tot en met 2031.")
+    ident = akkoord(
+        "amend", "propose", "--from-file", copy, "--title", f"Verlengen {hostile}", "--by", "Eve <eve@example.org>",
+        "--rationale", f"Waarom: {hostile} \u202egnol\u202c", "--date", "2026-11-01", cwd=repo,
+    ).split()[0]  # fmt: skip
+    akkoord("site", tmp_path / "site", cwd=repo)
+    for path in (f"amendments/{ident}.html", "amendments/index.html", "amendments/collisions.html"):
+        tree = page(tmp_path / "site", path)
+        assert [s.get("src") for s in tree.iter("script")] == ["../assets/site.js"], path
+        assert not list(tree.iter("img")), path
+        assert hostile in tree.text_content(), path
+    rationale = page(tmp_path / "site", f"amendments/{ident}.html").text_content()
+    assert "\u202e" not in rationale and "\\u202egnol\\u202c" in rationale
+    assert b"<script>alert" not in (tmp_path / "site/feed.xml").read_bytes()
+
+
+# incremental rebuilds -------------------------------------------------------------------------------
+def test_rebuild_after_one_statement_rewrites_only_the_pages_that_changed(repo, tmp_path):
+    site = tmp_path / "site"
+    akkoord("site", site, cwd=repo)
+    before = stats(site)
+    keys = repo.parent / "keys"
+    akkoord("endorse", "2025", "--as", "buurtkracht-oost", "--key", keys / "buurtkracht-oost", cwd=repo)
+    out = akkoord("site", site, cwd=repo)
+    after = stats(site)
+    touched = {p for p in after if before.get(p) != after[p]}
+    new_statement = {p for p in after if p.startswith("statements/endorsements/buurtkracht-oost/") and p not in before}
+    assert len(new_statement) == 3  # its page, the statement and its signature
+    assert touched == new_statement | {
+        "index.html", "index.json", "feed.xml", "verify.html", "signatories/index.html",
+        "signatories/buurtkracht-oost.html", MANIFEST,
+    }  # fmt: skip
+    assert f"{len(touched) - 1} file(s) written, {len(after) - len(touched)} unchanged" in out
+    assert before.keys() <= after.keys()
+
+
+def test_rebuild_after_one_amendment_rewrites_only_the_pages_that_changed(repo, tmp_path):
+    site = tmp_path / "site"
+    akkoord("site", site, cwd=repo)
+    before = stats(site)
+    copy = edited(repo, tmp_path / "edit.xml", "binnen vier maanden na zijn aantreden", "binnen drie maanden")
+    ident = akkoord(
+        "amend", "propose", "--from-file", copy, "--title", "Sneller", "--by", "Eve <eve@example.org>", cwd=repo
+    )
+    akkoord("site", site, cwd=repo)
+    after = stats(site)
+    touched = {p for p in after if before.get(p) != after[p]}
+    assert touched == {
+        f"amendments/{ident.split()[0]}.html", "amendments/index.html", "clauses/nieuw-college.html",
+        "index.html", "index.json", "feed.xml", "verify.html", MANIFEST,
+    }  # fmt: skip
+
+
+def test_a_second_build_writes_nothing(built, story):
+    before = stats(built)
+    out = akkoord("site", built, cwd=story)
+    assert "0 file(s) written" in out
+    assert stats(built) == before
+
+
+# the writer and refusals --------------------------------------------------------------------------------
+def test_writer_removes_only_files_it_wrote_before(tmp_path):
+    site = tmp_path / "site"
+    write_site(site, {"a.html": b"a", "sub/b.html": b"b"})
+    (site / "notes.txt").write_text("mine")
+    result = write_site(site, {"a.html": b"a2"})
+    assert result.written == ["a.html"] and result.removed == ["sub/b.html"]
+    assert (site / "notes.txt").read_text() == "mine" and not (site / "sub").exists()
+    # a file the site wrote, replaced by the owner with a link to their own file, is left alone
+    (site / "a.html").unlink()
+    (site / "a.html").symlink_to(site / "notes.txt")
+    result = write_site(site, {"c.html": b"c"})
+    assert result.removed == [] and (site / "a.html").is_symlink() and (site / "notes.txt").read_text() == "mine"
+
+
+def test_refuses_a_folder_it_did_not_make_and_changes_nothing(story, tmp_path, run_cli):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "index.html").write_text("my own page")
+    code, out, err = run_cli("-C", story, "site", folder)
+    assert code == 1 and err.count("\n") == 1 and "not empty and was not made by `akkoord site`" in err
+    assert [p.name for p in folder.iterdir()] == ["index.html"]
+    assert (folder / "index.html").read_text() == "my own page"
+    # a clone of a pages repository (hidden entries only) is fine
+    clone = tmp_path / "pages"
+    (clone / ".git").mkdir(parents=True)
+    code, out, err = run_cli("-C", story, "site", clone)
+    assert code == 0 and (clone / "index.html").is_file() and (clone / ".nojekyll").is_file()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--base-url", "javascript:alert(1)"], "is not an http(s) address"),
+        (["--trust-anchor", "sha256:" + "0" * 64], None),
+    ],
+)
+def test_bad_options_are_one_line(story, tmp_path, run_cli, args, message):
+    code, out, err = run_cli("-C", story, "site", tmp_path / "site", *args)
+    if message is None:  # a wrong anchor builds the site, which says verification failed
+        assert code == 0
+        assert "De controle vond" in page(tmp_path / "site", "index.html").text_content()
+        return
+    assert code == 1 and err.count("\n") == 1 and message in err
+    assert not (tmp_path / "site").exists()
+
+
+def test_outside_a_repository_or_onto_a_file_is_one_line(tmp_path, run_cli, story):
+    code, out, err = run_cli("-C", tmp_path, "site", tmp_path / "site")
+    assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
+    (tmp_path / "file").write_text("x")
+    code, out, err = run_cli("-C", story, "site", tmp_path / "file")
+    assert code != 0 and err.count("\n") == 1 and (tmp_path / "file").read_text() == "x"
+
+
+def test_no_secrets_and_no_git_internals_are_published(built):
+    names = {p.name for p in built.rglob("*")}
+    assert not any(n.startswith(("id_", "admin")) or n == ".git" for n in names)
+    assert os.path.exists(built / MANIFEST)
