@@ -45,6 +45,11 @@ if [ -f demo/endorsements.sh ]; then
   source demo/endorsements.sh
 fi
 
+if [ -f demo/site.sh ]; then
+  # shellcheck source=demo/site.sh
+  source demo/site.sh
+fi
+
 step "Done. The repository is in $REPO; read it with plain git too:"
 run git -C "$REPO" tag -l 'version/*'
 run git -C "$REPO" log --format='%h %ad %an: %s' --date=short -n 8
