@@ -159,20 +159,30 @@ def test_every_artikel_keeps_its_words_number_and_heading(path):
                 assert origin[attribute] == normal(artikel.get(attribute)), where
 
 
+def body_text(element) -> str:
+    """The text of a body or division in document order: each division's own text (not its heading),
+    then its divisions and clauses; annexes left out."""
+    parts: list[str] = []
+    for child in element:
+        if child.tag == names.CLAUSE:
+            parts.append(clause_text(child))
+        elif child.tag == names.DIVISION:
+            if child.get(names.KIND) != "annex":
+                parts.append(body_text(child))
+        elif child.tag not in (names.HEADING, names.SUBHEADING):
+            parts.append(clause_text(child))
+    return "".join(parts)
+
+
 @needs_corpus
 @pytest.mark.parametrize("path", FILES, ids=ids(FILES))
 def test_no_word_of_the_law_is_lost_and_nothing_else_becomes_text(path):
-    """Outside the articles too: the wettekst (minus meta-data and kop), the aanhef and each bijlage."""
+    """Outside the articles too: the wettekst and wetsluiting (minus meta-data and kop), the aanhef and each bijlage."""
     source, agreement, _ = imported(path)
     body = agreement.find(names.BODY)
     annexes = [d for d in body.iter(names.DIVISION) if d.get(names.KIND) == "annex"]
-    main_text = "".join(
-        clause_text(c)
-        for c in body.iter(names.CLAUSE)
-        if not any(d.get(names.KIND) == "annex" for d in c.iterancestors(names.DIVISION))
-    )
-    wettekst = "".join(source_text(w) for w in source.iter("wettekst"))
-    assert squeeze(main_text) == squeeze(wettekst)
+    law = "".join(source_text(w) for w in source.iter("wettekst", "wetsluiting"))
+    assert squeeze(body_text(body)) == squeeze(law)
 
     bijlagen = list(source.iter("bijlage"))
     assert len(annexes) == len(bijlagen)
@@ -183,6 +193,77 @@ def test_no_word_of_the_law_is_lost_and_nothing_else_becomes_text(path):
     preamble = agreement.find(names.PREAMBLE)
     aanhef = source.find("wetgeving/wet-besluit/aanhef")
     assert squeeze(clause_text(preamble)) == squeeze(source_text(aanhef))
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def source_words(element) -> list[str]:
+    """Every word below a BWB element in document order, except in `meta-data` and the `label` of a `kop`
+    (the word "Artikel", "Hoofdstuk", ... that the import keeps as the kind of the clause or division)."""
+    words: list[str] = []
+
+    def walk(node):
+        words.extend(_WORDS.findall(node.text or ""))
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag != "meta-data" and not (tag == "label" and node.tag == "kop"):
+                walk(child)
+            words.extend(_WORDS.findall(child.tail or ""))
+
+    walk(element)
+    return words
+
+
+def import_words(element) -> list[str]:
+    """Every word of an imported document (or part of it) in document order: element text and the
+    attributes people read (numbers, figure names, metadata values)."""
+    words: list[str] = []
+
+    def walk(node):
+        for attribute in (names.NUM, names.SRC, names.VALUE):
+            words.extend(_WORDS.findall(node.get(attribute) or ""))
+        words.extend(_WORDS.findall(node.text or ""))
+        for child in node:
+            walk(child)
+            words.extend(_WORDS.findall(child.tail or ""))
+
+    if element is not None:
+        walk(element)
+    return words
+
+
+def missing_in_order(wanted: list[str], have: list[str]) -> list[str]:
+    """The words of `wanted` that cannot be matched, in order, in `have` (greedy; [] when all are there)."""
+    position = 0
+    for k, word in enumerate(wanted):
+        try:
+            position = have.index(word, position) + 1
+        except ValueError:
+            return wanted[k : k + 12]
+    return []
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", FILES, ids=ids(FILES))
+def test_every_word_outside_meta_data_is_in_the_import_in_order(path):
+    """Computed from the BWB XML with plain lxml: every word of `wetgeving` outside `meta-data` (intitule,
+    citeertitel, aanhef, wettekst, wetsluiting, bijlagen: not only inside articles) appears in the
+    import, in the order of the source (the title and the intitule in the metadata; the rest in the
+    preamble and body)."""
+    source, agreement, _ = imported(path)
+    meta = agreement.find(names.META)
+    for tag in ("intitule", "citeertitel"):
+        for element in source.iter(tag):
+            assert missing_in_order(source_words(element), import_words(meta)) == [], tag
+    text = source_words(source.find("wetgeving"))
+    for tag in ("intitule", "citeertitel"):
+        for element in source.iter(tag):
+            head = source_words(element)
+            assert text[: len(head)] == head
+            text = text[len(head) :]
+    flow = import_words(agreement.find(names.PREAMBLE)) + import_words(agreement.find(names.BODY))
+    assert missing_in_order(text, flow) == []
 
 
 @needs_corpus
@@ -200,7 +281,7 @@ def test_document_metadata(path):
     assert props["bwb-id"] == bwb_id
     assert props["version"] == "_".join(path.stem.split("_")[1:])
     assert props["intitule"] == normal(source.findtext("wetgeving/intitule"))
-    assert "Lasten en bevelen" in props["wetsluiting"]
+    assert "wetsluiting" not in props  # the closing formula is a clause at the end of the text
 
 
 @needs_corpus
@@ -354,7 +435,7 @@ def test_synthetic_divisions_and_metadata(synthetic):
     ]
     assert '<property name="version">2020-07-01_1</property>' in text
     assert '<property name="intitule">Wet van 1 juli 2020 over <em>proeven</em></property>' in text
-    assert '<property name="wetsluiting">Lasten en bevelen. Den Haag 1 juli 2020</property>' in text
+    assert "wetsluiting" not in text
     assert "<p>Wij, de koning,</p>" in text and "<p>Alzo Wij in overweging genomen hebben;</p>" in text
 
 
@@ -385,16 +466,81 @@ def test_synthetic_leden_tables_and_unknown_elements(synthetic):
 
 def test_synthetic_numbers_ids_and_text_outside_articles(synthetic):
     agreement, text = synthetic
-    clauses = [(c.get(names.ID), c.get(names.NUM)) for c in agreement.iter(names.CLAUSE)]
-    assert clauses[:2] == [("a200", "1"), ("a201", "1a")]  # no kop/nr: from the label
+    clauses = [(c.get(names.ID), c.get(names.NUM), c.get(names.KIND)) for c in agreement.iter(names.CLAUSE)]
+    assert clauses[:2] == [("a200", "1", None), ("a201", "1a", None)]  # no kop/nr: from the label
     assert clauses[2][1]  # no kop, no label-id: still a unique id and a number
-    assert clauses[3] == ("t101", "Titel 1")  # structuurtekst of titeldeel 101
-    assert clauses[4] == ("b300", "Bijlage 1")
-    assert len(clauses) == 5  # the empty bijlage 2 is a division with no clause
+    assert clauses[3] == ("t101", "Titel 1", "text")  # structuurtekst of titeldeel 101, after its articles
+    assert clauses[4] == ("s-closing", "Slotformulier en ondertekening", "closing")  # the wetsluiting
+    assert clauses[5] == ("b300", "Bijlage 1", "annex")
+    assert len(clauses) == 6  # the empty bijlage 2 is a division with no clause
+    closing = clauses_by_id(agreement)["s-closing"]
+    assert [normal(p.text) for p in closing.iter(names.P)] == ["Lasten en bevelen.", "Den Haag 1 juli 2020"]
     annex = clauses_by_id(agreement)["b300"]
     items = [normal(" ".join(i.itertext())) for i in annex.iter(names.ITEM)]
     assert items == ["appels", "Uitv.besch 10"]
     assert [i.get(names.NUM) for i in annex.iter(names.ITEM)] == ["a.", None]
+
+
+SYNTHETIC_TREATY = """<?xml version="1.0" encoding="UTF-8"?>
+<toestand bwb-id="BWBV9999998" inwerkingtreding="2021-01-01">
+  <wetgeving xml:lang="nl">
+    <citeertitel>Verdragenwet</citeertitel>
+    <wet-besluit>
+      <wettekst>
+        <hoofdstuk label-id="10"><kop><label>Hoofdstuk</label><nr>1</nr><titel>Nog niet</titel>
+            <subtitel>met een ondertitel</subtitel></kop>
+          <structuurtekst><al>Dit hoofdstuk is nog niet in werking getreden.</al></structuurtekst>
+          <artikel label-id="11"><kop><nr>1</nr></kop><al>Zie de formule <illustratie naam="f1.png"/> hierboven.</al>
+            <illustratie naam="scan-1.png" breedte="400" hoogte="300" schaal="50"/></artikel>
+        </hoofdstuk>
+      </wettekst>
+      <verdragtekst label-id="20"><kop><titel>Eerste verdrag</titel></kop>
+        <aanhef><al>De hoge verdragsluitende partijen,</al></aanhef>
+        <artikel label-id="21"><kop><nr>1</nr></kop><al>Eerste instrument.</al></artikel>
+      </verdragtekst>
+      <verdragtekst label-id="30"><kop><titel>Protocol bij het verdrag</titel></kop>
+        <artikel label-id="31"><kop><nr>1</nr></kop><al>Tweede instrument.</al></artikel>
+      </verdragtekst>
+      <bijlage label-id="40" label="Bijlage A"><kop><label>Bijlage</label><nr>A</nr><titel>Kaart</titel>
+          <subtitel>behorende bij artikel 1</subtitel></kop><illustratie naam="kaart.tif"/></bijlage>
+    </wet-besluit>
+  </wetgeving>
+</toestand>
+"""
+
+
+@pytest.fixture(scope="module")
+def treaty():
+    agreement = import_bwb_bytes(SYNTHETIC_TREATY.encode(), "BWBV9999998_2021-01-01_0.xml")
+    return agreement, canonical.to_bytes(agreement).decode()
+
+
+def test_treaty_instruments_subtitles_figures_and_division_text(treaty):
+    agreement, text = treaty
+    assert problems(parse_bytes(text.encode())) == []
+    divisions = {d.get(names.ID): d for d in agreement.iter(names.DIVISION)}
+    chapter = divisions["d10"]
+    assert chapter.findtext(names.SUBHEADING) == "met een ondertitel"
+    # the structuurtekst before the articles is the chapter's own text, not a clause called "Artikel"
+    assert chapter.find(names.P).text == "Dit hoofdstuk is nog niet in werking getreden."
+    assert "t10" not in {c.get(names.ID) for c in agreement.iter(names.CLAUSE)}
+    # each treaty instrument under its own heading, its articles inside
+    treaties = [(d.get(names.KIND), d.findtext(names.HEADING)) for d in agreement.iter(names.DIVISION)][1:3]
+    assert treaties == [("treaty", "Eerste verdrag"), ("treaty", "Protocol bij het verdrag")]
+    assert [c.get(names.ID) for c in divisions["d30"].iter(names.CLAUSE)] == ["a31"]
+    assert divisions["d20"].find(names.P).text == "De hoge verdragsluitende partijen,"
+    # figures: inline in the text and as a block, naming their file
+    article = clauses_by_id(agreement)["a11"]
+    assert '<p>Zie de formule <figure src="f1.png"/> hierboven.</p>' in text
+    assert '<figure src="scan-1.png" width="400" height="300"/>' in text
+    assert article.find(names.FIGURE).get(names.SRC) == "scan-1.png"
+    annex = divisions["d40"]
+    assert (annex.findtext(names.HEADING), annex.findtext(names.SUBHEADING)) == ("Kaart", "behorende bij artikel 1")
+    assert clauses_by_id(agreement)["b40"].find(names.FIGURE).get(names.SRC) == "kaart.tif"
+    # and every word in order
+    source = etree.fromstring(SYNTHETIC_TREATY.encode())
+    flow = import_words(agreement.find(names.PREAMBLE)) + import_words(agreement.find(names.BODY))
+    assert missing_in_order(source_words(source.find("wetgeving/wet-besluit")), flow) == []
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,19 @@ Mapping, in short:
 
 - `agreement@id` is the lowercased bwb-id, `@lang` the `xml:lang` of `wetgeving`;
   meta holds the citeertitel as title, the toestand's in-force date as `valid-from`, and the bwb-id,
-  version, intitule and closing formula (wetsluiting) as properties.
+  version and intitule as properties.
 - `aanhef` becomes the preamble; `hoofdstuk`, `titeldeel`, `afdeling`, ... become divisions with id
-  `d<label-id>`; every `artikel` becomes a clause with the permanent id `a<label-id>`, so an article keeps
-  its id in every version of the law. A `bijlage` becomes an annex division whose content is a clause
-  `b<label-id>`; text that sits in a division outside any article (`structuurtekst`) becomes a clause
-  `t<label-id of the division>`.
+  `d<label-id>` (their `kop/titel` the heading, `kop/subtitel` the subheading); a `verdragtekst` (a
+  treaty's text) becomes a division of kind "treaty" under its own heading; every `artikel` becomes a
+  clause with the permanent id `a<label-id>`, so an article keeps its id in every version of the law. A
+  `bijlage` becomes an annex division whose content is a clause of kind "annex" `b<label-id>`; the
+  `wetsluiting` (closing formula, dates and signatures) a clause of kind "closing" `s<label-id>` where it
+  stands. Text in a division before its first article or subdivision (`structuurtekst`: "not yet in
+  force") is the division's own text; text after it a clause of kind "text" `t<label-id of the division>`.
 - `lid` -> para, `al` -> p, `lijst/li` -> list/item, `tabel` -> table/row/cell, `nadruk` -> em/strong/u,
-  `intref`/`extref` -> ref. An article's provenance attributes and a summary of its `meta-data` go into
-  the clause's `origin`; `meta-data` never becomes text. Unknown elements keep their words as text.
+  `intref`/`extref` -> ref, `illustratie` -> figure (its file name as `src`, inline or as a block). An
+  article's provenance attributes and a summary of its `meta-data` go into the clause's `origin`;
+  `meta-data` never becomes text. Unknown elements keep their words as text.
 - References in JCI form lose their `z=` and `g=` parameters (the date of the version being viewed):
   they differ in every version and would make unchanged articles look changed.
 """
@@ -52,6 +56,13 @@ DIVISION_KINDS = {
 }
 ARTIKEL = "artikel"
 BIJLAGE = "bijlage"
+VERDRAGTEKST = "verdragtekst"
+WETSLUITING = "wetsluiting"
+ILLUSTRATIE = "illustratie"
+#: How the closing formula with its signatures is named (it has no number of its own).
+CLOSING_NUM = "Slotformulier en ondertekening"
+#: illustratie attributes and the figure attributes they become.
+_FIGURE_ATTRIBUTES = (("breedte", names.WIDTH), ("hoogte", names.HEIGHT))
 
 #: Elements that hold one line of running text and become a `p`.
 TEXT_BLOCKS = frozenset({"al", "considerans.al", "wij", "slotformulering.al", "tussenkop"})
@@ -95,6 +106,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BWB_ID = re.compile(r"BWB[RV]\d{7}", re.IGNORECASE)
 _VERSION_IN_NAME = re.compile(r"_(\d{4}-\d{2}-\d{2}(?:_\d+)?)$")
 _NUM_MAX = 64
+_STRUCTURE = frozenset({names.DIVISION, names.CLAUSE})
 
 
 def _stable_href(value: str) -> str:
@@ -184,27 +196,29 @@ class _Converter:
 
         preamble = etree.Element(names.PREAMBLE)
         body = etree.Element(names.BODY)
-        annexes: list[etree._Element] = []
         for besluit in wetgeving:
             tag = besluit.tag
             if tag in ("intitule", "citeertitel", META_DATA) or not isinstance(tag, str):
+                continue
+            if tag == VERDRAGTEKST:
+                self._division(besluit, body, "treaty")
                 continue
             for part in besluit:
                 ptag = part.tag
                 if not isinstance(ptag, str) or ptag in SKIPPED:
                     continue
-                if ptag == "aanhef":
+                if ptag == "aanhef" and not len(body):
                     self._blocks(part, preamble)
-                elif ptag == "wetsluiting":
-                    closing = _words(part)
-                    if closing:
-                        self._property(meta, "wetsluiting", closing)
+                elif ptag == WETSLUITING:
+                    self._closing(part, body)
                 elif ptag == BIJLAGE:
-                    annexes.append(part)
+                    self._annex(part, body)
+                elif ptag == VERDRAGTEKST:
+                    self._division(part, body, "treaty")
+                elif ptag == "aanhef" or not _holds_structure(part):  # text among the structure
+                    self._text_clause(part, body, part)
                 else:  # wettekst, regeling-tekst, or anything else holding the articles
                     self._structure(part, body, None)
-        for bijlage in annexes:
-            self._annex(bijlage, body)
 
         if len(preamble):
             agreement.append(preamble)
@@ -248,8 +262,14 @@ class _Converter:
                 self._division(child, out, DIVISION_KINDS[tag])
             elif tag == BIJLAGE:
                 self._annex(child, out)
+            elif tag == VERDRAGTEKST:
+                self._division(child, out, "treaty")
+            elif tag == WETSLUITING:
+                self._closing(child, out)
             elif _holds_structure(child):
                 self._structure(child, out, owner)  # an unknown wrapper: look through it
+            elif out.tag == names.DIVISION and not any(c.tag in _STRUCTURE for c in out):
+                self._block(child, out)  # the division's own text, before its articles
             else:
                 self._text_clause(child, out, owner if owner is not None else container)
 
@@ -276,16 +296,28 @@ class _Converter:
             return  # a bijlage with only a heading
         clause = etree.SubElement(division, names.CLAUSE)
         clause.set(names.ID, self._id_for("b", bijlage, "b-annex"))
+        clause.set(names.KIND, "annex")
         num = _display_label(bijlage, _child(bijlage, KOP)) or BIJLAGE
         clause.set(names.NUM, _clip(num))
         if self.origin:
             self._origin(bijlage, clause)
         self._blocks(bijlage, clause)
 
+    def _closing(self, wetsluiting: etree._Element, out: etree._Element) -> None:
+        """The closing formula, with the date and the signatures: a clause of kind "closing"."""
+        clause = etree.SubElement(out, names.CLAUSE)
+        clause.set(names.ID, self._id_for("s", wetsluiting, "s-closing"))
+        clause.set(names.KIND, "closing")
+        clause.set(names.NUM, CLOSING_NUM)
+        if self.origin:
+            self._origin(wetsluiting, clause)
+        self._blocks(wetsluiting, clause)
+
     def _text_clause(self, source: etree._Element, out: etree._Element, owner: etree._Element) -> None:
         """Text in a division outside any article (e.g. `structuurtekst`): a clause of its own, so no word is lost."""
         clause = etree.Element(names.CLAUSE)
         clause.set(names.ID, self._id_for("t", owner, "t-text"))
+        clause.set(names.KIND, "text")
         kop = _child(owner, KOP)
         clause.set(names.NUM, _clip(_display_label(owner, kop) or source.tag))
         self._block(source, clause)
@@ -297,9 +329,10 @@ class _Converter:
     def _heading(self, kop: etree._Element | None, out: etree._Element) -> None:
         if kop is None:
             return
-        titel = _child(kop, "titel")
-        if titel is not None and _space("".join(titel.itertext())):
-            self._inline(titel, etree.SubElement(out, names.HEADING))
+        for tag, name in (("titel", names.HEADING), ("subtitel", names.SUBHEADING)):
+            titel = _child(kop, tag)
+            if titel is not None and _space("".join(titel.itertext())):
+                self._inline(titel, etree.SubElement(out, name))
 
     # clauses ---------------------------------------------------------------------------------------
     def _clause(self, artikel: etree._Element, out: etree._Element) -> None:
@@ -352,6 +385,8 @@ class _Converter:
             self._list(child, out, items=(child,))
         elif tag == "tabel" or tag == "table":
             self._table(child, out)
+        elif tag == ILLUSTRATIE:
+            self._figure(child, out)
         elif tag == ARTIKEL or tag in DIVISION_KINDS:
             self._blocks(child, out)  # structure where only text fits: keep its words
         elif any(isinstance(c.tag, str) and c.tag in BLOCKISH for c in child):
@@ -360,6 +395,15 @@ class _Converter:
             text = _words(child)
             if text:
                 etree.SubElement(out, names.P).text = text
+
+    @staticmethod
+    def _figure(illustratie: etree._Element, out: etree._Element) -> None:
+        figure = etree.SubElement(out, names.FIGURE)
+        figure.set(names.SRC, _space(illustratie.get("naam")) or _space(illustratie.get("src")) or "?")
+        for source, target in _FIGURE_ATTRIBUTES:
+            value = _space(illustratie.get(source))
+            if value:
+                figure.set(target, value)
 
     def _lid(self, lid: etree._Element, out: etree._Element) -> None:
         num = _space(_first_text(lid, "lidnr"))
@@ -472,6 +516,8 @@ class _Converter:
                     self._inline(child, ref)
                 elif tag in _SIMPLE_INLINE:
                     self._inline(child, etree.SubElement(out, _SIMPLE_INLINE[tag]))
+                elif tag == ILLUSTRATIE:
+                    self._figure(child, out)
                 elif child.text is None and len(child) and not _has_mixed_text(child):
                     _append_text(out, _words(child))  # element-only content: words apart
                 else:
