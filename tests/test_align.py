@@ -128,14 +128,14 @@ def test_heading_change_is_modified():
 def test_renamed_id_with_same_content_is_matched_by_content():
     redline = run([C("x", 1, "Kort."), C("b", 2, LONG_B)], [C("y", 1, "Kort."), C("b", 2, LONG_B)])
     first = redline.clauses[0]
-    assert (first.old_id, first.id, first.change, first.matched_by) == ("x", "y", "unchanged", "content")
+    assert (first.old_id, first.id, first.change, first.matched_by) == ("x", "y", "rekeyed", "content")
     assert len(redline.clauses) == 2
 
 
 def test_content_match_ignores_num_but_reports_renumbering():
     redline = run([C("x", 3, LONG_A)], [C("y", 4, LONG_A)])
     (change,) = redline.clauses
-    assert change.kinds == ("renumbered",) and change.matched_by == "content"
+    assert change.kinds == ("renumbered", "rekeyed") and change.matched_by == "content"
     assert (change.old_num, change.num) == ("3", "4")
 
 
@@ -144,7 +144,7 @@ def test_similarity_pairs_edited_clause_with_new_id():
     redline = run([C("old", 1, LONG_A), C("b", 2, LONG_B)], [C("new", 1, edited), C("b", 2, LONG_B)])
     change = redline.clauses[0]
     assert (change.old_id, change.id, change.matched_by) == ("old", "new", "similarity")
-    assert change.kinds == ("modified",)
+    assert change.kinds == ("modified", "rekeyed")
     assert change.similarity is not None and 0.6 <= change.similarity < 1
     check_words(change)
     assert len(redline.clauses) == 2
@@ -279,12 +279,14 @@ def test_added_and_removed_in_order():
     assert added.old_id is None and added.words == [("+", "Nieuw.")] and added.words_inserted == 1
 
 
-def test_removed_clause_follows_its_moved_predecessor():
+def test_removed_clause_stands_where_it_stood_after_the_old_place_of_its_moved_predecessor():
     redline = run(
         [C("a", 1, LONG_A), C("gone", 2, "Vervalt."), C("b", 3, LONG_B), C("c", 4, LONG_C)],
         [C("b", 3, LONG_B), C("c", 4, LONG_C), C("a", 1, LONG_A)],
     )
-    assert [c.id or c.old_id for c in redline.clauses] == ["b", "c", "a", "gone"]
+    assert [c.id or c.old_id for c in redline.clauses] == ["gone", "b", "c", "a"]
+    order = [(e.kind, e.clause.id or e.clause.old_id) for e in redline.order if e.clause is not None]
+    assert order == [("was", "a"), ("clause", "gone"), ("clause", "b"), ("clause", "c"), ("clause", "a")]
 
 
 def test_as_dict_shape():

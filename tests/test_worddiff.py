@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from test_tokens import SEPARATORS, WORDS, anytext, dutchish
 
 from akkoordvc.ops import worddiff
-from akkoordvc.ops.tokens import is_word, nfc, tokenize, visible
+from akkoordvc.ops.tokens import is_word, nfc, strip_invisible, tokenize, visible
 from akkoordvc.ops.worddiff import (
     DEFAULT_BOUND,
     Segment,
@@ -42,18 +42,22 @@ def check(old: str, new: str, diff: WordDiff) -> None:
         assert op1 != op2
         assert (op1, op2) != ("+", "-")
     assert diff.changed == (old != new)
-    # every boundary is a token boundary, on both sides; word counts match the tokens
+    # every boundary is a token boundary, on both sides, except next to a change of invisible
+    # characters only (shown in place inside its word); word counts match the tokens
     for side, keep, count in (
         (old, ("=", "-"), diff.words_deleted),
         (new, ("=", "+"), diff.words_inserted),
     ):
         token_ends = set(itertools.accumulate(map(len, tokenize(side, normalize=False)), initial=0))
         pos = 0
+        invisible_before = False
         for op, text in segments:
+            invisible = op != "=" and not strip_invisible(text)
             if op in keep:
-                assert pos in token_ends
+                assert pos in token_ends or invisible or invisible_before
                 pos += len(text)
-        assert pos == len(side) and pos in token_ends
+            invisible_before = invisible
+        assert pos == len(side) and (pos in token_ends or invisible_before)
         assert count == _words_in_changed_tokens(side, segments, keep)
 
 
@@ -62,7 +66,7 @@ def _words_in_changed_tokens(side: str, segments, keep) -> int:
     pos = 0
     for op, text in segments:
         if op in keep:
-            if op != "=":
+            if op != "=" and strip_invisible(text):
                 spans.append((pos, pos + len(text)))
             pos += len(text)
     total = 0
@@ -178,9 +182,29 @@ def test_zero_width_insertion_is_detected():
     assert visible(diff.segments[1].text) == "⟨ZWSP⟩"
 
 
-def test_soft_hyphen_replaces_its_word():
+def test_soft_hyphen_is_shown_in_place_and_counts_no_words():
     diff = diff_words("de Horecawet geldt", "de Horeca\u00adwet geldt")
-    assert redline(diff) == "de [-Horecawet-]{+Horeca\u00adwet+} geldt"
+    assert redline(diff) == "de Horeca{+\u00ad+}wet geldt"
+    assert (diff.words_inserted, diff.words_deleted) == (0, 0)
+    # a real change next to it is still a change of the whole word
+    diff = diff_words("de Horecawet geldt", "de Horeca\u00adwetten gelden")
+    assert redline(diff) == "de [-Horecawet geldt-]{+Horeca\u00adwetten gelden+}"
+    assert (diff.words_inserted, diff.words_deleted) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("zo\u00adals", "zoals", "zo[-\u00ad-]als"),
+        ("koop\u200dhuis en huur", "koophuis en huur", "koop[-\u200d-]huis en huur"),
+        ("a\u00adb\u200dc", "a\u200cbc", "a[-\u00ad-]{+\u200c+}b[-\u200d-]c"),
+    ],
+)
+def test_changes_of_invisible_characters_only_are_shown_in_place(old, new, expected):
+    diff = diff_words(old, new)
+    assert redline(diff) == expected
+    assert (diff.words_inserted, diff.words_deleted) == (0, 0)
+    check(old, new, diff)
 
 
 @pytest.mark.parametrize(

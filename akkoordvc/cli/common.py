@@ -65,6 +65,19 @@ def use_color(choice: bool | None, stream: IO[str] | None = None, output: str | 
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def terminal_width(output: str | None = None, stream: IO[str] | None = None) -> int | None:
+    """The columns to wrap text to: the terminal's width when writing to `stream` (stdout) on a terminal,
+    else None (the renderer's default). Never when `output` names a file."""
+    if output not in (None, "-"):
+        return None
+    stream = sys.stdout if stream is None else stream
+    if not stream.isatty():
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def check_day(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
     """A click callback: `value` must be a day written YYYY-MM-DD (a usage error otherwise); kept as text."""
     from ..model.dates import parse_day

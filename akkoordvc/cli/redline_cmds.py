@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from ..errors import AkkoordError
-from .common import check_day, use_color
+from .common import check_day, terminal_width, use_color
 
 FORMATS = ("term", "json", "html", "docx", "xml")
 _BWB_ROOT = "toestand"
@@ -98,7 +98,12 @@ def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
     if fmt == "term":
         from ..present.term import render
 
-        data = render(result, color=use_color(color, output=output), include_unchanged=show_all)
+        data = render(
+            result,
+            color=use_color(color, output=output),
+            include_unchanged=show_all,
+            width=terminal_width(output),
+        )
     elif fmt == "json":
         import json
 

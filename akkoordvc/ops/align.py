@@ -1,7 +1,12 @@
-"""Clause alignment: which clause of the old text became which clause of the new one.
+"""The redline of two texts: every part, every clause and every block, aligned.
 
-`compute(old, new, old_side, new_side)` returns a `Redline` (see `ops.redline`) with one
-`ClauseChange` for every clause of both texts.
+`compute(old, new, old_side, new_side)` returns a `Redline` (see `ops.redline`): a `PartChange`
+for the title, each metadata item, the preamble and each division, a `ClauseChange` for every
+clause of both texts with its blocks (`ops.blocks`), and the reading order, from the two
+outlines merged into one tree (`ops.outline`). It never returns an empty redline for two texts
+whose canonical bytes differ (`InternalError` instead): no change may be invisible.
+
+Which clause of the old text became which clause of the new one:
 
 How clauses are paired, in this order (each step only sees what the earlier ones left):
 
@@ -31,27 +36,32 @@ How clauses are paired, in this order (each step only sees what the earlier ones
    0.80 (25th percentile) with bigrams. A wrong pairing shows a meaningless diff of two unrelated
    articles; a missed one shows a correct removed + added, so the threshold favours precision.
 
-What is reported per clause (`ClauseChange.kinds`, in the order moved, modified, renumbered;
-`change` is the first kind; `matched_by` says how the pair was found: id, content,
-similarity, split or merged; `position`/`old_position` index the clause lists):
+What is reported per clause (`ClauseChange.kinds`, in the order moved, modified, renumbered,
+formatting, origin, rekeyed; `change` is the first kind; `matched_by` says how the pair was
+found: id, content, similarity, split or merged; `position`/`old_position` index the clause lists):
 
-- ``moved``: the innermost enclosing division differs (by division id), or the clause is out
-  of order. Out of order is the fewest moves: the longest increasing subsequence of old
-  positions over the paired clauses in new order stays put, every other paired clause moved
-  (O(n log n)).
-- ``modified``: heading or text differs. ``renumbered``: `num` differs.
+- ``moved``: the clause is not at the same place in the merged outline: its division is not the
+  same division (by id) at the same place, or it is out of order among its siblings. Out of
+  order is the fewest moves: on each level the longest increasing run of old positions stays
+  put, every other pair moved (O(n log n)). A clause in a division that moved as a whole did
+  not move itself (the division's part says "moved").
+- ``modified``: heading, subheading or text differs (a lid's number included), or a block was
+  added or removed, or the clause's kind. ``renumbered``: `num` differs. ``formatting``: only
+  inline markup or attributes differ. ``origin``: the origin metadata differs (not a change of
+  the text). ``rekeyed``: the permanent id differs (a pair by content or similarity).
 - ``added``, ``removed``; ``split`` (one entry per new part, each with `old_id` the old clause
   and `related` all parts, `old_text` the piece of the old text that went to this part; the
   old heading is compared with the first part's heading, later parts have `old_heading` "");
   ``merged`` (one entry for the new clause, `old_id` the first old clause, `related` all old
   clauses, `old_text` their texts joined by one space); ``unchanged``.
 
-Order of `Redline.clauses`: the new document's order; a removed clause stands right after
-the new position of its nearest old predecessor that still exists (at the start if none).
+Order of `Redline.clauses` and `Redline.order`: the pre-order of the merged outline; a
+removed clause stands where it stood, among the clauses of the new text that stayed put.
 
-Word diffs (`words`, `heading_words`) are computed only where the strings differ; equal text is
-one ``=`` segment. Every entry satisfies: the ``=``/``-`` segments rebuild `old_text`, the
-``=``/``+`` segments rebuild `new_text` (texts are in Unicode NFC).
+Word diffs are computed per block, only where the strings differ; equal text is one ``=``
+segment. A clause's `words` (its whole running text) are its blocks' diffs joined. Every
+entry satisfies: the ``=``/``-`` segments rebuild `old_text`, the ``=``/``+`` segments
+rebuild `new_text` (texts are in Unicode NFC).
 
 Cost: linear in the number of clauses for the pairing by id and content; the similarity
 step is linear in the words of the unpaired clauses (bounded candidate lists).
@@ -68,23 +78,37 @@ from itertools import chain, pairwise
 
 from lxml import etree
 
-from ..model import names
-from ..model.document import Document
+from ..model import canonical, names
+from ..model.document import Document, content_text
 from ..model.strings import one_line
+from .blocks import align, clause_words, one_side, same
+from .outline import BOTH, MOVED_FROM, MOVED_TO, NEW, OLD, Node, merge, walk
 from .redline import (
     ADDED,
+    DIVISION,
+    FORMATTING,
     MERGED,
+    META,
     MODIFIED,
     MOVED,
+    ORIGIN,
+    PART,
+    PREAMBLE,
+    REKEYED,
     REMOVED,
     RENUMBERED,
     SPLIT,
+    TITLE,
     UNCHANGED,
+    WAS,
     ClauseChange,
+    Entry,
+    InternalError,
+    PartChange,
     Redline,
     Side,
 )
-from .sequence import longest_increasing
+from .redline import CLAUSE as CLAUSE_ENTRY
 
 __all__ = [
     "MIN_WORDS",
@@ -118,7 +142,7 @@ _SEP = " "  # joins the texts of split parts / merged clauses
 _KIND_WORDS_NL = dict(
     zip(
         names.DIVISION_KINDS,
-        ("Deel", "Hoofdstuk", "Titel", "Afdeling", "Paragraaf", "Subparagraaf", "Bijlage"),
+        ("Deel", "Hoofdstuk", "Titel", "Afdeling", "Paragraaf", "Subparagraaf", "Bijlage", "Verdrag"),
         strict=True,
     )
 )
@@ -202,6 +226,7 @@ class _Alignment:
         self.new_to_old: list[int | None] = [None] * len(news)
         self.how: dict[int, str] = {}  # new index -> "id" | "content" | "similarity"
         self.score: dict[int, float] = {}  # new index -> similarity score
+        self.identical: set[int] = set()  # new indices paired by id with the same XML
         self.splits: list[tuple[int, list[int]]] = []  # (old index, new indices in new order)
         self.merges: list[tuple[list[int], int]] = []  # (old indices in old order, new index)
         self.in_group_old: set[int] = set()
@@ -235,6 +260,7 @@ def _by_id(al: _Alignment) -> None:
             # costs a tenth of extracting the text).
             if _xml(item) == _xml(new):
                 item._text = new.text
+                al.identical.add(n)
 
 
 def _xml(item: _Item) -> bytes:
@@ -444,6 +470,8 @@ class _Labels:
 
 
 class _Differ:
+    """`diff_words` with the bound given to `compute`, and a word counter for one-sided text."""
+
     def __init__(self, max_tokens) -> None:
         from .worddiff import diff_words
 
@@ -453,34 +481,18 @@ class _Differ:
     def __call__(self, old: str, new: str):
         return self.diff_words(old, new, **self.kwargs)
 
+    @staticmethod
+    def count(text: str) -> int:
+        from .tokens import is_word, tokenize
+
+        return sum(map(is_word, tokenize(text, normalize=False)))
+
 
 _DEFAULT = object()
 
 
 def _same(text: str, op: str = "=") -> list[tuple[str, str]]:
     return [(op, text)] if text else []
-
-
-def _fill(change: ClauseChange, differ: _Differ, old_text: str, new_text: str, old_heading: str, new_heading: str):
-    """Words, heading words and counts of one entry (word diff only where strings differ)."""
-    change.old_text, change.new_text = old_text, new_text
-    inserted = deleted = 0
-    bounded = False
-    if old_text == new_text:
-        change.words = _same(new_text)
-    else:  # (added or removed text is one segment; the diff counts its words)
-        diff = differ(old_text, new_text)
-        change.words = [tuple(s) for s in diff.segments]
-        inserted, deleted, bounded = diff.words_inserted, diff.words_deleted, diff.bounded
-    if old_heading == new_heading:
-        change.heading_words = _same(new_heading)
-    else:
-        diff = differ(old_heading, new_heading)
-        change.heading_words = [tuple(s) for s in diff.segments]
-        inserted += diff.words_inserted
-        deleted += diff.words_deleted
-        bounded = bounded or diff.bounded
-    change.words_inserted, change.words_deleted, change.bounded = inserted, deleted, bounded
 
 
 def _cut(segments, cuts: list[int]) -> list[list[tuple[str, str]]]:
@@ -528,6 +540,296 @@ def _rebuild(pieces: list[tuple[str, str]], side: str) -> str:
     return "".join(text for op, text in pieces if op != drop)
 
 
+# --- blocks of a clause -------------------------------------------------------------------------
+
+_OWN = frozenset({names.HEADING, names.SUBHEADING})
+_CLAUSE_IDENTITY = frozenset({names.ID, names.NUM, names.KIND})
+
+
+def _content_blocks(tree) -> list:
+    """The blocks of a clause tree other than heading, subheading and origin (with their children)."""
+    return [b for b in tree if b.kind not in _OWN and b.kind != names.ORIGIN]
+
+
+def _block_kinds(tree) -> set[str]:
+    """The kinds of change found in a clause's blocks: modified, formatting, origin."""
+    found: set[str] = set()
+    for top in tree:
+        origin = top.kind == names.ORIGIN
+        for block in top.walk():
+            if not block.changed:
+                continue
+            if origin:
+                found.add(ORIGIN)
+            elif block.change in (ADDED, REMOVED) or MODIFIED in block.kinds or RENUMBERED in block.kinds:
+                found.add(MODIFIED)
+            elif FORMATTING in block.kinds:
+                found.add(FORMATTING)
+    return found
+
+
+def _clause_attrs(element) -> dict[str, str]:
+    return {k: v for k, v in element.items() if k not in _CLAUSE_IDENTITY}
+
+
+def _tree_counts(tree) -> tuple[int, int, bool]:
+    """Words inserted and deleted in a clause's blocks (origin metadata left out), numbers included."""
+    inserted = deleted = 0
+    bounded = False
+    for top in tree:
+        if top.kind == names.ORIGIN:
+            continue
+        for block in top.walk():
+            inserted += block.words_inserted
+            deleted += block.words_deleted
+            bounded = bounded or block.bounded
+            if block.num != block.old_num:
+                if block.new is not None and block.num:
+                    inserted += _Differ.count(block.num)
+                if block.old is not None and block.old_num:
+                    deleted += _Differ.count(block.old_num)
+    return inserted, deleted, bounded
+
+
+def _heading_words(tree, old_heading: str, new_heading: str, differ) -> tuple[list, int, int, bool]:
+    for block in tree:
+        if block.kind == names.HEADING:
+            if block.old is None or block.new is None or block.words:
+                return list(block.words), 0, 0, False
+    if old_heading == new_heading:
+        return _same(new_heading), 0, 0, False
+    diff = differ(old_heading, new_heading)
+    return [tuple(s) for s in diff.segments], diff.words_inserted, diff.words_deleted, diff.bounded
+
+
+class _Builder:
+    """Builds the `ClauseChange`s and `PartChange`s of one redline."""
+
+    def __init__(self, old: Document, new: Document, differ: _Differ) -> None:
+        self.old, self.new, self.differ = old, new, differ
+        self.old_label = _Labels(old.lang)
+        self.new_label = _Labels(new.lang)
+
+    # clauses -------------------------------------------------------------------------------------
+    def base(self, change: str, kinds: tuple, o: _Item | None, n: _Item | None) -> ClauseChange:
+        entry = ClauseChange(change=change, kinds=kinds, id=n.id if n else None, old_id=o.id if o else None)
+        if n is not None:
+            entry.num, entry.heading = n.num, n.heading
+            entry.division, entry.division_label = n.division, self.new_label(n.division_el)
+            entry.position = n.index
+            entry.new = n.clause.element
+            entry.clause_kind = n.clause.element.get(names.KIND) or names.ARTICLE
+        if o is not None:
+            entry.old_num, entry.old_heading = o.num, o.heading
+            entry.old_division, entry.old_division_label = o.division, self.old_label(o.division_el)
+            entry.old_position = o.index
+            entry.old = o.clause.element
+            entry.old_clause_kind = o.clause.element.get(names.KIND) or names.ARTICLE
+        if n is None:
+            entry.clause_kind = entry.old_clause_kind
+        if o is None:
+            entry.old_clause_kind = entry.clause_kind
+        return entry
+
+    def one_sided(self, entry: ClauseChange, item: _Item, change: str) -> ClauseChange:
+        text, heading = item.text, item.heading
+        op = "+" if change == ADDED else "-"
+        entry.old_text, entry.new_text = ("", text) if change == ADDED else (text, "")
+        entry.words = _same(text, op)
+        entry.heading_words = _same(heading, op)
+        entry.block_tree = one_side(list(item.clause.element), change, self.differ)
+        inserted, deleted, bounded = _tree_counts(entry.block_tree)
+        entry.words_inserted, entry.words_deleted, entry.bounded = inserted, deleted, bounded
+        return entry
+
+    def pair(self, entry: ClauseChange, o: _Item, n: _Item, kinds: list[str], identical: bool) -> ClauseChange:
+        old_el, new_el = o.clause.element, n.clause.element
+        if identical or (entry.matched_by != "id" and _xml(o) == _xml(n)):
+            entry.old_text = entry.new_text = n.text
+            entry.words = _same(n.text)
+            entry.heading_words = _same(n.heading)
+            entry._build = _unchanged_tree
+            return self.finish(entry, kinds, checked=True)
+        tree = align(list(old_el), list(new_el), self.differ)
+        entry.block_tree = tree
+        entry.old_text, entry.new_text = o.text, n.text
+        words = clause_words(_content_blocks(tree))
+        if _rebuild(words, "old") != o.text or _rebuild(words, "new") != n.text:
+            diff = self.differ(o.text, n.text)  # the blocks could not be joined into the running text
+            words = [tuple(s) for s in diff.segments]
+        entry.words = words
+        heading_words, h_ins, h_del, h_bounded = _heading_words(tree, o.heading, n.heading, self.differ)
+        entry.heading_words = heading_words
+        inserted, deleted, bounded = _tree_counts(tree)
+        entry.words_inserted, entry.words_deleted = inserted + h_ins, deleted + h_del
+        entry.bounded = bounded or h_bounded
+        found = _block_kinds(tree)
+        if MODIFIED in found and MODIFIED not in kinds:
+            kinds.append(MODIFIED)
+        if entry.clause_kind != entry.old_clause_kind and MODIFIED not in kinds:
+            kinds.append(MODIFIED)
+        attributes_differ = _clause_attrs(old_el) != _clause_attrs(new_el) or old_el.get(names.KIND) != new_el.get(
+            names.KIND
+        )  # kind="article" written out or left implicit: the same kind, other bytes
+        if (FORMATTING in found or attributes_differ) and MODIFIED not in kinds:
+            kinds.append(FORMATTING)
+        if ORIGIN in found:
+            kinds.append(ORIGIN)
+        return self.finish(entry, kinds)
+
+    @staticmethod
+    def finish(entry: ClauseChange, kinds: list[str], checked: bool = False) -> ClauseChange:
+        if entry.id and entry.old_id and entry.id != entry.old_id and entry.change not in (SPLIT, MERGED):
+            kinds.append(REKEYED)
+        entry.kinds = tuple(kinds) or (UNCHANGED,)
+        entry.change = entry.kinds[0]
+        if entry.change == UNCHANGED and not checked:
+            _check_unchanged(entry.old, entry.new, f"clause {entry.id!r}")
+        return entry
+
+    # parts ---------------------------------------------------------------------------------------
+    def part_from_blocks(self, kind: str, ident: str | None, tree: list, old_el, new_el) -> PartChange:
+        part = PartChange(kind=kind, id=ident, blocks=tree, old=old_el, new=new_el)
+        part.exists_old, part.exists_new = old_el is not None, new_el is not None
+        if len(tree) == 1 and not tree[0].container:
+            block = tree[0]
+            part.old_text, part.new_text, part.words = block.old_text, block.new_text, list(block.words)
+        else:
+            part.old_text = content_text(old_el) if old_el is not None else ""
+            part.new_text = content_text(new_el) if new_el is not None else ""
+            words = clause_words(tree)
+            if _rebuild(words, "old") != part.old_text or _rebuild(words, "new") != part.new_text:
+                words = [tuple(s) for s in self.differ(part.old_text, part.new_text).segments]
+            part.words = words
+        part.words_inserted, part.words_deleted, part.bounded = _tree_counts(tree)
+        if old_el is None:
+            kinds = [ADDED]
+        elif new_el is None:
+            kinds = [REMOVED]
+        else:
+            found = _block_kinds(tree)
+            kinds = [k for k in (MODIFIED, FORMATTING) if k in found][:1]
+        part.kinds = tuple(kinds) or (UNCHANGED,)
+        part.change = part.kinds[0]
+        return part
+
+    def meta_parts(self) -> list[PartChange]:
+        """The title and every other metadata item, then the document's own attributes."""
+        old_root, new_root = self.old.root, self.new.root
+        old_meta, new_meta = old_root.find(names.META), new_root.find(names.META)
+        tree = align(
+            list(old_meta) if old_meta is not None else [], list(new_meta) if new_meta is not None else [], self.differ
+        )
+        parts = []
+        for block in tree:
+            element = block.new if block.new is not None else block.old
+            tag = element.tag
+            if tag == names.TITLE:
+                kind, ident = TITLE, TITLE
+            elif block.name is not None:
+                kind, ident = META, f"{tag}:{block.name}"
+            else:
+                kind, ident = META, tag
+            part = self.part_from_blocks(kind, ident, [block], block.old, block.new)
+            if block.change in (ADDED, REMOVED):
+                part.kinds, part.change = (block.change,), block.change
+            parts.append(part)
+        # attributes of the document and of its top elements: id, lang, anything else
+        holders = [(None, old_root, new_root)]
+        for tag in (names.META, names.PREAMBLE, names.BODY):
+            holders.append((tag, old_root.find(tag), new_root.find(tag)))
+        for tag, old_el, new_el in holders:
+            old_attrs = dict(old_el.items()) if old_el is not None else {}
+            new_attrs = dict(new_el.items()) if new_el is not None else {}
+            keys = [k for k in (names.ID, names.LANG) if tag is None and (k in old_attrs or k in new_attrs)]
+            keys += sorted(k for k in {*old_attrs, *new_attrs} if k not in keys)
+            for key in keys:
+                ident = f"@{key}" if tag is None else f"@{tag}.{key}"
+                part = PartChange(kind=META, id=ident)
+                part.old_text, part.new_text = old_attrs.get(key, ""), new_attrs.get(key, "")
+                part.exists_old, part.exists_new = key in old_attrs, key in new_attrs
+                if part.old_text == part.new_text and part.exists_old == part.exists_new:
+                    part.words = _same(part.new_text)
+                else:
+                    part.words = [tuple(s) for s in self.differ(part.old_text, part.new_text).segments]
+                    change = ADDED if not part.exists_old else REMOVED if not part.exists_new else MODIFIED
+                    part.kinds, part.change = (change,), change
+                parts.append(part)
+        return parts
+
+    def preamble_part(self) -> PartChange | None:
+        old_el, new_el = self.old.root.find(names.PREAMBLE), self.new.root.find(names.PREAMBLE)
+        if old_el is None and new_el is None:
+            return None
+        tree = align(
+            list(old_el) if old_el is not None else [], list(new_el) if new_el is not None else [], self.differ
+        )
+        part = self.part_from_blocks(PREAMBLE, PREAMBLE, tree, old_el, new_el)
+        if part.change == UNCHANGED and old_el is not None and new_el is not None:
+            _check_unchanged(old_el, new_el, "the preamble")
+        return part
+
+    def division_part(self, node: Node) -> PartChange:
+        old_el = node.old if node.role != NEW else None
+        new_el = node.new if node.role not in (OLD, MOVED_FROM) else None
+        own_old = [c for c in old_el if c.tag not in _STRUCTURE] if old_el is not None else []
+        own_new = [c for c in new_el if c.tag not in _STRUCTURE] if new_el is not None else []
+        if own_old and [_tostring(c) for c in own_old] == [_tostring(c) for c in own_new]:
+            tree = same(own_new, own_old)
+        else:
+            tree = align(own_old, own_new, self.differ)
+        part = self.part_from_blocks(
+            DIVISION, (new_el if new_el is not None else old_el).get(names.ID), tree, old_el, new_el
+        )
+        heading = next((b for b in tree if b.kind == names.HEADING), None)
+        if heading is not None:
+            part.old_text, part.new_text, part.words = heading.old_text, heading.new_text, list(heading.words)
+        else:
+            part.old_text = part.new_text = ""
+            part.words = []
+        if old_el is not None:
+            part.old_num, part.old_division_kind = old_el.get(names.NUM), old_el.get(names.KIND)
+        if new_el is not None:
+            part.num, part.division_kind = new_el.get(names.NUM), new_el.get(names.KIND)
+        if old_el is None:
+            part.old_num, part.old_division_kind = part.num, part.division_kind
+        if new_el is None:
+            part.num, part.division_kind = part.old_num, part.old_division_kind
+        if old_el is not None and new_el is not None:
+            kinds = [] if node.role == BOTH else [MOVED]
+            kinds += [k for k in part.kinds if k != UNCHANGED]
+            if part.division_kind != part.old_division_kind and MODIFIED not in kinds:
+                kinds.append(MODIFIED)
+            if part.num != part.old_num:
+                kinds.append(RENUMBERED)
+            other_old = {k: v for k, v in old_el.items() if k not in _CLAUSE_IDENTITY}
+            other_new = {k: v for k, v in new_el.items() if k not in _CLAUSE_IDENTITY}
+            if other_old != other_new and FORMATTING not in kinds and MODIFIED not in kinds:
+                kinds.append(FORMATTING)
+            part.kinds = tuple(kinds) or (UNCHANGED,)
+            part.change = part.kinds[0]
+        return part
+
+
+_STRUCTURE = frozenset({names.DIVISION, names.CLAUSE})
+
+
+def _tostring(element) -> bytes:
+    return etree.tostring(element, with_tail=False)
+
+
+def _unchanged_tree(entry: ClauseChange):
+    return same(list(entry.new), list(entry.old))
+
+
+def _check_unchanged(old_el, new_el, what: str) -> None:
+    """An "unchanged" verdict on two elements whose XML differs must mean canonically equal XML."""
+    if etree.tostring(old_el, with_tail=False) == etree.tostring(new_el, with_tail=False):
+        return
+    if canonical.to_string(old_el) != canonical.to_string(new_el):
+        raise InternalError(f"the redline found no change in {what}, but its text differs; please report this")
+
+
 def compute(
     old: Document,
     new: Document,
@@ -536,9 +838,10 @@ def compute(
     *,
     max_tokens=_DEFAULT,
 ) -> Redline:
-    """The redline from `old` to `new`: every clause of both, aligned (see the module docstring).
+    """The redline from `old` to `new`: every part and every clause of both, aligned (see the module docstring).
 
-    `max_tokens` is passed to `diff_words` (its default bound when omitted).
+    `max_tokens` is passed to `diff_words` (its default bound when omitted). Raises
+    `InternalError` rather than return an empty redline for two texts whose canonical bytes differ.
     """
     olds = [_Item(i, c) for i, c in enumerate(old.clauses)]
     news = [_Item(i, c) for i, c in enumerate(new.clauses)]
@@ -547,42 +850,26 @@ def compute(
     _by_content(al)
     _by_likeness(al)
 
-    # moves: out of order (LIS over the one-to-one pairs) or in another division
-    paired_new = [n for n, o in enumerate(al.new_to_old) if o is not None]
-    keep = longest_increasing([al.new_to_old[n] for n in paired_new])
-    out_of_order = {n for k, n in enumerate(paired_new) if k not in keep}
-
     differ = _Differ(max_tokens)
-    old_label = _Labels(old.lang)
-    new_label = _Labels(new.lang)
-    entries: list[tuple[tuple, ClauseChange]] = []
-    # where each old clause went (for placing removed ones): the last new index it feeds
-    old_home: list[int | None] = list(al.old_to_new)
+    build = _Builder(old, new, differ)
+    partners = {olds[o].clause.element: news[n].clause.element for n, o in enumerate(al.new_to_old) if o is not None}
+    tree = merge(old.body, new.body, partners)
+    moved_new: set = set()
+    for node, _ in walk(tree):
+        if node.role == MOVED_TO and node.tag == names.CLAUSE:
+            moved_new.add(node.new)
 
-    def base(change: str, kinds: tuple, o: _Item | None, n: _Item | None) -> ClauseChange:
-        entry = ClauseChange(change=change, kinds=kinds, id=n.id if n else None, old_id=o.id if o else None)
-        if n is not None:
-            entry.num, entry.heading = n.num, n.heading
-            entry.division, entry.division_label = n.division, new_label(n.division_el)
-            entry.position = n.index
-        if o is not None:
-            entry.old_num, entry.old_heading = o.num, o.heading
-            entry.old_division, entry.old_division_label = o.division, old_label(o.division_el)
-            entry.old_position = o.index
-        return entry
-
+    changes: dict = {}  # clause element (new, or old when removed) -> ClauseChange
     group_of_new: dict[int, tuple] = {}
     for o, parts in al.splits:
         for n in parts:
             group_of_new[n] = ("split", o, parts)
-        old_home[o] = parts[-1]
     for olds_in, n in al.merges:
         group_of_new[n] = ("merged", olds_in, n)
-        for o in olds_in:
-            old_home[o] = n
 
     split_pieces: dict[int, list] = {}
     split_bounded: set[int] = set()
+    split_blocks: dict[int, list] = {}
     for o, parts in al.splits:
         texts = [news[n].text for n in parts]
         cuts, offset = [], 0
@@ -600,6 +887,7 @@ def compute(
                 split_bounded.add(o)
         for n, pieces in zip(parts, _cut(segments, cuts), strict=False):
             split_pieces[n] = pieces
+        split_blocks.update(_split_blocks(olds[o], [news[n] for n in parts], differ))
 
     for n_item in news:
         n = n_item.index
@@ -607,65 +895,156 @@ def compute(
         if group is not None and group[0] == "split":
             _, o, parts = group
             o_item = olds[o]
-            entry = base(SPLIT, (SPLIT,), o_item, n_item)
+            entry = build.base(SPLIT, (SPLIT,), o_item, n_item)
             entry.related = tuple(news[p].id for p in parts)
             entry.related_nums = tuple(news[p].num for p in parts)
             entry.matched_by = SPLIT
-            # the old heading stays with the first part; later parts start without one
-            if n != parts[0]:
+            if n != parts[0]:  # the old heading stays with the first part; later parts start without one
                 entry.old_heading = ""
-            _fill(entry, differ, "", "", entry.old_heading, n_item.heading)
+            if entry.old_heading == n_item.heading:
+                entry.heading_words = _same(n_item.heading)
+            else:
+                diff = differ(entry.old_heading or "", n_item.heading)
+                entry.heading_words = [tuple(s) for s in diff.segments]
+                entry.words_inserted += diff.words_inserted
+                entry.words_deleted += diff.words_deleted
             pieces = split_pieces[n]
             entry.words = pieces
             entry.old_text = _rebuild(pieces, "old")
             entry.new_text = n_item.text
             entry.words_deleted += _count_words(pieces, "-")
             entry.words_inserted += _count_words(pieces, "+")
-            entry.bounded = entry.bounded or o in split_bounded
-            entries.append(((n, 0, 0), entry))
+            entry.bounded = o in split_bounded
+            entry.block_tree = split_blocks.get(n, [])
+            changes[n_item.clause.element] = entry
             continue
         if group is not None:
             _, olds_in, _ = group
             first = olds[olds_in[0]]
-            entry = base(MERGED, (MERGED,), first, n_item)
+            entry = build.base(MERGED, (MERGED,), first, n_item)
             entry.related = tuple(olds[o].id for o in olds_in)
             entry.related_nums = tuple(olds[o].num for o in olds_in)
             entry.matched_by = MERGED
-            _fill(entry, differ, _SEP.join(olds[o].text for o in olds_in), n_item.text, first.heading, n_item.heading)
-            entries.append(((n, 0, 0), entry))
+            old_text = _SEP.join(olds[o].text for o in olds_in)
+            entry.old_text, entry.new_text = old_text, n_item.text
+            diff = differ(old_text, n_item.text) if old_text != n_item.text else None
+            entry.words = [tuple(s) for s in diff.segments] if diff else _same(old_text)
+            if first.heading == n_item.heading:
+                entry.heading_words = _same(n_item.heading)
+                hd = None
+            else:
+                hd = differ(first.heading, n_item.heading)
+                entry.heading_words = [tuple(s) for s in hd.segments]
+            entry.words_inserted = (diff.words_inserted if diff else 0) + (hd.words_inserted if hd else 0)
+            entry.words_deleted = (diff.words_deleted if diff else 0) + (hd.words_deleted if hd else 0)
+            entry.bounded = bool(diff and diff.bounded) or bool(hd and hd.bounded)
+            old_children = [c for o in olds_in for c in olds[o].clause.element]
+            entry.block_tree = align(old_children, list(n_item.clause.element), differ)
+            changes[n_item.clause.element] = entry
             continue
         o = al.new_to_old[n]
         if o is None:
-            entry = base(ADDED, (ADDED,), None, n_item)
-            _fill(entry, differ, "", n_item.text, "", n_item.heading)
-            entries.append(((n, 0, 0), entry))
+            entry = build.one_sided(build.base(ADDED, (ADDED,), None, n_item), n_item, ADDED)
+            changes[n_item.clause.element] = entry
             continue
         o_item = olds[o]
         kinds = []
-        if n in out_of_order or o_item.division != n_item.division:
+        if n_item.clause.element in moved_new:
             kinds.append(MOVED)
         if o_item.text != n_item.text or o_item.heading != n_item.heading:
             kinds.append(MODIFIED)
         if o_item.num != n_item.num:
             kinds.append(RENUMBERED)
-        entry = base(kinds[0] if kinds else UNCHANGED, tuple(kinds) or (UNCHANGED,), o_item, n_item)
+        entry = build.base(UNCHANGED, (), o_item, n_item)
         entry.matched_by = al.how[n]
         entry.similarity = al.score.get(n)
-        _fill(entry, differ, o_item.text, n_item.text, o_item.heading, n_item.heading)
-        entries.append(((n, 0, 0), entry))
+        changes[n_item.clause.element] = build.pair(entry, o_item, n_item, kinds, n in al.identical)
 
-    # removed clauses: after the new position of their nearest surviving old predecessor
-    anchor = -1
     for o_item in olds:
-        o = o_item.index
-        if old_home[o] is not None:
-            anchor = old_home[o]
-            continue
-        if o in al.in_group_old:
-            continue
-        entry = base(REMOVED, (REMOVED,), o_item, None)
-        _fill(entry, differ, o_item.text, "", o_item.heading, "")
-        entries.append(((anchor, 1, o), entry))
+        if al.old_to_new[o_item.index] is None and o_item.index not in al.in_group_old:
+            entry = build.one_sided(build.base(REMOVED, (REMOVED,), o_item, None), o_item, REMOVED)
+            changes[o_item.clause.element] = entry
 
-    entries.sort(key=lambda pair: pair[0])
-    return Redline(old_side, new_side, [entry for _, entry in entries])
+    # parts and the reading order, from the merged tree
+    parts: list[PartChange] = build.meta_parts()
+    order: list[Entry] = [Entry(PART, part=p) for p in parts]
+    preamble = build.preamble_part()
+    if preamble is not None:
+        parts.append(preamble)
+        order.append(Entry(PART, part=preamble))
+    division_parts: dict = {}  # new (or removed old) division element -> PartChange
+    clauses: list[ClauseChange] = []
+
+    def visit(nodes: list[Node], depth: int) -> None:
+        for node in nodes:
+            if node.tag == names.DIVISION:
+                if node.role == MOVED_FROM:
+                    partner = node.old
+                    order.append(Entry(WAS, part=_DeferredPart(partner), depth=depth))
+                    continue
+                part = build.division_part(node)
+                part.depth = depth
+                division_parts[node.new if node.new is not None else node.old] = part
+                if node.role == MOVED_TO:
+                    division_parts[("old", node.old)] = part
+                parts.append(part)
+                order.append(Entry(PART, part=part, depth=depth))
+                visit(node.children, depth + 1)
+                continue
+            if node.role == MOVED_FROM:
+                change = changes.get(partners.get(node.old))
+                if change is not None:
+                    order.append(Entry(WAS, clause=change, depth=depth))
+                continue
+            change = changes.get(node.new if node.new is not None else node.old)
+            if change is None:  # the old clause of a split or merge: shown in the new clauses
+                continue
+            change.depth = depth
+            clauses.append(change)
+            order.append(Entry(CLAUSE_ENTRY, clause=change, depth=depth))
+
+    visit(tree, 0)
+    for entry in order:
+        if isinstance(entry.part, _DeferredPart):
+            entry.part = division_parts[("old", entry.part.element)]
+    redline = Redline(old_side, new_side, clauses, parts, order, outline=tree)
+    if redline.empty:
+        _check_equal(old, new)
+    return redline
+
+
+class _DeferredPart:
+    """The old place of a moved division, until its part (made at the new place) exists."""
+
+    def __init__(self, element) -> None:
+        self.element = element
+
+
+def _split_blocks(o_item: _Item, n_items: list[_Item], differ) -> dict[int, list]:
+    """The blocks of each part of a split clause: the old clause's blocks aligned with all parts'
+    blocks in a row; each block goes to the part its new element is in, an old-only block to the
+    part of the block before it."""
+    owner = {}
+    children = []
+    for item in n_items:
+        for child in item.clause.element:
+            owner[child] = item.index
+            children.append(child)
+    tree = align(list(o_item.clause.element), children, differ)
+    out: dict[int, list] = {item.index: [] for item in n_items}
+    current = n_items[0].index
+    for block in tree:
+        if block.new is not None:
+            current = owner.get(block.new, current)
+        out[current].append(block)
+    return out
+
+
+def _check_equal(old: Document, new: Document) -> None:
+    """Completeness: an empty redline is only for texts with the same canonical bytes."""
+    if etree.tostring(old.root) == etree.tostring(new.root):
+        return
+    if canonical.to_bytes(old.root) != canonical.to_bytes(new.root):
+        raise InternalError(
+            "the redline of two different texts came out empty: a difference would not be shown; please report this"
+        )

@@ -53,6 +53,7 @@ __all__ = [
     "is_space",
     "is_word",
     "nfc",
+    "strip_invisible",
     "tokenize",
     "visible",
 ]
@@ -241,6 +242,11 @@ def is_space(token: str) -> bool:
 def has_invisible(text: str) -> bool:
     """True if `text` holds a character that `visible()` would rename."""
     return _INVISIBLE_RE.search(text) is not None
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without the characters `visible()` would rename (what a reader sees, spaces aside)."""
+    return _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
 
 
 def visible(text: str) -> str:

@@ -68,7 +68,7 @@ from collections.abc import Iterable, Iterator
 
 from diff_match_patch import diff_match_patch
 
-from .tokens import ORDINARY_SPACE, is_word, nfc, tokenize
+from .tokens import ORDINARY_SPACE, has_invisible, is_word, nfc, strip_invisible, tokenize
 
 __all__ = [
     "BOUNDED_TIMEOUT",
@@ -80,6 +80,7 @@ __all__ = [
     "Segment",
     "WordDiff",
     "diff_words",
+    "merge_segments",
     "segments_text",
 ]
 
@@ -234,7 +235,56 @@ def diff_words(old: str, new: str, *, max_tokens: int | None = DEFAULT_BOUND) ->
         words_deleted += deleted
         words_inserted += inserted
     pieces.append((EQUAL, old[end_old:]))
-    return WordDiff(_merge(pieces), bounded, words_deleted, words_inserted)
+    segments = merge_segments(pieces)
+    if has_invisible(span_old) or has_invisible(span_new):
+        segments, deleted, inserted = _invisible_in_place(segments)
+        words_deleted -= deleted
+        words_inserted -= inserted
+    return WordDiff(segments, bounded, words_deleted, words_inserted)
+
+
+def _invisible_in_place(segments: list[Segment]) -> tuple[list[Segment], int, int]:
+    """Show a change in invisible characters only (a soft hyphen, a zero-width joiner) in place.
+
+    The tokenizer keeps such characters inside their word, so "Horecawet" -> "Horeca\u00adwet"
+    comes out of the token diff as the whole word deleted and inserted. A deletion followed by an
+    insertion whose texts are the same once invisible characters are left out is rewritten
+    character by character (``Horeca{+SHY+}wet``), and its words are not counted. Returns the
+    segments and the words no longer counted as deleted and as inserted.
+    """
+    out: list[tuple[str, str]] = []
+    deleted = inserted = 0
+    k = 0
+    while k < len(segments):
+        op, text = segments[k]
+        if op == DELETE and k + 1 < len(segments) and segments[k + 1].op == INSERT:
+            new = segments[k + 1].text
+            if strip_invisible(text) == strip_invisible(new):
+                deleted += sum(map(is_word, tokenize(text, normalize=False)))
+                inserted += sum(map(is_word, tokenize(new, normalize=False)))
+                out.extend(_by_character(text, new))
+                k += 2
+                continue
+        out.append((op, text))
+        k += 1
+    return merge_segments(out), deleted, inserted
+
+
+def _by_character(old: str, new: str) -> list[tuple[str, str]]:
+    """The diff of two texts that differ in invisible characters only (visible ones equal, in order)."""
+    out = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        if i < len(old) and j < len(new) and old[i] == new[j]:
+            out.append((EQUAL, old[i]))
+            i, j = i + 1, j + 1
+        elif i < len(old) and has_invisible(old[i]):
+            out.append((DELETE, old[i]))
+            i += 1
+        else:
+            out.append((INSERT, new[j]))
+            j += 1
+    return out
 
 
 def _diff_tokens(dmp, tokens_old, tokens_new, head: str | None, tail: str | None, max_tokens, deadline):
@@ -278,8 +328,12 @@ def _diff_tokens(dmp, tokens_old, tokens_new, head: str | None, tail: str | None
     return segments, bounded, words_deleted, words_inserted
 
 
-def _merge(pieces: list[tuple[str, str]]) -> list[Segment]:
-    """Segments from (op, text) pieces: empty ones dropped, neighbours with the same op joined."""
+def merge_segments(pieces: Iterable[tuple[str, str]], *, deletions_first: bool = False) -> list[Segment]:
+    """Segments from (op, text) pieces: empty ones dropped, neighbours with the same op joined.
+
+    `deletions_first`: within every run of changes between two equal segments, all deleted text
+    comes first, then all inserted text (both sides still rebuild exactly).
+    """
     segments: list[Segment] = []
     for op, text in pieces:
         if not text:
@@ -288,7 +342,22 @@ def _merge(pieces: list[tuple[str, str]]) -> list[Segment]:
             segments[-1] = Segment(op, segments[-1].text + text)
         else:
             segments.append(Segment(op, text))
-    return segments
+    if not deletions_first:
+        return segments
+    ordered: list[Segment] = []
+    run: list[Segment] = []
+    for segment in [*segments, Segment(EQUAL, "")]:
+        if segment.op != EQUAL:
+            run.append(segment)
+            continue
+        for op in (DELETE, INSERT):
+            text = "".join(t for o, t in run if o == op)
+            if text:
+                ordered.append(Segment(op, text))
+        run = []
+        if segment.text:
+            ordered.append(segment)
+    return ordered
 
 
 # --- windows -----------------------------------------------------------------------------

@@ -386,7 +386,7 @@ class _Writer:
         words = L.words_phrase(lab, stats["words_inserted"], stats["words_deleted"])
         summary = f"{lab['summary']} \u2014 {lab['clauses'].lower()}: {counts}" + (f"; {words}" if words else "") + "."
         self.plain(STYLE_META, summary)
-        self.plain(STYLE_NOTE, lab["docx_note"] if r.changed else lab["no_changes"])
+        self.plain(STYLE_NOTE, lab["docx_note"] if not r.empty else lab["no_changes"])
         items = reading_order(r, self.include_unchanged)
         # notes link to bookmarks further on: name them all first, in reading order
         for item in items:

@@ -17,14 +17,26 @@ moved clauses, division headings and "n unchanged clauses" gaps go.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from html import escape
 
-from ..ops.redline import ADDED, DELETE, EQUAL, INSERT, MERGED, MOVED, REMOVED, SPLIT, ClauseChange, Redline
+from ..ops.redline import (
+    ADDED,
+    DELETE,
+    EQUAL,
+    INSERT,
+    MERGED,
+    MOVED,
+    REMOVED,
+    SPLIT,
+    ClauseChange,
+    PartChange,
+    Redline,
+    is_moved,
+)
 from . import labels as L
 
-__all__ = ["Item", "is_moved", "kinds", "reading_order", "render", "sort_key"]
+__all__ = ["Item", "is_moved", "kinds", "reading_order", "render"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -36,94 +48,26 @@ class Item:
     """One thing on the page, in reading order.
 
     kind: "clause" (a clause, rendered), "was" (the old position of a moved clause),
-    "division" (a division heading: `label`) or "gap" (`n` unchanged clauses not shown).
+    "division" (a division heading: `label`), "gap" (`n` unchanged clauses not shown) or "part"
+    (a part outside the clauses: title, metadata, preamble, a division's heading and text).
     """
 
     kind: str
     clause: ClauseChange | None = None
     label: str = ""
     n: int = 0
-
-
-_NUM_PART = re.compile(r"\d+|\D+")
-
-
-def sort_key(num: str) -> tuple:
-    """A natural sort key for clause numbers: "2" < "10" < "10a" < "11"; "7:201" < "7:210"."""
-    parts = []
-    for part in _NUM_PART.findall(num.strip().lower()):
-        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
-    return tuple(parts)
+    part: PartChange | None = None
 
 
 def kinds(clause: ClauseChange) -> tuple[str, ...]:
     return clause.kinds or (clause.change,)
 
 
-def is_moved(clause: ClauseChange) -> bool:
-    return MOVED in kinds(clause) and bool(clause.old_id) and bool(clause.id)
-
-
-def _old_index(clause: ClauseChange) -> int | None:
-    """The clause's index in the old text, when the alignment engine recorded it."""
-    value = getattr(clause, "old_position", None)
-    return value if isinstance(value, int) else None
-
-
-def _marker_positions(clauses: list[ClauseChange]) -> dict[int, list[ClauseChange]]:
-    """Where each moved clause stood in the old text, as an index into `clauses`: its marker goes
-    before `clauses[index]`.
-
-    The data model lists clauses in new order; clauses that did not move (and removed clauses,
-    listed where they stood) are in old order too, so a marker goes right after the one that
-    came last before the moved clause in the old text. With the old index the alignment engine
-    records (`old_position`) that is exact. Without it, among the clauses of the moved
-    clause's old division the marker goes after the one with the greatest old number below
-    the moved clause's old number (natural order), else before the first numbered one, else
-    after the last clause of that division; failing all that, just before the clause itself.
-    O((n + m) log n) for n clauses and m moved ones.
-    """
-    stayers = [j for j, c in enumerate(clauses) if c.old_id and MOVED not in kinds(c)]
-    by_old = sorted((_old_index(clauses[j]), j) for j in stayers if _old_index(clauses[j]) is not None)
-    old_keys = [k for k, _ in by_old]
-    by_division: dict[str | None, list[int]] = {}
-    for j in stayers:
-        by_division.setdefault(clauses[j].old_division, []).append(j)
-    numbered: dict[str | None, list[tuple[tuple, int]]] = {
-        div: sorted((sort_key(clauses[j].old_num), j) for j in js if clauses[j].old_num)
-        for div, js in by_division.items()
-    }
-
-    markers: dict[int, list[ClauseChange]] = {}
-    for i, moved in enumerate(clauses):
-        if not is_moved(moved):
-            continue
-        position = _old_index(moved)
-        anchors = by_division.get(moved.old_division, [])
-        entries = numbered.get(moved.old_division, [])
-        if position is not None and by_old:
-            b = bisect_left(old_keys, position)
-            at = by_old[b - 1][1] + 1 if b else by_old[0][1]
-        elif moved.old_num and entries:
-            b = bisect_left([k for k, _ in entries], sort_key(moved.old_num))
-            at = entries[b - 1][1] + 1 if b else min(j for _, j in entries)
-        elif anchors:
-            at = max(anchors) + 1
-        else:
-            at = i
-        markers.setdefault(at, []).append(moved)
-    for group in markers.values():
-        group.sort(key=lambda c: (_old_index(c) if _old_index(c) is not None else -1, sort_key(c.old_num or "")))
-    return markers
-
-
 def reading_order(redline: Redline, include_unchanged: bool = False) -> list[Item]:
-    """The items of a redline page in reading order: clauses (changed ones, or all), old-position
-    markers of moved clauses, division headings when the division changes, and gaps counting
-    the unchanged clauses left out."""
-    clauses = redline.clauses
-    markers = _marker_positions(clauses)
-
+    """The items of a redline page in the redline's reading order (`Redline.order`): parts outside
+    the clauses that changed (or all), clauses (changed ones, or all), old-position markers of
+    moved clauses, division headings when the division changes, and gaps counting the unchanged
+    clauses left out."""
     items: list[Item] = []
     division: str | None = None
     gap: list[str] = []  # division labels of the unchanged clauses not shown since the last item
@@ -149,16 +93,23 @@ def reading_order(redline: Redline, include_unchanged: bool = False) -> list[Ite
         gap.clear()
         items.append(item)
 
-    for i in range(len(clauses) + 1):
-        for moved in markers.get(i, ()):
-            emit(Item("was", moved), moved.old_division_label)
-        if i == len(clauses):
-            break
-        clause = clauses[i]
-        if not (include_unchanged or clause.changed):
-            gap.append(label_of(clause))
+    for entry in redline.order or ():
+        if entry.kind == "part":
+            if entry.part is not None and (include_unchanged or entry.part.changed):
+                if gap:
+                    items.append(Item("gap", n=len(gap)))
+                    gap.clear()
+                items.append(Item("part", part=entry.part))
             continue
-        emit(Item("clause", clause), label_of(clause))
+        clause = entry.clause
+        if clause is None:
+            continue
+        if entry.kind == "was":
+            emit(Item("was", clause), clause.old_division_label)
+        elif not (include_unchanged or clause.changed):
+            gap.append(label_of(clause))
+        else:
+            emit(Item("clause", clause), label_of(clause))
     if gap:
         items.append(Item("gap", n=len(gap)))
     return items
@@ -396,7 +347,7 @@ class _Page:
         ]
         words = L.words_phrase(lab, stats["words_inserted"], stats["words_deleted"])
         words_html = f'<p class="words">{_e(words)}</p>' if words else ""
-        none = "" if self.redline.changed else f'<p class="none">{_e(lab["no_changes"])}</p>'
+        none = "" if not self.redline.empty else f'<p class="none">{_e(lab["no_changes"])}</p>'
         legend = (
             f'<p class="legend"><span class="legend-label">{_e(lab["legend"])}:</span> '
             f'<span class="sample-ins">{_e(lab["legend_ins"])}</span> '
@@ -489,6 +440,28 @@ class _Page:
             f'<p class="meta"{self.ui_attr}>{" ".join(meta)}</p>\n{notes_html}{body}\n</section>'
         )
 
+    def part(self, p: PartChange) -> str:
+        """A part outside the clauses (title, metadata, preamble, division): its name, kinds and word diff."""
+        lab = self.lab
+        name = L.part_name(lab, p)
+        aspects = L.part_aspects(lab, p)
+        if aspects:
+            name = f"{name} ({aspects})"
+        anchor = p.anchor
+        badges = " ".join(
+            f'<span class="badge b-{_e(kind)}">{_e(L.kind_label(lab, kind))}</span>'
+            for kind in (p.kinds or (p.change,))
+        )
+        texts = [self.segments(p.words)] if p.words else []
+        if p.kind == "division":
+            texts += [self.segments(b.words) for b in p.blocks if b.kind != "heading" and b.words]
+        body = "".join(f"<p>{t}</p>" for t in texts if t)
+        return (
+            f'<section class="clause part k-{_e(p.change)}" id="{_e(anchor)}" aria-labelledby="h-{_e(anchor)}">\n'
+            f'<h3 id="h-{_e(anchor)}">{_e(name)}</h3>\n'
+            f'<p class="meta"{self.ui_attr}>{badges}</p>\n<div class="text">{body}</div>\n</section>'
+        )
+
     def was(self, c: ClauseChange) -> str:
         lab = self.lab
         anchor = self.was_anchors[id(c)]
@@ -517,6 +490,8 @@ class _Page:
                 out.append(f'<h2 class="division">{_e(item.label)}</h2>')
             elif item.kind == "gap":
                 out.append(self.gap(item.n))
+            elif item.kind == "part" and item.part is not None:
+                out.append(self.part(item.part))
         return '<main id="changes">\n' + "\n".join(out) + "\n</main>"
 
     def page(self) -> str:

@@ -12,9 +12,12 @@ from __future__ import annotations
 from ..ops.redline import (
     ADDED,
     CHANGES,
+    FORMATTING,
     MERGED,
     MODIFIED,
     MOVED,
+    ORIGIN,
+    REKEYED,
     REMOVED,
     RENUMBERED,
     SPLIT,
@@ -71,6 +74,9 @@ DUTCH: dict[str, str] = {
     RENUMBERED: "hernummerd",
     SPLIT: "gesplitst",
     MERGED: "samengevoegd",
+    FORMATTING: "opmaak gewijzigd",
+    ORIGIN: "herkomst gewijzigd",
+    REKEYED: "id gewijzigd",
     UNCHANGED: "ongewijzigd",
     # clauses and places
     "clause": "Artikel {num}",
@@ -105,6 +111,46 @@ DUTCH: dict[str, str] = {
     ),
     "invisible_note": "onzichtbare tekens zijn zichtbaar gemaakt, bijvoorbeeld ⟨NBSP⟩ voor een harde spatie",
     "invisible_changed": "let op, wijziging in onzichtbare tekens: {text}",
+    # parts of the document outside the clauses
+    "part_title": "Titel",
+    "part_preamble": "Aanhef",
+    "meta_short-title": "Korte titel",
+    "meta_date": "Datum ({name})",
+    "meta_property": "Gegeven ({name})",
+    "meta_@id": "Kenmerk van de tekst",
+    "meta_@lang": "Taal van de tekst",
+    "meta_attribute": "Kenmerk {name}",
+    "meta_other": "Gegeven {name}",
+    "division_part": "Deel",
+    "division_chapter": "Hoofdstuk",
+    "division_title": "Titel",
+    "division_section": "Afdeling",
+    "division_paragraph": "Paragraaf",
+    "division_subsection": "Subparagraaf",
+    "division_annex": "Bijlage",
+    "division_treaty": "Verdrag",
+    "aspect_heading": "kop",
+    "aspect_num": "nummer",
+    "aspect_text": "tekst",
+    "aspect_kind": "soort",
+    "clause_annex": "Bijlage",
+    "clause_closing": "Slotformulier",
+    "clause_text": "Tekst",
+    "other_parts_1": "1 ander onderdeel gewijzigd",
+    "other_parts_n": "{n} andere onderdelen gewijzigd",
+    # blocks
+    "block_subheading": "ondertitel",
+    "block_figure": "afbeelding",
+    "block_origin": "herkomst",
+    "block_list": "lijst",
+    "block_table": "tabel",
+    "block_row": "rij",
+    "block_empty": "(lege alinea)",
+    "block_attribute": "kenmerk {name}",
+    "formatting_only": "alleen de opmaak is gewijzigd",
+    "unchanged_blocks_1": "1 ongewijzigd onderdeel",
+    "unchanged_blocks_n": "{n} ongewijzigde onderdelen",
+    "was_division": "Hier stond {division}",
 }
 
 ENGLISH: dict[str, str] = {
@@ -138,6 +184,9 @@ ENGLISH: dict[str, str] = {
     RENUMBERED: "renumbered",
     SPLIT: "split",
     MERGED: "merged",
+    FORMATTING: "formatting changed",
+    ORIGIN: "origin changed",
+    REKEYED: "id changed",
     UNCHANGED: "unchanged",
     "clause": "Article {num}",
     "clause_lc": "article {num}",
@@ -168,6 +217,44 @@ ENGLISH: dict[str, str] = {
     ),
     "invisible_note": "invisible characters are shown by name, e.g. ⟨NBSP⟩ for a no-break space",
     "invisible_changed": "note, change in invisible characters: {text}",
+    "part_title": "Title",
+    "part_preamble": "Preamble",
+    "meta_short-title": "Short title",
+    "meta_date": "Date ({name})",
+    "meta_property": "Property ({name})",
+    "meta_@id": "Document id",
+    "meta_@lang": "Document language",
+    "meta_attribute": "Attribute {name}",
+    "meta_other": "Item {name}",
+    "division_part": "Part",
+    "division_chapter": "Chapter",
+    "division_title": "Title",
+    "division_section": "Section",
+    "division_paragraph": "Paragraph",
+    "division_subsection": "Subsection",
+    "division_annex": "Annex",
+    "division_treaty": "Treaty",
+    "aspect_heading": "heading",
+    "aspect_num": "number",
+    "aspect_text": "text",
+    "aspect_kind": "kind",
+    "clause_annex": "Annex",
+    "clause_closing": "Closing formula",
+    "clause_text": "Text",
+    "other_parts_1": "1 other part changed",
+    "other_parts_n": "{n} other parts changed",
+    "block_subheading": "subheading",
+    "block_figure": "figure",
+    "block_origin": "origin",
+    "block_list": "list",
+    "block_table": "table",
+    "block_row": "row",
+    "block_empty": "(empty paragraph)",
+    "block_attribute": "attribute {name}",
+    "formatting_only": "only the formatting changed",
+    "unchanged_blocks_1": "1 unchanged block",
+    "unchanged_blocks_n": "{n} unchanged blocks",
+    "was_division": "{division} stood here",
 }
 
 assert DUTCH.keys() == ENGLISH.keys()
@@ -209,6 +296,69 @@ def clause_name(lab: dict[str, str], num: str | None, heading: str | None = None
             return num
         return lab["clause" if start else "clause_lc"].format(num=num)
     return heading or ""
+
+
+def clause_label(lab: dict[str, str], kind: str | None, num: str | None, *, start: bool = True) -> str:
+    """How a clause is named, by its kind: an article "Artikel 5"; anything else by its own number
+    as it stands ("Tabel I", "Slotformulier en ondertekening"), or the word for its kind."""
+    if not kind or kind == "article":
+        return clause_name(lab, num, start=start)
+    if num:
+        return num
+    return lab.get(f"clause_{kind}", kind)
+
+
+def change_label(lab: dict[str, str], change, *, old: bool = False, start: bool = True) -> str:
+    """The name of a `ClauseChange` on one side: its kind and number ("Artikel 5", "Tabel I")."""
+    if old or not change.id:
+        return clause_label(lab, change.old_clause_kind, change.old_num, start=start)
+    return clause_label(lab, change.clause_kind, change.num, start=start)
+
+
+def division_name(lab: dict[str, str], kind: str | None, num: str | None) -> str:
+    """ "Hoofdstuk 3", "Bijlage A", "Verdrag" (the kind's word and the number)."""
+    word = lab.get(f"division_{kind}", (kind or "").capitalize())
+    return " ".join(x for x in (word, num) if x)
+
+
+def part_name(lab: dict[str, str], part) -> str:
+    """How a part outside the clauses is named: "Titel", "Aanhef", "Korte titel", "Datum (signed)",
+    "Hoofdstuk 3" ... (for a division, without its heading: see `part_aspects`)."""
+    kind = part.kind
+    if kind == "title":
+        return lab["part_title"]
+    if kind == "preamble":
+        return lab["part_preamble"]
+    if kind == "division":
+        return division_name(lab, part.division_kind, part.num)
+    ident = part.id or ""
+    if ident in ("@id", "@lang"):
+        return lab[f"meta_{ident}"]
+    if ident.startswith("@"):
+        return lab["meta_attribute"].format(name=ident[1:])
+    tag, _, name = ident.partition(":")
+    if tag == "short-title":
+        return lab["meta_short-title"]
+    if tag in ("date", "property") and name:
+        return lab[f"meta_{tag}"].format(name=name)
+    return lab["meta_other"].format(name=ident)
+
+
+def part_aspects(lab: dict[str, str], part) -> str:
+    """What changed in a division, for its label: "kop", "nummer", "tekst" (comma-separated; "" when
+    the whole division was added, removed or moved unchanged)."""
+    if part.kind != "division" or part.change in ("added", "removed"):
+        return ""
+    aspects = []
+    if part.old_text != part.new_text or any(b.kind == "heading" and b.changed for b in part.blocks):
+        aspects.append(lab["aspect_heading"])
+    if part.num != part.old_num:
+        aspects.append(lab["aspect_num"])
+    if part.division_kind != part.old_division_kind:
+        aspects.append(lab["aspect_kind"])
+    if any(b.changed for b in part.blocks if b.kind != "heading"):
+        aspects.append(lab["aspect_text"])
+    return ", ".join(aspects)
 
 
 def count_phrase(lab: dict[str, str], n: int, one_key: str, many_key: str) -> str:

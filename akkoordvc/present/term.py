@@ -1,45 +1,82 @@
 """A redline for the terminal.
 
-`render(redline, color=..., include_unchanged=...)` returns the text that `akkoord redline`
-prints (format ``term``):
+`render(redline, color=..., include_unchanged=..., width=...)` returns the text that `akkoord
+redline` prints (format ``term``), in the reading order of the redline (`Redline.order`):
 
 * two lines naming the versions (``--- old`` / ``+++ new``);
-* per changed clause (per clause with ``include_unchanged``): a header line with the clause
-  name and heading and the kinds of change, then detail lines ("verplaatst van Hoofdstuk 1
-  naar Hoofdstuk 2", "hernummerd 3 → 4", "gesplitst in ..."), the heading diff when the
-  heading changed, and the body text as a word diff (long unchanged stretches shortened to
-  some context around the changes, marked "…");
-* a one-line summary: "3 gewijzigd, 1 toegevoegd, 1 verplaatst, 0 verwijderd; +42 −17 woorden".
+* every changed part outside the clauses, where it stands: "Titel", "Korte titel", "Aanhef",
+  "Hoofdstuk 3 (kop)" (what changed in parentheses), with its word diff;
+* every changed clause: a header line with its name ("Artikel 5", or for a clause that is not an
+  article its own name, "Tabel I") and heading and the kinds of change, detail lines ("verplaatst
+  van Hoofdstuk 1 naar Hoofdstuk 2", "hernummerd 3 → 4", words inserted and deleted), the heading
+  diff, and then the clause block by block: each changed lid, list item, table row, paragraph,
+  figure or origin property whole (never shortened), with its number; the unchanged block
+  before and after a change as context, shortened to one line; the other unchanged blocks
+  counted ("… 4 ongewijzigde onderdelen");
+* the old place of a moved clause or division ("Hier stond artikel 5; verplaatst naar …");
+* a one-line summary: "3 gewijzigd, 1 toegevoegd, 1 verplaatst, 0 verwijderd; +42 −17 woorden"
+  (with "2 andere onderdelen gewijzigd" when parts outside the clauses changed).
+
+"Geen wijzigingen" is printed only for an empty redline, which `ops.align` returns only when the
+two texts have the same canonical bytes. With `include_unchanged` (``--all``) every part, clause
+and block is shown whole. Lines are wrapped to `width` (the terminal's width when writing to one,
+as the command passes it, else 100 columns), with a hanging indent under numbers.
 
 Word diffs: with ``color=True`` (a terminal) deletions are red and struck through and
-insertions green and underlined (ANSI SGR codes); without colour they are written
-``[-old-]`` and ``{+new+}`` (as `git diff --word-diff=plain` does), so the output can be read
-in a log or a file. Invisible characters (NBSP, zero-width space, bidi controls) inside
-changed text are shown by name, e.g. ``⟨NBSP⟩``, so a change that is only invisible can be
-seen. Clauses whose word diff hit the size bound get a note.
+insertions green and underlined (ANSI SGR codes); without colour they are written ``[-old-]``
+and ``{+new+}`` (as `git diff --word-diff=plain` does). Invisible characters (NBSP, zero-width
+space, bidi controls) inside changed text are shown by name, e.g. ``⟨NBSP⟩``.
 
-Words come from `present.labels` in the document's language (Dutch for "nl", else English),
-like the HTML and DOCX renderers.
+Words come from `present.labels` in the document's language (Dutch for "nl", else English).
 """
 
 from __future__ import annotations
 
-from ..ops.redline import ADDED, MERGED, MODIFIED, MOVED, REMOVED, RENUMBERED, SPLIT, ClauseChange, Redline
+import re
+
+from ..ops.redline import (
+    ADDED,
+    CLAUSE,
+    FORMATTING,
+    MERGED,
+    MODIFIED,
+    MOVED,
+    PART,
+    REMOVED,
+    RENUMBERED,
+    SPLIT,
+    UNCHANGED,
+    WAS,
+    BlockChange,
+    ClauseChange,
+    Entry,
+    PartChange,
+    Redline,
+)
 from . import labels as L
 
-__all__ = ["render", "summary"]
+__all__ = ["DEFAULT_WIDTH", "render", "summary"]
+
+#: Columns when the output is not a terminal.
+DEFAULT_WIDTH = 100
+_MIN_WIDTH = 40
+_INDENT = "    "
 
 # ANSI SGR sequences
 _RESET = "\x1b[0m"
-_BOLD = "\x1b[1m"
-_DIM = "\x1b[2m"
-_DEL = "\x1b[31;9m"  # red, struck through
-_INS = "\x1b[32;4m"  # green, underlined
-_HEAD = "\x1b[1;36m"  # bold cyan
+_STYLES = {
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "del": "\x1b[31;9m",  # red, struck through
+    "ins": "\x1b[32;4m",  # green, underlined
+    "head": "\x1b[1;36m",  # bold cyan
+}
 
 _WORDS = {"nl": "woorden", "en": "words"}
 _SUMMARY_ALWAYS = (MODIFIED, ADDED, MOVED, REMOVED)
-_SUMMARY_IF_ANY = (RENUMBERED, SPLIT, MERGED)
+_SUMMARY_IF_ANY = (RENUMBERED, SPLIT, MERGED, FORMATTING, "origin", "rekeyed")
+_SPACES = re.compile(r"( +)")
+_OWN_LINE = frozenset({"heading"})  # shown in the header, not as a block
 
 
 def _visible(text: str) -> str:
@@ -48,62 +85,96 @@ def _visible(text: str) -> str:
     return visible(text)
 
 
-def _elide(text: str, keep_start: bool, keep_end: bool, context: int) -> str:
-    """Shorten a long unchanged stretch to `context` characters next to the changes (cut at spaces)."""
-    if len(text) <= 2 * context + 20:
-        return text
-    head = tail = ""
-    if keep_start:
-        cut = text.rfind(" ", 0, context)
-        head = text[: cut if cut > 0 else context]
-    if keep_end:
-        cut = text.find(" ", len(text) - context)
-        tail = text[cut + 1 if cut >= 0 else len(text) - context :]
-    return f"{head}{' ' if head else ''}…{' ' if tail else ''}{tail}"
-
-
-def _segments(segments, color: bool, context: int | None = None) -> str:
-    out = []
-    last = len(segments) - 1
-    for k, (op, text) in enumerate(segments):
-        if op == "=":
-            # keep the text next to the changes; a clause without changes in its text shows its start
-            out.append(_elide(text, k > 0 or last == 0, k < last, context) if context else text)
-        elif op == "-":
-            shown = _visible(text)
-            out.append(f"{_DEL}{shown}{_RESET}" if color else f"[-{shown}-]")
-        else:
-            shown = _visible(text)
-            out.append(f"{_INS}{shown}{_RESET}" if color else f"{{+{shown}+}}")
-    return "".join(out)
-
-
-def _names(lab, nums) -> str:
-    return ", ".join(L.clause_name(lab, num, start=False) for num in nums if num) or "?"
-
-
 class _Renderer:
-    def __init__(self, redline: Redline, color: bool, include_unchanged: bool, context: int | None) -> None:
+    def __init__(self, redline: Redline, color: bool, include_unchanged: bool, context: int | None, width) -> None:
         self.redline = redline
         self.color = color
+        self.full = include_unchanged
         self.context = context
-        self.include_unchanged = include_unchanged
+        self.width = max(_MIN_WIDTH, width or DEFAULT_WIDTH)
         self.lab = L.labels(redline.new.lang or redline.old.lang)
 
-    def style(self, code: str, text: str) -> str:
-        return f"{code}{text}{_RESET}" if self.color and text else text
+    # -- styled text ----------------------------------------------------------------------------
+    def style(self, key: str, text: str) -> str:
+        return f"{_STYLES[key]}{text}{_RESET}" if self.color and text else text
 
-    def header(self, c: ClauseChange) -> str:
-        lab = self.lab
-        num = c.num if c.id else c.old_num
+    def runs(self, words) -> list[tuple[str | None, str]]:
+        """(style, text) runs of a word diff; without colour the markers are part of the text."""
+        out: list[tuple[str | None, str]] = []
+        for op, text in words:
+            if op == "=":
+                out.append((None, text))
+            elif op == "-":
+                shown = _visible(text)
+                out.append(("del", shown) if self.color else (None, f"[-{shown}-]"))
+            else:
+                shown = _visible(text)
+                out.append(("ins", shown) if self.color else (None, f"{{+{shown}+}}"))
+        return out
+
+    def wrap(self, runs, indent: str, prefix=()) -> list[str]:
+        """Lines of at most `width` columns (a longer word stands alone): the `prefix` runs (a number)
+        and a space on the first line after `indent`, the following lines indented under the text."""
+        prefix_len = sum(len(t) for _, t in prefix) + 1 if prefix else 0
+        hang = indent + " " * prefix_len
+        lines: list[str] = []
+        line: list[tuple[str | None, str]] = [(None, indent), *prefix, (None, " ")] if prefix else [(None, indent)]
+        used = len(indent) + prefix_len
+        at_start = True
+        pending: tuple[str | None, str] | None = None
+        for style, text in runs:
+            for piece in _SPACES.split(text):
+                if not piece:
+                    continue
+                if piece.startswith(" "):
+                    pending = (style, piece) if not at_start else None
+                    continue
+                need = len(piece) + (len(pending[1]) if pending else 0)
+                if not at_start and used + need > self.width:
+                    lines.append(self.join(line))
+                    line, used, pending = [(None, hang)], len(hang), None
+                    need = len(piece)
+                if pending:
+                    line.append(pending)
+                    pending = None
+                line.append((style, piece))
+                used += need
+                at_start = False
+        if pending and pending[0]:  # a changed space at the very end stays visible
+            line.append(pending)
+        lines.append(self.join(line))
+        return lines
+
+    def join(self, pieces) -> str:
+        """One line from (style, text) pieces: neighbours of one style share one escape sequence."""
+        out: list[str] = []
+        style, buffer = None, []
+        for key, text in pieces:
+            if key != style and buffer:
+                out.append(self.style(style, "".join(buffer)) if style else "".join(buffer))
+                buffer = []
+            style = key
+            buffer.append(text)
+        if buffer:
+            out.append(self.style(style, "".join(buffer)) if style else "".join(buffer))
+        return "".join(out)
+
+    def plain(self, text: str, indent: str = _INDENT, key: str | None = None) -> list[str]:
+        return self.wrap([(key, text)], indent)
+
+    # -- clauses ----------------------------------------------------------------------------------
+    def kinds(self, item) -> str:
+        return ", ".join(L.kind_label(self.lab, k) for k in (item.kinds or (item.change,)))
+
+    def clause_header(self, c: ClauseChange) -> list[str]:
+        name = L.change_label(self.lab, c) or (c.id or c.old_id or "")
         heading = c.heading if c.id else c.old_heading
-        name = L.clause_name(lab, num, None) or (c.id or c.old_id or "")
         if heading:
-            name = f"{name}  {heading}" if num else name
-        kinds = ", ".join(L.kind_label(lab, k) for k in (c.kinds or (c.change,)))
-        return f"{self.style(_HEAD if c.changed else _BOLD, name)}  [{kinds}]"
+            name = f"{name}  {heading}"
+        key = "head" if c.changed else "bold"
+        return self.wrap([(key, name), (None, f"  [{self.kinds(c)}]")], "")
 
-    def details(self, c: ClauseChange) -> list[str]:
+    def clause_details(self, c: ClauseChange) -> list[str]:
         lab = self.lab
         kinds = c.kinds or (c.change,)
         lines = []
@@ -118,10 +189,12 @@ class _Renderer:
             lines.append(f"{L.kind_label(lab, RENUMBERED)} {c.old_num} → {c.num}")
         if c.change == SPLIT:
             parts = c.related_nums or c.related
-            lines.append(f"{L.clause_name(lab, c.old_num)}: {lab['split_into'].format(clauses=_names(lab, parts))}")
+            names = ", ".join(L.clause_label(lab, c.clause_kind, n, start=False) for n in parts if n) or "?"
+            lines.append(f"{L.change_label(lab, c, old=True)}: {lab['split_into'].format(clauses=names)}")
         if c.change == MERGED:
             parts = c.related_nums or c.related
-            lines.append(lab["merged_from"].format(clauses=_names(lab, parts)))
+            names = ", ".join(L.clause_label(lab, c.old_clause_kind, n, start=False) for n in parts if n) or "?"
+            lines.append(lab["merged_from"].format(clauses=names))
         if c.id and c.old_id and c.id != c.old_id and c.change not in (SPLIT, MERGED):
             lines.append(f"id {c.old_id} → {c.id}")
         if c.changed and (c.words_inserted or c.words_deleted):
@@ -129,50 +202,245 @@ class _Renderer:
         return lines
 
     def clause(self, c: ClauseChange) -> list[str]:
-        out = [self.header(c)]
-        out += ["    " + self.style(_DIM, line) for line in self.details(c)]
+        out = self.clause_header(c)
+        for line in self.clause_details(c):
+            out.extend(self.plain(line, key="dim"))
         if c.heading_words and any(op != "=" for op, _ in c.heading_words):
-            out.append("    " + _segments(c.heading_words, self.color))
-        body = _segments(c.words, self.color, self.context if c.changed else None)
-        if body:
-            out.append("    " + body)
+            out.extend(self.wrap(self.runs(c.heading_words), _INDENT))
+        out.extend(self.blocks(c.tree, self.full or not c.changed or c.change in (ADDED, REMOVED)))
         if c.bounded:
-            out.append("    " + self.style(_DIM, self.lab["bounded_note"]))
+            out.extend(self.plain(self.lab["bounded_note"], key="dim"))
         return out
+
+    # -- blocks -----------------------------------------------------------------------------------
+    def blocks(self, tree: list[BlockChange], whole: bool) -> list[str]:
+        """The lines of a block tree: all of it (`whole`), or the changed blocks with one block of context."""
+        units = list(_units(tree, 0))
+        if not whole:
+            units = [(b, d) for b, d in units if not (b.kind == "property" and not b.changed)]
+        if whole:
+            return [line for block, depth in units for line in self.block(block, depth)]
+        changed = [_unit_changed(b) for b, _ in units]
+        out: list[str] = []
+        skipped = 0
+        for k, (block, depth) in enumerate(units):
+            if changed[k]:
+                if skipped:
+                    out.extend(self.skipped(skipped))
+                    skipped = 0
+                out.extend(self.block(block, depth))
+            elif (k > 0 and changed[k - 1]) or (k + 1 < len(units) and changed[k + 1]):
+                if skipped:
+                    out.extend(self.skipped(skipped))
+                    skipped = 0
+                out.extend(self.block(block, depth, short=True))
+            else:
+                skipped += 1
+        if skipped:
+            out.extend(self.skipped(skipped))
+        return out
+
+    def skipped(self, n: int) -> list[str]:
+        return self.plain("… " + L.count_phrase(self.lab, n, "unchanged_blocks_1", "unchanged_blocks_n"), key="dim")
+
+    def block(self, b: BlockChange, depth: int, short: bool = False) -> list[str]:
+        lab = self.lab
+        indent = _INDENT + "  " * depth
+        prefix_runs: list[tuple[str | None, str]] = []
+        if b.kind in ("para", "item") and (b.num or b.old_num):
+            if b.num == b.old_num or b.change in (ADDED, REMOVED, UNCHANGED):
+                num = b.num if b.new is not None else b.old_num
+                op = {"added": "+", "removed": "-"}.get(b.change, "=")
+                prefix_runs = self.runs([(op, num or "")])
+            else:
+                prefix_runs = self.runs([(op, t) for op, t in (("-", b.old_num or ""), ("+", b.num or "")) if t])
+        if b.kind == "row":
+            words: list[tuple[str, str]] = []
+            for k, cell in enumerate(b.children):
+                if k:
+                    words.append(("=", " | "))
+                words.extend(cell.words if cell.words else [])
+            runs = [(None, "| ")] + self.runs(words) + [(None, " |")]
+            if b.change in (ADDED, REMOVED):
+                runs = [
+                    (
+                        "ins" if b.change == ADDED else "del",
+                        "| " + " | ".join(c.new_text or c.old_text for c in b.children) + " |",
+                    )
+                ]
+                if not self.color:
+                    runs = self.runs([("+" if b.change == ADDED else "-", runs[0][1])])
+        else:
+            runs = self.runs(b.words)
+            label = {
+                "subheading": lab["block_subheading"],
+                "figure": lab["block_figure"],
+                "property": f"{lab['block_origin']} {b.name}",
+            }.get(b.kind)
+            if label:
+                runs = [(None, f"{label}: ")] + runs
+            if not b.old_text and not b.new_text and b.kind not in ("list", "table", "origin"):
+                op = {"added": "+", "removed": "-"}.get(b.change)
+                runs = self.runs([(op, lab["block_empty"])]) if op else [(None, lab["block_empty"])]
+        notes = []
+        if FORMATTING in b.kinds and MODIFIED not in b.kinds:
+            notes.append(lab["formatting_only"])
+        if b.attrs != b.old_attrs and b.old is not None and b.new is not None:
+            for name in sorted({*b.attrs, *b.old_attrs}):
+                if b.attrs.get(name) != b.old_attrs.get(name):
+                    old, new = b.old_attrs.get(name, ""), b.attrs.get(name, "")
+                    notes.append(f"{lab['block_attribute'].format(name=name)}: {old or '—'} → {new or '—'}")
+        if b.kind in ("list", "table", "origin"):
+            if not notes:
+                return []
+            name = lab.get(f"block_{b.kind}", b.kind)
+            return self.plain(f"({name}: {'; '.join(notes)})", indent, key="dim")
+        if short:
+            runs = self.shorten(runs, len(indent) + sum(len(t) + 1 for _, t in prefix_runs))
+        lines = self.wrap(runs, indent, prefix_runs)
+        for note in notes:
+            lines.extend(self.plain(f"({note})", indent + "  ", key="dim"))
+        return lines
+
+    def shorten(self, runs, used: int):
+        """One line of context: the start of an unchanged block, cut at a space, with "…"."""
+        text = "".join(t for _, t in runs)
+        room = max(20, min(self.width - used - 2, self.context or self.width))
+        if len(text) <= room:
+            return runs
+        cut = text.rfind(" ", 0, room)
+        return [(None, text[: cut if cut > 0 else room] + " …")]
+
+    # -- parts ------------------------------------------------------------------------------------
+    def part(self, p: PartChange) -> list[str]:
+        lab = self.lab
+        name = L.part_name(lab, p)
+        aspects = L.part_aspects(lab, p) if p.changed else ""
+        if aspects:
+            name = f"{name} ({aspects})"
+        if p.kind == "division" and not p.changed:
+            heading = p.new_text
+            return self.wrap([("bold", f"{name}  {heading}" if heading else name)], "")
+        key = "head" if p.changed else "bold"
+        header = self.wrap([(key, name), (None, f"  [{self.kinds(p)}]" if p.changed else "")], "")
+        out = header
+        if MOVED in p.kinds:
+            out.extend(self.plain(lab["moved_from"].format(place=lab["old_place"]), key="dim"))
+        if p.changed and (p.words_inserted or p.words_deleted) and p.kind in ("preamble", "division"):
+            out.extend(self.plain(L.words_phrase(lab, p.words_inserted, p.words_deleted), key="dim"))
+        if p.kind == "division":
+            if p.num != p.old_num and p.old_num is not None and p.num is not None:
+                out.extend(self.plain(f"{L.kind_label(lab, RENUMBERED)} {p.old_num} → {p.num}", key="dim"))
+            if p.division_kind != p.old_division_kind:
+                old = L.division_name(lab, p.old_division_kind, None)
+                new = L.division_name(lab, p.division_kind, None)
+                out.extend(self.plain(f"{lab['aspect_kind']}: {old} → {new}", key="dim"))
+            if p.words:
+                out.extend(self.wrap(self.runs(p.words), _INDENT))
+            rest = [b for b in p.blocks if b.kind not in _OWN_LINE]
+            out.extend(self.blocks(rest, self.full or p.change in (ADDED, REMOVED)))
+        elif p.kind == "preamble":
+            out.extend(self.blocks(p.blocks, self.full or not p.changed or p.change in (ADDED, REMOVED)))
+        else:
+            out.extend(self.wrap(self.runs(p.words), _INDENT))
+            for block in p.blocks:
+                if FORMATTING in block.kinds and MODIFIED not in block.kinds:
+                    out.extend(self.plain(f"({lab['formatting_only']})", _INDENT + "  ", key="dim"))
+        return out
+
+    def was(self, entry: Entry) -> list[str]:
+        lab = self.lab
+        if entry.clause is not None:
+            c = entry.clause
+            name = L.change_label(lab, c, old=True, start=False)
+            if c.old_heading:
+                name = f"{name} ({c.old_heading})"
+            stood = lab["old_position"].format(clause=name)
+            moved = lab["moved_to"].format(place=L.new_place(lab, c))
+        else:
+            p = entry.part
+            stood = lab["was_division"].format(division=L.division_name(lab, p.old_division_kind, p.old_num))
+            moved = L.kind_label(lab, MOVED)
+        stood = stood[:1].upper() + stood[1:]
+        return self.wrap([("dim", f"{stood}; {moved}")], "")
+
+    def entry(self, entry: Entry) -> list[str]:
+        if entry.kind == WAS:
+            return self.was(entry)
+        if entry.kind == PART:
+            return self.part(entry.part)
+        if entry.kind == CLAUSE:
+            return self.clause(entry.clause)
+        return []
 
     def render(self) -> str:
         lab = self.lab
         red = self.redline
         lines = [f"--- {L.side_name(red.old)}", f"+++ {L.side_name(red.new)}"]
-        shown = [c for c in red.clauses if self.include_unchanged or c.changed]
-        for c in shown:
-            lines.append("")
-            lines.extend(self.clause(c))
+        for entry in red.order or ():
+            if not (self.full or entry.changed):
+                continue
+            shown = self.entry(entry)
+            if shown:
+                lines.append("")
+                lines.extend(shown)
         lines.append("")
-        if not red.changed:
+        if red.empty:
             lines.append(lab["no_changes"])
-        lines.append(summary(red, lab))
+        lines.extend(self.wrap([(None, summary(red, lab))], ""))
         if any(c.bounded for c in red.clauses):
             lines.append(lab["bounded_note"])
         return "\n".join(lines) + "\n"
 
 
+def _units(tree: list[BlockChange], depth: int):
+    """(block, depth) for every block that is shown on its own line(s), in document order: cells are
+    shown in their row; list, table and origin containers only through their children (and when
+    their own attributes changed); the heading is in the clause's header."""
+    for block in tree:
+        if block.kind in _OWN_LINE:
+            continue
+        yield block, depth
+        if block.kind == "row":
+            continue
+        inner = depth if block.kind in ("list", "origin") else depth + 1
+        yield from _units(block.children, inner)
+
+
+def _unit_changed(block: BlockChange) -> bool:
+    if block.kind == "row":
+        return block.changed or any(c.changed for c in block.children)
+    if block.kind in ("list", "table", "origin"):
+        return block.changed and block.change != UNCHANGED and block.attrs != block.old_attrs
+    return block.changed
+
+
 def summary(redline: Redline, lab: dict[str, str] | None = None) -> str:
     """ "3 gewijzigd, 1 toegevoegd, 1 verplaatst, 0 verwijderd; +42 −17 woorden" (renumbered,
-    split and merged are listed when they occur)."""
+    split, merged and the like are listed when they occur, and parts outside the clauses when any changed)."""
     lab = lab or L.labels(redline.new.lang or redline.old.lang)
     stats = redline.stats()
     parts = [f"{stats[k]} {L.kind_label(lab, k)}" for k in _SUMMARY_ALWAYS]
     parts += [f"{stats[k]} {L.kind_label(lab, k)}" for k in _SUMMARY_IF_ANY if stats[k]]
     words = _WORDS.get(lab.get("lang", "en"), "words")
-    return f"{', '.join(parts)}; +{stats['words_inserted']} \u2212{stats['words_deleted']} {words}"
+    other = ""
+    if stats["parts_changed"]:
+        other = "; " + L.count_phrase(lab, stats["parts_changed"], "other_parts_1", "other_parts_n")
+    return f"{', '.join(parts)}{other}; +{stats['words_inserted']} \u2212{stats['words_deleted']} {words}"
 
 
-def render(redline: Redline, *, color: bool = False, include_unchanged: bool = False, context: int | None = 160) -> str:
+def render(
+    redline: Redline,
+    *,
+    color: bool = False,
+    include_unchanged: bool = False,
+    context: int | None = 160,
+    width: int | None = None,
+) -> str:
     """The redline as terminal text; `color` for ANSI colours, else ``[-…-]{+…+}`` markup.
 
-    `context`: unchanged text inside a changed clause is shortened to about this many
-    characters on each side of a change, with "…" for the rest (None: the whole text).
-    Unchanged clauses (`include_unchanged`) are always shown whole.
+    `include_unchanged`: every part, clause and block, whole. `context`: the most characters of an
+    unchanged block shown next to a change (its first line). `width`: columns to wrap to (None:
+    `DEFAULT_WIDTH`; the command passes the terminal's width when it writes to one).
     """
-    return _Renderer(redline, color, include_unchanged, context).render()
+    return _Renderer(redline, color, include_unchanged, context, width).render()
