@@ -87,6 +87,7 @@ step "Wie staat waar / who endorsed which version"
 run akkoord -C "$REPO" endorsements
 step "Wat zou de huurdersvereniging tekenen? / what changed since huurders-zuidoost last endorsed"
 run akkoord -C "$REPO" since huurders-zuidoost --no-color
-step "Alles klopt / everything verifies, from the registry's first version (pinned with git and sha256sum alone)"
-ANCHOR=$(git -C "$REPO" show "$(git -C "$REPO" rev-list --max-parents=0 HEAD):signatories.xml" | sha256sum | cut -d' ' -f1)
+step "Alles klopt / everything verifies, from the registry's first record (pinned with git and sha256sum alone)"
+FIRST=$(git -C "$REPO" rev-list --max-parents=0 HEAD)
+ANCHOR=$(git -C "$REPO" show "$FIRST:$(git -C "$REPO" ls-tree --name-only "$FIRST" records/)" | sha256sum | cut -d' ' -f1)
 run akkoord -C "$REPO" verify --trust-anchor "sha256:$ANCHOR"

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+#: the trust tests' shared world (fixtures `world`, `world_template`)
+pytest_plugins = ["trust_world"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AKKOORD_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"

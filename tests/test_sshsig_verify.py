@@ -684,13 +684,15 @@ def test_a_repository_signed_with_every_registry_key_type_agrees(tmp_path, keys,
         )
     for org, kind in signers.items():
         run("-C", repo, "endorse", "2026", "--as", org, "--key", keys[kind].path)
+    # an attestation speaks only for a signatory without a key of its own (issue 9 item 3)
+    run("-C", repo, "signatory", "add", "org-papier", "--name", "Papier", "--kind", "organisation", *admin_signs)
     run(
         "-C",
         repo,
         "attest",
         "2026",
         "--signatory",
-        "org-ed",
+        "org-papier",
         "--date",
         "2026-11-27",
         "--evidence",

@@ -6,8 +6,8 @@ import json
 import shutil
 
 import pytest
-from test_trust_endorse import SAMPLE, TODAY, keygen, world, world_template  # noqa: F401
 from test_trust_registry import sk_ed25519_line
+from trust_world import SAMPLE, TODAY, keygen
 
 
 def snapshot(world) -> tuple[str, str]:
@@ -47,6 +47,7 @@ def test_endorsements_json_shape(world, run_cli):
         "label": "2023",
         "sitting_college": "college-2026-2030",
         "sitting_college_decision": "pending",
+        "sitting_college_decision_attested": False,
     }
     v2019, v2023 = data["versions"]
     assert v2019["states"]["college-2018-2022"] == "endorsed" and v2023["states"]["college-2018-2022"] == "historic"
@@ -116,7 +117,7 @@ def test_verify_json_ok_and_problems(world, run_cli):
 def test_verify_text_ok_and_trust_anchor(world, run_cli):
     code, out, err = run_cli("verify", cwd=world.root)
     assert code == 0, out
-    assert "statements: 4 signed by their signatories, 2 attested by admins, 0 failing" in out
+    assert "statements: 5 signed by their signatories, 1 attested by admins, 0 failing" in out
     assert out.rstrip().splitlines()[-1].startswith("OK: everything verifies")
     anchor = json.loads(run_cli("verify", "--json", cwd=world.root)[1])["trust_anchor"]
     code, out, err = run_cli("verify", "--trust-anchor", anchor, cwd=world.root)
@@ -197,7 +198,7 @@ def test_signatory_commands(world, run_cli, tmp_path):
         cwd=world.root,
     )
     assert code == 0, err
-    assert out.startswith("Added signatory org-d (registry serial 3,")
+    assert out.startswith("Added signatory org-d (record ")
     assert "signed by admin key(s): admin (1 of 1 required)" in out
     code, out, err = run_cli(
         "signatory",
@@ -255,7 +256,7 @@ def test_registry_threshold_and_cosign_commands(world, run_cli):
     assert run_cli("signatory", "threshold", "2", "--key", admin, cwd=world.root)[0] == 0
     code, out, err = run_cli("signatory", "retire", "org-c", "--date", "2027-01-01", "--key", admin, cwd=world.root)
     assert code == 0, err
-    assert "pending: the change counts once 1 more admin key(s) sign it" in out
+    assert "pending: it counts once 1 more admin key(s) sign it" in out
     code, out, err = run_cli("verify", cwd=world.root)
     assert code == 1 and "signed by 1 of the 2 admin keys required" in out
     code, out, err = run_cli("signatory", "cosign", "--key", admin2, cwd=world.root)
@@ -276,7 +277,7 @@ def test_registry_threshold_and_cosign_commands(world, run_cli):
         (["endorse", "2023", "--as", "nobody", "--key", "@org-a"], "not in the registry"),
         (["endorse", "2023", "--as", "college-2022-2026", "--key", "@col22"], "ended on 2026-05-31"),
         (["endorse", "2023", "--as", "org-a", "--key", "@org-a.pub-missing"], "no such file"),
-        (["endorse", "2023", "--as", "org-a", "--key", "@org-a", "--comment", "x" * 3000], "at most 2000"),
+        (["endorse", "2023", "--as", "org-a", "--key", "@org-a", "--comment", "x" * 3000], "over the limit of 2,000"),
         (
             ["attest", "2023", "--signatory", "org-c", "--date", "2023-13-01", "--evidence", "x", "--key", "@admin"],
             "is not a date",
@@ -321,7 +322,7 @@ def test_registry_threshold_and_cosign_commands(world, run_cli):
                 "--key",
                 "@admin",
             ],
-            "also registered for signatory org-b",
+            "already registered for signatory org-b",
         ),
         (["signatory", "revoke-key", "org-a", "SHA256:nope", "--key", "@admin"], "has no key SHA256:nope"),
         (["signatory", "cosign", "--key", "@admin"], "nothing to cosign"),
@@ -444,7 +445,7 @@ def test_hostile_names_are_printed_safely(world, run_cli):
     source = world.statements("endorsements", "org-b")[0]
     fields = json.loads(world.read(source))
     fields["signatory"] = "org-b\x1b[31m"
-    from akkoordvc.trust.endorsements import canonical_json
+    from akkoordvc.trust.jsonfile import canonical_json
 
     world.commit({"endorsements/org-b/000009-0123456789abcdef.json": canonical_json(fields)})
     code, out, err = run_cli("verify", cwd=world.root)

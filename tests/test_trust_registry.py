@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 import subprocess
 
 import pytest
-from test_trust_endorse import BY, TODAY, keygen, signatory, world, world_template  # noqa: F401
+from trust_world import BY, TODAY, keygen, signatory
 
 from akkoordvc.errors import AkkoordError
 from akkoordvc.model import canonical
+from akkoordvc.trust import changes as C
+from akkoordvc.trust import model as M
+from akkoordvc.trust import records, sshsig
 from akkoordvc.trust import registry as R
-from akkoordvc.trust import sshsig
+from akkoordvc.trust import registry_ops as O
 
 
 def codes(report) -> set[str]:
@@ -43,52 +47,62 @@ def sk_ecdsa_line(tmp_path) -> str:
 def test_genesis_files_and_anchor(world_template, tmp_path, monkeypatch):
     monkeypatch.setenv("AKKOORD_TODAY", TODAY.isoformat())
     keys = world_template.keys
-    files, anchor = R.genesis_files([str(keys["admin"]) + ".pub", str(keys["admin2"]) + ".pub"], 2)
-    data = files["signatories.xml"]
-    assert anchor == "sha256:" + canonical.sha256(data)
-    reg = R.parse(data)
-    assert reg.serial == 0 and reg.previous is None and reg.threshold == 2 and reg.date == TODAY
-    assert [a.id for a in reg.admins] == ["admin", "admin2"]
-    assert reg.to_bytes() == data == R.Registry(**{**reg.__dict__, "data": None}).to_bytes()  # canonical
-    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<registry ')
+    files, anchor = C.genesis_files([str(keys["admin"]) + ".pub", str(keys["admin2"]) + ".pub"], 2)
+    [(path, data)] = files.items()
+    assert anchor == "sha256:" + canonical.sha256(data) and path == f"records/{canonical.sha256(data)}.json"
+    record = records.parse_record(data)
+    assert record.parents == [] and record.serial == 0 and record.date == TODAY and record.type == "registry"
+    assert [op["op"] for op in record.get("ops")] == ["admin-add", "admin-add", "threshold"]
+    state = R.replay({record.sha: record}, {}, anchor)
+    assert state.problems == [] and state.anchor == record.sha
+    assert [a.id for a in state.current.admins] == ["admin", "admin2"] and state.current.threshold == 2
+    assert records.canonical_json(record.fields) == data  # canonical
 
 
 def test_genesis_refuses_bad_input(world_template, tmp_path):
     keys = world_template.keys
     with pytest.raises(AkkoordError, match="more than the 1 admin key"):
-        R.genesis_files([str(keys["admin"]) + ".pub"], 2)
+        C.genesis_files([str(keys["admin"]) + ".pub"], 2)
     with pytest.raises(AkkoordError, match="same key is given twice"):
-        R.genesis_files([str(keys["admin"]) + ".pub", str(keys["admin"]) + ".pub"], 1)
+        C.genesis_files([str(keys["admin"]) + ".pub", str(keys["admin"]) + ".pub"], 1)
     with pytest.raises(AkkoordError, match="PRIVATE key"):
-        R.genesis_files([str(keys["admin"])], 1)
+        C.genesis_files([str(keys["admin"])], 1)
     rsa = keygen(tmp_path, "rsa", "rsa")
     with pytest.raises(AkkoordError, match="RSA keys are not accepted"):
-        R.genesis_files([str(rsa) + ".pub"], 1)
+        C.genesis_files([str(rsa) + ".pub"], 1)
     with pytest.raises(AkkoordError, match="no such file"):
-        R.genesis_files([str(tmp_path / "missing.pub")], 1)
+        C.genesis_files([str(tmp_path / "missing.pub")], 1)
 
 
-def test_schema_and_rules(world):
-    data = world.read("signatories.xml")
-    with pytest.raises(AkkoordError, match="kind"):
-        R.parse(data.replace(b'kind="organisation"', b'kind="company"', 1))
-    with pytest.raises(AkkoordError, match="DTD"):
-        R.parse(data.replace(b"<registry", b'<!DOCTYPE registry [<!ENTITY x "y">]>\n<registry', 1))
-    reg = R.parse(data)
+def test_record_format_and_rules(world):
+    state = world.state()
+    newest = state.heads[0]
+    for bad, message in (
+        (newest.data.replace(b'"kind":"organisation"', b'"kind":"company"', 1), "kind 'company'"),
+        (newest.data.replace(b'"op":"signatory-add"', b'"op":"signatory-delete"', 1), "unknown registry operation"),
+    ):
+        forged = records.parse_record(bad)
+        with pytest.raises(AkkoordError, match=message):
+            O.apply_ops(state.after[newest.parents[0]], forged.get("ops"), 2, TODAY)
+    with pytest.raises(AkkoordError, match="not UTF-8|not JSON"):
+        records.parse_record(b'<!DOCTYPE registry [<!ENTITY x "y">]>\n<registry/>')
+    with pytest.raises(AkkoordError, match="canonical"):
+        records.parse_record(newest.data.replace(b'{"date"', b'{ "date"', 1))
+    reg = state.current
     org_a = reg.signatory("org-a")
     # the same key for two signatories
-    dup = R.Signatory(id="org-z", name="Z", kind="organisation", keys=org_a.keys)
+    dup = M.Signatory(id="org-z", name="Z", kind="organisation", keys=org_a.keys)
     with pytest.raises(AkkoordError, match="also registered for signatory org-a"):
-        R.check(R.Registry(**{**reg.__dict__, "data": None, "signatories": (*reg.signatories, dup)}))
+        M.check(dataclasses.replace(reg, signatories=(*reg.signatories, dup)))
     bad = [
-        (R.Signatory(id="c1", name="C", kind="college"), "needs a term"),
+        (M.Signatory(id="c1", name="C", kind="college"), "needs a term"),
         (
-            R.Signatory(id="c2", name="C", kind="college", term_start=TODAY, term_end=TODAY, succeeds="org-a"),
+            M.Signatory(id="c2", name="C", kind="college", term_start=TODAY, term_end=TODAY, succeeds="org-a"),
             "not a college",
         ),
-        (R.Signatory(id="o1", name="O", kind="organisation", term_start=TODAY), "only a college"),
+        (M.Signatory(id="o1", name="O", kind="organisation", term_start=TODAY), "only a college"),
         (
-            R.Signatory(
+            M.Signatory(
                 id="c3", name="C", kind="college", term_start=dt.date(2026, 1, 1), term_end=dt.date(2025, 1, 1)
             ),
             "ends .* before it starts",
@@ -96,9 +110,9 @@ def test_schema_and_rules(world):
     ]
     for extra, message in bad:
         with pytest.raises(AkkoordError, match=message):
-            R.check(R.Registry(**{**reg.__dict__, "data": None, "signatories": (*reg.signatories, extra)}))
+            M.check(dataclasses.replace(reg, signatories=(*reg.signatories, extra)))
     with pytest.raises(AkkoordError, match="lower-case letters"):
-        R.check_id("Org A")
+        M.check_id("Org A")
 
 
 def test_key_kinds(tmp_path, world_template):
@@ -131,10 +145,10 @@ def test_key_kinds(tmp_path, world_template):
 def test_hardware_key_can_be_registered(world, tmp_path):
     pub = tmp_path / "sk.pub"
     pub.write_text(sk_ed25519_line() + "\n")
-    world.change(lambda reg: R.with_key(reg, "org-c", R.new_key(str(pub), TODAY)))
+    world.change(lambda reg: O.add_key("org-c", O.new_key(str(pub), TODAY)))
     reg = world.state().current
     assert [k.public.type for k in reg.signatory("org-c").keys] == ["ecdsa-sha2-nistp256", "sk-ssh-ed25519@openssh.com"]
-    assert b"sk-ssh-ed25519@openssh.com" in world.read("signatories.xml")
+    assert b"sk-ssh-ed25519@openssh.com" in world.state().heads[0].data
     lines = [s.line() for s in reg.signatory_signers(sshsig.NS_ENDORSEMENT) if s.principal == "org-c"]
     assert any(
         line.startswith('org-c namespaces="akkoordvc-endorsement-v1",valid-after="20261127000000Z" sk-ssh-ed25519')
@@ -156,76 +170,76 @@ def test_every_change_is_signed_and_replayed(world):
     state = world.state()
     assert state.head_trusted and not state.problems
     assert state.changes == 2 and state.current.serial == 2
-    sha = state.current.sha256
-    assert (world.root / "registry" / "signatures" / sha / "admin.sig").is_file()
-    assert state.current.previous in state.trusted
-    anchor = state.anchor
-    assert state.trusted[anchor].serial == 0
+    [head] = state.heads
+    assert (world.root / "records" / head.sha / "admin.sig").is_file()
+    assert state.signed_by[head.sha] == ["admin"]
+    assert head.parents[0] in state.valid and state.records[state.anchor].serial == 0
+    assert state.valid[0] == state.anchor
 
 
 def test_change_refused_with_a_non_admin_key(world):
     before = world.ws().head()
     with pytest.raises(AkkoordError, match="the key of signatory org-a is not an admin key"):
-        world.change(lambda reg: {"threshold": 1}, keys=("org-a",))
+        world.change(lambda reg: O.set_threshold(1), keys=("org-a",))
     with pytest.raises(AkkoordError, match="is not an admin key"):
-        world.change(lambda reg: {"threshold": 1}, keys=("stranger",))
+        world.change(lambda reg: O.set_threshold(1), keys=("stranger",))
     with pytest.raises(AkkoordError, match="distinct keys"):
-        world.change(lambda reg: {"threshold": 1}, keys=("admin", "admin"))
+        world.change(lambda reg: O.set_threshold(1), keys=("admin", "admin"))
     with pytest.raises(AkkoordError, match="must be signed"):
-        world.change(lambda reg: {"threshold": 1}, keys=())
+        world.change(lambda reg: O.set_threshold(1), keys=())
     assert world.ws().head() == before
 
 
 def test_threshold_two_needs_two_distinct_admin_keys(world):
-    new_admin = R.AdminKey(
+    new_admin = M.AdminKey(
         public=sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub"),
         start=TODAY,
         id="admin2",
         name="Tweede beheerder",
     )
-    world.change(lambda reg: R.with_admin_key(reg, new_admin))
-    world.change(lambda reg: {"threshold": 2})
+    world.change(lambda reg: O.add_admin(new_admin))
+    world.change(lambda reg: O.set_threshold(2))
     # one signature: pending, does not count
-    result = world.change(lambda reg: R.with_retired(reg, "org-c", TODAY + dt.timedelta(days=30)))
+    result = world.change(lambda reg: O.retire("org-c", TODAY + dt.timedelta(days=30)))
     assert not result.complete and result.signed_by == ["admin"]
     state = world.state()
     assert state.pending is not None and not state.head_trusted
     assert state.current.signatory("org-c").retired is None  # the change does not count yet
     report = world.verify()
-    assert codes(report) == {"registry-pending"}
+    assert codes(report) == {"record-pending"}
     assert "signed by 1 of the 2 admin keys required" in report.problems[0].message
     # statements can still be made against the registry in force; further changes must wait
     world.endorse("2023", "org-c", "org-c")
     with pytest.raises(AkkoordError, match="cosign"):
-        world.change(lambda reg: {"threshold": 1})
+        world.change(lambda reg: O.set_threshold(1))
     with pytest.raises(AkkoordError, match="already signed"):
-        R.cosign(world.ws(), world.state(), str(world.keys["admin"]), BY)
-    done = R.cosign(world.ws(), world.state(), str(world.keys["admin2"]), BY)
+        C.cosign(world.ws(), world.state(), str(world.keys["admin"]), BY)
+    done = C.cosign(world.ws(), world.state(), str(world.keys["admin2"]), BY)
     assert done.complete and sorted(done.signed_by) == ["admin", "admin2"]
     state = world.state()
     assert state.head_trusted and state.current.signatory("org-c").retired == TODAY + dt.timedelta(days=30)
     report = world.verify()
     assert report.ok, [str(p) for p in report.problems]
     # both keys at once
-    result = world.change(lambda reg: {"threshold": 1}, keys=("admin", "admin2"))
+    result = world.change(lambda reg: O.set_threshold(1), keys=("admin", "admin2"))
     assert result.complete
     with pytest.raises(AkkoordError, match="nothing to cosign"):
-        R.cosign(world.ws(), world.state(), str(world.keys["admin2"]), BY)
+        C.cosign(world.ws(), world.state(), str(world.keys["admin2"]), BY)
 
 
 def test_admin_key_rotation(world):
-    new_admin = R.AdminKey(
+    new_admin = M.AdminKey(
         public=sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub"),
         start=TODAY,
         id="admin2",
         name="Nieuwe beheerder",
     )
-    world.change(lambda reg: R.with_admin_key(reg, new_admin))
-    world.change(lambda reg: R.with_revoked_admin(reg, "admin", TODAY + dt.timedelta(days=1), "rotated"))
+    world.change(lambda reg: O.add_admin(new_admin))
+    world.change(lambda reg: O.revoke_admin("admin", TODAY + dt.timedelta(days=1), "rotated"))
     later = TODAY + dt.timedelta(days=2)
     with pytest.raises(AkkoordError, match="admin key admin is revoked"):
-        world.change(lambda reg: {"threshold": 1}, keys=("admin",), day=later)
-    world.change(lambda reg: R.with_retired(reg, "org-c", later), keys=("admin2",), day=later)
+        world.change(lambda reg: O.set_threshold(1), keys=("admin",), day=later)
+    world.change(lambda reg: O.retire("org-c", later), keys=("admin2",), day=later)
     report = world.verify(today=later)
     assert report.ok, [str(p) for p in report.problems]
     # the admin's old attestations stay valid: made while its key was valid
@@ -234,11 +248,11 @@ def test_admin_key_rotation(world):
 
 def test_threshold_cannot_exceed_usable_admin_keys(world):
     with pytest.raises(AkkoordError, match="could never be changed again"):
-        world.change(lambda reg: {"threshold": 2})
+        world.change(lambda reg: O.set_threshold(2))
 
 
 def test_retired_signatory_keeps_earlier_statements_valid(world):
-    world.change(lambda reg: R.with_retired(reg, "org-b", TODAY + dt.timedelta(days=1)))
+    world.change(lambda reg: O.retire("org-b", TODAY + dt.timedelta(days=1)))
     later = TODAY + dt.timedelta(days=10)
     report = world.verify(today=later)
     assert report.ok
@@ -249,19 +263,23 @@ def test_retired_signatory_keeps_earlier_statements_valid(world):
 
 def test_merge_that_drops_a_newer_registry_is_a_rollback(world, no_git_identity):
     world.git("checkout", "-q", "-b", "revocation")
-    world.change(lambda reg: R.with_revoked_key(reg, "org-b", str(world.keys["org-b"]) + ".pub", TODAY, "lost"))
+    world.change(
+        lambda reg: O.revoke_key(
+            "org-b", O.find_key(reg.require("org-b"), str(world.keys["org-b"]) + ".pub").fingerprint, TODAY, "lost"
+        )
+    )
     world.git("checkout", "-q", "main")
     world.endorse("2023", "org-c", "org-c")
     world.git("merge", "-q", "-s", "ours", "--no-edit", "revocation")
     report = world.verify()
-    assert "registry-rollback" in codes(report)
-    assert "rolled back" in " ".join(p.message for p in report.problems)
-    assert "file-deleted" in codes(report)  # the merge also dropped the revocation's signature file
+    dropped = [p for p in report.problems if p.code == "file-deleted"]
+    assert {p.where.split("/")[0] for p in dropped} == {"records"}  # the record and its signature
+    assert len(dropped) == 2 and all("was deleted in commit" in p.message for p in dropped)
 
 
 def test_registry_changes_in_two_branches_merge_when_they_agree(world, no_git_identity):
     world.git("checkout", "-q", "-b", "side")
-    world.change(lambda reg: {"signatories": (*reg.signatories, signatory("org-d", "D", "organisation"))})
+    world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")))
     world.git("checkout", "-q", "main")
     world.endorse("2023", "org-c", "org-c")
     world.git("merge", "-q", "--no-edit", "side")
@@ -270,7 +288,8 @@ def test_registry_changes_in_two_branches_merge_when_they_agree(world, no_git_id
     assert world.state().current.signatory("org-d") is not None
 
 
-def test_stray_files_in_registry_folder(world):
-    world.commit({"registry/signatures/notes.txt": b"hello\n"})
+def test_stray_files_in_records_folder(world):
+    world.commit({"records/notes.txt": b"hello\n", "records/" + "ab" * 32 + "/admin.sig": b"x\n"})
     report = world.verify()
-    assert "registry-stray-file" in codes(report)
+    assert codes(report) == {"record-stray-file"}
+    assert sorted(p.where for p in report.problems) == ["records/" + "ab" * 32 + "/", "records/notes.txt"]

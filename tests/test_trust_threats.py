@@ -13,14 +13,16 @@ import os
 import subprocess
 
 import pytest
-from test_trust_endorse import TODAY, World, world, world_template  # noqa: F401  (shared fixtures)
+from trust_world import TODAY, World
 
 from akkoordvc.errors import AkkoordError
 from akkoordvc.model import canonical
 from akkoordvc.storage.versions import find_version
-from akkoordvc.trust import endorsements as E
-from akkoordvc.trust import registry as R
-from akkoordvc.trust import sshsig
+from akkoordvc.trust import changes as C
+from akkoordvc.trust import records, sshsig
+from akkoordvc.trust import registry_ops as O
+from akkoordvc.trust import statements as S
+from akkoordvc.trust.jsonfile import canonical_json
 
 
 def codes(report, path=None) -> set[str]:
@@ -52,13 +54,13 @@ def statement_for(world: World, version: str, who: str, decision="endorse", date
     doc = Document.from_bytes(ws.text_at(v.commit))
     seq, previous = chain_tail(world, who)
     fields = {
-        "format": E.FORMAT,
+        "format": S.FORMAT,
         "kind": "endorsement",
         "agreement": doc.id,
         "version": v.label,
         "commit": v.commit,
         "text_sha256": v.text_sha256,
-        "clauses": E.clause_hashes(doc),
+        "clauses": S.clause_hashes(doc),
         "signatory": who,
         "decision": decision,
         "mandate": None,
@@ -66,7 +68,7 @@ def statement_for(world: World, version: str, who: str, decision="endorse", date
         "date": date.isoformat(),
         "seq": seq,
         "previous": previous,
-        "registry": world.state().current.sha256,
+        "registry": sorted(h.sha for h in world.state().heads),
     }
     fields.update(extra)
     return fields
@@ -81,11 +83,11 @@ def plant(
     path: str | None = None,
 ) -> str:
     """Sign `fields` with `key` (or use `signature`) and commit statement and signature at the expected path."""
-    data = E.canonical_json(fields)
+    data = canonical_json(fields)
     sig = signature if signature is not None else sshsig.sign(data, str(world.keys[key]), namespace)
     folder = "attestations" if fields["kind"] == "attestation" else "endorsements"
-    path = path or E.statement_path(folder, fields["signatory"], fields["seq"], canonical.sha256(data))
-    world.commit({path: data, path + ".sig": sig})
+    path = path or S.statement_path(folder, fields["signatory"], fields["seq"], canonical.sha256(data))
+    world.git_commit({path: data, path + (".admin.sig" if folder == "attestations" else ".sig"): sig}, "statement")
     return path
 
 
@@ -111,7 +113,7 @@ def test_statement_edited_after_signing(world):
     fields = json.loads(world.read(path))
     assert fields["decision"] == "decline"
     fields["decision"] = "endorse"
-    world.commit({path: E.canonical_json(fields)})
+    world.commit({path: canonical_json(fields)})
     report = world.verify()
     assert not report.ok
     assert "signature-invalid" in codes(report, path)
@@ -124,8 +126,8 @@ def test_statement_edited_and_renamed_to_fit_its_new_content(world):
     old = world.statements("endorsements", "org-b")[0]
     fields = json.loads(world.read(old))
     fields["decision"] = "endorse"
-    data = E.canonical_json(fields)
-    new = E.statement_path("endorsements", "org-b", fields["seq"], canonical.sha256(data))
+    data = canonical_json(fields)
+    new = S.statement_path("endorsements", "org-b", fields["seq"], canonical.sha256(data))
     world.commit({old: None, old + ".sig": None, new: data, new + ".sig": world.read(old + ".sig")})
     report = world.verify()
     assert "changed after it was signed" in messages(report, new)
@@ -233,7 +235,7 @@ def test_statement_copied_byte_for_byte_under_another_name(world):
 def test_attestation_passed_off_as_the_signatorys_own_statement(world):
     source = world.statements("attestations", "college-2018-2022")[0]
     target = source.replace("attestations/", "endorsements/")
-    world.commit({target: world.read(source), target + ".sig": world.read(source + ".sig")})
+    world.commit({target: world.read(source), target + ".sig": world.read(source + ".admin.sig")})
     report = world.verify()
     assert "never the signatory's own signature" in messages(report, target)
 
@@ -245,28 +247,32 @@ def test_admin_key_cannot_sign_as_a_signatory(world):
 
 
 # 6 ---------------------------------------------------------------------------------------------------
-def _swap_key(world: World, bump: bool = True) -> bytes:
-    """signatories.xml with org-a's key replaced by the attacker's, as a plausible next version."""
-    reg = world.state().current
-    stranger = sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub")
-    org_a = reg.signatory("org-a")
-    forged = R.Signatory(**{**org_a.__dict__, "keys": (R.Key(public=stranger, start=dt.date(2019, 1, 1)),)})
-    changes = {"signatories": tuple(forged if s.id == "org-a" else s for s in reg.signatories)}
-    if bump:
-        return R.successor(reg, TODAY, **changes).to_bytes()
-    import dataclasses
-
-    return dataclasses.replace(reg, data=None, **changes).to_bytes()
+def _swap_key(world: World, serial_bump: int = 1, signed_by: str | None = None) -> str:
+    """Commit, with plain git, a registry record that replaces org-a's key by the attacker's; return its path."""
+    state = world.state()
+    org_a = state.current.signatory("org-a")
+    stranger = O.new_key(str(world.keys["stranger"]) + ".pub", dt.date(2019, 1, 1))
+    ops = O.revoke_key("org-a", org_a.keys[0].fingerprint, TODAY, "lost") + O.add_key("org-a", stranger)
+    record = records.make_record("registry", state.heads, TODAY, {"ops": ops})
+    if serial_bump != 1:
+        fields = {**record.fields, "serial": record.serial - 1 + serial_bump}
+        record = records.parse_record(records.canonical_json(fields))
+    files = {record.path: record.data}
+    if signed_by:
+        sig = sshsig.sign(record.data, str(world.keys[signed_by]), records.NAMESPACE)
+        files[records.signature_path(record.sha, "admin")] = sig
+    world.git_commit(files, "routine registry update")
+    return record.path
 
 
 def test_registry_edited_in_an_unsigned_commit_to_swap_a_key(world):
-    world.commit({"signatories.xml": _swap_key(world)}, "routine registry update")
+    path = _swap_key(world)
     forged = plant(world, statement_for(world, "2023", "org-a", decision="withdraw"), key="stranger")
     report = world.verify()
     assert not report.ok
-    assert "registry-unsigned" in codes(report)
-    assert "with 0 of the 1 required admin signatures; the change does not count" in messages(report)
-    # the forged statement is checked against the last signed registry, where org-a has its own key
+    assert codes(report, path) == {"record-unsigned"}
+    assert "has 0 of the 1 required admin signatures; it does not count" in messages(report, path)
+    # the forged statement is checked against the registry in force, where org-a has its own key
     assert "a key that is not registered" in messages(report, forged)
     assert (
         report.registry.current.signatory("org-a").keys[0].public.blob
@@ -275,37 +281,52 @@ def test_registry_edited_in_an_unsigned_commit_to_swap_a_key(world):
 
 
 def test_registry_swap_with_a_forged_admin_signature(world):
-    data = _swap_key(world)
-    sig = sshsig.sign(data, str(world.keys["stranger"]), sshsig.NS_REGISTRY)
-    path = R.signature_path(canonical.sha256(data), "admin")
-    world.commit({"signatories.xml": data, path: sig}, "registry update")
+    path = _swap_key(world, signed_by="stranger")
+    sig = path.replace(".json", "/admin.sig")
     report = world.verify()
-    assert "registry-signature-invalid" in codes(report, path)
-    assert "made with another key" in messages(report, path)
-    assert "registry-unsigned" in codes(report)
+    assert codes(report, sig) == {"record-signature-invalid"}
+    assert "made with another key" in messages(report, sig)
+    assert codes(report, path) == {"record-unsigned"}
 
 
-def test_registry_swap_without_bumping_the_serial(world):
-    world.commit({"signatories.xml": _swap_key(world, bump=False)}, "fix")
+def test_registry_swap_with_a_serial_jump(world):
+    path = _swap_key(world, serial_bump=2, signed_by="admin")
     report = world.verify()
-    assert "registry-unlinked" in codes(report)
+    assert codes(report, path) == {"registry-serial"}
+    assert "serials go up by one" in messages(report, path)
 
 
-def test_registry_rolled_back_to_an_older_signed_version(world):
-    """Putting back an older (validly signed) registry would revive revoked keys: refused by the chain."""
-    world.change(lambda reg: R.with_revoked_key(reg, "org-b", str(world.keys["org-b"]) + ".pub", TODAY, "lost"))
-    old = world.ws().repo.read(world.git("rev-parse", "HEAD~1").strip(), "signatories.xml")
-    world.commit({"signatories.xml": old}, "restore")
+def test_registry_record_dated_before_the_one_it_follows(world):
+    state = world.state()
+    record = records.make_record("registry", state.heads, TODAY, {"ops": O.retire("org-b", TODAY)})
+    back = records.parse_record(records.canonical_json({**record.fields, "date": "2026-01-01"}))
+    sig = sshsig.sign(back.data, str(world.keys["admin"]), records.NAMESPACE)
+    world.git_commit({back.path: back.data, records.signature_path(back.sha, "admin"): sig}, "backdated")
     report = world.verify()
-    assert "registry-unlinked" in codes(report)
+    assert codes(report, back.path) == {"registry-date"}
+    assert "dated 2026-01-01, before the record it follows (2026-11-27)" in messages(report, back.path)
 
 
-def test_changes_to_registry_refused_on_top_of_an_unsigned_registry(world):
-    world.commit({"signatories.xml": _swap_key(world)}, "routine registry update")
-    with pytest.raises(AkkoordError, match="cannot be trusted"):
-        world.change(lambda reg: {"threshold": 1})
-    with pytest.raises(AkkoordError, match="cannot be trusted"):
-        world.endorse("2023", "org-c", "org-c")
+def test_registry_record_deleted_to_revive_a_revoked_key(world):
+    """Taking back a (validly signed) revocation would revive the key: the records are append-only."""
+    result = world.change(
+        lambda reg: O.revoke_key(
+            "org-b", O.find_key(reg.require("org-b"), str(world.keys["org-b"]) + ".pub").fingerprint, TODAY, "lost"
+        )
+    )
+    world.git("rm", "-q", "-r", result.record.path, f"records/{result.record.sha}")
+    world.git("commit", "-q", "-m", "restore")
+    report = world.verify()
+    assert codes(report, result.record.path) == {"file-deleted"}
+
+
+def test_changes_build_only_on_records_that_count(world):
+    path = _swap_key(world)
+    result = world.change(lambda reg: O.retire("org-c", TODAY + dt.timedelta(days=9)))
+    assert path.split("/")[1][:64] not in result.record.parents
+    world.endorse("2023", "org-c", "org-c")  # against the registry in force
+    report = world.verify()
+    assert {p.code for p in report.problems} == {"record-unsigned"}
 
 
 def test_pinned_trust_anchor(world):
@@ -318,13 +339,14 @@ def test_pinned_trust_anchor(world):
 
 def test_registry_replaced_wholesale_by_another_genesis(world, tmp_path):
     """A registry with other admins, introduced as if it were a first version, is not trusted."""
-    other = R.genesis([("evil", sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub"))], 1, TODAY)
-    world.commit({"signatories.xml": other.to_bytes()})
+    files, anchor = C.genesis_files([str(world.keys["stranger"]) + ".pub"], 1)
+    world.git_commit(files, "new registry")
     report = world.verify()
-    assert "registry-unlinked" in codes(report)
+    [path] = files
+    assert codes(report, path) == {"registry-second-start"}
+    assert report.registry.anchor != anchor.removeprefix("sha256:")
 
 
-# 7 ---------------------------------------------------------------------------------------------------
 def test_college_signing_after_its_term_ended_is_refused(world):
     before = world.ws().head()
     with pytest.raises(AkkoordError, match="ended on 2026-05-31"):
@@ -356,13 +378,13 @@ def test_admin_backdated_key_cannot_sign_before_it_was_registered(world, tmp_pat
     late = tmp_path / "late"
     subprocess.run(["ssh-keygen", "-t", "ed25519", "-N", "", "-q", "-f", str(late)], check=True)
     world.keys = {**world.keys, "late": late}
-    world.change(lambda reg: R.with_key(reg, "org-c", R.new_key(str(late) + ".pub", dt.date(2020, 1, 1))))
+    world.change(lambda reg: O.add_key("org-c", O.new_key(str(late) + ".pub", dt.date(2020, 1, 1))))
     path = plant(world, statement_for(world, "2023", "org-c", date=dt.date(2024, 1, 1)), key="late")
     report = world.verify()
     assert codes(report, path) == {"statement-backdated"}
     assert "before its key" in messages(
         report, path
-    ) and f"was added to the registry (registry version of {TODAY})" in messages(report, path)
+    ) and f"was added to the registry (registry record of {TODAY})" in messages(report, path)
 
 
 # 8 ---------------------------------------------------------------------------------------------------
@@ -376,18 +398,21 @@ def test_signature_made_in_another_ssh_namespace(world):
 def test_registry_signature_cannot_serve_as_an_endorsement(world):
     """Same key, other purpose: an admin's registry signature is no attestation."""
     fields = statement_for(world, "2023", "org-c")
-    fields.update(kind="attestation", evidence="none", recorded=TODAY.isoformat(), attested_by="admin")
+    fields.update(kind="attestation", evidence="none", recorded=TODAY.isoformat(), date="2023-04-01")
     fields["seq"], fields["previous"] = 1, []
-    path = plant(world, fields, key="admin", namespace=sshsig.NS_REGISTRY)
+    path = plant(world, fields, key="admin", namespace=records.NAMESPACE)
     report = world.verify()
-    assert "namespace 'akkoordvc-registry-v1', not 'akkoordvc-attestation-v1'" in messages(report, path)
+    assert "namespace 'akkoordvc-record-v1'" in messages(report, path)
 
 
 # revocation: valid when signed, key since retired --------------------------------------------------------
 def test_key_revoked_after_signing_leaves_statement_valid(world):
     world.change(
-        lambda reg: R.with_revoked_key(
-            reg, "org-b", str(world.keys["org-b"]) + ".pub", TODAY + dt.timedelta(days=3), "replaced"
+        lambda reg: O.revoke_key(
+            "org-b",
+            O.find_key(reg.require("org-b"), str(world.keys["org-b"]) + ".pub").fingerprint,
+            TODAY + dt.timedelta(days=3),
+            "replaced",
         )
     )
     later = TODAY + dt.timedelta(days=5)

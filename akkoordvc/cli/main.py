@@ -27,12 +27,12 @@ COMMANDS = {
     "amend": "amend_cmds:amend",
     "blame": "amend_cmds:blame",
     "history": "amend_cmds:history",
-    "signatory": "trust_cmds:signatory",
-    "endorse": "trust_cmds:endorse",
-    "attest": "trust_cmds:attest",
-    "verify": "trust_cmds:verify",
-    "endorsements": "trust_cmds:endorsements",
-    "since": "trust_cmds:since",
+    "signatory": "signatory_cmds:signatory",
+    "endorse": "endorse_cmds:endorse",
+    "attest": "endorse_cmds:attest",
+    "verify": "verify_cmds:verify",
+    "endorsements": "verify_cmds:endorsements",
+    "since": "verify_cmds:since",
     "site": "site_cmds:site",
 }
 

@@ -61,7 +61,7 @@ def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, d
         raise click.UsageError("--threshold needs at least one --admin-key")
     anchor = None
     if admin_keys:
-        from ..trust.registry import genesis_files
+        from ..trust.changes import genesis_files
 
         extra, anchor = genesis_files(list(admin_keys), threshold or 1, actor)
     timestamp = noon(parse_day(date)) if date else None

@@ -1,36 +1,72 @@
-"""The only module that knows the element and attribute names of the signatory registry.
+"""The only module that knows the field and operation names of the admin-signed records.
 
-The registry (`signatories.xml`, described by `schemas/signatories.xsd`) names the admin keys
-of the network's secretariat, how many of them must sign a registry change, and every
-signatory with its public SSH keys. This module mirrors the schema as constants.
+Records (`records/<sha256>.json`, canonical JSON; see `trust.records` and SECURITY.md) carry
+registry changes as a list of operations, version records and amendment decisions. This
+module spells every name once.
 """
 
-REGISTRY = "registry"
-ADMINS = "admins"
-ADMIN_KEY = "admin-key"
-SIGNATORIES = "signatories"
-SIGNATORY = "signatory"
-KEY = "key"
-
-# attributes
+# fields every record has
 FORMAT = "format"
+TYPE = "type"
+PARENTS = "parents"
 SERIAL = "serial"
-PREVIOUS = "previous"
 DATE = "date"
+
+FORMAT_V1 = "akkoordvc-record-v1"
+
+# record types
+REGISTRY = "registry"
+RESOLUTION = "resolution"
+VERSION = "version"
+DECISION = "decision"
+TYPES = (REGISTRY, RESOLUTION, VERSION, DECISION)
+
+# registry change: a list of operations
+OPS = "ops"
+OP = "op"
+ADMIN_ADD = "admin-add"
+ADMIN_REVOKE = "admin-revoke"
 THRESHOLD = "threshold"
+SIGNATORY_ADD = "signatory-add"
+KEY_ADD = "key-add"
+KEY_REVOKE = "key-revoke"
+SIGNATORY_RETIRE = "signatory-retire"
+#: operations that change who may sign records: they commute with nothing made concurrently
+ADMIN_OPS = (ADMIN_ADD, ADMIN_REVOKE, THRESHOLD)
+SIGNATORY_OPS = (SIGNATORY_ADD, KEY_ADD, KEY_REVOKE, SIGNATORY_RETIRE)
+
+# operation fields
 ID = "id"
 NAME = "name"
 KIND = "kind"
-TERM_START = "term-start"
-TERM_END = "term-end"
-SUCCEEDS = "succeeds"
-RETIRED = "retired"
+KEY = "key"
+KEYS = "keys"
+SIGNATORY = "signatory"
 FROM = "from"
 UNTIL = "until"
 REVOKED = "revoked"
 REASON = "reason"
+COUNT = "count"
+TERM_START = "term_start"
+TERM_END = "term_end"
+SUCCEEDS = "succeeds"
+FINGERPRINT = "fingerprint"
 
-FORMAT_V1 = "akkoordvc-registry-v1"
+# resolution
+DROP = "drop"
+
+# version record
+LABEL = "label"
+COMMIT = "commit"
+TEXT_SHA256 = "text_sha256"
+FOLLOWS = "follows"
+MESSAGE = "message"
+AMENDMENTS = "amendments"
+
+# amendment decision
+AMENDMENT = "amendment"
+OUTCOME = "outcome"
+EVENT = "event"
 
 # kinds of signatory
 ORGANISATION = "organisation"

@@ -93,6 +93,20 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class TreeEntry:
+    """One entry of a commit's tree as `git ls-tree -r -l` lists it: a file, a symlink or a submodule."""
+
+    path: str  # not UTF-8 bytes of a name are kept as surrogate escapes
+    mode: str  # 100644 / 100755 file, 120000 symlink, 160000 submodule
+    sha: str
+    size: int | None  # None for a submodule
+
+    @property
+    def is_file(self) -> bool:
+        return self.mode in ("100644", "100755")
+
+
+@dataclass(frozen=True)
 class TagInfo:
     name: str
     sha: str  # the tag object
@@ -168,6 +182,24 @@ class Repository:
             return []
         return sorted(item.path for item in tree.traverse() if item.type == "blob")
 
+    def tree_entries(self, commit: str, folders: list[str]) -> list[TreeEntry]:
+        """Every entry under `folders` in `commit` (a folder given that is a file or symlink is listed itself),
+        in one `git ls-tree` call."""
+        out = self.git_repo.git.ls_tree("-r", "-l", "-z", commit, "--", *folders, stdout_as_string=False)
+        entries = []
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            meta, _, raw_path = record.partition(b"\t")
+            mode, _kind, sha, size = meta.decode("ascii").split()
+            path = raw_path.decode("utf-8", "surrogateescape")
+            entries.append(TreeEntry(path, mode, sha, int(size) if size.isdigit() else None))
+        return entries
+
+    def read_blob(self, sha: str) -> bytes:
+        """The bytes of the blob `sha` (through git's long-running cat-file process: no process per file)."""
+        return self.git_repo.odb.stream(bytes.fromhex(sha)).read()
+
     def work_file(self, path: str) -> Path:
         return self.root / path
 
@@ -207,6 +239,16 @@ class Repository:
         except Exception:
             return None
         return Identity(str(name), str(email)) if name and email else None
+
+    def local_config(self, key: str) -> str | None:
+        """A value of this repository's own git config (.git/config), or None."""
+        try:
+            return self.git_repo.git.config("--local", "--get", key).strip() or None
+        except git.GitCommandError:
+            return None
+
+    def set_local_config(self, key: str, value: str) -> None:
+        self.git_repo.git.config("--local", key, value)
 
     # locking and recovery -----------------------------------------------------
     @contextlib.contextmanager

@@ -6,7 +6,7 @@ Layout of a repository (all plain files, readable with git alone):
     README.md            how to read it with git only
     .gitattributes       line endings fixed to LF for the XML
     amendments/          amendment records (see storage.amendment_store)
-    signatories.xml      the signatory registry (see trust.registry)
+    records/             admin-signed records: the signatory registry, version records (see trust.records)
     endorsements/        signed endorsement statements (see trust.endorsements)
 
 Versions are annotated tags `version/LABEL` (see storage.versions).
@@ -52,8 +52,8 @@ You need nothing but git to read it:
   and `git show version/LABEL:akkoord.xml` prints that version's text.
 - `git diff version/OLD version/NEW -- akkoord.xml` shows what changed between two versions;
   `git log -- akkoord.xml` shows every change to the text, with its author.
-- `amendments/` holds proposed changes and their status history; `signatories.xml` the
-  registry of signatories and their keys; `endorsements/` signed endorsement statements
+- `amendments/` holds proposed changes and their status history; `records/` the records the
+  admins sign (the registry of signatories and their keys); `endorsements/` signed endorsement statements
   (check them with `ssh-keygen -Y verify`, or with `akkoord verify`).
 
 The identity of a text is the SHA-256 of `akkoord.xml` as stored (`sha256sum akkoord.xml`).

@@ -1,7 +1,10 @@
 """Trust: who may endorse (the signatory registry), what they endorsed (signed statements), and checking both.
 
 * `sshsig`: the only module that runs ssh-keygen (sign, verify, read keys and signatures);
-* `registry`: signatories.xml, its signed history and its replay from the first version;
+* `jsonfile`, `reader`: canonical JSON and the one safe reader of what a repository holds;
+* `records`: admin-signed records (registry changes, version records, amendment decisions) as a DAG;
+* `model`, `registry_ops`, `registry`: the registry as data, its operations, and its replay from the records;
+* `anchor`: the trust anchor remembered in a clone (trust on first use);
 * `endorsements`: endorsement and attestation statements (canonical JSON, chained per signatory);
 * `verify`: every check, returning problems as data;
 * `status`: the matrix of signatories and versions, and the sitting college.

@@ -17,26 +17,26 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..storage.versions import versions
-from .endorsements import ATTESTATION, DECLINE, ENDORSE, WITHDRAW
+from .statements import ATTESTATION, DECLINE, ENDORSE, WITHDRAW
 from .verify import Checked, Report
 
 STATES = {ENDORSE: "endorsed", DECLINE: "declined", WITHDRAW: "withdrawn"}
 
 
-def _key(item: Checked):
+def _rank(item: Checked) -> tuple:
+    """A signatory's own statement outranks any attestation; within one chain the latest by sequence decides."""
     s = item.statement
-    return (s.date, s.get("recorded") or s.get("date"), s.seq, s.sha256)
+    return (s.kind != ATTESTATION, s.seq, s.sha256)
 
 
 def decisions(report: Report) -> dict[tuple[str, str], Checked]:
-    """(signatory, version) -> the latest verified statement."""
+    """(signatory, version) -> the standing verified statement."""
     latest: dict[tuple[str, str], Checked] = {}
     for item in report.statements:
         if not item.verified:
             continue
         key = (item.statement.signatory, item.statement.version)
-        if key not in latest or _key(item) > _key(latest[key]):
+        if key not in latest or _rank(item) > _rank(latest[key]):
             latest[key] = item
     return latest
 
@@ -51,9 +51,9 @@ def last_endorsed(report: Report, signatory: str, order: list[str]) -> str | Non
     return None
 
 
-def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) -> dict:
+def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict:
     registry = report.registry.current
-    found = versions(workspace)
+    found = report.versions
     current = found[-1] if found else None
     shown = found
     if ref is not None:
@@ -83,14 +83,16 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
             }
             if s.kind == ATTESTATION:
                 entry.update(
-                    {"evidence": s.get("evidence"), "attested_by": s.get("attested_by"), "recorded": s.get("recorded")}
+                    {"evidence": s.get("evidence"), "attested_by": item.attested_by, "recorded": s.get("recorded")}
                 )
             if item.notes:
                 entry["notes"] = item.notes
             entries.append(entry)
         states = {}
+        attested = {}
         for signatory in signatories:
             item = latest.get((signatory.id, version.label))
+            attested[signatory.id] = item is not None and item.statement.kind == ATTESTATION
             if item is not None:
                 states[signatory.id] = STATES[item.statement.decision]
             elif not signatory.active_on(today) or (
@@ -109,6 +111,7 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
                 "current": current is not None and version.label == current.label,
                 "endorsements": entries,
                 "states": states,
+                "attested": attested,
             }
         )
 
@@ -129,9 +132,11 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
         )
 
     decision = None
+    decision_attested = False
     if current is not None and sitting is not None:
         item = latest.get((sitting.id, current.label))
         decision = STATES[item.statement.decision] if item else "pending"
+        decision_attested = item is not None and item.statement.kind == ATTESTATION
     return {
         "today": today.isoformat(),
         "versions": out_versions,
@@ -140,7 +145,40 @@ def matrix(workspace, report: Report, today: dt.date, ref: str | None = None) ->
             "label": current.label if current else None,
             "sitting_college": sitting.id if sitting else None,
             "sitting_college_decision": decision,
+            "sitting_college_decision_attested": decision_attested,
         },
         "verified": report.ok,
         "problems": len(report.problems),
     }
+
+
+def since_redline(workspace, report: Report, signatory_id: str):
+    """(signatory, the version it last endorsed, the current version, the redline between them)."""
+    from ..errors import AkkoordError
+    from ..model.document import Document
+    from ..ops.align import compute
+    from ..ops.redline import Side
+
+    registry = report.registry.require_current()
+    who = registry.require(signatory_id)
+    found = report.versions
+    if not found:
+        raise AkkoordError("there are no versions yet; create one with `akkoord version create LABEL`")
+    label = last_endorsed(report, who.id, [v.label for v in found])
+    current = found[-1]
+    if label is None:
+        raise AkkoordError(
+            f"{who.name} ({who.id}) has endorsed no version (with a statement that verifies); "
+            f"to read the whole current text: `akkoord show {current.label}`"
+        )
+    old = next(v for v in found if v.label == label)
+
+    def side(v):
+        doc = Document.from_bytes(workspace.text_at(v.commit), f"version {v.label}")
+        return doc, Side(
+            ref=v.label, label=v.label, text_sha256=v.text_sha256, title=doc.title, lang=doc.lang, doc_id=doc.id
+        )
+
+    old_doc, old_side = side(old)
+    new_doc, new_side = side(current)
+    return who, old, current, compute(old_doc, new_doc, old_side, new_side)

@@ -29,20 +29,24 @@ from ..model.dates import today as _today
 from ..model.document import Document
 from ..storage.versions import Version, versions
 from . import Problem, sshsig
-from .endorsements import (
+from .reader import read_folders
+from .records import FOLDER as RECORDS
+from .records import split_files
+from .registry import RegistryState, key_first_seen, own_key_since, replay
+from .statements import (
     ATTESTATION,
     ENDORSEMENT,
     FOLDERS,
     Statement,
+    attesters,
     chain_heads,
     clause_hashes,
     load_statements,
     signature_problem,
     verifiers,
 )
-from .registry import SIGNATURES_DIR, RegistryState, load_state
 
-APPEND_ONLY = (*FOLDERS.values(), SIGNATURES_DIR)
+APPEND_ONLY = (*FOLDERS.values(), RECORDS)
 
 
 @dataclass
@@ -50,6 +54,7 @@ class Checked:
     statement: Statement
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    attested_by: list[str] = field(default_factory=list)
 
     @property
     def verified(self) -> bool:
@@ -71,9 +76,7 @@ class Checked:
             "notes": self.notes,
         }
         if s.kind == ATTESTATION:
-            data.update(
-                {"attested_by": s.get("attested_by"), "recorded": s.get("recorded"), "evidence": s.get("evidence")}
-            )
+            data.update({"attested_by": self.attested_by, "recorded": s.get("recorded"), "evidence": s.get("evidence")})
         return data
 
 
@@ -84,6 +87,7 @@ class Report:
     statements: list[Checked]
     problems: list[Problem]
     notices: list[str]
+    versions: list[Version] = field(default_factory=list)  # oldest first; the last is current
 
     @property
     def ok(self) -> bool:
@@ -99,7 +103,7 @@ class Report:
             "trust_anchor": f"sha256:{reg.anchor}" if reg.anchor else None,
             "registry": {
                 "serial": reg.current.serial if reg.current else None,
-                "sha256": reg.current.sha256 if reg.current else None,
+                "heads": [h.sha for h in reg.heads],
                 "signed_changes": reg.changes,
             },
             "statements": [c.as_dict() for c in self.statements],
@@ -210,32 +214,26 @@ def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> li
 def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> Report:
     today = today or _today()
     head = workspace.head()
-    state = load_state(workspace, trust_anchor)
-    problems: list[Problem] = list(state.problems)
+    files = read_folders(workspace.repo, head, [RECORDS, *FOLDERS.values()])
+    records, signatures, odd = split_files(files.under(RECORDS))
+    state = replay(records, signatures, trust_anchor, today)
+    state.problems[:0] = odd
+    problems: list[Problem] = [*files.problems, *state.problems]
     notices: list[str] = []
     problems.extend(append_only_problems(workspace.repo, head))
-    statements, stray = load_statements(workspace.repo, head)
+    statements, stray = load_statements({p: d for p, d in files.data.items() if not p.startswith(RECORDS + "/")})
     problems.extend(stray)
     registry = state.current
-    if trust_anchor and state.anchor is None:
+    if registry is None and not state.records and statements:
         problems.append(
-            Problem(
-                "registry-anchor-mismatch",
-                "signatories.xml",
-                "a trust anchor is pinned, but this repository has no signatory registry",
-            )
+            Problem("no-registry", "records/", "there are statements but no signatory registry to check them against")
         )
-    if registry is None and state.head is None and statements:
-        problems.append(
-            Problem(
-                "no-registry", "signatories.xml", "there are statements but no signatory registry to check them against"
-            )
-        )
-    by_label = {v.label: v for v in versions(workspace)}
+    found_versions = versions(workspace)
+    by_label = {v.label: v for v in found_versions}
     texts = _Texts(workspace)
     checked = [Checked(s) for s in statements]
     found = verifiers(registry) if registry is not None else {}
-    seen = first_seen(state)
+    seen = key_first_seen(state)
     try:
         for item in checked:
             _check_statement(item, registry, state, found, by_label, texts, today, seen)
@@ -250,20 +248,7 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
             f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
             "or pin it with --trust-anchor)"
         )
-    return Report(head, state, checked, problems, notices)
-
-
-def first_seen(state: RegistryState) -> dict[bytes, dt.date]:
-    """For every key: the date of the first signed registry version that holds it.
-
-    A key cannot sign for a day before it was registered, whatever window an admin gave it."""
-    seen: dict[bytes, dt.date] = {}
-    for registry in state.trusted.values():
-        keys = [*registry.admins, *(k for s in registry.signatories for k in s.keys)]
-        for key in keys:
-            if key.public.blob not in seen or registry.date < seen[key.public.blob]:
-                seen[key.public.blob] = registry.date
-    return seen
+    return Report(head, state, checked, problems, notices, found_versions)
 
 
 def _check_statement(
@@ -304,27 +289,35 @@ def _check_statement(
     if registry is None:
         bad("statement-unverifiable", "cannot be checked: there is no trusted signatory registry")
         return
-    why = signature_problem(s, registry, found[s.kind])
+    why = signature_problem(s, registry, found[s.kind], state.regime_of(s.get("registry"), s.signing_day))
     if why is not None:
         bad("signature-invalid", why)
-    else:
+    elif s.kind == ENDORSEMENT:
         info = sshsig.read_signature(s.signature)  # the key that verified
-        added = first_seen.get(info.key.blob)
+        keys = [info.key]
+        signatory = registry.signatory(s.signatory)
+        key = signatory.key_for(info.key)
+        if key is not None and key.revoked and key.revoked <= today:
+            item.notes.append(f"valid when signed; key since revoked ({key.revoked})")
+        if signatory.retired and signatory.retired <= today:
+            item.notes.append(f"valid when signed; {signatory.id} since retired ({signatory.retired})")
+    else:
+        item.attested_by = attesters(s, registry, found[s.kind])[0]
+        keys = [registry.admin(a).public for a in item.attested_by]
+    for public in keys if why is None else []:
+        added = first_seen.get(public.blob)
         if added is not None and s.signing_day < added:
             bad(
                 "statement-backdated",
-                f"is dated {s.signing_day}, before its key {info.key.fingerprint} was added to the registry "
-                f"(registry version of {added}): a backdated statement",
+                f"is dated {s.signing_day}, before its key {public.fingerprint} was added to the registry "
+                f"(registry record of {added}): a backdated statement",
             )
-        if s.kind == ENDORSEMENT:
-            signatory = registry.signatory(s.signatory)
-            key = signatory.key_for(info.key)
-            if key is not None and key.revoked and key.revoked <= today:
-                item.notes.append(f"valid when signed; key since revoked ({key.revoked})")
-            if signatory.retired and signatory.retired <= today:
-                item.notes.append(f"valid when signed; {signatory.id} since retired ({signatory.retired})")
-    if s.get("registry") not in state.trusted:
-        bad("statement-registry", "names a registry version that was never signed by the admins")
+    valid = set(state.valid)
+    if not all(sha in valid for sha in s.get("registry")):
+        bad(
+            "statement-registry",
+            "names a registry version (admin record) that does not count: never signed by the admins",
+        )
     if s.kind == ATTESTATION:
         if s.recorded < s.date:
             bad("statement-dates", f"records a decision of {s.date} on {s.recorded}, before it was made")
@@ -335,6 +328,13 @@ def _check_statement(
             inactive = signatory.why_inactive(s.date)
             if inactive:
                 bad("statement-term", f"attests a decision of {s.date}, but {inactive}")
+            own = own_key_since(signatory, first_seen)
+            if own is not None and s.date >= own:
+                bad(
+                    "attestation-own-key",
+                    f"attests a decision of {s.date}, but {s.signatory} has had a key of its own since {own}: from then "
+                    "on only its own signature speaks for it",
+                )
     if s.signing_day > today:
         bad("statement-future", f"is dated {s.signing_day}, after today ({today})")
     for message in _check_text(s, by_label, texts):
@@ -361,7 +361,17 @@ def _check_chains(checked: list[Checked], notices: list[str]) -> None:
                     )
                 )
                 continue
-            expected = 1 + max((by_sha[p].statement.seq for p in s.previous), default=0)
+            before = [by_sha[p].statement for p in s.previous]
+            if any(s.signing_day < p.signing_day for p in before):
+                item.problems.append(
+                    Problem(
+                        "chain-order",
+                        s.path,
+                        f"is dated {s.signing_day}, before the statement it follows "
+                        f"({max(p.signing_day for p in before)}): a chain only moves forward in time",
+                    )
+                )
+            expected = 1 + max((p.seq for p in before), default=0)
             if s.seq != expected:
                 item.problems.append(
                     Problem(

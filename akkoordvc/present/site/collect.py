@@ -27,8 +27,8 @@ from ...ops.align import compute
 from ...ops.redline import ClauseChange, Redline, Side
 from ...storage import amendment_store
 from ...storage.versions import Version, versions
-from ...trust.endorsements import ATTESTATION
-from ...trust.registry import Registry
+from ...trust.model import Registry
+from ...trust.statements import ATTESTATION
 from ...trust.status import decisions, last_endorsed, matrix
 from ...trust.verify import Checked, Report, verify
 
@@ -218,7 +218,7 @@ def collect(workspace, *, trust_anchor: str | None = None, today: dt.date) -> Si
     }
     amendments = amendment_store.load(workspace)
     report = verify(workspace, trust_anchor, today)
-    status = matrix(workspace, report, today)
+    status = matrix(report, today)
     if texts:
         reference = texts[-1].document
     else:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 
 from ...trust import sshsig
-from ...trust.endorsements import ATTESTATION, NAMESPACES
+from ...trust.statements import ATTESTATION, NAMESPACES
 from ...trust.verify import Checked
 from . import links
 from .collect import SiteData
@@ -214,9 +214,11 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
         known = any(t.label == label for t in data.texts)
         fact(w["version"], page.link(links.version_page(label), label) if known else label)
         fact(w["date"], date_text(w, st.get("date")))
-        for key in ("mandate", "comment", "evidence", "attested_by"):
+        for key in ("mandate", "comment", "evidence"):
             if st.get(key):
                 fact(w[key], st.get(key))
+        if item.attested_by:
+            fact(w["attested_by"], ", ".join(item.attested_by))
         if st.get("recorded"):
             fact(w["recorded"], date_text(w, st.get("recorded")))
         fact(w["text_hash"], h("code", {"class": "hash"}, st.get("text_sha256", "")))
@@ -231,17 +233,19 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
             "ul",
             {"class": "plain"},
             h("li", None, page.link(file_path, st.path.rsplit("/", 1)[-1])),
-            h("li", None, page.link(file_path + ".sig", st.path.rsplit("/", 1)[-1] + ".sig"))
-            if st.signature is not None
-            else None,
+            [
+                h("li", None, page.link(file_path + suffix, st.path.rsplit("/", 1)[-1] + suffix))
+                for suffix in st.signature_files()
+            ],
         ),
     ]
     signers = _allowed_signers(data, item) if st.ok else ""
-    if signers and st.signature is not None:
+    if signers and st.signature_files():
         base = st.path.rsplit("/", 1)[-1]
+        suffix = next(iter(st.signature_files()))
         command = (
             f"ssh-keygen -Y verify -f allowed_signers -I {st.signer} -n {NAMESPACES[st.kind]} "
-            f"-O verify-time={sshsig.signing_time(st.signing_day)} -s {base}.sig < {base}"
+            f"-O verify-time={sshsig.signing_time(st.signing_day)} -s {base}{suffix} < {base}"
         )
         body += [
             h("h2", None, w["check_yourself"]),
@@ -252,8 +256,8 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
     body += [h("h2", None, w["fields"]), h("pre", None, h("code", None, _pretty(st.data)))]
     yield links.statement_page(st.path), site.render(page, title, body)
     yield file_path, st.data
-    if st.signature is not None:
-        yield file_path + ".sig", st.signature
+    for suffix, signature in st.signature_files().items():
+        yield file_path + suffix, signature
 
 
 def _pretty(data: bytes) -> str:

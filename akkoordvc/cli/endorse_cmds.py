@@ -1,0 +1,101 @@
+"""`akkoord endorse` and `akkoord attest`: a signatory's own signed decision, or the admins' record of one."""
+
+from __future__ import annotations
+
+import click
+
+from ..trust import printable
+from . import trust_common as tc
+from .common import open_workspace
+
+DECISIONS = click.Choice(["endorse", "decline", "withdraw"])
+
+
+@click.command()
+@click.argument("ref", metavar="REF")
+@click.option("--as", "as_", required=True, metavar="SIGNATORY", help="The signatory you sign for.")
+@click.option(
+    "--key", required=True, type=click.Path(dir_okay=False), help="Your private SSH key (or a .pub held by ssh-agent)."
+)
+@click.option("--decision", type=DECISIONS, default="endorse", show_default=True)
+@click.option("--mandate", help="What authorises this decision (e.g. collegebesluit 2026/123).")
+@click.option("--comment", help="A short explanation, published with the statement.")
+@click.option("--trust-anchor", metavar="FPR", help=tc.ANCHOR_HELP)
+@click.option("--by", help=tc.BY_HELP)
+def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by):
+    """Sign, as SIGNATORY, your decision about version REF, dated today, and commit it."""
+    tc.texts(mandate=mandate, comment=comment)
+    from ..trust.endorsements import endorse as do_endorse
+
+    found = open_workspace(write=True)
+    state = tc.state(found, trust_anchor)
+    who = state.require_current().require(as_)
+    created = do_endorse(
+        found,
+        state,
+        ref=ref,
+        signatory_id=as_,
+        key_path=key,
+        decision=decision,
+        mandate=mandate,
+        comment=comment,
+        today=tc.today(),
+        by=tc.actor(found, by, who.name, who.id, prefer_fallback=True),
+    )
+    s = created.statement
+    click.echo(
+        f"{printable(who.name)} ({who.id}): {decision} version {printable(created.version.label)} on {s.get('date')} "
+        f"(statement {s.seq} of its chain)"
+    )
+    click.echo(f"  text_sha256 {created.version.text_sha256}")
+    click.echo(f"  {s.path} (+ .sig), commit {created.commit[:12]}")
+    return 0
+
+
+@click.command()
+@click.argument("ref", metavar="REF")
+@click.option("--signatory", required=True, metavar="ID", help="Whose decision is recorded.")
+@click.option("--date", "date", required=True, metavar="YYYY-MM-DD", help="The day the decision was made.")
+@click.option(
+    "--evidence", required=True, help="Where the decision is documented (signed paper, collegebesluit, minutes)."
+)
+@tc.admin_keys_option
+@click.option("--decision", type=DECISIONS, default="endorse", show_default=True)
+@click.option("--mandate", help="What authorised the decision.")
+@click.option("--comment", help="A short explanation.")
+@click.option("--by", help=tc.BY_HELP)
+def attest(ref, signatory, date, evidence, keys, decision, mandate, comment, by):
+    """Record, as registry admins, a decision made outside the repository (e.g. a signature on paper).
+
+    It is shown as attested, never as the signatory's own signature, and needs the admin threshold."""
+    tc.texts(evidence=evidence, mandate=mandate, comment=comment)
+    from ..trust.endorsements import attest as do_attest
+
+    found = open_workspace(write=True)
+    created = do_attest(
+        found,
+        tc.state(found),
+        ref=ref,
+        signatory_id=signatory,
+        key_paths=list(keys),
+        date=tc.day(date, "--date"),
+        evidence=evidence,
+        decision=decision,
+        mandate=mandate,
+        comment=comment,
+        today=tc.today(),
+        by=tc.admin_actor(found, by),
+    )
+    s = created.statement
+    click.echo(
+        f"Attested: {printable(created.signatory.name)} ({created.signatory.id}) {decision} version "
+        f"{printable(created.version.label)} on {s.get('date')}, recorded by admin key(s) {', '.join(created.signed_by)}"
+    )
+    click.echo(f"  evidence: {printable(s.get('evidence'))}")
+    click.echo(f"  {s.path} (+ signatures), commit {created.commit[:12]}")
+    if created.threshold > len(created.signed_by):
+        click.echo(
+            f"  pending: it counts once {created.threshold - len(created.signed_by)} more admin key(s) sign it with "
+            "`akkoord attest-cosign STATEMENT --key KEY`"
+        )
+    return 0

@@ -1,0 +1,161 @@
+"""Adding admin-signed records: the first record of a registry, registry changes, cosigning, resolving a fork.
+
+`commit_record` is the one way every admin record is made (registry changes here, version
+records in `trust.versions`, amendment decisions in `trust.decisions`): on top of the current
+heads, signed by admin keys of the registry in force, committed with its signatures in one commit.
+A record that has fewer signatures than the threshold is committed and counts once other admins
+`cosign` it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import registry_names as rn
+from ..model.dates import today as _today
+from . import sshsig
+from .model import ID_PATTERN, AdminKey, Registry, RegistryError
+from .records import Record, make_record, record_files, sign, sign_all, signature_path, trailers
+from .registry import RegistryState, anchor_of, describe, load_state
+from .registry_ops import EMPTY, add_admin, apply_ops, set_threshold
+
+
+def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor: Any = None) -> tuple[dict[str, bytes], str]:
+    """The files of a new registry (for `akkoord init --admin-key`) and its trust anchor.
+
+    Admin key ids are taken from the key files' names (`secretariaat.pub` -> `secretariaat`)."""
+    ops: list[dict] = []
+    used: set[str] = set()
+    blobs: set[bytes] = set()
+    day = _today()
+    for path in admin_pubkey_paths:
+        key = sshsig.read_public_key_file(path)
+        if key.blob in blobs:
+            raise RegistryError(f"--admin-key {path}: the same key is given twice; the threshold counts distinct keys")
+        blobs.add(key.blob)
+        sshsig.fingerprint_with_ssh_keygen(key)
+        base = re.sub(r"[^a-z0-9._-]+", "-", Path(path).name.lower().removesuffix(".pub")).strip("-._")[:60] or "admin"
+        ident, n = base, 2
+        while ident in used or not ID_PATTERN.match(ident):
+            ident = f"{base}-{n}" if ID_PATTERN.match(f"{base}-{n}") else f"admin-{n}"
+            n += 1
+        used.add(ident)
+        ops += add_admin(AdminKey(public=key, start=day, id=ident, name=ident))
+    if threshold > len(blobs):
+        raise RegistryError(f"--threshold {threshold} is more than the {len(blobs)} admin key(s) given")
+    record = make_record(rn.REGISTRY, [], day, {rn.OPS: ops + set_threshold(threshold)})
+    apply_ops(EMPTY, record.get(rn.OPS), 0, day, "the new registry")
+    return {record.path: record.data}, anchor_of(record.sha)
+
+
+def start_registry(workspace, admin_pubkey_paths: list[str], threshold: int, by) -> tuple[str, str]:
+    """Give an existing repository (made without --admin-key) its registry; return (commit, trust anchor)."""
+    if load_state(workspace).records:
+        raise RegistryError("this repository already has a registry (records/); change it with `akkoord signatory ...`")
+    files, anchor = genesis_files(admin_pubkey_paths, threshold, by)
+    message = f"Start the signatory registry\n\nAkkoord-Registry-Anchor: {anchor}"
+    return workspace.commit(dict(files), message, "registry", by), anchor
+
+
+# adding records --------------------------------------------------------------------------------------
+@dataclass
+class Committed:
+    """A record committed with its signatures, and whether it counts yet."""
+
+    record: Record
+    registry: Registry  # the registry after it (for a registry change) or the one it was made under
+    commit: str
+    signed_by: list[str]
+    threshold: int
+
+    @property
+    def complete(self) -> bool:
+        return len(self.signed_by) >= self.threshold
+
+
+def commit_record(
+    workspace,
+    state: RegistryState,
+    kind: str,
+    body: dict,
+    day: dt.date,
+    key_paths: list[str],
+    message: str,
+    change: str,
+    by,
+    extra_files: dict[str, bytes | None] | None = None,
+    parents: list[Record] | None = None,
+    regime: Registry | None = None,
+    **commit_options: Any,
+) -> Committed:
+    """Make a record of `kind` on top of the current heads, sign it with the admin `key_paths`, and commit it."""
+    current = state.require_current(for_change=kind != rn.RESOLUTION)
+    regime = regime or current
+    heads = parents if parents is not None else state.heads
+    newest = max((h.date for h in heads), default=day)
+    if day < newest:
+        raise RegistryError(f"the newest admin record is dated {newest}, after {day}; check the clock (or --date)")
+    record = make_record(kind, heads, day, body)
+    after = apply_ops(regime, record.get(rn.OPS), record.serial, day) if kind == rn.REGISTRY else regime
+    signatures = sign_all(regime, record, key_paths)
+    files = {**(extra_files or {}), **record_files(record, signatures)}
+    full = f"{message}\n\n{trailers(record, signatures)}"
+    commit = workspace.commit(files, full, change, by, **commit_options)
+    return Committed(record, after, commit, list(signatures), regime.threshold)
+
+
+def change(
+    workspace, state: RegistryState, ops_for: Callable[[Registry], list], key_paths: list[str], message: str, by, day
+) -> Committed:
+    """Commit a registry change: the operations `ops_for(registry in force)` gives, signed by admin keys."""
+    ops = ops_for(state.require_current(for_change=True))
+    return commit_record(workspace, state, rn.REGISTRY, {rn.OPS: ops}, day, key_paths, message, "registry", by)
+
+
+def cosign(workspace, state: RegistryState, key_path: str, by) -> Committed:
+    """Add an admin signature to the record that awaits more signatures."""
+    if state.pending is None:
+        raise RegistryError("no admin record awaits signatures; nothing to cosign")
+    pending = state.pending
+    admin_id, signature = sign(pending.regime, pending.record, key_path)
+    if admin_id in pending.signed_by:
+        raise RegistryError(f"--key {key_path}: admin key {admin_id} already signed record {pending.record.short}")
+    message = f"Cosign {describe(pending.record)}\n\n{trailers(pending.record, [admin_id])}"
+    commit = workspace.commit({signature_path(pending.record.sha, admin_id): signature}, message, "registry", by)
+    return Committed(pending.record, pending.regime, commit, [*pending.signed_by, admin_id], pending.regime.threshold)
+
+
+def resolve(workspace, state: RegistryState, drop: list[str], reason: str, key_paths: list[str], by, day) -> Committed:
+    """Settle a fork: a resolution joining every head, dropping the records `drop` names (by hash prefix)."""
+    if not state.forks:
+        raise RegistryError("the registry has no fork to resolve")
+    forked = {sha for pair in state.forks for sha in pair}
+    chosen = []
+    for prefix in drop:
+        matches = [sha for sha in forked if sha.startswith(prefix.lower())] if len(prefix) >= 6 else []
+        if len(matches) != 1:
+            listed = ", ".join(sorted(s[:12] for s in forked))
+            raise RegistryError(f"--drop {prefix!r} names none (or several) of the forked records: {listed}")
+        chosen.append(matches[0])
+    body = {rn.DROP: sorted(set(chosen)), rn.REASON: reason}
+    message = "Resolve a registry fork: drop " + ", ".join(describe(state.records[s]) for s in chosen)
+    kept = [h for h in state.fork_heads if h.sha not in chosen]
+    regime = state.branches[kept[0].sha] if kept else None
+    return commit_record(
+        workspace,
+        state,
+        rn.RESOLUTION,
+        body,
+        day,
+        key_paths,
+        message,
+        "registry",
+        by,
+        parents=state.fork_heads,
+        regime=regime,
+    )

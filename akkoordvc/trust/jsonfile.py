@@ -1,0 +1,126 @@
+"""Canonical JSON: the one byte form of every signed file (statements and admin records), and its safe reader.
+
+Canonical form: keys sorted, no insignificant whitespace, UTF-8, Unicode NFC, one final
+newline; so the same content is always the same bytes and can be signed and hashed.
+
+Files come from a repository anyone with push access could have written to, so reading
+refuses, with one `JSONFileError` line and never a crash: more than `MAX_BYTES`, bytes that
+are not UTF-8 (UTF-16 and UTF-32 included), lone surrogates (escaped or not), a key given
+twice, NaN/Infinity, floats, integers of more than `MAX_DIGITS` digits (Python would spend
+quadratic time on a 5,000-digit one), nesting deeper than `MAX_DEPTH`, and anything not in
+canonical form.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+from ..errors import AkkoordError
+
+MAX_BYTES = 1024 * 1024
+MAX_DIGITS = 18
+MAX_DEPTH = 16
+_DEPTH = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class JSONFileError(AkkoordError):
+    """A file that is not canonical JSON of an acceptable shape."""
+
+
+def canonical_json(obj: Any) -> bytes:
+    """The one byte form of `obj`: sorted keys, no spaces, UTF-8, final newline."""
+    text = json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise JSONFileError(f"a key occurs twice ({sorted({k for k in keys if keys.count(k) > 1})[0]!r})")
+    return dict(pairs)
+
+
+def _constant(name: str) -> Any:
+    raise JSONFileError(f"{name} is not allowed")
+
+
+def _float(text: str) -> Any:
+    raise JSONFileError("a fractional number is not allowed")
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise JSONFileError(f"a number of {len(text):,} digits is not allowed")
+    return int(text)
+
+
+def _depth(data: bytes) -> int:
+    depth = deepest = 0
+    for match in _DEPTH.finditer(data):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return deepest
+
+
+def _has_surrogate(obj: Any) -> bool:
+    if isinstance(obj, str):
+        return any(0xD800 <= ord(c) <= 0xDFFF for c in obj)
+    if isinstance(obj, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in obj.items())
+    if isinstance(obj, list):
+        return any(_has_surrogate(v) for v in obj)
+    return False
+
+
+def load_json(data: bytes) -> Any:
+    """The value of canonical JSON `data`; JSONFileError (one line, no path) for anything else."""
+    if len(data) > MAX_BYTES:
+        raise JSONFileError(f"{len(data):,} bytes, more than the {MAX_BYTES:,} a record or statement may have")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise JSONFileError("not UTF-8 text") from None
+    if not unicodedata.is_normalized("NFC", text):
+        raise JSONFileError("not in Unicode NFC form")
+    if _depth(data) > MAX_DEPTH:
+        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep")
+    try:
+        obj = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
+    except json.JSONDecodeError as exc:
+        raise JSONFileError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+    except (RecursionError, ValueError) as exc:
+        raise JSONFileError(f"not acceptable JSON ({type(exc).__name__})") from None
+    if _has_surrogate(obj):
+        raise JSONFileError("holds a lone surrogate (an invalid character escape)")
+    if canonical_json(obj) != data:
+        raise JSONFileError("not in canonical form (sorted keys, no spaces, NFC, one final newline)")
+    return obj
+
+
+def load_object(data: bytes, format_value: str) -> dict[str, Any]:
+    """A canonical JSON object whose "format" is `format_value`; JSONFileError for anything else."""
+    obj = load_json(data)
+    if not isinstance(obj, dict):
+        raise JSONFileError("not a JSON object")
+    if obj.get("format") != format_value:
+        raise JSONFileError(f"format is {str(obj.get('format'))[:40]!r}, expected {format_value!r}")
+    return obj
+
+
+def check_fields(obj: dict[str, Any], expected: dict[str, Any]) -> None:
+    """Exactly the fields of `expected` (name -> type or tuple of types; a bool is never an int)."""
+    missing, extra = sorted(set(expected) - set(obj)), sorted(set(obj) - set(expected))
+    if missing or extra:
+        raise JSONFileError(f"fields missing: {', '.join(missing) or '-'}; unexpected: {', '.join(extra)[:200] or '-'}")
+    for name, kinds in expected.items():
+        if not isinstance(obj[name], kinds) or isinstance(obj[name], bool):
+            raise JSONFileError(f"field {name!r} has the wrong type")
