@@ -77,3 +77,45 @@ def test_element_names_are_spelled_in_one_place():
             if _TREE_CALL.search(line):
                 offenders.append(f"{rel}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def _module_aliases(tree: ast.AST, path: Path) -> set[str]:
+    """Names under which `path` binds modules of the package (``from . import x``, ``import akkoordvc.y as z``)."""
+    aliases = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("akkoordvc")):
+            package = PACKAGE.parent / Path(*_absolute(node, path).split("."))
+            for alias in node.names:
+                if (package / f"{alias.name}.py").is_file() or (package / alias.name).is_dir():
+                    aliases.add(alias.asname or alias.name)
+        elif isinstance(node, ast.Import):
+            aliases.update(a.asname for a in node.names if a.name.startswith("akkoordvc") and a.asname)
+    return aliases
+
+
+def _absolute(node: ast.ImportFrom, path: Path) -> str:
+    if not node.level:
+        return node.module or ""
+    base = ["akkoordvc", *path.relative_to(PACKAGE).with_suffix("").parts[:-1]]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_no_private_name_is_used_across_modules():
+    """A leading underscore means private to its module: no `from x import _name`, no `x._name` of another module."""
+    offenders = []
+    for path in MODULES:
+        rel = str(path.relative_to(PACKAGE))
+        tree = ast.parse(path.read_text("utf-8"))
+        aliases = _module_aliases(tree, path)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("akkoordvc")):
+                offenders += [f"{rel}:{node.lineno}: imports {a.name}" for a in node.names if _private(a.name)]
+            elif isinstance(node, ast.Attribute) and _private(node.attr) and isinstance(node.value, ast.Name):
+                if node.value.id in aliases:
+                    offenders.append(f"{rel}:{node.lineno}: uses {node.value.id}.{node.attr}")
+    assert offenders == []

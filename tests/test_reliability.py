@@ -335,16 +335,16 @@ def test_a_branch_moved_by_plain_git_after_the_command_read_it_is_refused(repo, 
         textwrap.dedent(
             """
         import subprocess, sys
-        from akkoordvc.storage import amendment_store
+        from akkoordvc.storage.amendment_store import lifecycle
 
-        original = amendment_store._commit
+        original = lifecycle.commit_change
 
         def commit_after_someone_else(workspace, *a, **k):
             subprocess.run(["git", "-c", "user.name=X", "-c", "user.email=x@example.org", "commit", "-q",
                             "--allow-empty", "-m", "elsewhere"], cwd=workspace.root, check=True)
             return original(workspace, *a, **k)
 
-        amendment_store._commit = commit_after_someone_else
+        lifecycle.commit_change = commit_after_someone_else
         from akkoordvc.cli.main import main
 
         sys.exit(main(sys.argv[1:]))

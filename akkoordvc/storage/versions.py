@@ -73,10 +73,11 @@ def versions(workspace: Workspace) -> list[Version]:
     """All versions, oldest first (by version date, then by commit order)."""
     repo = workspace.repo
     found = []
-    for tag in repo.tags(TAG_PREFIX):
+    tags = repo.tags(TAG_PREFIX)
+    texts = repo.read_blobs([f"{tag.commit}:{TEXT_PATH}" for tag in tags])  # one git process for every version
+    for tag, data in zip(tags, texts, strict=True):
         text, trailers = _split_message(tag.message)
         label = tag.name[len(TAG_PREFIX) :]
-        data = repo.read(tag.commit, TEXT_PATH)
         found.append(
             Version(
                 label=label,
@@ -184,3 +185,20 @@ def create_version(
     created = find_version(workspace, label)
     assert created is not None
     return created
+
+
+def standing(workspace: Workspace) -> dict[str, object]:
+    """Where the text stands: the latest version, HEAD and its text's hash, whether the committed text
+    differs from the latest version's, and whether akkoord.xml has uncommitted edits."""
+    found = versions(workspace)
+    head = workspace.head()
+    head_text = workspace.head_text()
+    return {
+        "latest_version": found[-1].label if found else None,
+        "head": head,
+        "text_sha256": hashlib.sha256(head_text).hexdigest(),
+        "text_changed_since_version": bool(found)
+        and found[-1].commit != head
+        and workspace.text_at(found[-1].commit) != head_text,
+        "uncommitted_edits": workspace.text_is_dirty(),
+    }

@@ -14,17 +14,17 @@ from ...model import canonical, names
 from ..sequence import longest_increasing
 from .errors import DeriveError
 from .nodes import (
-    _KINDS,
-    _NODES,
-    _heading,
-    _id,
-    _next_node,
-    _node_children,
-    _rest,
-    _shell,
-    _xml,
+    NODE_KINDS,
+    NODE_TAGS,
     division_sha256,
+    heading_of,
+    id_of,
+    next_node,
+    node_children,
     node_sha256,
+    rest_of,
+    shell_of,
+    xml_of,
 )
 from .operations import (
     Delete,
@@ -41,13 +41,13 @@ from .operations import (
     ReplaceText,
     Split,
 )
-from .tree import _Tree
+from .tree import Tree
 
 
 def _index(root: etree._Element) -> dict[str, etree._Element]:
     found: dict[str, etree._Element] = {}
-    for element in root.iter(*_NODES):
-        ident = _id(element)
+    for element in root.iter(*NODE_TAGS):
+        ident = id_of(element)
         if ident in found:
             raise DeriveError(f"id {ident!r} is used twice in one text; every clause and division id must be unique")
         found[ident] = element
@@ -55,7 +55,7 @@ def _index(root: etree._Element) -> dict[str, etree._Element]:
 
 
 def _optional_xml(element) -> str | None:
-    return _xml(element) if element is not None else None
+    return xml_of(element) if element is not None else None
 
 
 def _words(element: etree._Element) -> list[str]:
@@ -70,8 +70,8 @@ def _followers(clause: etree._Element, wanted: list[str], candidates: set[str]) 
     if not words:
         return []
     chosen: list[etree._Element] = []
-    follower = _next_node(clause)
-    while follower is not None and follower.tag == names.CLAUSE and _id(follower) in candidates:
+    follower = next_node(clause)
+    while follower is not None and follower.tag == names.CLAUSE and id_of(follower) in candidates:
         more = _words(follower)
         if not more:
             break
@@ -79,7 +79,7 @@ def _followers(clause: etree._Element, wanted: list[str], candidates: set[str]) 
         chosen.append(follower)
         if len(words) >= len(wanted):
             break
-        follower = _next_node(follower)
+        follower = next_node(follower)
     return chosen if words == wanted else []
 
 
@@ -96,7 +96,7 @@ def _nodes(base: etree._Element, edited: etree._Element):
     for ident in b_nodes.keys() & e_nodes.keys():
         if b_nodes[ident].tag != e_nodes[ident].tag:
             raise DeriveError(
-                f"id {ident!r} is a {_KINDS[b_nodes[ident].tag]} in the base but a {_KINDS[e_nodes[ident].tag]} "
+                f"id {ident!r} is a {NODE_KINDS[b_nodes[ident].tag]} in the base but a {NODE_KINDS[e_nodes[ident].tag]} "
                 "in the edited copy; give the new element an id of its own"
             )
     return b_nodes, e_nodes
@@ -109,13 +109,13 @@ class _Derivation:
         self.base, self.edited = base, edited
         self.b_nodes, self.e_nodes = _nodes(base, edited)
         self.ops: list[Operation] = []
-        self.tree = _Tree(copy.deepcopy(base))
+        self.tree = Tree(copy.deepcopy(base))
         self.b_clauses = list(base.iter(names.CLAUSE))
         self.e_clauses = list(edited.iter(names.CLAUSE))
-        self.b_clause_ids = {_id(e) for e in self.b_clauses}
-        self.e_clause_ids = {_id(e) for e in self.e_clauses}
-        self.deleted = {_id(e) for e in self.b_clauses if _id(e) not in self.e_clause_ids}
-        self.new = {_id(e) for e in self.e_clauses if _id(e) not in self.b_clause_ids}
+        self.b_clause_ids = {id_of(e) for e in self.b_clauses}
+        self.e_clause_ids = {id_of(e) for e in self.e_clauses}
+        self.deleted = {id_of(e) for e in self.b_clauses if id_of(e) not in self.e_clause_ids}
+        self.new = {id_of(e) for e in self.e_clauses if id_of(e) not in self.b_clause_ids}
         self.consumed: set[str] = set()
 
     def emit(self, op: Operation) -> None:
@@ -127,7 +127,7 @@ class _Derivation:
         if _optional_xml(b_meta) != _optional_xml(e_meta):
             if b_meta is None or e_meta is None:
                 raise DeriveError("an agreement must have metadata (<meta>) in both texts")
-            self.emit(ReplaceMeta(canonical.element_sha256(b_meta), _xml(e_meta)))
+            self.emit(ReplaceMeta(canonical.element_sha256(b_meta), xml_of(e_meta)))
         b_pre, e_pre = self.base.find(names.PREAMBLE), self.edited.find(names.PREAMBLE)
         if _optional_xml(b_pre) != _optional_xml(e_pre):
             sha = canonical.element_sha256(b_pre) if b_pre is not None else None
@@ -136,27 +136,27 @@ class _Derivation:
     def merges(self) -> None:
         """A clause that absorbed the deleted clauses right after it, words unchanged."""
         for b_clause in self.b_clauses:
-            ident = _id(b_clause)
+            ident = id_of(b_clause)
             if ident not in self.e_clause_ids:
                 continue
             e_clause = self.e_nodes[ident]
-            if _xml(b_clause) == _xml(e_clause):
+            if xml_of(b_clause) == xml_of(e_clause):
                 continue
             chosen = _followers(b_clause, _words(e_clause), self.deleted - self.consumed)
             if chosen:
-                others = tuple((_id(f), node_sha256(f)) for f in chosen)
-                self.emit(Merge(ident, node_sha256(b_clause), others, _xml(e_clause)))
+                others = tuple((id_of(f), node_sha256(f)) for f in chosen)
+                self.emit(Merge(ident, node_sha256(b_clause), others, xml_of(e_clause)))
                 self.consumed.add(ident)
-                self.consumed.update(_id(f) for f in chosen)
+                self.consumed.update(id_of(f) for f in chosen)
 
     def _changed_clauses(self):
         """(id, base clause, edited clause) of each clause in both texts, changed and not yet accounted for."""
         for e_clause in self.e_clauses:
-            ident = _id(e_clause)
+            ident = id_of(e_clause)
             if ident not in self.b_clause_ids or ident in self.consumed:
                 continue
             b_clause = self.b_nodes[ident]
-            if _xml(b_clause) != _xml(e_clause):
+            if xml_of(b_clause) != xml_of(e_clause):
                 yield ident, b_clause, e_clause
 
     def splits(self) -> None:
@@ -164,26 +164,26 @@ class _Derivation:
         for ident, b_clause, e_clause in self._changed_clauses():
             chosen = _followers(e_clause, _words(b_clause), self.new - self.consumed)
             if chosen:
-                self.emit(Split(ident, node_sha256(b_clause), (_xml(e_clause), *(_xml(f) for f in chosen))))
+                self.emit(Split(ident, node_sha256(b_clause), (xml_of(e_clause), *(xml_of(f) for f in chosen))))
                 self.consumed.add(ident)
-                self.consumed.update(_id(f) for f in chosen)
+                self.consumed.update(id_of(f) for f in chosen)
 
     def clause_edits(self) -> None:
         """The remaining changed clauses: heading, text, number."""
         for ident, b_clause, e_clause in self._changed_clauses():
             sha = node_sha256(b_clause)
-            b_heading, e_heading = _heading(b_clause), _heading(e_clause)
+            b_heading, e_heading = heading_of(b_clause), heading_of(e_clause)
             if _optional_xml(b_heading) != _optional_xml(e_heading):
                 self.emit(ReplaceHeading(ident, sha, _optional_xml(e_heading)))
-            e_rest = [_xml(child) for child in _rest(e_clause)]
-            if [_xml(child) for child in _rest(b_clause)] != e_rest:
+            e_rest = [xml_of(child) for child in rest_of(e_clause)]
+            if [xml_of(child) for child in rest_of(b_clause)] != e_rest:
                 self.emit(ReplaceText(ident, sha, tuple(e_rest)))
             if b_clause.get(names.NUM) != e_clause.get(names.NUM):
                 self.emit(Renumber(ident, sha, e_clause.get(names.NUM, "")))
 
     def division_labels(self) -> None:
         for e_division in self.edited.iter(names.DIVISION):
-            ident = _id(e_division)
+            ident = id_of(e_division)
             b_division = self.b_nodes.get(ident)
             if b_division is not None and division_sha256(b_division) != division_sha256(e_division):
                 self.emit(
@@ -192,13 +192,13 @@ class _Derivation:
                         division_sha256(b_division),
                         e_division.get(names.KIND, ""),
                         e_division.get(names.NUM),
-                        _optional_xml(_heading(e_division)),
+                        _optional_xml(heading_of(e_division)),
                     )
                 )
 
     def deleted_clauses(self) -> None:
         for b_clause in self.b_clauses:
-            ident = _id(b_clause)
+            ident = id_of(b_clause)
             if ident in self.deleted and ident not in self.consumed:
                 self.emit(Delete(ident, node_sha256(b_clause), "clause"))
 
@@ -211,23 +211,23 @@ class _Derivation:
 
     def _walk(self, e_parent: etree._Element, parent_id: str | None) -> None:
         tree = self.tree
-        e_children = _node_children(e_parent)
-        rank = {_id(child): k for k, child in enumerate(e_children)}
-        here = [_id(child) for child in _node_children(tree.container(parent_id)) if _id(child) in rank]
+        e_children = node_children(e_parent)
+        rank = {id_of(child): k for k, child in enumerate(e_children)}
+        here = [id_of(child) for child in node_children(tree.container(parent_id)) if id_of(child) in rank]
         keep = {here[i] for i in longest_increasing([rank[ident] for ident in here])}
         previous = None
         for e_child in e_children:
-            ident = _id(e_child)
+            ident = id_of(e_child)
             position = Position(parent_id, after=previous)
             if ident not in tree.nodes:
                 whole = e_child.tag == names.CLAUSE or all(
-                    _id(d) not in tree.nodes for d in e_child.iter(*_NODES) if d is not e_child
+                    id_of(d) not in tree.nodes for d in e_child.iter(*NODE_TAGS) if d is not e_child
                 )
-                self.emit(Insert(ident, _xml(e_child) if whole else _xml(_shell(e_child)), position))
+                self.emit(Insert(ident, xml_of(e_child) if whole else xml_of(shell_of(e_child)), position))
             elif ident not in keep:
                 b_node = self.b_nodes.get(ident)
                 self.emit(
-                    Move(ident, position, node_sha256(b_node) if b_node is not None else None, _KINDS[e_child.tag])
+                    Move(ident, position, node_sha256(b_node) if b_node is not None else None, NODE_KINDS[e_child.tag])
                 )
             previous = ident
             if e_child.tag == names.DIVISION:
@@ -242,7 +242,7 @@ class _Derivation:
         ]
         gone.sort(key=lambda element: -sum(1 for _ in element.iterancestors()))
         for division in gone:
-            self.emit(Delete(_id(division), division_sha256(self.b_nodes[_id(division)]), "division"))
+            self.emit(Delete(id_of(division), division_sha256(self.b_nodes[id_of(division)]), "division"))
 
 
 def derive(base: etree._Element, edited: etree._Element) -> list[Operation]:

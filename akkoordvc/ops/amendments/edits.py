@@ -11,22 +11,22 @@ from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
 from .errors import OperationError
-from .families import _first, _OnClause, _OnTarget, _optional, _parts, _with_children
-from .nodes import _element, _heading, _rest, _xml, element_text
-from .tree import META_TARGET, PREAMBLE_TARGET, _Tree
+from .families import OnClause, OnTarget, first_of, optional_of, parts_of, with_children
+from .nodes import element_of, element_text, heading_of, rest_of, xml_of
+from .tree import META_TARGET, PREAMBLE_TARGET, Tree
 
 
 def _replace_heading(element: etree._Element, heading: str | None) -> None:
     """Put `heading` (canonical XML; None: no heading) in place of the element's heading."""
-    old = _heading(element)
+    old = heading_of(element)
     if old is not None:
         element.remove(old)
     if heading is not None:
-        element.insert(0, _element(heading))
+        element.insert(0, element_of(heading))
 
 
 @dataclass(frozen=True)
-class ReplaceMeta(_OnTarget):
+class ReplaceMeta(OnTarget):
     """Replace the agreement's metadata (title, short title, dates, properties)."""
 
     base_sha256: str
@@ -35,29 +35,29 @@ class ReplaceMeta(_OnTarget):
     tag = an.REPLACE_META
     subject = META_TARGET
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         old = tree.root.find(names.META)
         if old is None:
             raise OperationError("the text has no metadata")
-        tree.root.replace(old, _element(self.meta))
+        tree.root.replace(old, element_of(self.meta))
 
     def describe(self) -> str:
         return "replace the metadata (title, dates, properties)"
 
     def as_dict(self) -> dict:
-        return self._summary(title=inline_text(_element(self.meta).find(names.TITLE)))
+        return self._summary(title=inline_text(element_of(self.meta).find(names.TITLE)))
 
     def to_xml(self):
-        return _with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, [self.meta])
+        return with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, [self.meta])
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceMeta:
-        sha, children = _parts(element)
-        return cls(sha, _xml(children[0]))
+        sha, children = parts_of(element)
+        return cls(sha, xml_of(children[0]))
 
 
 @dataclass(frozen=True)
-class ReplacePreamble(_OnTarget):
+class ReplacePreamble(OnTarget):
     """Replace, add (base_sha256 None) or remove (preamble None) the preamble."""
 
     base_sha256: str | None
@@ -66,14 +66,14 @@ class ReplacePreamble(_OnTarget):
     tag = an.REPLACE_PREAMBLE
     subject = PREAMBLE_TARGET
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         root = tree.root
         old = root.find(names.PREAMBLE)
         if self.preamble is None:
             if old is not None:
                 root.remove(old)
             return
-        new = _element(self.preamble)
+        new = element_of(self.preamble)
         if old is not None:
             root.replace(old, new)
             return
@@ -86,19 +86,19 @@ class ReplacePreamble(_OnTarget):
         return "replace the preamble" if self.base_sha256 else "add a preamble"
 
     def as_dict(self) -> dict:
-        return self._summary(text=content_text(_element(self.preamble)) if self.preamble else None)
+        return self._summary(text=content_text(element_of(self.preamble)) if self.preamble else None)
 
     def to_xml(self):
-        return _with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, _optional(self.preamble))
+        return with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, optional_of(self.preamble))
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplacePreamble:
-        sha, children = _parts(element)
-        return cls(sha, _first(children))
+        sha, children = parts_of(element)
+        return cls(sha, first_of(children))
 
 
 @dataclass(frozen=True)
-class ReplaceDivisionHeading(_OnTarget):
+class ReplaceDivisionHeading(OnTarget):
     """Replace a division's label: its kind, num and heading (what it holds is untouched)."""
 
     division: str
@@ -113,7 +113,7 @@ class ReplaceDivisionHeading(_OnTarget):
     def subject(self) -> str:
         return self.division
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         division = tree.node(self.division, names.DIVISION)
         division.set(names.KIND, self.kind)
         if self.num is None:
@@ -136,16 +136,16 @@ class ReplaceDivisionHeading(_OnTarget):
             an.KIND: self.kind,
             an.NUM: self.num,
         }
-        return _with_children(self.tag, attributes, _optional(self.heading))
+        return with_children(self.tag, attributes, optional_of(self.heading))
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceDivisionHeading:
-        sha, children = _parts(element)
-        return cls(element.get(an.DIVISION), sha, element.get(an.KIND), element.get(an.NUM), _first(children))
+        sha, children = parts_of(element)
+        return cls(element.get(an.DIVISION), sha, element.get(an.KIND), element.get(an.NUM), first_of(children))
 
 
 @dataclass(frozen=True)
-class ReplaceHeading(_OnClause):
+class ReplaceHeading(OnClause):
     """Replace, add or (heading None) remove a clause's heading."""
 
     clause: str
@@ -154,7 +154,7 @@ class ReplaceHeading(_OnClause):
 
     tag = an.REPLACE_HEADING
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         _replace_heading(tree.node(self.clause, names.CLAUSE), self.heading)
 
     def describe(self) -> str:
@@ -166,16 +166,16 @@ class ReplaceHeading(_OnClause):
         return self._summary(heading=element_text(self.heading) or None)
 
     def to_xml(self):
-        return _with_children(self.tag, self._attributes(), _optional(self.heading))
+        return with_children(self.tag, self._attributes(), optional_of(self.heading))
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceHeading:
-        sha, children = _parts(element)
-        return cls(element.get(an.CLAUSE), sha, _first(children))
+        sha, children = parts_of(element)
+        return cls(element.get(an.CLAUSE), sha, first_of(children))
 
 
 @dataclass(frozen=True)
-class ReplaceText(_OnClause):
+class ReplaceText(OnClause):
     """Replace a clause's text: everything after its heading (origin, leden, paragraphs, lists, tables)."""
 
     clause: str
@@ -184,17 +184,17 @@ class ReplaceText(_OnClause):
 
     tag = an.REPLACE_TEXT
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         clause = tree.node(self.clause, names.CLAUSE)
-        for child in _rest(clause):
+        for child in rest_of(clause):
             clause.remove(child)
         for xml in self.content:
-            clause.append(_element(xml))
+            clause.append(element_of(xml))
 
     def text(self) -> str:
         holder = etree.Element(names.CLAUSE)
         for xml in self.content:
-            holder.append(_element(xml))
+            holder.append(element_of(xml))
         return content_text(holder)
 
     def describe(self) -> str:
@@ -204,16 +204,16 @@ class ReplaceText(_OnClause):
         return self._summary(text=self.text())
 
     def to_xml(self):
-        return _with_children(self.tag, self._attributes(), self.content)
+        return with_children(self.tag, self._attributes(), self.content)
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceText:
-        sha, children = _parts(element)
-        return cls(element.get(an.CLAUSE), sha, tuple(_xml(child) for child in children))
+        sha, children = parts_of(element)
+        return cls(element.get(an.CLAUSE), sha, tuple(xml_of(child) for child in children))
 
 
 @dataclass(frozen=True)
-class Renumber(_OnClause):
+class Renumber(OnClause):
     """Give a clause another number (its id stays)."""
 
     clause: str
@@ -222,7 +222,7 @@ class Renumber(_OnClause):
 
     tag = an.RENUMBER
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         tree.node(self.clause, names.CLAUSE).set(names.NUM, self.num)
 
     def describe(self) -> str:
@@ -232,7 +232,7 @@ class Renumber(_OnClause):
         return self._summary(num=self.num)
 
     def to_xml(self):
-        return _with_children(self.tag, {**self._attributes(), an.NUM: self.num})
+        return with_children(self.tag, {**self._attributes(), an.NUM: self.num})
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Renumber:

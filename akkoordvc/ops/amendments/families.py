@@ -10,47 +10,47 @@ from lxml import etree
 from ...model import amendment_names as an
 from ...model import names
 from .errors import AmendmentFormatError
-from .nodes import _element, _xml
-from .tree import Position, _Tree
+from .nodes import element_of, xml_of
+from .tree import Position, Tree
 
 # --- reading and writing the XML forms ---------------------------------------------------------------
 
 
-def _with_children(tag: str, attributes: dict, children: Iterable[str] = ()) -> etree._Element:
+def with_children(tag: str, attributes: dict, children: Iterable[str] = ()) -> etree._Element:
     element = etree.Element(tag, {k: v for k, v in attributes.items() if v is not None})
     for xml in children:
-        element.append(_element(xml))
+        element.append(element_of(xml))
     return element
 
 
-def _optional(xml: str | None) -> tuple[str, ...]:
+def optional_of(xml: str | None) -> tuple[str, ...]:
     return (xml,) if xml else ()
 
 
-def _parts(element: etree._Element) -> tuple[str | None, list[etree._Element]]:
+def parts_of(element: etree._Element) -> tuple[str | None, list[etree._Element]]:
     """An operation element's base hash and child elements."""
     return element.get(an.BASE_SHA256), [child for child in element if isinstance(child.tag, str)]
 
 
-def _first(children: list[etree._Element]) -> str | None:
-    return _xml(children[0]) if children else None
+def first_of(children: list[etree._Element]) -> str | None:
+    return xml_of(children[0]) if children else None
 
 
-def _fail(element: etree._Element, source: str, message: str):
+def fail(element: etree._Element, source: str, message: str):
     raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: not a valid amendment: {message}")
 
 
-def _position(element: etree._Element, source: str) -> Position:
+def position_of(element: etree._Element, source: str) -> Position:
     position = Position.from_attributes(element)
     if position.after is not None and position.before is not None:
-        _fail(element, source, f"<{element.tag}> may name after or before, not both")
+        fail(element, source, f"<{element.tag}> may name after or before, not both")
     return position
 
 
 # --- what the operations share -----------------------------------------------------------------------
 
 
-class _Operation:
+class OperationBase:
     """The defaults: an operation names no existing target, creates no id and touches no clause."""
 
     def targets(self) -> tuple[tuple[str, str | None], ...]:
@@ -63,7 +63,7 @@ class _Operation:
         return ()
 
 
-class _OnTarget(_Operation):
+class OnTarget(OperationBase):
     """An operation on one existing target, `subject`, as it was at `base_sha256`."""
 
     def targets(self):
@@ -73,7 +73,7 @@ class _OnTarget(_Operation):
         return {"op": self.tag, "target": self.subject, "base_sha256": self.base_sha256, **details}
 
 
-class _OnClause(_OnTarget):
+class OnClause(OnTarget):
     """An operation on the clause `clause`."""
 
     @property
@@ -87,13 +87,13 @@ class _OnClause(_OnTarget):
         return {an.CLAUSE: self.clause, an.BASE_SHA256: self.base_sha256}
 
 
-class _OnNode(_Operation):
+class OnNode(OperationBase):
     """An operation on an existing clause or division (`kind`) named `target`."""
 
     def clauses(self):
         return (self.target,) if self.kind == "clause" else ()
 
-    def _node(self, tree: _Tree) -> etree._Element:
+    def _node(self, tree: Tree) -> etree._Element:
         return tree.node(self.target, names.CLAUSE if self.kind == "clause" else names.DIVISION)
 
     def _summary(self) -> dict:
@@ -107,5 +107,5 @@ class _OnNode(_Operation):
     def _target(element: etree._Element, source: str) -> tuple[str, str]:
         clause, division = element.get(an.CLAUSE), element.get(an.DIVISION)
         if (clause is None) == (division is None):
-            _fail(element, source, f"<{element.tag}> needs exactly one of the attributes clause and division")
+            fail(element, source, f"<{element.tag}> needs exactly one of the attributes clause and division")
         return (clause, "clause") if clause is not None else (division, "division")

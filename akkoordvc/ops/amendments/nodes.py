@@ -10,66 +10,66 @@ from ...model import canonical, names
 from ...model.document import content_text, inline_text
 from ...model.xmlparse import parse_bytes
 
-_NODES = (names.CLAUSE, names.DIVISION)
-_KINDS = {names.CLAUSE: "clause", names.DIVISION: "division"}
+NODE_TAGS = (names.CLAUSE, names.DIVISION)
+NODE_KINDS = {names.CLAUSE: "clause", names.DIVISION: "division"}
 
 
-def _xml(element: etree._Element) -> str:
+def xml_of(element: etree._Element) -> str:
     return canonical.to_string(element)
 
 
-def _element(xml: str) -> etree._Element:
+def element_of(xml: str) -> etree._Element:
     return parse_bytes(xml.encode("utf-8"), "<operation>")
 
 
-def _id(element: etree._Element) -> str:
+def id_of(element: etree._Element) -> str:
     return element.get(names.ID, "")
 
 
-def _node_children(parent: etree._Element) -> list[etree._Element]:
-    return [child for child in parent if child.tag in _NODES]
+def node_children(parent: etree._Element) -> list[etree._Element]:
+    return [child for child in parent if child.tag in NODE_TAGS]
 
 
-def _next_node(element: etree._Element):
+def next_node(element: etree._Element):
     sibling = element.getnext()
-    while sibling is not None and sibling.tag not in _NODES:
+    while sibling is not None and sibling.tag not in NODE_TAGS:
         sibling = sibling.getnext()
     return sibling
 
 
-def _previous_node(element: etree._Element):
+def previous_node(element: etree._Element):
     sibling = element.getprevious()
-    while sibling is not None and sibling.tag not in _NODES:
+    while sibling is not None and sibling.tag not in NODE_TAGS:
         sibling = sibling.getprevious()
     return sibling
 
 
-def _heading(element: etree._Element):
+def heading_of(element: etree._Element):
     first = element[0] if len(element) else None
     return first if first is not None and first.tag == names.HEADING else None
 
 
-def _rest(clause: etree._Element) -> list[etree._Element]:
+def rest_of(clause: etree._Element) -> list[etree._Element]:
     """A clause's children after its heading: origin and content blocks."""
     return [child for child in clause if child.tag != names.HEADING and isinstance(child.tag, str)]
 
 
-def _shell(division: etree._Element) -> etree._Element:
+def shell_of(division: etree._Element) -> etree._Element:
     """A division without its clauses and subdivisions: id, kind, num and heading."""
     shell = etree.Element(division.tag, dict(division.attrib))
-    heading = _heading(division)
+    heading = heading_of(division)
     if heading is not None:
         shell.append(copy.deepcopy(heading))
     return shell
 
 
-def _where(parent_id: str | None) -> str:
+def where_of(parent_id: str | None) -> str:
     return f"division {parent_id}" if parent_id else "the body"
 
 
 def division_sha256(division: etree._Element) -> str:
     """The identity of a division's own part (id, kind, num, heading), not of what it holds."""
-    return canonical.element_sha256(_shell(division))
+    return canonical.element_sha256(shell_of(division))
 
 
 def node_sha256(element: etree._Element) -> str:
@@ -83,10 +83,10 @@ def element_text(xml: str | None) -> str:
     """A readable one-line text of an operation's payload or a conflict side: heading, then content."""
     if not xml:
         return ""
-    element = _element(xml)
+    element = element_of(xml)
     if element.tag == names.HEADING:
         return inline_text(element)
-    heading = _heading(element)
+    heading = heading_of(element)
     parts = [element.get(names.NUM, ""), inline_text(heading) if heading is not None else "", content_text(element)]
     return " ".join(part for part in parts if part)
 
@@ -101,6 +101,6 @@ def clause_document(clause_xml: str | None, like: etree._Element) -> etree._Elem
     title = like.find(f"{names.META}/{names.TITLE}")
     meta.append(copy.deepcopy(title) if title is not None else etree.Element(names.TITLE))
     body = etree.SubElement(root, names.BODY)
-    if clause_xml and _element(clause_xml).tag == names.CLAUSE:
-        body.append(_element(clause_xml))
+    if clause_xml and element_of(clause_xml).tag == names.CLAUSE:
+        body.append(element_of(clause_xml))
     return root

@@ -11,7 +11,7 @@ from typing import get_args
 from lxml import etree
 
 from .edits import Renumber, ReplaceDivisionHeading, ReplaceHeading, ReplaceMeta, ReplacePreamble, ReplaceText
-from .families import _fail
+from .families import fail
 from .structure import Delete, Insert, Merge, Move, Split
 from .tree import Position
 
@@ -53,7 +53,7 @@ def operation_from_xml(element: etree._Element, source: str) -> Operation:
     """The operation an element of the amendment vocabulary stands for."""
     kind = _BY_TAG.get(element.tag)
     if kind is None:
-        _fail(element, source, f"unknown operation <{element.tag}>")
+        fail(element, source, f"unknown operation <{element.tag}>")
     return kind.from_xml(element, source)
 
 

@@ -8,19 +8,19 @@ from collections.abc import Iterable
 from lxml import etree
 
 from .errors import OperationError, StaleError
-from .nodes import _KINDS
+from .nodes import NODE_KINDS
 from .operations import Operation, ReplaceDivisionHeading
-from .tree import META_TARGET, PREAMBLE_TARGET, _Tree
+from .tree import META_TARGET, PREAMBLE_TARGET, Tree
 
 
-def _describe_target(tree: _Tree, target: str, op: Operation | None = None) -> str:
+def describe_target(tree: Tree, target: str, op: Operation | None = None) -> str:
     if target == META_TARGET:
         return "the metadata"
     if target == PREAMBLE_TARGET:
         return "the preamble"
     element = tree.get(target)
     if element is not None:
-        return f"{_KINDS[element.tag]} {target}"
+        return f"{NODE_KINDS[element.tag]} {target}"
     kind = getattr(op, "kind", "division" if isinstance(op, ReplaceDivisionHeading) else "clause")
     return f"{kind} {target!r}"
 
@@ -30,10 +30,10 @@ def stale_targets(root: etree._Element, ops: Iterable[Operation]) -> list[tuple[
 
     Targets created by earlier operations of the same amendment are not checked.
     """
-    return [(target, expected, actual) for target, expected, actual, _ in _stale(_Tree(root), ops)]
+    return [(target, expected, actual) for target, expected, actual, _ in stale_operations(Tree(root), ops)]
 
 
-def _stale(tree: _Tree, ops: Iterable[Operation]):
+def stale_operations(tree: Tree, ops: Iterable[Operation]):
     created: set[str] = set()
     for op in ops:
         for target, expected in op.targets():
@@ -53,9 +53,9 @@ def apply(root: etree._Element, ops: Iterable[Operation], *, strict: bool = True
     """
     ops = list(ops)
     if strict:
-        before = _Tree(root)
-        for target, expected, actual, op in _stale(before, ops):
-            what = _describe_target(before, target, op)
+        before = Tree(root)
+        for target, expected, actual, op in stale_operations(before, ops):
+            what = describe_target(before, target, op)
             if actual is None and expected is not None:
                 raise OperationError(f"{what} does not exist in the text")
             raise StaleError(
@@ -65,7 +65,7 @@ def apply(root: etree._Element, ops: Iterable[Operation], *, strict: bool = True
                 expected,
                 actual,
             )
-    tree = _Tree(copy.deepcopy(root))
+    tree = Tree(copy.deepcopy(root))
     for op in ops:
         op.apply_to(tree)
     return tree.root

@@ -17,8 +17,8 @@ from ...model.validate import problems, schema_problems
 from ...model.xmlparse import parse_bytes
 from .errors import AmendmentFormatError, OperationError
 from .operations import Operation, operation_from_xml, touched_clauses
-from .patch import _describe_target, _stale
-from .tree import _Tree
+from .patch import describe_target, stale_operations
+from .tree import Tree
 
 SCHEMA = "amendment.xsd"
 
@@ -284,9 +284,9 @@ def parse_event(data: bytes, source: str = "<event>") -> Event:
 def check_against_base(amendment: Amendment, base: etree._Element, source: str = "<amendment>") -> etree._Element:
     """Check that the operations fit their base (every hash matches, every id is right) and that the
     result is a valid agreement; return the amended text. Errors are one line, naming the operation."""
-    tree = _Tree(copy.deepcopy(base))
-    for target, _expected, actual, op in _stale(tree, amendment.operations):
-        what = _describe_target(tree, target, op)
+    tree = Tree(copy.deepcopy(base))
+    for target, _expected, actual, op in stale_operations(tree, amendment.operations):
+        what = describe_target(tree, target, op)
         if actual is None:
             raise AmendmentFormatError(f"{source}: the amendment names {what}, which does not exist in its base")
         raise AmendmentFormatError(

@@ -10,13 +10,13 @@ from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
 from .errors import OperationError
-from .families import _fail, _OnClause, _OnNode, _Operation, _parts, _position, _with_children
-from .nodes import _KINDS, _NODES, _element, _heading, _id, _node_children, _xml
-from .tree import Position, _Tree
+from .families import OnClause, OnNode, OperationBase, fail, parts_of, position_of, with_children
+from .nodes import NODE_KINDS, NODE_TAGS, element_of, heading_of, id_of, node_children, xml_of
+from .tree import Position, Tree
 
 
 @dataclass(frozen=True)
-class Insert(_Operation):
+class Insert(OperationBase):
     """Insert a new clause, or a new division with everything in it, at a position."""
 
     target: str
@@ -30,25 +30,25 @@ class Insert(_Operation):
         return "division" if self.element.lstrip().startswith(f"<{names.DIVISION}") else "clause"
 
     def creates(self):
-        return tuple(_id(node) for node in _element(self.element).iter(*_NODES))
+        return tuple(id_of(node) for node in element_of(self.element).iter(*NODE_TAGS))
 
     def clauses(self):
-        return tuple(_id(node) for node in _element(self.element).iter(names.CLAUSE))
+        return tuple(id_of(node) for node in element_of(self.element).iter(names.CLAUSE))
 
-    def apply_to(self, tree: _Tree) -> None:
-        element = _element(self.element)
+    def apply_to(self, tree: Tree) -> None:
+        element = element_of(self.element)
         tree.check_free(element)
         tree.place(element, self.position)
         tree.register(element)
 
     def describe(self) -> str:
-        element = _element(self.element)
+        element = element_of(self.element)
         num = element.get(names.NUM)
         return f"insert {self.kind} {self.target}" + (f" ({num})" if num else "") + f" {self.position.describe()}"
 
     def as_dict(self) -> dict:
-        element = _element(self.element)
-        heading = _heading(element)
+        element = element_of(self.element)
+        heading = heading_of(element)
         data = {
             "op": self.tag,
             "target": self.target,
@@ -64,18 +64,18 @@ class Insert(_Operation):
         return data
 
     def to_xml(self):
-        element = _with_children(self.tag, {}, [self.element])
+        element = with_children(self.tag, {}, [self.element])
         self.position.to_attributes(element)
         return element
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Insert:
-        _, children = _parts(element)
-        return cls(_id(children[0]), _xml(children[0]), _position(element, source))
+        _, children = parts_of(element)
+        return cls(id_of(children[0]), xml_of(children[0]), position_of(element, source))
 
 
 @dataclass(frozen=True)
-class Delete(_OnNode):
+class Delete(OnNode):
     """Delete a clause, or a division that no longer holds anything."""
 
     target: str
@@ -87,12 +87,12 @@ class Delete(_OnNode):
     def targets(self):
         return ((self.target, self.base_sha256),)
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         element = self._node(tree)
-        held = _node_children(element) if self.kind == "division" else []
+        held = node_children(element) if self.kind == "division" else []
         if held:
             raise OperationError(
-                f"division {self.target!r} still holds {_KINDS[held[0].tag]} {_id(held[0])!r}; "
+                f"division {self.target!r} still holds {NODE_KINDS[held[0].tag]} {id_of(held[0])!r}; "
                 "move or delete what it holds first"
             )
         element.getparent().remove(element)
@@ -105,7 +105,7 @@ class Delete(_OnNode):
         return self._summary()
 
     def to_xml(self):
-        return _with_children(self.tag, self._attributes())
+        return with_children(self.tag, self._attributes())
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Delete:
@@ -114,7 +114,7 @@ class Delete(_OnNode):
 
 
 @dataclass(frozen=True)
-class Move(_OnNode):
+class Move(OnNode):
     """Move a clause or a division (with everything in it) to another position. The text is untouched."""
 
     target: str
@@ -127,7 +127,7 @@ class Move(_OnNode):
     def targets(self):
         return ((self.target, self.base_sha256),) if self.base_sha256 else ()
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         tree.place(self._node(tree), self.position)
 
     def describe(self) -> str:
@@ -137,18 +137,18 @@ class Move(_OnNode):
         return {**self._summary(), **self.position.as_dict()}
 
     def to_xml(self):
-        element = _with_children(self.tag, self._attributes())
+        element = with_children(self.tag, self._attributes())
         self.position.to_attributes(element)
         return element
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Move:
         target, kind = cls._target(element, source)
-        return cls(target, _position(element, source), element.get(an.BASE_SHA256), kind)
+        return cls(target, position_of(element, source), element.get(an.BASE_SHA256), kind)
 
 
 @dataclass(frozen=True)
-class Split(_OnClause):
+class Split(OnClause):
     """Split a clause in two or more: the first part keeps the clause's id and place, the others follow it."""
 
     clause: str
@@ -158,7 +158,7 @@ class Split(_OnClause):
     tag = an.SPLIT
 
     def part_ids(self) -> tuple[str, ...]:
-        return tuple(_id(_element(xml)) for xml in self.parts)
+        return tuple(id_of(element_of(xml)) for xml in self.parts)
 
     def creates(self):
         return self.part_ids()[1:]
@@ -166,9 +166,9 @@ class Split(_OnClause):
     def clauses(self):
         return self.part_ids()
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         clause = tree.node(self.clause, names.CLAUSE)
-        parts = [_element(xml) for xml in self.parts]
+        parts = [element_of(xml) for xml in self.parts]
         for part in parts[1:]:
             tree.check_free(part)
         clause.getparent().replace(clause, parts[0])
@@ -186,18 +186,18 @@ class Split(_OnClause):
         return self._summary(clauses=list(self.part_ids()))
 
     def to_xml(self):
-        return _with_children(self.tag, self._attributes(), self.parts)
+        return with_children(self.tag, self._attributes(), self.parts)
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Split:
-        sha, children = _parts(element)
-        if _id(children[0]) != element.get(an.CLAUSE):
-            _fail(element, source, f"the first part of a split keeps the clause's id {element.get(an.CLAUSE)!r}")
-        return cls(element.get(an.CLAUSE), sha, tuple(_xml(child) for child in children))
+        sha, children = parts_of(element)
+        if id_of(children[0]) != element.get(an.CLAUSE):
+            fail(element, source, f"the first part of a split keeps the clause's id {element.get(an.CLAUSE)!r}")
+        return cls(element.get(an.CLAUSE), sha, tuple(xml_of(child) for child in children))
 
 
 @dataclass(frozen=True)
-class Merge(_OnClause):
+class Merge(OnClause):
     """Merge clauses into the first: it keeps its id and place and gets `element`; the others go."""
 
     clause: str
@@ -213,13 +213,13 @@ class Merge(_OnClause):
     def clauses(self):
         return (self.clause, *(ident for ident, _ in self.others))
 
-    def apply_to(self, tree: _Tree) -> None:
+    def apply_to(self, tree: Tree) -> None:
         clause = tree.node(self.clause, names.CLAUSE)
         absorbed = [tree.node(ident, names.CLAUSE) for ident, _ in self.others]
         for element in absorbed:
             element.getparent().remove(element)
             tree.forget(element)
-        merged = _element(self.element)
+        merged = element_of(self.element)
         clause.getparent().replace(clause, merged)
         tree.nodes[self.clause] = merged
 
@@ -227,20 +227,20 @@ class Merge(_OnClause):
         return f"merge clauses {', '.join(self.clauses())} into {self.clause}"
 
     def as_dict(self) -> dict:
-        return self._summary(clauses=list(self.clauses()), text=content_text(_element(self.element)))
+        return self._summary(clauses=list(self.clauses()), text=content_text(element_of(self.element)))
 
     def to_xml(self):
-        element = _with_children(self.tag, self._attributes())
+        element = with_children(self.tag, self._attributes())
         for ident, sha in self.others:
             etree.SubElement(element, an.WITH, {an.CLAUSE: ident, an.BASE_SHA256: sha})
-        element.append(_element(self.element))
+        element.append(element_of(self.element))
         return element
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Merge:
-        sha, children = _parts(element)
+        sha, children = parts_of(element)
         merged = children[-1]
-        if _id(merged) != element.get(an.CLAUSE):
-            _fail(element, source, f"the merged clause keeps the id {element.get(an.CLAUSE)!r}")
+        if id_of(merged) != element.get(an.CLAUSE):
+            fail(element, source, f"the merged clause keeps the id {element.get(an.CLAUSE)!r}")
         others = tuple((w.get(an.CLAUSE), w.get(an.BASE_SHA256)) for w in children[:-1])
-        return cls(element.get(an.CLAUSE), sha, others, _xml(merged))
+        return cls(element.get(an.CLAUSE), sha, others, xml_of(merged))

@@ -12,10 +12,10 @@ from lxml import etree
 from ...model import names
 from ...model.validate import problems
 from .errors import OperationError
-from .nodes import _element, _xml, element_text
+from .nodes import element_of, element_text, xml_of
 from .operations import Move, Operation
-from .patch import _describe_target, apply
-from .tree import _place_of, _Tree
+from .patch import apply, describe_target
+from .tree import Tree, place_of
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Conflict:
     def about_clause(self) -> bool:
         """Whether the sides are clauses (so a clause redline can show them)."""
         sides = [xml for xml in (self.base, self.current, self.amendment) if xml]
-        return bool(sides) and all(_element(xml).tag == names.CLAUSE for xml in sides)
+        return bool(sides) and all(element_of(xml).tag == names.CLAUSE for xml in sides)
 
     def as_dict(self) -> dict:
         return {
@@ -64,9 +64,9 @@ class MergeResult:
         return not self.conflicts
 
 
-def _side(tree: _Tree, target: str) -> str | None:
+def _side(tree: Tree, target: str) -> str | None:
     element = tree.get(target)
-    return _xml(element) if element is not None else None
+    return xml_of(element) if element is not None else None
 
 
 def _primary(op: Operation) -> str:
@@ -77,7 +77,7 @@ def _primary(op: Operation) -> str:
     return getattr(op, "target", None) or (op.creates() or ("?",))[0]
 
 
-def _verdict(op: Operation, base: _Tree, current: _Tree, theirs: _Tree, created: set[str]) -> str | Conflict:
+def _verdict(op: Operation, base: Tree, current: Tree, theirs: Tree, created: set[str]) -> str | Conflict:
     """'apply', 'already' (the current text has this change), or the Conflict.
 
     `current` is the text before any operation of this amendment; `created` the ids that earlier
@@ -93,17 +93,17 @@ def _verdict(op: Operation, base: _Tree, current: _Tree, theirs: _Tree, created:
     for target, expected in op.targets():
         if target in created:
             continue
-        what = _describe_target(base, target, op)
+        what = describe_target(base, target, op)
         found = current.get(target)
         if isinstance(op, Move):
             if found is None:
                 return conflict(target, f"{what} was deleted since the amendment's base")
             universe = base.nodes.keys() & current.nodes.keys()
-            if _place_of(found, universe) == _place_of(base.get(target), universe):
+            if place_of(found, universe) == place_of(base.get(target), universe):
                 states.append("apply")
                 continue
             universe = theirs.nodes.keys() & current.nodes.keys()
-            if _place_of(found, universe) == _place_of(theirs.get(target), universe):
+            if place_of(found, universe) == place_of(theirs.get(target), universe):
                 states.append("already")
                 continue
             return conflict(target, f"{what} was moved elsewhere since the amendment's base")
@@ -120,7 +120,7 @@ def _verdict(op: Operation, base: _Tree, current: _Tree, theirs: _Tree, created:
         found = current.get(ident)
         if found is None:
             states.append("apply")
-        elif theirs.get(ident) is not None and _xml(found) == _xml(theirs.get(ident)):
+        elif theirs.get(ident) is not None and xml_of(found) == xml_of(theirs.get(ident)):
             states.append("already")
         else:
             return conflict(ident, f"id {ident!r} is already used in the current text")
@@ -152,14 +152,14 @@ def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation
     The result must also be a valid agreement; if not, that is a conflict too.
     """
     ops = list(ops)
-    theirs = _Tree(apply(base, ops))
-    base_tree = _Tree(base)
-    before = _Tree(current)
+    theirs = Tree(apply(base, ops))
+    base_tree = Tree(base)
+    before = Tree(current)
     verdicts, created = [], set()
     for op in ops:
         verdicts.append(_verdict(op, base_tree, before, theirs, created))
         created.update(op.creates())
-    work = _Tree(copy.deepcopy(current), known=base_tree.nodes.keys())
+    work = Tree(copy.deepcopy(current), known=base_tree.nodes.keys())
     result = MergeResult(work.root)
     for op, verdict in zip(ops, verdicts, strict=True):
         if isinstance(verdict, Conflict):

@@ -11,7 +11,7 @@ from lxml import etree
 from ...model import amendment_names as an
 from ...model import canonical, names
 from .errors import OperationError
-from .nodes import _KINDS, _NODES, _id, _next_node, _node_children, _previous_node, _where, node_sha256
+from .nodes import NODE_KINDS, NODE_TAGS, id_of, next_node, node_children, node_sha256, previous_node, where_of
 
 META_TARGET = "(meta)"
 PREAMBLE_TARGET = "(preamble)"
@@ -27,12 +27,12 @@ class Position:
     before: str | None = None
 
     def describe(self) -> str:
-        where = f"in {_where(self.parent)}"
+        where = f"in {where_of(self.parent)}"
         if self.before:
             return f"before {self.before} {where}"
         if self.after:
             return f"after {self.after} {where}"
-        return f"at the start of {_where(self.parent)}"
+        return f"at the start of {where_of(self.parent)}"
 
     def as_dict(self) -> dict:
         return {"parent": self.parent, "after": self.after, "before": self.before}
@@ -47,7 +47,7 @@ class Position:
         return cls(element.get(an.PARENT), element.get(an.AFTER), element.get(an.BEFORE))
 
 
-class _Tree:
+class Tree:
     """A working tree with an index of its clauses and divisions by id, updated by the operations.
 
     `known`, when given, are the ids the amendment knows: siblings outside it (added by others since
@@ -57,8 +57,8 @@ class _Tree:
     def __init__(self, root: etree._Element, known: Iterable[str] | None = None):
         self.root = root
         self.nodes: dict[str, etree._Element] = {}
-        for element in root.iter(*_NODES):
-            self.nodes[_id(element)] = element
+        for element in root.iter(*NODE_TAGS):
+            self.nodes[id_of(element)] = element
         self.known = set(known) if known is not None else None
 
     def get(self, target: str):
@@ -78,11 +78,11 @@ class _Tree:
 
     def node(self, ident: str, tag: str | None = None) -> etree._Element:
         element = self.nodes.get(ident)
-        kind = _KINDS.get(tag, "clause or division")
+        kind = NODE_KINDS.get(tag, "clause or division")
         if element is None:
             raise OperationError(f"{kind} {ident!r} does not exist in the text")
         if tag is not None and element.tag != tag:
-            raise OperationError(f"{ident!r} is a {_KINDS[element.tag]}, not a {kind}")
+            raise OperationError(f"{ident!r} is a {NODE_KINDS[element.tag]}, not a {kind}")
         return element
 
     def container(self, parent_id: str | None) -> etree._Element:
@@ -94,37 +94,37 @@ class _Tree:
         return self.node(parent_id, names.DIVISION)
 
     def check_free(self, element: etree._Element) -> None:
-        for node in element.iter(*_NODES):
-            if _id(node) in self.nodes:
-                raise OperationError(f"id {_id(node)!r} is already used in the text")
+        for node in element.iter(*NODE_TAGS):
+            if id_of(node) in self.nodes:
+                raise OperationError(f"id {id_of(node)!r} is already used in the text")
 
     def register(self, element: etree._Element) -> None:
-        for node in element.iter(*_NODES):
-            self.nodes[_id(node)] = node
+        for node in element.iter(*NODE_TAGS):
+            self.nodes[id_of(node)] = node
             if self.known is not None:
-                self.known.add(_id(node))
+                self.known.add(id_of(node))
 
     def forget(self, element: etree._Element) -> None:
-        for node in element.iter(*_NODES):
-            self.nodes.pop(_id(node), None)
+        for node in element.iter(*NODE_TAGS):
+            self.nodes.pop(id_of(node), None)
 
     def _foreign(self, element) -> bool:
-        return self.known is not None and _id(element) not in self.known
+        return self.known is not None and id_of(element) not in self.known
 
     def place(self, element: etree._Element, position: Position) -> None:
         """Put `element` (new or moving) at `position`."""
         parent = self.container(position.parent)
         if element.tag == names.DIVISION and (parent is element or element in parent.iterancestors()):
-            raise OperationError(f"division {_id(element)!r} cannot be placed inside itself")
+            raise OperationError(f"division {id_of(element)!r} cannot be placed inside itself")
         anchor_id = position.before or position.after
         anchor = None
         if anchor_id is not None:
             anchor = self.node(anchor_id)
             if anchor is element:
-                raise OperationError(f"{_id(element)!r} cannot be placed next to itself")
+                raise OperationError(f"{id_of(element)!r} cannot be placed next to itself")
             if anchor.getparent() is not parent:
                 raise OperationError(
-                    f"{_KINDS[anchor.tag]} {anchor_id!r} is not in {_where(position.parent)} (it was moved)"
+                    f"{NODE_KINDS[anchor.tag]} {anchor_id!r} is not in {where_of(position.parent)} (it was moved)"
                 )
         old_parent = element.getparent()
         if old_parent is not None:
@@ -132,33 +132,33 @@ class _Tree:
         if position.before is not None:
             anchor.addprevious(element)
             return
-        following = _next_node(anchor) if anchor is not None else next(iter(_node_children(parent)), None)
+        following = next_node(anchor) if anchor is not None else next(iter(node_children(parent)), None)
         while following is not None and self._foreign(following):
-            anchor, following = following, _next_node(following)
+            anchor, following = following, next_node(following)
         if anchor is not None:
             anchor.addnext(element)
             return
         index = len(parent)
         for i, child in enumerate(parent):
-            if child.tag in _NODES:
+            if child.tag in NODE_TAGS:
                 index = i
                 break
         parent.insert(index, element)
 
 
-def _place_of(element: etree._Element, universe: set[str]) -> tuple[str | None, str | None]:
+def place_of(element: etree._Element, universe: set[str]) -> tuple[str | None, str | None]:
     """Where a node stands: its parent division (None: the body) and its nearest earlier sibling in `universe`."""
     parent = element.getparent()
-    parent_id = _id(parent) if parent is not None and parent.tag == names.DIVISION else None
-    sibling = _previous_node(element)
-    while sibling is not None and _id(sibling) not in universe:
-        sibling = _previous_node(sibling)
-    return parent_id, (_id(sibling) if sibling is not None else None)
+    parent_id = id_of(parent) if parent is not None and parent.tag == names.DIVISION else None
+    sibling = previous_node(element)
+    while sibling is not None and id_of(sibling) not in universe:
+        sibling = previous_node(sibling)
+    return parent_id, (id_of(sibling) if sibling is not None else None)
 
 
 def changed_targets(old: etree._Element, new: etree._Element) -> set[str]:
     """Targets (clause and division ids, META_TARGET, PREAMBLE_TARGET) whose hash differs between two texts,
     including those present in only one of them."""
-    old_tree, new_tree = _Tree(old), _Tree(new)
+    old_tree, new_tree = Tree(old), Tree(new)
     ids = set(old_tree.nodes) | set(new_tree.nodes) | {META_TARGET, PREAMBLE_TARGET}
     return {ident for ident in ids if old_tree.sha(ident) != new_tree.sha(ident)}

@@ -1,0 +1,33 @@
+"""Consolidation: what `version create` adds to the text, in acceptance order, and the events saying so."""
+
+from __future__ import annotations
+
+from ...model import amendment_names as an
+from ...model import canonical
+from ...model.dates import moment_text, timestamp_for
+from ...ops.amendments import Event
+from ..gitrepo import Identity
+from ..workspace import Workspace
+from .contest import refuse_contested
+from .lifecycle import check_time
+from .loading import accepted_pending, load
+from .paths import event_bytes, event_path, person
+from .texts import pending_text
+
+
+def consolidation_for_version(workspace: Workspace, label: str, actor: Identity, date: str | None):
+    """For `version create LABEL`: the text with every accepted, not yet consolidated amendment applied in
+    acceptance order, the 'consolidated' event files, and the ids. (None, {}, ()) when there are none."""
+    amendments = load(workspace)
+    refuse_contested(amendments, f"create version {label}")
+    pending = accepted_pending(amendments)
+    if not pending:
+        return None, {}, ()
+    root, applied = pending_text(workspace, amendments)
+    ts = timestamp_for(date)
+    changes: dict[str, bytes] = {}
+    for amendment in pending:
+        check_time(amendment, ts, f"consolidate into version {label}")
+        event = Event(an.CONSOLIDATED, person(actor), moment_text(ts), amendment.revision, f"version {label}")
+        changes[event_path(amendment.id, event)] = event_bytes(event)
+    return canonical.to_bytes(root), changes, tuple(applied)

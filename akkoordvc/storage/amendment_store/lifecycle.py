@@ -1,0 +1,340 @@
+"""An amendment's life: propose, then accept, reject or withdraw; each step is one commit of new files
+whose author is the person acting (trailer `Akkoord-Change: amendment`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+
+from lxml import etree
+
+from ...errors import AkkoordError
+from ...model import amendment_names as an
+from ...model import canonical
+from ...model.dates import day_text, moment_seconds, moment_text, now
+from ...model.strings import one_line
+from ...model.validate import problems
+from ...model.xmlparse import check_text
+from ...ops import amendments as ops
+from ...ops.amendments import Amendment, Base, Event
+from ..gitrepo import Identity
+from ..workspace import TEXT_PATH, Workspace
+from .contest import CONTESTED, describe_status, final_status, how_to_resolve, recorded
+from .loading import find, load
+from .paths import (
+    CHANGE,
+    EVENTS,
+    README,
+    README_TEXT,
+    RECORD,
+    event_bytes,
+    event_path,
+    new_event_path,
+    new_id,
+    person,
+    record_path,
+)
+from .texts import AmendmentConflict, base_text, label_for, locate_base, parse_text, pending_text
+
+_LINE_LIMIT = 4000  # schemas/amendment.xsd, type Line  # schemas/amendment.xsd, type Line
+
+
+def validated(data: bytes, source: str) -> etree._Element:
+    root = parse_text(data, source)
+    found = problems(root)
+    if found:
+        more = f" (and {len(found) - 1} more; see `akkoord validate {source}`)" if len(found) > 1 else ""
+        raise AkkoordError(f"{source}:{found[0].line}: {found[0].message}{more}")
+    return root
+
+
+def commit_change(
+    workspace: Workspace,
+    changes: dict[str, bytes],
+    subject: str,
+    amendment_id: str,
+    status: str,
+    actor: Identity,
+    ts: int,
+) -> str:
+    _check_records(changes, amendment_id)
+    message = f"{subject}\n\nAkkoord-Amendment: {amendment_id}\nAkkoord-Status: {status}"
+    head = workspace.head()
+    if workspace.repo.read(head, README) is None:
+        changes = {README: README_TEXT.encode("utf-8"), **changes}
+    return workspace.commit(changes, message, CHANGE, actor, timestamp=ts)
+
+
+def _check_records(changes: dict[str, bytes], amendment_id: str) -> None:
+    """Read back every record and event about to be committed, as `load` will: a record the repository could
+    not read again (e.g. a title over the schema's length) would break every later command, so it is refused
+    here and nothing is written."""
+    for path, data in changes.items():
+        parts = path.split("/")
+        try:
+            if len(parts) == 3 and parts[2] == RECORD:
+                ops.parse_amendment(data, path)
+            elif len(parts) == 4 and parts[2] == EVENTS:
+                ops.parse_event(data, path)
+        except AkkoordError as exc:
+            reason = exc.message.split(": ", 1)[1] if exc.message.startswith(path) else exc.message
+            raise AkkoordError(
+                f"cannot record amendment {amendment_id}: {one_line(reason)} — shorten or correct the "
+                "title, reason, rationale, source or names given; nothing was written"
+            ) from None
+
+
+def check_options(
+    title: str | None = None, reason: str | None = None, source: str | None = None, rationale: tuple[str, ...] = ()
+) -> None:
+    """Text given on the command line that an amendment record could not hold: one clear line, before any work."""
+    check_text(title, "--title", line=True, limit=_LINE_LIMIT)
+    check_text(reason, "--reason", limit=_LINE_LIMIT)
+    check_text(source, "--source", limit=_LINE_LIMIT)
+    for paragraph in rationale:
+        check_text(paragraph, "--rationale", limit=_LINE_LIMIT)
+
+
+def require(amendment: Amendment, allowed: tuple[str, ...], action: str) -> None:
+    if amendment.status in allowed:
+        return
+    status = amendment.status
+    if status == CONTESTED:
+        raise AkkoordError(
+            f"cannot {action} amendment {amendment.id}: it is {describe_status(amendment)}; "
+            f"{how_to_resolve(amendment.id)}"
+        )
+    if status == an.ACCEPTED and action == "accept":
+        tail = "nothing changed"
+    elif status == an.ACCEPTED:
+        tail = "it will be consolidated into the next version (akkoord version create LABEL)"
+    elif status == an.CONSOLIDATED:
+        tail = "it is part of the text now and cannot change; propose a new amendment instead"
+    else:
+        tail = "its status is final; propose a new amendment instead"
+    raise AkkoordError(f"cannot {action} amendment {amendment.id}: it is already {describe_status(amendment)}; {tail}")
+
+
+def check_time(amendment: Amendment, ts: int, action: str) -> None:
+    """A new event comes after every event it follows (after both sides of a contest, too)."""
+    if not amendment.history:
+        return
+    last = max(reversed(amendment.history), key=lambda e: moment_seconds(e.at))
+    if ts < moment_seconds(last.at):
+        raise AkkoordError(
+            f"cannot {action} amendment {amendment.id} on {day_text(ts)}: that is before it was {last.status} "
+            f"({last.at[:10]}); give a later --date"
+        )
+
+
+def head_base(workspace: Workspace, root: etree._Element, on: tuple[str, ...]) -> Base:
+    sha = canonical.text_sha256(root)
+    head_sha = hashlib.sha256(workspace.head_text()).hexdigest()
+    return Base(text_sha256=sha, label=label_for(workspace, head_sha), commit=workspace.head(), on=on)
+
+
+def propose(
+    workspace: Workspace,
+    *,
+    actor: Identity,
+    title: str | None,
+    edited: bytes | None = None,
+    record: bytes | None = None,
+    source_name: str = "<input>",
+    base_ref: str | None = None,
+    co_proposers: tuple[Identity, ...] = (),
+    rationale: tuple[str, ...] = (),
+    source: str | None = None,
+    supersedes: tuple[str, ...] = (),
+    timestamp: int | None = None,
+) -> Amendment:
+    """Record a new amendment: from an edited copy of a text (`edited`) or an amendment record (`record`)."""
+    check_options(title=title, source=source, rationale=rationale)
+    amendments = load(workspace)
+    replaced = [find(amendments, ref) for ref in supersedes]
+    for old in replaced:
+        require(old, (an.PROPOSED,), "supersede")
+    ts = timestamp if timestamp is not None else now()
+    proposers = tuple(dict.fromkeys([person(actor), *(person(p) for p in co_proposers)]))
+    if edited is not None:
+        edited_root = validated(edited, source_name)
+        base_root, base = _base_for_edit(workspace, base_ref, edited_root)
+        try:
+            operations = tuple(ops.derive(base_root, edited_root))
+        except ops.DeriveError as exc:
+            raise AkkoordError(f"{source_name}: {exc.message}") from None
+        if not operations:
+            raise AkkoordError(
+                f"{source_name} has the same text as its base ({base.describe()}); edit the clauses first, nothing was proposed"
+            )
+        if not title:
+            raise AkkoordError("an amendment needs a title: give --title")
+        amendment = Amendment(
+            title,
+            proposers,
+            day_text(ts),
+            base,
+            operations,
+            source=source or "",
+            rationale=rationale,
+            supersedes=tuple(o.id for o in replaced),
+        )
+    elif record is not None:
+        handed = ops.parse_amendment(record, source_name)
+        base_root = locate_base(workspace, handed.base, amendments, source_name, {})
+        ops.check_against_base(handed, base_root, source_name)
+        commit_of = _base_commit(workspace, handed.base, base_root)
+        amendment = dataclasses.replace(
+            handed,
+            title=title or handed.title,
+            proposers=tuple(dict.fromkeys([*handed.proposers, person(actor), *(person(p) for p in co_proposers)])),
+            date=day_text(ts),
+            base=dataclasses.replace(handed.base, commit=commit_of or handed.base.commit),
+            source=source if source is not None else handed.source,
+            rationale=rationale or handed.rationale,
+            supersedes=tuple(dict.fromkeys([*handed.supersedes, *(o.id for o in replaced)])),
+            history=(),
+            revision=1,
+            id=None,
+        )
+    else:
+        raise AkkoordError("give an edited copy of the text (--from-file EDITED.xml) or an amendment file")
+    for old in amendment.supersedes:
+        if old not in amendments:
+            raise AkkoordError(f"the amendment supersedes {old!r}, which is not in this repository")
+    seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode()
+    ident = new_id(amendment.date, amendment.title, seed, set(amendments))
+    amendment = dataclasses.replace(amendment, id=ident)
+    event = Event(an.PROPOSED, person(actor), moment_text(ts), 1)
+    changes = {
+        record_path(ident): ops.to_bytes(amendment, history=False),
+        event_path(ident, event): event_bytes(event),
+    }
+    for old in replaced:
+        check_time(old, ts, "supersede")
+        gone = Event(an.SUPERSEDED, person(actor), moment_text(ts), old.revision, f"superseded by {ident}")
+        changes[event_path(old.id, gone)] = event_bytes(gone)
+    commit_change(workspace, changes, f"Propose amendment {ident}: {amendment.title}", ident, an.PROPOSED, actor, ts)
+    return dataclasses.replace(amendment, history=(event,))
+
+
+def _base_commit(workspace: Workspace, base: Base, root: etree._Element) -> str | None:
+    from ..versions import find_version
+
+    if base.commit and workspace.repo.resolve(base.commit):
+        return workspace.repo.resolve(base.commit)
+    if base.label:
+        version = find_version(workspace, base.label)
+        if version is not None:
+            return version.commit
+    return None
+
+
+def _closest_base(workspace: Workspace, edited_root: etree._Element):
+    """The text an edited copy was most likely made from: the current text or a version, whichever differs
+    from it in the fewest clauses (ties: the current text, then the newest version). A copy of an old
+    version is thus compared with that version, and never turned into operations that undo later changes."""
+    from ..versions import versions
+
+    head = workspace.head()
+    candidates = [(head, None)] + [(v.commit, v.label) for v in reversed(versions(workspace))]
+    best = None
+    seen: set[str] = set()
+    for commit, label in candidates:
+        data = workspace.text_at(commit)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        root = parse_text(data, f"{TEXT_PATH} at {label or commit[:12]}")
+        score = len(ops.changed_targets(root, edited_root))
+        if best is None or score < best[0]:
+            best = (score, commit, label, root)
+    _, commit, label, root = best
+    if commit == head:
+        return root, head_base(workspace, root, ())
+    return root, Base(text_sha256=canonical.text_sha256(root), label=label, commit=commit)
+
+
+def _base_for_edit(workspace: Workspace, base_ref: str | None, edited_root: etree._Element):
+    """The text an edited copy is compared with: `base_ref` (a version or revision), by default the closest
+    of the current text and the versions."""
+    if base_ref is None:
+        return _closest_base(workspace, edited_root)
+    from ..refs import resolve
+
+    resolved = resolve(base_ref, workspace=workspace)
+    if resolved.commit is None:
+        raise AkkoordError(f"--base {base_ref}: give a version label or a git revision of this repository")
+    root = resolved.document.root
+    return root, Base(
+        text_sha256=canonical.text_sha256(root),
+        label=resolved.label or label_for(workspace, canonical.text_sha256(root)),
+        commit=resolved.commit,
+    )
+
+
+def _decide(
+    workspace: Workspace,
+    ref: str,
+    status: str,
+    actor: Identity,
+    reason: str,
+    timestamp: int | None,
+    allowed: tuple[str, ...],
+    action: str,
+) -> Amendment:
+    check_options(reason=reason)
+    amendments = load(workspace)
+    amendment = find(amendments, ref)
+    require(amendment, allowed, action)
+    ts = timestamp if timestamp is not None else now()
+    check_time(amendment, ts, action)
+    event = Event(status, person(actor), moment_text(ts), amendment.revision, reason)
+    if status == an.ACCEPTED:
+        _merge_for_acceptance(workspace, amendment, amendments)
+    subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
+    path = new_event_path(workspace, amendment.id, event)
+    commit_change(workspace, {path: event_bytes(event)}, subject, amendment.id, status, actor, ts)
+    # the new event's commit descends from every event before it: it is the amendment's one standing decision
+    history = amendment.history + (event,)
+    return recorded(amendment, history=history, settled=final_status(status, history, amendment.revision))
+
+
+def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment]) -> None:
+    cache: dict = {}
+    current, applied = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
+    base = base_text(workspace, amendment, amendments, cache)
+    result = ops.merge(base, current, amendment.operations)
+    if result.conflicts:
+        first = result.conflicts[0]
+        since = f"commit {workspace.head()[:12]}" + (f" with accepted {', '.join(applied)}" if applied else "")
+        more = f" (and {len(result.conflicts) - 1} more)" if len(result.conflicts) > 1 else ""
+        raise AmendmentConflict(
+            f"amendment {amendment.id} conflicts with the current text ({since}): clause {first.target}: "
+            f"{first.reason}{more}; nothing was accepted — resolve it with "
+            f"`akkoord amend rebase {amendment.id} --write FILE`, edit FILE, then `--from-file FILE`",
+            amendment,
+            result.conflicts,
+            current,
+        )
+
+
+def accept(
+    workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None
+) -> Amendment:
+    """Accept a proposed amendment: a three-way merge against the current text plus the amendments accepted
+    before it; a conflict refuses (AmendmentConflict, exit 3) and changes nothing."""
+    return _decide(workspace, ref, an.ACCEPTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "accept")
+
+
+def reject(workspace: Workspace, ref: str, actor: Identity, reason: str, timestamp: int | None = None) -> Amendment:
+    if not (reason or "").strip():
+        raise AkkoordError("a rejection needs a reason: give --reason")
+    return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject")
+
+
+def withdraw(
+    workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None
+) -> Amendment:
+    return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw")

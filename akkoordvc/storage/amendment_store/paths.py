@@ -1,0 +1,84 @@
+"""Where amendments live in the repository, and how their ids and event file names are made.
+
+Every amendment has a folder of its own and every event a file of its own, so two clones that propose
+or decide touch different paths and `git pull` merges them without conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ...errors import RepositoryError
+from ...model import canonical
+from ...model.strings import slug
+from ...ops import amendments as ops
+from ...ops.amendments import Event, Person
+from ..gitrepo import Identity
+from ..workspace import Workspace
+
+FOLDER = "amendments"
+
+
+RECORD = "amendment.xml"
+
+
+EVENTS = "events"
+
+
+README = f"{FOLDER}/README.md"
+
+
+CHANGE = "amendment"
+
+
+README_TEXT = """# Amendments
+
+Each folder here is one amendment to `akkoord.xml`, named by its id (date, title, hash):
+
+- `amendment.xml`: the record (schemas/amendment.xsd): title, proposers, rationale, source, the base
+  text it was drafted against (version label and text SHA-256), and its operations on permanent
+  clause ids. Every operation names the SHA-256 of its target as it stood in the base.
+- `events/`: its status history, one file per event (proposed, accepted, rejected, withdrawn,
+  superseded, consolidated, revised), each with who, when and why. Files are only added.
+  Two clones that decide an amendment differently leave it `contested` after `git pull`; a decision
+  recorded after both (`akkoord amend accept|reject ID`) resolves it.
+
+`akkoord amend list` and `akkoord amend show ID` read them; `git log -- amendments/ID` shows who did what.
+"""
+
+
+def person(identity: Identity) -> Person:
+    return Person(identity.name, identity.email)
+
+
+def record_path(ident: str) -> str:
+    return f"{FOLDER}/{ident}/{RECORD}"
+
+
+def event_path(ident: str, event: Event, salt: str = "") -> str:
+    """Where an event is stored; `salt` (the commit it follows) tells apart an event identical to one already
+    recorded (the same person deciding the same way at the same time, e.g. deciding a contest again)."""
+    data = canonical.to_bytes(ops.event_to_xml(event)) + salt.encode("ascii")
+    stamp = event.at.replace("-", "").replace(":", "")
+    return f"{FOLDER}/{ident}/{EVENTS}/{stamp}-{event.status}-{hashlib.sha256(data).hexdigest()[:8]}.xml"
+
+
+def new_event_path(workspace: Workspace, ident: str, event: Event) -> str:
+    """The path of a new event: never that of an event already there (which would add nothing)."""
+    path = event_path(ident, event)
+    head = workspace.head()
+    if workspace.repo.read(head, path) is not None:
+        path = event_path(ident, event, head)
+    return path
+
+
+def new_id(date: str, title: str, seed: bytes, taken: set[str]) -> str:
+    digest = hashlib.sha256(seed).hexdigest()
+    for length in (6, 8, 10, 12, 16, 64):
+        ident = f"{date}-{slug(title, 40) or 'amendement'}-{digest[:length]}"
+        if ident not in taken:
+            return ident
+    raise RepositoryError(f"cannot allocate an id for amendment {title!r}; retry")
+
+
+def event_bytes(event: Event) -> bytes:
+    return canonical.to_bytes(ops.event_to_xml(event))

@@ -1,0 +1,151 @@
+"""Blame: for each clause of a text, the version and amendment that last changed it.
+
+The versions up to a text are found with the commit graph read once, not one ancestry query per version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ...errors import AkkoordError
+from ...model import amendment_names as an
+from ...model import canonical
+from ...model.document import Clause, Document
+from ...ops.amendments import Amendment
+from ..workspace import Workspace
+from .contest import Ancestry
+from .loading import load
+from .texts import parse_text
+
+
+@dataclass
+class Step:
+    """One text in a clause's life: a version (or the current text after the last version)."""
+
+    label: str | None
+    date: str | None
+    commit: str
+    root: etree._Element
+    amendments: tuple[str, ...]
+
+
+def texts_up_to(workspace: Workspace, ref: str | None) -> tuple[list[Step], str]:
+    """The versions up to REF, oldest first, then REF itself when its text differs from the last one."""
+    from ..refs import resolve
+    from ..versions import versions
+
+    resolved = resolve(ref or "HEAD", workspace=workspace)
+    if resolved.kind == "file":
+        raise AkkoordError(f"{ref}: blame and history need a version label or git revision, not a file")
+    tip = resolved.commit or workspace.head()
+    steps: list[Step] = []
+    ancestry = Ancestry(workspace.repo, tip)  # the commit graph, read once for every version
+    for version in versions(workspace):
+        if ancestry.is_ancestor(version.commit, tip):
+            data = workspace.text_at(version.commit)
+            steps.append(
+                Step(
+                    version.label,
+                    version.date,
+                    version.commit,
+                    parse_text(data, f"version {version.label}"),
+                    version.amendments,
+                )
+            )
+            if resolved.label == version.label:
+                break
+    last_text = canonical.text_sha256(steps[-1].root) if steps else None
+    if resolved.label is None or not steps:
+        if canonical.text_sha256(resolved.document.root) != last_text:
+            what = "working" if resolved.kind == "working" else None
+            steps.append(Step(what, None, tip, resolved.document.root, ()))
+    return steps, resolved.ref
+
+
+def touching(amendments: dict[str, Amendment], ids: tuple[str, ...]) -> dict[str, str]:
+    """clause id -> the last of the amendments `ids` (in that order) that touches it."""
+    out: dict[str, str] = {}
+    for ident in ids:
+        amendment = amendments.get(ident)
+        if amendment is None:
+            continue
+        for clause in amendment.clauses():
+            out[clause] = ident
+    return out
+
+
+@dataclass
+class BlameEntry:
+    clause: str
+    num: str
+    version: str | None  # the version whose text first had the clause as it stands (None: after the last version)
+    date: str | None
+    kind: str  # initial | amendment | editorial
+    amendment: str | None = None
+    title: str | None = None
+    proposers: tuple[str, ...] = ()
+    accepted_by: str | None = None
+    rationale: str | None = None
+    source: str | None = None
+    commit: str | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "clause": self.clause,
+            "num": self.num,
+            "version": self.version,
+            "date": self.date,
+            "kind": self.kind,
+            "amendment": self.amendment,
+            "title": self.title,
+            "proposers": list(self.proposers),
+            "accepted_by": self.accepted_by,
+            "rationale": self.rationale,
+            "source": self.source,
+        }
+
+
+def _entry(
+    clause: Clause, step: Step, index: int, amendments: dict[str, Amendment], by_clause: dict[str, str]
+) -> BlameEntry:
+    ident = by_clause.get(clause.id)
+    entry = BlameEntry(
+        clause.id, clause.num, step.label, step.date, "initial" if index == 0 else "editorial", commit=step.commit
+    )
+    if ident is not None:
+        amendment = amendments[ident]
+        accepted = amendment.last(an.ACCEPTED)
+        entry.kind = "amendment"
+        entry.amendment = ident
+        entry.title = amendment.title
+        entry.proposers = tuple(str(p) for p in amendment.proposers)
+        entry.accepted_by = str(accepted.by) if accepted else None
+        entry.rationale = "\n\n".join(amendment.rationale) or None
+        entry.source = amendment.source or None
+    return entry
+
+
+def blame(workspace: Workspace, ref: str | None = None, clause: str | None = None) -> list[BlameEntry]:
+    """For each clause of REF (default HEAD): the version and amendment that last changed it."""
+    steps, shown = texts_up_to(workspace, ref)
+    amendments = load(workspace)
+    last: dict[str, BlameEntry] = {}
+    previous: dict[str, str] = {}
+    for index, step in enumerate(steps):
+        by_clause = touching(amendments, step.amendments)
+        current = {}
+        for item in Document(step.root).clauses:
+            sha = item.sha256
+            current[item.id] = sha
+            if previous.get(item.id) != sha:
+                last[item.id] = _entry(item, step, index, amendments, by_clause)
+            else:
+                last[item.id].num = item.num
+        previous = current
+    final = Document(steps[-1].root).clauses if steps else []
+    if clause is not None and clause not in {c.id for c in final}:
+        raise AkkoordError(
+            f"clause {clause!r} is not in {shown}; list the ids with `akkoord show {shown} --format json`"
+        )
+    return [last[c.id] for c in final if clause is None or c.id == clause]
