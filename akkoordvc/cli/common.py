@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 BY_HELP = "Who acts: 'Name <email>' or a name (default: git's user.name/user.email)."
+DATE_HELP = "When, YYYY-MM-DD (default: now)."
 COLOR_HELP = "Colours (default: on a terminal, unless NO_COLOR is set or TERM=dumb)."
 
 
@@ -89,6 +90,13 @@ def check_day(ctx: click.Context | None, param: click.Parameter | None, value: s
     except AkkoordError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
     return value
+
+
+def moment(date: str | None) -> int | None:
+    """The moment a --date option names (noon UTC of that day), or None (now) when it is not given."""
+    from ..model.dates import timestamp_for
+
+    return timestamp_for(date, "--date") if date else None
 
 
 def emit_json(data: object) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import BY_HELP, actor_outside_repository, emit_json, open_workspace
+from .common import actor_outside_repository, by_option, emit_json, open_workspace
 
 _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 <agreement id="{id}" lang="{lang}">
@@ -22,7 +22,7 @@ _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 @click.option("--id", "doc_id", default="akkoord", show_default=True, help="Id of a new, empty agreement.")
 @click.option("--title", default="Nieuw akkoord", show_default=True, help="Title of a new, empty agreement.")
 @click.option("--lang", default="nl", show_default=True, help="Language of a new, empty agreement.")
-@click.option("--by", help=BY_HELP)
+@by_option()
 @click.option(
     "--admin-key",
     "admin_keys",
@@ -82,7 +82,7 @@ def version():
 @click.argument("label")
 @click.option("-m", "--message", help="What this version is (default: 'Version LABEL').")
 @click.option("--date", help="The version's date, YYYY-MM-DD (default: today).")
-@click.option("--by", help=BY_HELP)
+@by_option()
 def version_create(label, message, date, by):
     """Freeze the current text as version LABEL, consolidating every accepted amendment."""
     from ..model.xmlparse import check_text
@@ -152,7 +152,7 @@ def _print_log(as_json):
 
 @click.command()
 @click.option("-m", "--message", required=True, help="What the editorial change does.")
-@click.option("--by", help=BY_HELP)
+@by_option()
 def commit(message, by):
     """Record edits to akkoord.xml as an explicit editorial change (not an amendment)."""
     from ..model.xmlparse import check_text
@@ -168,23 +168,10 @@ def commit(message, by):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def status(as_json):
     """Where the text stands: latest version, uncommitted edits, the current text's hash."""
-    from ..storage.versions import versions
+    from ..storage.versions import standing
 
     workspace = open_workspace()
-    found = versions(workspace)
-    head_text = workspace.head_text()
-    import hashlib
-
-    data = {
-        "root": str(workspace.root),
-        "latest_version": found[-1].label if found else None,
-        "head": workspace.head(),
-        "text_sha256": hashlib.sha256(head_text).hexdigest(),
-        "text_changed_since_version": bool(found)
-        and found[-1].commit != workspace.head()
-        and workspace.text_at(found[-1].commit) != head_text,
-        "uncommitted_edits": workspace.text_is_dirty(),
-    }
+    data = {"root": str(workspace.root), **standing(workspace)}
     if as_json:
         emit_json(data)
         return 0

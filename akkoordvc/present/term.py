@@ -373,10 +373,10 @@ class _Renderer:
             return self.clause(entry.clause)
         return []
 
-    def render(self) -> str:
+    def render(self, header: bool = True) -> str:
         lab = self.lab
         red = self.redline
-        lines = [f"--- {L.side_name(red.old)}", f"+++ {L.side_name(red.new)}"]
+        lines = [f"--- {L.side_name(red.old)}", f"+++ {L.side_name(red.new)}"] if header else []
         for entry in red.order or ():
             if not (self.full or entry.changed):
                 continue
@@ -436,11 +436,13 @@ def render(
     include_unchanged: bool = False,
     context: int | None = 160,
     width: int | None = None,
+    header: bool = True,
 ) -> str:
     """The redline as terminal text; `color` for ANSI colours, else ``[-…-]{+…+}`` markup.
 
     `include_unchanged`: every part, clause and block, whole. `context`: the most characters of an
     unchanged block shown next to a change (its first line). `width`: columns to wrap to (None:
-    `DEFAULT_WIDTH`; the command passes the terminal's width when it writes to one).
+    `DEFAULT_WIDTH`; the command passes the terminal's width when it writes to one). Without `header`,
+    the two lines naming the sides are left out (a redline shown inside another listing).
     """
-    return _Renderer(redline, color, include_unchanged, context, width).render()
+    return _Renderer(redline, color, include_unchanged, context, width).render(header)

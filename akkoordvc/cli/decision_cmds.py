@@ -1,0 +1,142 @@
+"""`akkoord amend accept|reject|withdraw|rebase`: decisions about an amendment, and redrafting one in conflict.
+
+Registered on the `amend` group by `amend_cmds`. Thin: the store decides and commits.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import click
+
+from ..errors import AkkoordError
+from ..model import amendment_names as an
+from ..model.reading import read_input
+from .common import DATE_HELP, by_option, moment, open_workspace, use_color
+
+if TYPE_CHECKING:
+    from ..ops.amendments import Amendment
+    from ..storage.amendment_store import AmendmentConflict
+
+
+def _raise_conflict(exc: AmendmentConflict) -> NoReturn:
+    """Re-raise an AmendmentConflict with a redline of each conflict as its detail."""
+    from ..present.amendments import conflict_detail
+
+    try:
+        exc.detail = conflict_detail(exc, color=use_color(None, sys.stderr))
+    except AkkoordError:
+        pass
+    raise exc
+
+
+def _decided(verb: str, done: Amendment) -> None:
+    """After a rejection or withdrawal: a contest decided against an amendment a version had already
+    consolidated leaves its change in the text; say so."""
+    click.echo(f"{verb} {done.id}: {done.title}")
+    consolidated = done.last(an.CONSOLIDATED)
+    if consolidated is not None:
+        click.echo(
+            f"note: {consolidated.reason or 'a version'} already consolidated {done.id}; its change stays in "
+            "the text until an amendment undoes it",
+            err=True,
+        )
+
+
+@click.command("accept")
+@click.argument("ident", metavar="ID")
+@by_option()
+@click.option("--reason", help="Why (e.g. the meeting that decided).")
+@click.option("--date", help=DATE_HELP)
+def accept(ident: str, by: str | None, reason: str | None, date: str | None) -> int:
+    """Accept a proposed amendment (refused, exit 3, if it conflicts with the current text).
+
+    Also decides a contested amendment (accepted in one clone, rejected in another): the new decision was
+    made after both, so it replaces them."""
+    from ..storage import amendment_store as store
+
+    workspace = open_workspace(write=True)
+    try:
+        done = store.accept(workspace, ident, workspace.actor(by), reason or "", moment(date))
+    except store.AmendmentConflict as exc:
+        _raise_conflict(exc)
+    if done.status == an.CONSOLIDATED:  # a contest with a version that consolidated it, decided for acceptance
+        click.echo(f"accepted {done.id}: {done.title}; a version already consolidated it, so it stays consolidated")
+    else:
+        click.echo(f"accepted {done.id}: {done.title}; it will be consolidated into the next version")
+    return 0
+
+
+@click.command("reject")
+@click.argument("ident", metavar="ID")
+@by_option()
+@click.option("--reason", required=True, help="Why it is rejected.")
+@click.option("--date", help=DATE_HELP)
+def reject(ident: str, by: str | None, reason: str, date: str | None) -> int:
+    """Reject a proposed (or contested) amendment, with a reason."""
+    from ..storage import amendment_store as store
+
+    workspace = open_workspace(write=True)
+    _decided("rejected", store.reject(workspace, ident, workspace.actor(by), reason, moment(date)))
+    return 0
+
+
+@click.command("withdraw")
+@click.argument("ident", metavar="ID")
+@by_option()
+@click.option("--reason", help="Why it is withdrawn.")
+@click.option("--date", help=DATE_HELP)
+def withdraw(ident: str, by: str | None, reason: str | None, date: str | None) -> int:
+    """Withdraw a proposed (or contested) amendment (by its proposer)."""
+    from ..storage import amendment_store as store
+
+    workspace = open_workspace(write=True)
+    _decided("withdrawn", store.withdraw(workspace, ident, workspace.actor(by), reason or "", moment(date)))
+    return 0
+
+
+@click.command("rebase")
+@click.argument("ident", metavar="ID")
+@click.option(
+    "--from-file",
+    "edited",
+    metavar="EDITED.xml",
+    type=click.Path(dir_okay=False),
+    help="An edited copy of the current text (see --write) holding the amendment as it should be now.",
+)
+@click.option(
+    "--write",
+    "write",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Write the starting point: the current text with every part of the amendment that still applies.",
+)
+@by_option()
+@click.option("--reason", help="What changed in this revision.")
+@click.option("--date", help=DATE_HELP)
+def rebase(
+    ident: str, edited: str | None, write: str | None, by: str | None, reason: str | None, date: str | None
+) -> int:
+    """Resolve a conflict: redraft an amendment against the current text (it is proposed again)."""
+    from ..storage import amendment_store as store
+    from .common import write_output
+
+    if bool(edited) == bool(write):
+        raise click.UsageError("give either --write FILE (to start) or --from-file EDITED.xml (to record)")
+    workspace = open_workspace(write=not write)
+    if write:
+        amendment, data, conflicts = store.rebase_start(workspace, ident)
+        write_output(data, write)
+        click.echo(f"wrote {write}: the current text with amendment {amendment.id} applied where it still applies")
+        for conflict in conflicts:
+            click.echo(f"  to resolve by hand: {conflict.target}: {conflict.reason}")
+        click.echo(f"edit it, then: akkoord amend rebase {amendment.id} --from-file {write}")
+        return 0
+    assert edited is not None
+    done = store.rebase(workspace, ident, read_input(edited), edited, workspace.actor(by), reason or "", moment(date))
+    click.echo(
+        f"rebased {done.id} (revision {done.revision}) onto {done.base.describe()}: "
+        f"{len(done.operations)} operation(s); it is proposed again"
+    )
+    return 0
