@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from akkoordvc.errors import AkkoordError
 from akkoordvc.model import canonical, names
 from akkoordvc.model.validate import problems
 from akkoordvc.model.xmlparse import parse_bytes, parse_file
@@ -436,7 +437,7 @@ def test_record_round_trip_and_status():
 )
 def test_malformed_records_are_one_clear_line(mutate, message):
     _, data = _record_bytes()
-    with pytest.raises(Exception) as info:
+    with pytest.raises(AkkoordError) as info:
         A.parse_amendment(mutate(data), "bad.xml")
     assert message in str(info.value) and "\n" not in str(info.value) and "bad.xml" in str(info.value)
 

@@ -11,10 +11,10 @@ commands run in-process (`run_cli`); a crash found here is fixed where the input
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import git
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -292,10 +292,6 @@ def test_redline_of_files_as_json_never_crashes(run_cli, victim, data, swap):
 
 
 # --- amendments in a repository -------------------------------------------------------------------------
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")

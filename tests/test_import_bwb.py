@@ -8,7 +8,6 @@ whitespace removed so only the words and their order count.
 from __future__ import annotations
 
 import re
-import time
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -348,14 +347,10 @@ def test_unchanged_articles_give_identical_clauses_between_versions():
 
 
 @needs_corpus
-def test_largest_file_converts_quickly():
+def test_largest_file_converts():
+    """The largest law of the corpus converts (its speed is measured by `make bench`, import of the corpus)."""
     path = next(p for p in FILES if p.name == LARGEST)
-    data = path.read_bytes()
-    import_bwb_bytes(data, path.name)  # warm up
-    start = time.perf_counter()
-    import_bwb_bytes(data, path.name)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"{LARGEST} took {elapsed:.3f} s to parse and convert"
+    assert import_bwb_bytes(path.read_bytes(), path.name) is not None
 
 
 # --- made-up laws for what the corpus lacks ------------------------------------------------------

@@ -307,7 +307,6 @@ def test_output_file(run_cli, pair, tmp_path):
 
 
 def test_html(run_cli, pair, tmp_path):
-    pytest.importorskip("akkoordvc.present.html")
     old, new = pair
     for extra in ((), ("--side-by-side",)):
         target = tmp_path / "out.html"
@@ -318,7 +317,6 @@ def test_html(run_cli, pair, tmp_path):
 
 
 def test_docx(run_cli, pair, tmp_path):
-    pytest.importorskip("akkoordvc.present.docx")
     old, new = pair
     target = tmp_path / "out.docx"
     code, _, err = run_cli(

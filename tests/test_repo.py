@@ -2,13 +2,9 @@
 
 import hashlib
 import json
-import subprocess
 
 import pytest
-
-
-def git(repo, *args):
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=True).stdout
+from helpers import git
 
 
 @pytest.fixture
@@ -22,10 +18,10 @@ def repo(tmp_path, run_cli, sample_path, no_git_identity):
 def test_init_commits_canonical_text_and_readme(repo, sample_path):
     assert (repo / "akkoord.xml").read_bytes() == sample_path.read_bytes()
     assert "git show version/LABEL:akkoord.xml" in (repo / "README.md").read_text()
-    files = git(repo, "ls-tree", "--name-only", "HEAD").decode().split()
+    files = git(repo, "ls-tree", "--name-only", "HEAD").split()
     assert {"akkoord.xml", "README.md", ".gitattributes"} <= set(files)
-    assert git(repo, "log", "-1", "--format=%an <%ae>").decode().strip() == "Secretariaat <secretariaat@example.org>"
-    assert git(repo, "status", "--porcelain") == b""
+    assert git(repo, "log", "-1", "--format=%an <%ae>").strip() == "Secretariaat <secretariaat@example.org>"
+    assert git(repo, "status", "--porcelain") == ""
 
 
 def test_init_refuses_a_non_empty_folder_and_invalid_text(tmp_path, run_cli, sample_path):
@@ -72,10 +68,10 @@ def test_version_create_log_and_plain_git(repo, run_cli):
     assert entry["label"] == "2019" and entry["date"] == "2019-11-09"
     assert entry["message"] == "Op hoofdlijnen ondertekend"
     assert entry["tag"] == "version/2019"
-    assert entry["commit"] == git(repo, "rev-parse", "version/2019^{commit}").decode().strip()
-    blob = git(repo, "show", "version/2019:akkoord.xml")
+    assert entry["commit"] == git(repo, "rev-parse", "version/2019^{commit}").strip()
+    blob = git(repo, "show", "version/2019:akkoord.xml").encode()
     assert entry["text_sha256"] == hashlib.sha256(blob).hexdigest()
-    assert git(repo, "cat-file", "-t", "version/2019").strip() == b"tag"
+    assert git(repo, "cat-file", "-t", "version/2019").strip() == "tag"
     code, out, _ = run_cli("-C", repo, "show", "2019", "--format", "xml")
     assert out.encode() == blob
 
@@ -99,7 +95,7 @@ def test_version_create_refuses_invalid_or_uncommitted_text(repo, run_cli):
     assert code == 1 and "uncommitted" in err
     code, _, err = run_cli("-C", repo, "commit", "-m", "typo", "--by", "A")
     assert code == 1 and "blank num" in err
-    assert git(repo, "tag") == b""
+    assert git(repo, "tag") == ""
 
 
 def test_editorial_commit_is_recorded_as_editorial(repo, run_cli):
@@ -107,9 +103,9 @@ def test_editorial_commit_is_recorded_as_editorial(repo, run_cli):
     (repo / "akkoord.xml").write_text(text.replace("Aanleiding", "Aanleiding en doel", 1))
     code, out, err = run_cli("-C", repo, "commit", "-m", "Kop verduidelijkt", "--by", "Redactie <r@example.org>")
     assert code == 0, err
-    message = git(repo, "log", "-1", "--format=%B").decode()
+    message = git(repo, "log", "-1", "--format=%B")
     assert "Akkoord-Change: editorial" in message
-    assert git(repo, "status", "--porcelain") == b""
+    assert git(repo, "status", "--porcelain") == ""
 
 
 def test_show_json_shape_and_refs(repo, run_cli):
@@ -121,7 +117,7 @@ def test_show_json_shape_and_refs(repo, run_cli):
     assert set(first) >= {"id", "num", "heading", "text", "division"}
     assert "  " not in first["text"] and "\n" not in first["text"]
     # the same text through every kind of REF
-    head = git(repo, "rev-parse", "HEAD").decode().strip()
+    head = git(repo, "rev-parse", "HEAD").strip()
     for ref in ("2019", "version/2019", "HEAD", head[:10], "working", str(repo / "akkoord.xml")):
         code, out, err = run_cli("-C", repo, "show", ref, "--format", "json")
         assert code == 0, (ref, err)
