@@ -4,8 +4,10 @@ A generator builds a repository through the library (no CLI process per step): a
 of 120 clauses (bench/synth.py), then 50 versions; before each version, 4 amendments, each editing one
 clause of the previous version, are recorded with their proposal and acceptance in one commit, and the
 version consolidates them (its text, the `consolidated` events and the tag in one commit). That is
-200 amendments, 50 versions and about 250 commits, built in a few seconds. Then each command runs as
-the installed console script, a real process, and the median wall time of several runs is reported.
+200 amendments, 50 versions and about 250 commits, built in about a minute (each version validates and
+commits its text). Then each command runs as the installed console script, a real process, and the
+median wall time and CPU time (user + system) of several runs are reported: on a machine shared with
+other work the CPU time is the steadier figure.
 
     python bench/history.py [--runs N] [--amendments 200] [--versions 50] [--write BENCHMARKS.md]
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import resource
 import statistics
 import subprocess
 import sys
@@ -125,22 +128,29 @@ def command(code: Path | None) -> list[str]:
     return [sys.executable, "-c", boot]
 
 
-def timed(programs: list[list[str]], args: list[str], cwd: Path, runs: int) -> list[float]:
-    """Median wall time of each program running `args`; runs alternate between them, so a machine busy
-    with other work slows each alike."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(programs: list[list[str]], args: list[str], cwd: Path, runs: int) -> list[tuple[float, float]]:
+    """Median wall time and CPU time (user + system) of each program running `args`; runs alternate
+    between them, so a machine busy with other work slows each alike (CPU time is less affected)."""
     walls: list[list[float]] = [[] for _ in programs]
+    cpus: list[list[float]] = [[] for _ in programs]
     outputs: list[bytes] = []
     for _ in range(runs):
         for index, program in enumerate(programs):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _children_cpu()
             proc = subprocess.run([*program, *args], cwd=cwd, capture_output=True)
             walls[index].append(time.perf_counter() - start)
+            cpus[index].append(_children_cpu() - cpu)
             if proc.returncode != 0:
                 raise SystemExit(f"akkoord {' '.join(args)} failed: {proc.stderr.decode()}")
             outputs.append(proc.stdout)
     if len(set(outputs)) != 1:
         raise SystemExit(f"akkoord {' '.join(args)}: the programs compared print different output")
-    return [statistics.median(w) for w in walls]
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,20 +183,25 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             if args.compare:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(earlier)])
-    head = f"| command | {args.compare} | now | ratio |" if args.compare else "| command | median |"
+    head = (
+        f"| command | {args.compare} wall (CPU) | now wall (CPU) | ratio (CPU) |"
+        if args.compare
+        else "| command | wall (CPU) |"
+    )
     lines = [
         BEGIN,
         "## Amendment history: `amend list`, `blame`, `history`",
         "",
         f"Repository of {args.amendments} amendments and {args.versions} versions (bench/history.py, built through "
-        f"the library in {built:.1f} s); median wall time of {args.runs} runs of the console script.",
+        f"the library in {built:.1f} s); median wall and CPU time of {args.runs} runs "
+        "of the console script, alternating between the programs compared (same output checked).",
         "",
         head,
         "|---|---|---|---|" if args.compare else "|---|---|",
         *(
             f"| `akkoord {name}` | "
-            + " | ".join(f"{s:.2f} s" for s in seconds)
-            + (f" | {seconds[0] / seconds[1]:.1f}× |" if len(seconds) == 2 else " |")
+            + " | ".join(f"{wall:.2f} s ({cpu:.2f} s)" for wall, cpu in seconds)
+            + (f" | {seconds[0][1] / seconds[1][1]:.1f}× |" if len(seconds) == 2 else " |")
             for name, seconds in rows
         ),
         END,

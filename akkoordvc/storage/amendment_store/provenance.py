@@ -13,7 +13,7 @@ from ...model import amendment_names as an
 from ...model import canonical
 from ...model.document import Clause, Document
 from ...ops.amendments import Amendment
-from ..workspace import Workspace
+from ..workspace import TEXT_PATH, Workspace
 from .contest import Ancestry
 from .loading import load
 from .texts import parse_text
@@ -39,28 +39,35 @@ def texts_up_to(workspace: Workspace, ref: str | None) -> tuple[list[Step], str]
     if resolved.kind == "file":
         raise AkkoordError(f"{ref}: blame and history need a version label or git revision, not a file")
     tip = resolved.commit or workspace.head()
-    steps: list[Step] = []
     ancestry = Ancestry(workspace.repo, tip)  # the commit graph, read once for every version
+    chosen = []
     for version in versions(workspace):
         if ancestry.is_ancestor(version.commit, tip):
-            data = workspace.text_at(version.commit)
-            steps.append(
-                Step(
-                    version.label,
-                    version.date,
-                    version.commit,
-                    parse_text(data, f"version {version.label}"),
-                    version.amendments,
-                )
-            )
+            chosen.append(version)
             if resolved.label == version.label:
                 break
+    texts = workspace.repo.read_blobs([f"{v.commit}:{TEXT_PATH}" for v in chosen])  # one git process
+    steps = [
+        Step(v.label, v.date, v.commit, parse_text(data or b"", f"version {v.label}"), v.amendments)
+        for v, data in zip(chosen, texts, strict=True)
+    ]
     last_text = canonical.text_sha256(steps[-1].root) if steps else None
     if resolved.label is None or not steps:
         if canonical.text_sha256(resolved.document.root) != last_text:
             what = "working" if resolved.kind == "working" else None
             steps.append(Step(what, None, tip, resolved.document.root, ()))
     return steps, resolved.ref
+
+
+def same_clause(before: tuple[bytes, etree._Element] | None, after: tuple[bytes, etree._Element]) -> bool:
+    """Whether a clause (its bytes as parsed, and its element) is the same in canonical form as `before`.
+    Equal bytes settle it at C speed; only a clause whose bytes differ is put in canonical form (one that
+    moved to another depth is indented differently, yet the same)."""
+    if before is None:
+        return False
+    if before[0] == after[0]:
+        return True
+    return canonical.element_sha256(before[1]) == canonical.element_sha256(after[1])
 
 
 def touching(amendments: dict[str, Amendment], ids: tuple[str, ...]) -> dict[str, str]:
@@ -131,14 +138,14 @@ def blame(workspace: Workspace, ref: str | None = None, clause: str | None = Non
     steps, shown = texts_up_to(workspace, ref)
     amendments = load(workspace)
     last: dict[str, BlameEntry] = {}
-    previous: dict[str, str] = {}
+    previous: dict[str, tuple[bytes, etree._Element]] = {}
     for index, step in enumerate(steps):
         by_clause = touching(amendments, step.amendments)
         current = {}
         for item in Document(step.root).clauses:
-            sha = item.sha256
-            current[item.id] = sha
-            if previous.get(item.id) != sha:
+            seen = (etree.tostring(item.element, with_tail=False), item.element)
+            current[item.id] = seen
+            if not same_clause(previous.get(item.id), seen):
                 last[item.id] = _entry(item, step, index, amendments, by_clause)
             else:
                 last[item.id].num = item.num
