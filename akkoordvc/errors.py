@@ -5,8 +5,6 @@ with a message that says what went wrong, where, and what to do. The CLI prints 
 exits 1; nothing else about the failure is shown.
 """
 
-from collections.abc import Iterable
-
 
 class AkkoordError(Exception):
     """An error whose message is meant for the user."""
@@ -24,14 +22,6 @@ class AkkoordError(Exception):
 
 class XMLInputError(AkkoordError):
     """Input that is not acceptable XML: malformed, hostile or too large."""
-
-
-class ValidationError(AkkoordError):
-    """A document that parses but breaks the schema or the extra rules."""
-
-    def __init__(self, message: str, problems: Iterable[object] = ()):
-        super().__init__(message)
-        self.problems = list(problems)
 
 
 class RepositoryError(AkkoordError):

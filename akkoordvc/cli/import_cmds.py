@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 from ..errors import AkkoordError
 from ..model.ids import is_agreement_id
@@ -18,14 +22,14 @@ _LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 
 
 @click.group("import")
-def import_group():
+def import_group() -> None:
     """Import a text from another format as an agreement document (canonical XML)."""
 
 
 @import_group.command("bwb")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT", help="Write the agreement to OUT (default: standard output).")
-def bwb(file, output):
+def bwb(file: str, output: str | None) -> int:
     """Import FILE, a Dutch law in BWB "toestand" XML as published by wetten.overheid.nl.
 
     Every artikel becomes a clause whose id comes from the article's BWB label-id, so the same article
@@ -50,7 +54,7 @@ def bwb(file, output):
 @click.option("--id", "doc_id", metavar="ID", help="Document id (default: from the file name).")
 @click.option("--title", metavar="T", help="Title (default: the first '# ' heading, else the file name).")
 @click.option("--lang", default="nl", show_default=True, metavar="LANG", help="Language of the text.")
-def text(file, output, doc_id, title, lang):
+def text(file: str, output: str | None, doc_id: str | None, title: str | None, lang: str) -> int:
     """Import FILE, a plain-text or Markdown agreement with numbered headings ("Artikel 3", "3.", "## 2.1 ...")."""
     from ..model.plaintext import from_text
     from ..model.xmlparse import check_text
@@ -99,7 +103,7 @@ def _id_from_name(stem: str) -> str:
     return ident if ident and ident[0].isalpha() else f"doc-{ident}".rstrip("-")
 
 
-def _finish(root, source: str, output: str | None) -> None:
+def _finish(root: etree._Element, source: str, output: str | None) -> None:
     """Validate the converted document, then write its canonical bytes; report the count on stderr."""
     from ..model import canonical, names
     from ..model.validate import problems

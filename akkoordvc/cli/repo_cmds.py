@@ -37,7 +37,17 @@ _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
     help="How many distinct admin keys must sign a registry change (default 1).",
 )
 @click.option("--date", "date", help="Date of the initial commit (YYYY-MM-DD; default now).")
-def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, date):
+def init(
+    directory: str,
+    from_file: str | None,
+    doc_id: str,
+    title: str,
+    lang: str,
+    by: str | None,
+    admin_keys: tuple[str, ...],
+    threshold: int | None,
+    date: str | None,
+) -> int:
     """Create a new agreement repository in DIRECTORY."""
     from xml.sax.saxutils import escape, quoteattr
 
@@ -74,7 +84,7 @@ def init(directory, from_file, doc_id, title, lang, by, admin_keys, threshold, d
 
 
 @click.group()
-def version():
+def version() -> None:
     """Create and list versions (named, frozen texts)."""
 
 
@@ -83,22 +93,19 @@ def version():
 @click.option("-m", "--message", help="What this version is (default: 'Version LABEL').")
 @click.option("--date", help="The version's date, YYYY-MM-DD (default: today).")
 @by_option()
-def version_create(label, message, date, by):
+def version_create(label: str, message: str | None, date: str | None, by: str | None) -> int:
     """Freeze the current text as version LABEL, consolidating every accepted amendment."""
     from ..model.xmlparse import check_text
+    from ..storage.amendment_store import consolidation_for_version
     from ..storage.versions import create_version
 
     check_text(message, "--message")
     workspace = open_workspace(write=True)
     actor = workspace.actor(by)
-    consolidation = _consolidation(workspace)
-    if consolidation is None:
-        created = create_version(workspace, label, by=actor, message=message, date=date)
-    else:
-        text, changes, ids = consolidation(workspace, label, actor, date)
-        created = create_version(
-            workspace, label, by=actor, message=message, date=date, text=text, extra_changes=changes, amendments=ids
-        )
+    text, changes, ids = consolidation_for_version(workspace, label, actor, date)
+    created = create_version(
+        workspace, label, by=actor, message=message, date=date, text=text, extra_changes=changes, amendments=ids
+    )
     held = (
         f", consolidating {len(created.amendments)} amendment(s): {' '.join(created.amendments)}"
         if created.amendments
@@ -109,30 +116,21 @@ def version_create(label, message, date, by):
     return 0
 
 
-def _consolidation(workspace):
-    """The amendment layer's consolidation step, when that layer is installed."""
-    try:
-        from ..storage.amendment_store import consolidation_for_version
-    except ImportError:
-        return None
-    return consolidation_for_version
-
-
 @version.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def version_list(as_json):
+def version_list(as_json: bool) -> int:
     """List versions, oldest first."""
     return _print_log(as_json)
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def log(as_json):
+def log(as_json: bool) -> int:
     """List versions oldest first: label, date, message, commit, tag, text_sha256."""
     return _print_log(as_json)
 
 
-def _print_log(as_json):
+def _print_log(as_json: bool) -> int:
     from ..storage.versions import versions
 
     found = versions(open_workspace())
@@ -153,7 +151,7 @@ def _print_log(as_json):
 @click.command()
 @click.option("-m", "--message", required=True, help="What the editorial change does.")
 @by_option()
-def commit(message, by):
+def commit(message: str, by: str | None) -> int:
     """Record edits to akkoord.xml as an explicit editorial change (not an amendment)."""
     from ..model.xmlparse import check_text
 
@@ -166,7 +164,7 @@ def commit(message, by):
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def status(as_json):
+def status(as_json: bool) -> int:
     """Where the text stands: latest version, uncommitted edits, the current text's hash."""
     from ..storage.versions import standing
 

@@ -7,6 +7,7 @@ refuses what it cannot express.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -24,6 +25,7 @@ from .nodes import (
     node_sha256,
     rest_of,
     shell_of,
+    tag_of,
     xml_of,
 )
 from .operations import (
@@ -54,7 +56,7 @@ def _index(root: etree._Element) -> dict[str, etree._Element]:
     return found
 
 
-def _optional_xml(element) -> str | None:
+def _optional_xml(element: etree._Element | None) -> str | None:
     return xml_of(element) if element is not None else None
 
 
@@ -83,7 +85,7 @@ def _followers(clause: etree._Element, wanted: list[str], candidates: set[str]) 
     return chosen if words == wanted else []
 
 
-def _nodes(base: etree._Element, edited: etree._Element):
+def _nodes(base: etree._Element, edited: etree._Element) -> tuple[dict[str, etree._Element], dict[str, etree._Element]]:
     """Both texts' clauses and divisions by id, once it is clear an amendment can express the edit."""
     if base.tag != names.AGREEMENT or edited.tag != names.AGREEMENT:
         raise DeriveError(f"both texts must be agreements (root <{names.AGREEMENT}>)")
@@ -96,7 +98,7 @@ def _nodes(base: etree._Element, edited: etree._Element):
     for ident in b_nodes.keys() & e_nodes.keys():
         if b_nodes[ident].tag != e_nodes[ident].tag:
             raise DeriveError(
-                f"id {ident!r} is a {NODE_KINDS[b_nodes[ident].tag]} in the base but a {NODE_KINDS[e_nodes[ident].tag]} "
+                f"id {ident!r} is a {NODE_KINDS[tag_of(b_nodes[ident])]} in the base but a {NODE_KINDS[tag_of(e_nodes[ident])]} "
                 "in the edited copy; give the new element an id of its own"
             )
     return b_nodes, e_nodes
@@ -149,7 +151,7 @@ class _Derivation:
                 self.consumed.add(ident)
                 self.consumed.update(id_of(f) for f in chosen)
 
-    def _changed_clauses(self):
+    def _changed_clauses(self) -> Iterator[tuple[str, etree._Element, etree._Element]]:
         """(id, base clause, edited clause) of each clause in both texts, changed and not yet accounted for."""
         for e_clause in self.e_clauses:
             ident = id_of(e_clause)
@@ -227,7 +229,12 @@ class _Derivation:
             elif ident not in keep:
                 b_node = self.b_nodes.get(ident)
                 self.emit(
-                    Move(ident, position, node_sha256(b_node) if b_node is not None else None, NODE_KINDS[e_child.tag])
+                    Move(
+                        ident,
+                        position,
+                        node_sha256(b_node) if b_node is not None else None,
+                        NODE_KINDS[tag_of(e_child)],
+                    )
                 )
             previous = ident
             if e_child.tag == names.DIVISION:

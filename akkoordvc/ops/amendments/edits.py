@@ -11,7 +11,7 @@ from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
 from .errors import OperationError
-from .families import OnClause, OnTarget, first_of, optional_of, parts_of, with_children
+from .families import OnClause, OnTarget, first_of, optional_of, parts_of, required, with_children
 from .nodes import element_of, element_text, heading_of, rest_of, xml_of
 from .tree import META_TARGET, PREAMBLE_TARGET, Tree
 
@@ -44,16 +44,16 @@ class ReplaceMeta(OnTarget):
     def describe(self) -> str:
         return "replace the metadata (title, dates, properties)"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(title=inline_text(element_of(self.meta).find(names.TITLE)))
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, [self.meta])
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceMeta:
-        sha, children = parts_of(element)
-        return cls(sha, xml_of(children[0]))
+        _, children = parts_of(element)
+        return cls(required(element, an.BASE_SHA256, source), xml_of(children[0]))
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,10 @@ class ReplacePreamble(OnTarget):
             return "remove the preamble"
         return "replace the preamble" if self.base_sha256 else "add a preamble"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(text=content_text(element_of(self.preamble)) if self.preamble else None)
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, {an.BASE_SHA256: self.base_sha256}, optional_of(self.preamble))
 
     @classmethod
@@ -126,10 +126,10 @@ class ReplaceDivisionHeading(OnTarget):
         label = " ".join(p for p in (self.num or "", element_text(self.heading)) if p)
         return f"change the heading of division {self.division} to {label!r}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(kind=self.kind, num=self.num, heading=element_text(self.heading) or None)
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         attributes = {
             an.DIVISION: self.division,
             an.BASE_SHA256: self.base_sha256,
@@ -140,8 +140,14 @@ class ReplaceDivisionHeading(OnTarget):
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceDivisionHeading:
-        sha, children = parts_of(element)
-        return cls(element.get(an.DIVISION), sha, element.get(an.KIND), element.get(an.NUM), first_of(children))
+        _, children = parts_of(element)
+        return cls(
+            required(element, an.DIVISION, source),
+            required(element, an.BASE_SHA256, source),
+            required(element, an.KIND, source),
+            element.get(an.NUM),
+            first_of(children),
+        )
 
 
 @dataclass(frozen=True)
@@ -162,16 +168,16 @@ class ReplaceHeading(OnClause):
             return f"remove the heading of clause {self.clause}"
         return f"replace the heading of clause {self.clause} by {element_text(self.heading)!r}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(heading=element_text(self.heading) or None)
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, self._attributes(), optional_of(self.heading))
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceHeading:
-        sha, children = parts_of(element)
-        return cls(element.get(an.CLAUSE), sha, first_of(children))
+        _, children = parts_of(element)
+        return cls(required(element, an.CLAUSE, source), required(element, an.BASE_SHA256, source), first_of(children))
 
 
 @dataclass(frozen=True)
@@ -200,16 +206,17 @@ class ReplaceText(OnClause):
     def describe(self) -> str:
         return f"replace the text of clause {self.clause}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(text=self.text())
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, self._attributes(), self.content)
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> ReplaceText:
-        sha, children = parts_of(element)
-        return cls(element.get(an.CLAUSE), sha, tuple(xml_of(child) for child in children))
+        _, children = parts_of(element)
+        clause, sha = required(element, an.CLAUSE, source), required(element, an.BASE_SHA256, source)
+        return cls(clause, sha, tuple(xml_of(child) for child in children))
 
 
 @dataclass(frozen=True)
@@ -228,12 +235,16 @@ class Renumber(OnClause):
     def describe(self) -> str:
         return f"renumber clause {self.clause} to {self.num}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(num=self.num)
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, {**self._attributes(), an.NUM: self.num})
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Renumber:
-        return cls(element.get(an.CLAUSE), element.get(an.BASE_SHA256), element.get(an.NUM))
+        return cls(
+            required(element, an.CLAUSE, source),
+            required(element, an.BASE_SHA256, source),
+            required(element, an.NUM, source),
+        )

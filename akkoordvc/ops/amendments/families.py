@@ -4,19 +4,20 @@ helpers that read and write the operations' XML forms."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar, NoReturn
 
 from lxml import etree
 
 from ...model import amendment_names as an
 from ...model import names
 from .errors import AmendmentFormatError
-from .nodes import element_of, xml_of
+from .nodes import element_of, tag_of, xml_of
 from .tree import Position, Tree
 
 # --- reading and writing the XML forms ---------------------------------------------------------------
 
 
-def with_children(tag: str, attributes: dict, children: Iterable[str] = ()) -> etree._Element:
+def with_children(tag: str, attributes: dict[str, str | None], children: Iterable[str] = ()) -> etree._Element:
     element = etree.Element(tag, {k: v for k, v in attributes.items() if v is not None})
     for xml in children:
         element.append(element_of(xml))
@@ -36,14 +37,22 @@ def first_of(children: list[etree._Element]) -> str | None:
     return xml_of(children[0]) if children else None
 
 
-def fail(element: etree._Element, source: str, message: str):
+def fail(element: etree._Element, source: str, message: str) -> NoReturn:
     raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: not a valid amendment: {message}")
+
+
+def required(element: etree._Element, name: str, source: str) -> str:
+    """An attribute the schema requires of an operation element; one clear line when it is absent."""
+    value = element.get(name)
+    if value is None:
+        fail(element, source, f"<{tag_of(element)}> needs the attribute {name}")
+    return value
 
 
 def position_of(element: etree._Element, source: str) -> Position:
     position = Position.from_attributes(element)
     if position.after is not None and position.before is not None:
-        fail(element, source, f"<{element.tag}> may name after or before, not both")
+        fail(element, source, f"<{tag_of(element)}> may name after or before, not both")
     return position
 
 
@@ -52,6 +61,8 @@ def position_of(element: etree._Element, source: str) -> Position:
 
 class OperationBase:
     """The defaults: an operation names no existing target, creates no id and touches no clause."""
+
+    tag: ClassVar[str]  # its element name in the amendment vocabulary
 
     def targets(self) -> tuple[tuple[str, str | None], ...]:
         return ()
@@ -66,40 +77,52 @@ class OperationBase:
 class OnTarget(OperationBase):
     """An operation on one existing target, `subject`, as it was at `base_sha256`."""
 
-    def targets(self):
+    base_sha256: str | None
+
+    @property
+    def subject(self) -> str:
+        raise NotImplementedError
+
+    def targets(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.subject, self.base_sha256),)
 
-    def _summary(self, **details) -> dict:
+    def _summary(self, **details: object) -> dict[str, object]:
         return {"op": self.tag, "target": self.subject, "base_sha256": self.base_sha256, **details}
 
 
 class OnClause(OnTarget):
     """An operation on the clause `clause`."""
 
+    clause: str
+
     @property
     def subject(self) -> str:
         return self.clause
 
-    def clauses(self):
+    def clauses(self) -> tuple[str, ...]:
         return (self.clause,)
 
-    def _attributes(self) -> dict:
+    def _attributes(self) -> dict[str, str | None]:
         return {an.CLAUSE: self.clause, an.BASE_SHA256: self.base_sha256}
 
 
 class OnNode(OperationBase):
     """An operation on an existing clause or division (`kind`) named `target`."""
 
-    def clauses(self):
+    target: str
+    kind: str
+    base_sha256: str | None
+
+    def clauses(self) -> tuple[str, ...]:
         return (self.target,) if self.kind == "clause" else ()
 
     def _node(self, tree: Tree) -> etree._Element:
         return tree.node(self.target, names.CLAUSE if self.kind == "clause" else names.DIVISION)
 
-    def _summary(self) -> dict:
+    def _summary(self) -> dict[str, object]:
         return {"op": self.tag, "target": self.target, "kind": self.kind, "base_sha256": self.base_sha256}
 
-    def _attributes(self) -> dict:
+    def _attributes(self) -> dict[str, str | None]:
         name = an.CLAUSE if self.kind == "clause" else an.DIVISION
         return {name: self.target, an.BASE_SHA256: self.base_sha256}
 
@@ -107,5 +130,5 @@ class OnNode(OperationBase):
     def _target(element: etree._Element, source: str) -> tuple[str, str]:
         clause, division = element.get(an.CLAUSE), element.get(an.DIVISION)
         if (clause is None) == (division is None):
-            fail(element, source, f"<{element.tag}> needs exactly one of the attributes clause and division")
-        return (clause, "clause") if clause is not None else (division, "division")
+            fail(element, source, f"<{tag_of(element)}> needs exactly one of the attributes clause and division")
+        return (clause, "clause") if clause is not None else (str(division), "division")

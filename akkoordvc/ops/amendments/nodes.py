@@ -22,6 +22,12 @@ def element_of(xml: str) -> etree._Element:
     return parse_bytes(xml.encode("utf-8"), "<operation>")
 
 
+def tag_of(element: etree._Element) -> str:
+    """The element's name ("" for a comment or an entity, which the hardened parser never makes)."""
+    tag = element.tag
+    return tag if isinstance(tag, str) else ""
+
+
 def id_of(element: etree._Element) -> str:
     return element.get(names.ID, "")
 
@@ -30,21 +36,21 @@ def node_children(parent: etree._Element) -> list[etree._Element]:
     return [child for child in parent if child.tag in NODE_TAGS]
 
 
-def next_node(element: etree._Element):
+def next_node(element: etree._Element) -> etree._Element | None:
     sibling = element.getnext()
     while sibling is not None and sibling.tag not in NODE_TAGS:
         sibling = sibling.getnext()
     return sibling
 
 
-def previous_node(element: etree._Element):
+def previous_node(element: etree._Element) -> etree._Element | None:
     sibling = element.getprevious()
     while sibling is not None and sibling.tag not in NODE_TAGS:
         sibling = sibling.getprevious()
     return sibling
 
 
-def heading_of(element: etree._Element):
+def heading_of(element: etree._Element) -> etree._Element | None:
     first = element[0] if len(element) else None
     return first if first is not None and first.tag == names.HEADING else None
 

@@ -12,6 +12,7 @@ from lxml import etree
 
 from .edits import Renumber, ReplaceDivisionHeading, ReplaceHeading, ReplaceMeta, ReplacePreamble, ReplaceText
 from .families import fail
+from .nodes import tag_of
 from .structure import Delete, Insert, Merge, Move, Split
 from .tree import Position
 
@@ -51,10 +52,11 @@ _BY_TAG = {kind.tag: kind for kind in get_args(Operation)}
 
 def operation_from_xml(element: etree._Element, source: str) -> Operation:
     """The operation an element of the amendment vocabulary stands for."""
-    kind = _BY_TAG.get(element.tag)
+    kind = _BY_TAG.get(tag_of(element))
     if kind is None:
-        fail(element, source, f"unknown operation <{element.tag}>")
-    return kind.from_xml(element, source)
+        fail(element, source, f"unknown operation <{tag_of(element)}>")
+    operation: Operation = kind.from_xml(element, source)
+    return operation
 
 
 def touched_clauses(ops: Iterable[Operation]) -> list[str]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
 from .errors import OperationError, StaleError
-from .nodes import NODE_KINDS
+from .nodes import NODE_KINDS, tag_of
 from .operations import Operation, ReplaceDivisionHeading
 from .tree import META_TARGET, PREAMBLE_TARGET, Tree
 
@@ -20,7 +20,7 @@ def describe_target(tree: Tree, target: str, op: Operation | None = None) -> str
         return "the preamble"
     element = tree.get(target)
     if element is not None:
-        return f"{NODE_KINDS[element.tag]} {target}"
+        return f"{NODE_KINDS[tag_of(element)]} {target}"
     kind = getattr(op, "kind", "division" if isinstance(op, ReplaceDivisionHeading) else "clause")
     return f"{kind} {target!r}"
 
@@ -33,7 +33,7 @@ def stale_targets(root: etree._Element, ops: Iterable[Operation]) -> list[tuple[
     return [(target, expected, actual) for target, expected, actual, _ in stale_operations(Tree(root), ops)]
 
 
-def stale_operations(tree: Tree, ops: Iterable[Operation]):
+def stale_operations(tree: Tree, ops: Iterable[Operation]) -> Iterator[tuple[str, str | None, str | None, Operation]]:
     created: set[str] = set()
     for op in ops:
         for target, expected in op.targets():

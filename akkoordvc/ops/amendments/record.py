@@ -7,12 +7,14 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
 from ...model import amendment_names as an
 from ...model import canonical, names
-from ...model.document import inline_text, normalize_space
+from ...model.document import inline_text
+from ...model.strings import normalize_space
 from ...model.validate import problems, schema_problems
 from ...model.xmlparse import parse_bytes
 from .errors import AmendmentFormatError, OperationError
@@ -31,7 +33,7 @@ class Person:
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "email": self.email}
 
 
@@ -44,7 +46,7 @@ class Base:
     commit: str | None = None
     on: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"label": self.label, "commit": self.commit, "text_sha256": self.text_sha256, "on": list(self.on)}
 
     def describe(self) -> str:
@@ -64,14 +66,14 @@ class Event:
     revision: int = 1
     reason: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.status not in an.EVENT_KINDS:
             raise AmendmentFormatError(
                 f"unknown amendment status {self.status!r}; use one of {', '.join(an.EVENT_KINDS)}"
             )
         object.__setattr__(self, "reason", normalize_space(self.reason or ""))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "status": self.status,
             "by": str(self.by),
@@ -103,7 +105,7 @@ class Amendment:
     supersedes: tuple[str, ...] = ()
     history: tuple[Event, ...] = ()
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "title", normalize_space(self.title or ""))
         object.__setattr__(self, "source", normalize_space(self.source or ""))
         paragraphs = tuple(p for p in (normalize_space(p) for p in self.rationale) if p)
@@ -128,7 +130,14 @@ class Amendment:
     def clauses(self) -> list[str]:
         return touched_clauses(self.operations)
 
-    def as_dict(self) -> dict:
+    @property
+    def known_id(self) -> str:
+        """The id of a recorded amendment (one being drafted has none yet)."""
+        if self.id is None:
+            raise AmendmentFormatError(f"amendment {self.title!r} has no id yet")
+        return self.id
+
+    def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
@@ -221,12 +230,28 @@ def _person(element: etree._Element) -> Person:
     return Person(normalize_space(element.get(an.NAME, "")), normalize_space(element.get(an.EMAIL, "")))
 
 
-def event_from_xml(element: etree._Element) -> Event:
+def _required(element: etree._Element, name: str, source: str) -> str:
+    """An attribute the schema requires (the record was checked against it before it is read)."""
+    value = element.get(name)
+    if value is None:
+        raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: <{element.tag!s}> needs the attribute {name}")
+    return value
+
+
+def _child(element: etree._Element, tag: str, source: str) -> etree._Element:
+    """A child the schema requires."""
+    found = element.find(tag)
+    if found is None:
+        raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: <{element.tag!s}> needs a <{tag}>")
+    return found
+
+
+def event_from_xml(element: etree._Element, source: str = "<event>") -> Event:
     reason = element.find(an.REASON)
     return Event(
-        element.get(an.STATUS),
+        _required(element, an.STATUS, source),
         Person(normalize_space(element.get(an.BY, "")), normalize_space(element.get(an.EMAIL, ""))),
-        element.get(an.AT),
+        _required(element, an.AT, source),
         int(element.get(an.REVISION, "1")),
         inline_text(reason) if reason is not None else "",
     )
@@ -236,7 +261,7 @@ def from_xml(root: etree._Element, source: str = "<amendment>") -> Amendment:
     """Read an `amendment` element (checked against the XSD first; errors are one clear line)."""
     if root.tag != an.AMENDMENT:
         raise AmendmentFormatError(
-            f"{source}: root element is <{root.tag}>, expected <{an.AMENDMENT}>; "
+            f"{source}: root element is <{root.tag!s}>, expected <{an.AMENDMENT}>; "
             + (
                 "to propose an edited copy of the text use --from-file"
                 if root.tag == names.AGREEMENT
@@ -244,27 +269,28 @@ def from_xml(root: etree._Element, source: str = "<amendment>") -> Amendment:
             )
         )
     _schema_check(root, source, "amendment")
-    base = root.find(an.BASE)
+    base = _child(root, an.BASE, source)
     rationale = root.find(an.RATIONALE)
     history = root.find(an.HISTORY)
-    ops = tuple(operation_from_xml(op, source) for op in root.find(an.OPERATIONS) if isinstance(op.tag, str))
+    operations = _child(root, an.OPERATIONS, source)
+    ops = tuple(operation_from_xml(op, source) for op in operations if isinstance(op.tag, str))
     return Amendment(
         title=inline_text(root.find(an.TITLE)),
         proposers=tuple(_person(p) for p in root.iterfind(an.PROPOSER)),
-        date=root.get(an.DATE),
+        date=_required(root, an.DATE, source),
         base=Base(
-            text_sha256=base.get(an.TEXT_SHA256),
+            text_sha256=_required(base, an.TEXT_SHA256, source),
             label=base.get(an.LABEL),
             commit=base.get(an.COMMIT),
-            on=tuple(on.get(an.AMENDMENT_REF) for on in base.iterfind(an.ON)),
+            on=tuple(_required(on, an.AMENDMENT_REF, source) for on in base.iterfind(an.ON)),
         ),
         operations=ops,
         id=root.get(an.ID),
         revision=int(root.get(an.REVISION, "1")),
         source=inline_text(root.find(an.SOURCE)),
         rationale=tuple(inline_text(p) for p in rationale.iterfind(an.P)) if rationale is not None else (),
-        supersedes=tuple(s.get(an.AMENDMENT_REF) for s in root.iterfind(an.SUPERSEDES)),
-        history=tuple(event_from_xml(e) for e in history.iterfind(an.EVENT)) if history is not None else (),
+        supersedes=tuple(_required(s, an.AMENDMENT_REF, source) for s in root.iterfind(an.SUPERSEDES)),
+        history=tuple(event_from_xml(e, source) for e in history.iterfind(an.EVENT)) if history is not None else (),
     )
 
 
@@ -276,9 +302,9 @@ def parse_amendment(data: bytes, source: str = "<amendment>") -> Amendment:
 def parse_event(data: bytes, source: str = "<event>") -> Event:
     root = parse_bytes(data, source)
     if root.tag != an.EVENT:
-        raise AmendmentFormatError(f"{source}: root element is <{root.tag}>, expected <{an.EVENT}>")
+        raise AmendmentFormatError(f"{source}: root element is <{root.tag!s}>, expected <{an.EVENT}>")
     _schema_check(root, source, "amendment event")
-    return event_from_xml(root)
+    return event_from_xml(root, source)
 
 
 def check_against_base(amendment: Amendment, base: etree._Element, source: str = "<amendment>") -> etree._Element:

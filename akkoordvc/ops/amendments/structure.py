@@ -10,9 +10,9 @@ from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
 from .errors import OperationError
-from .families import OnClause, OnNode, OperationBase, fail, parts_of, position_of, with_children
-from .nodes import NODE_KINDS, NODE_TAGS, element_of, heading_of, id_of, node_children, xml_of
-from .tree import Position, Tree
+from .families import OnClause, OnNode, OperationBase, fail, parts_of, position_of, required, with_children
+from .nodes import NODE_KINDS, NODE_TAGS, element_of, heading_of, id_of, node_children, tag_of, xml_of
+from .tree import Position, Tree, parent_of
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,10 @@ class Insert(OperationBase):
     def kind(self) -> str:
         return "division" if self.element.lstrip().startswith(f"<{names.DIVISION}") else "clause"
 
-    def creates(self):
+    def creates(self) -> tuple[str, ...]:
         return tuple(id_of(node) for node in element_of(self.element).iter(*NODE_TAGS))
 
-    def clauses(self):
+    def clauses(self) -> tuple[str, ...]:
         return tuple(id_of(node) for node in element_of(self.element).iter(names.CLAUSE))
 
     def apply_to(self, tree: Tree) -> None:
@@ -46,10 +46,10 @@ class Insert(OperationBase):
         num = element.get(names.NUM)
         return f"insert {self.kind} {self.target}" + (f" ({num})" if num else "") + f" {self.position.describe()}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         element = element_of(self.element)
         heading = heading_of(element)
-        data = {
+        data: dict[str, object] = {
             "op": self.tag,
             "target": self.target,
             "kind": self.kind,
@@ -63,7 +63,7 @@ class Insert(OperationBase):
             data["clauses"] = list(self.clauses())
         return data
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         element = with_children(self.tag, {}, [self.element])
         self.position.to_attributes(element)
         return element
@@ -84,7 +84,7 @@ class Delete(OnNode):
 
     tag = an.DELETE
 
-    def targets(self):
+    def targets(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.target, self.base_sha256),)
 
     def apply_to(self, tree: Tree) -> None:
@@ -92,25 +92,25 @@ class Delete(OnNode):
         held = node_children(element) if self.kind == "division" else []
         if held:
             raise OperationError(
-                f"division {self.target!r} still holds {NODE_KINDS[held[0].tag]} {id_of(held[0])!r}; "
+                f"division {self.target!r} still holds {NODE_KINDS[tag_of(held[0])]} {id_of(held[0])!r}; "
                 "move or delete what it holds first"
             )
-        element.getparent().remove(element)
+        parent_of(element).remove(element)
         tree.forget(element)
 
     def describe(self) -> str:
         return f"delete {self.kind} {self.target}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary()
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, self._attributes())
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Delete:
         target, kind = cls._target(element, source)
-        return cls(target, element.get(an.BASE_SHA256), kind)
+        return cls(target, required(element, an.BASE_SHA256, source), kind)
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class Move(OnNode):
 
     tag = an.MOVE
 
-    def targets(self):
+    def targets(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.target, self.base_sha256),) if self.base_sha256 else ()
 
     def apply_to(self, tree: Tree) -> None:
@@ -133,10 +133,10 @@ class Move(OnNode):
     def describe(self) -> str:
         return f"move {self.kind} {self.target} {self.position.describe()}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {**self._summary(), **self.position.as_dict()}
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         element = with_children(self.tag, self._attributes())
         self.position.to_attributes(element)
         return element
@@ -160,10 +160,10 @@ class Split(OnClause):
     def part_ids(self) -> tuple[str, ...]:
         return tuple(id_of(element_of(xml)) for xml in self.parts)
 
-    def creates(self):
+    def creates(self) -> tuple[str, ...]:
         return self.part_ids()[1:]
 
-    def clauses(self):
+    def clauses(self) -> tuple[str, ...]:
         return self.part_ids()
 
     def apply_to(self, tree: Tree) -> None:
@@ -171,7 +171,7 @@ class Split(OnClause):
         parts = [element_of(xml) for xml in self.parts]
         for part in parts[1:]:
             tree.check_free(part)
-        clause.getparent().replace(clause, parts[0])
+        parent_of(clause).replace(clause, parts[0])
         tree.nodes[self.clause] = parts[0]
         previous = parts[0]
         for part in parts[1:]:
@@ -182,18 +182,19 @@ class Split(OnClause):
     def describe(self) -> str:
         return f"split clause {self.clause} into {', '.join(self.part_ids())}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(clauses=list(self.part_ids()))
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         return with_children(self.tag, self._attributes(), self.parts)
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Split:
-        sha, children = parts_of(element)
-        if id_of(children[0]) != element.get(an.CLAUSE):
-            fail(element, source, f"the first part of a split keeps the clause's id {element.get(an.CLAUSE)!r}")
-        return cls(element.get(an.CLAUSE), sha, tuple(xml_of(child) for child in children))
+        _, children = parts_of(element)
+        clause, sha = required(element, an.CLAUSE, source), required(element, an.BASE_SHA256, source)
+        if id_of(children[0]) != clause:
+            fail(element, source, f"the first part of a split keeps the clause's id {clause!r}")
+        return cls(clause, sha, tuple(xml_of(child) for child in children))
 
 
 @dataclass(frozen=True)
@@ -207,29 +208,29 @@ class Merge(OnClause):
 
     tag = an.MERGE
 
-    def targets(self):
+    def targets(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.clause, self.base_sha256), *self.others)
 
-    def clauses(self):
+    def clauses(self) -> tuple[str, ...]:
         return (self.clause, *(ident for ident, _ in self.others))
 
     def apply_to(self, tree: Tree) -> None:
         clause = tree.node(self.clause, names.CLAUSE)
         absorbed = [tree.node(ident, names.CLAUSE) for ident, _ in self.others]
         for element in absorbed:
-            element.getparent().remove(element)
+            parent_of(element).remove(element)
             tree.forget(element)
         merged = element_of(self.element)
-        clause.getparent().replace(clause, merged)
+        parent_of(clause).replace(clause, merged)
         tree.nodes[self.clause] = merged
 
     def describe(self) -> str:
         return f"merge clauses {', '.join(self.clauses())} into {self.clause}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return self._summary(clauses=list(self.clauses()), text=content_text(element_of(self.element)))
 
-    def to_xml(self):
+    def to_xml(self) -> etree._Element:
         element = with_children(self.tag, self._attributes())
         for ident, sha in self.others:
             etree.SubElement(element, an.WITH, {an.CLAUSE: ident, an.BASE_SHA256: sha})
@@ -238,9 +239,10 @@ class Merge(OnClause):
 
     @classmethod
     def from_xml(cls, element: etree._Element, source: str) -> Merge:
-        sha, children = parts_of(element)
+        _, children = parts_of(element)
+        clause, sha = required(element, an.CLAUSE, source), required(element, an.BASE_SHA256, source)
         merged = children[-1]
-        if id_of(merged) != element.get(an.CLAUSE):
-            fail(element, source, f"the merged clause keeps the id {element.get(an.CLAUSE)!r}")
-        others = tuple((w.get(an.CLAUSE), w.get(an.BASE_SHA256)) for w in children[:-1])
-        return cls(element.get(an.CLAUSE), sha, others, xml_of(merged))
+        if id_of(merged) != clause:
+            fail(element, source, f"the merged clause keeps the id {clause!r}")
+        others = tuple((required(w, an.CLAUSE, source), required(w, an.BASE_SHA256, source)) for w in children[:-1])
+        return cls(clause, sha, others, xml_of(merged))

@@ -39,7 +39,7 @@ class Conflict:
         sides = [xml for xml in (self.base, self.current, self.amendment) if xml]
         return bool(sides) and all(element_of(xml).tag == names.CLAUSE for xml in sides)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | None]:
         return {
             "target": self.target,
             "reason": self.reason,
@@ -120,7 +120,7 @@ def _verdict(op: Operation, base: Tree, current: Tree, theirs: Tree, created: se
         found = current.get(ident)
         if found is None:
             states.append("apply")
-        elif theirs.get(ident) is not None and xml_of(found) == xml_of(theirs.get(ident)):
+        elif (theirs_node := theirs.get(ident)) is not None and xml_of(found) == xml_of(theirs_node):
             states.append("already")
         else:
             return conflict(ident, f"id {ident!r} is already used in the current text")
@@ -155,7 +155,8 @@ def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation
     theirs = Tree(apply(base, ops))
     base_tree = Tree(base)
     before = Tree(current)
-    verdicts, created = [], set()
+    verdicts: list[str | Conflict] = []
+    created: set[str] = set()
     for op in ops:
         verdicts.append(_verdict(op, base_tree, before, theirs, created))
         created.update(op.creates())

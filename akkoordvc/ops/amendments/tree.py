@@ -11,7 +11,7 @@ from lxml import etree
 from ...model import amendment_names as an
 from ...model import canonical, names
 from .errors import OperationError
-from .nodes import NODE_KINDS, NODE_TAGS, id_of, next_node, node_children, node_sha256, previous_node, where_of
+from .nodes import NODE_KINDS, NODE_TAGS, id_of, next_node, node_children, node_sha256, previous_node, tag_of, where_of
 
 META_TARGET = "(meta)"
 PREAMBLE_TARGET = "(preamble)"
@@ -34,7 +34,7 @@ class Position:
             return f"after {self.after} {where}"
         return f"at the start of {where_of(self.parent)}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | None]:
         return {"parent": self.parent, "after": self.after, "before": self.before}
 
     def to_attributes(self, element: etree._Element) -> None:
@@ -61,7 +61,7 @@ class Tree:
             self.nodes[id_of(element)] = element
         self.known = set(known) if known is not None else None
 
-    def get(self, target: str):
+    def get(self, target: str) -> etree._Element | None:
         if target == META_TARGET:
             return self.root.find(names.META)
         if target == PREAMBLE_TARGET:
@@ -78,11 +78,11 @@ class Tree:
 
     def node(self, ident: str, tag: str | None = None) -> etree._Element:
         element = self.nodes.get(ident)
-        kind = NODE_KINDS.get(tag, "clause or division")
+        kind = NODE_KINDS.get(tag or "", "clause or division")
         if element is None:
             raise OperationError(f"{kind} {ident!r} does not exist in the text")
         if tag is not None and element.tag != tag:
-            raise OperationError(f"{ident!r} is a {NODE_KINDS[element.tag]}, not a {kind}")
+            raise OperationError(f"{ident!r} is a {NODE_KINDS[tag_of(element)]}, not a {kind}")
         return element
 
     def container(self, parent_id: str | None) -> etree._Element:
@@ -108,7 +108,7 @@ class Tree:
         for node in element.iter(*NODE_TAGS):
             self.nodes.pop(id_of(node), None)
 
-    def _foreign(self, element) -> bool:
+    def _foreign(self, element: etree._Element) -> bool:
         return self.known is not None and id_of(element) not in self.known
 
     def place(self, element: etree._Element, position: Position) -> None:
@@ -124,12 +124,13 @@ class Tree:
                 raise OperationError(f"{id_of(element)!r} cannot be placed next to itself")
             if anchor.getparent() is not parent:
                 raise OperationError(
-                    f"{NODE_KINDS[anchor.tag]} {anchor_id!r} is not in {where_of(position.parent)} (it was moved)"
+                    f"{NODE_KINDS[tag_of(anchor)]} {anchor_id!r} is not in {where_of(position.parent)} (it was moved)"
                 )
         old_parent = element.getparent()
         if old_parent is not None:
             old_parent.remove(element)
         if position.before is not None:
+            assert anchor is not None
             anchor.addprevious(element)
             return
         following = next_node(anchor) if anchor is not None else next(iter(node_children(parent)), None)
@@ -146,8 +147,19 @@ class Tree:
         parent.insert(index, element)
 
 
-def place_of(element: etree._Element, universe: set[str]) -> tuple[str | None, str | None]:
-    """Where a node stands: its parent division (None: the body) and its nearest earlier sibling in `universe`."""
+def parent_of(element: etree._Element) -> etree._Element:
+    """The element that holds `element` (a clause or division in the text always has one)."""
+    parent = element.getparent()
+    if parent is None:
+        raise OperationError(f"{id_of(element)!r} is not inside the text")
+    return parent
+
+
+def place_of(element: etree._Element | None, universe: set[str]) -> tuple[str | None, str | None]:
+    """Where a node stands: its parent division (None: the body) and its nearest earlier sibling in `universe`;
+    (None, None) for no node."""
+    if element is None:
+        return None, None
     parent = element.getparent()
     parent_id = id_of(parent) if parent is not None and parent.tag == names.DIVISION else None
     sibling = previous_node(element)

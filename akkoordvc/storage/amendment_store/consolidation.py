@@ -15,7 +15,9 @@ from .paths import event_bytes, event_path, person
 from .texts import pending_text
 
 
-def consolidation_for_version(workspace: Workspace, label: str, actor: Identity, date: str | None):
+def consolidation_for_version(
+    workspace: Workspace, label: str, actor: Identity, date: str | None
+) -> tuple[bytes | None, dict[str, bytes | None], tuple[str, ...]]:
     """For `version create LABEL`: the text with every accepted, not yet consolidated amendment applied in
     acceptance order, the 'consolidated' event files, and the ids. (None, {}, ()) when there are none."""
     amendments = load(workspace)
@@ -25,9 +27,9 @@ def consolidation_for_version(workspace: Workspace, label: str, actor: Identity,
         return None, {}, ()
     root, applied = pending_text(workspace, amendments)
     ts = timestamp_for(date)
-    changes: dict[str, bytes] = {}
+    changes: dict[str, bytes | None] = {}
     for amendment in pending:
         check_time(amendment, ts, f"consolidate into version {label}")
         event = Event(an.CONSOLIDATED, person(actor), moment_text(ts), amendment.revision, f"version {label}")
-        changes[event_path(amendment.id, event)] = event_bytes(event)
+        changes[event_path(amendment.known_id, event)] = event_bytes(event)
     return canonical.to_bytes(root), changes, tuple(applied)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...errors import ConflictError
 from ...model import amendment_names as an
@@ -29,7 +30,7 @@ class Competing:
     event: Event
     commit: str | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {**self.event.as_dict(), "commit": self.commit}
 
     def describe(self) -> str:
@@ -53,14 +54,14 @@ class Recorded(Amendment):
             return CONTESTED
         return self.settled or status_of(self.history)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         data = super().as_dict()
         if self.competing:
             data["competing"] = [c.as_dict() for c in self.competing]
         return data
 
 
-def recorded(amendment: Amendment, **changes) -> Recorded:
+def recorded(amendment: Amendment, **changes: Any) -> Recorded:
     """`amendment` (a record or a Recorded) as a Recorded, with `changes`; settled and competing are reset
     unless given."""
     values = {f.name: getattr(amendment, f.name) for f in dataclasses.fields(Amendment)}
@@ -93,6 +94,7 @@ class Ancestry:
         if self._index is None:
             self._load()
         index = self._index
+        assert index is not None
         if ancestor not in index or descendant not in index:  # e.g. beyond a shallow clone's edge
             try:
                 return self.repo.is_ancestor(ancestor, descendant)
@@ -118,7 +120,7 @@ def outcome_of(event: Event) -> str:
     return an.PROPOSED if event.status == an.REVISED else event.status
 
 
-def _agreement(event: Event) -> tuple:
+def _agreement(event: Event) -> tuple[str, int] | tuple[str]:
     """What two concurrent decisions must share not to contest each other: the decision, and for an
     acceptance (consolidation carries one out) the revision accepted."""
     outcome = outcome_of(event)
@@ -198,7 +200,7 @@ class ContestedError(ConflictError):
         lines = []
         for amendment in contested:
             lines.append(f"contested {amendment.id}: {amendment.title}")
-            for competing in amendment.competing:
+            for competing in getattr(amendment, "competing", ()):
                 where = f" (commit {competing.commit[:12]})" if competing.commit else ""
                 lines.append(f"  {competing.describe()}{where}")
         super().__init__(message, detail="\n".join(lines))
@@ -217,9 +219,9 @@ def refuse_contested(amendments: dict[str, Amendment], action: str) -> None:
     if len(found) == 1:
         what = f"amendment {first.id} is contested ({contest_summary(first)})"
     else:
-        what = f"amendments {', '.join(a.id for a in found)} are contested ({first.id}: {contest_summary(first)})"
+        what = f"amendments {', '.join(a.known_id for a in found)} are contested ({first.id}: {contest_summary(first)})"
     raise ContestedError(
         f"cannot {action}: {what}, decided in clones that did not see each other's decision; nothing was changed — "
-        f"{how_to_resolve(first.id if len(found) == 1 else 'ID')}",
+        f"{how_to_resolve(first.known_id if len(found) == 1 else 'ID')}",
         found,
     )

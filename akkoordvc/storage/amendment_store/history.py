@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -28,7 +29,7 @@ class HistoryEntry:
     new_root: etree._Element
     amendment: Amendment | None = None
 
-    def as_dict(self, clause_id: str) -> dict:
+    def as_dict(self, clause_id: str) -> dict[str, Any]:
         amendment = self.amendment
         accepted = amendment.last(an.ACCEPTED) if amendment else None
         return {
@@ -56,8 +57,8 @@ def clause_history(workspace: Workspace, clause_id: str, ref: str | None = None)
     previous_root = None
     seen = False
     for step in steps:
-        element = Document(step.root).clause(clause_id)
-        element = element.element if element is not None else None
+        found = Document(step.root).clause(clause_id)
+        element = found.element if found is not None else None
         by_clause = touching(amendments, step.amendments)
         amendment = amendments.get(by_clause.get(clause_id, ""))
         if element is not None:
@@ -74,7 +75,11 @@ def clause_history(workspace: Workspace, clause_id: str, ref: str | None = None)
                     step.label, step.date, step.commit, "removed", previous, None, previous_root, step.root, amendment
                 )
             )
-        elif previous is not None and canonical.element_sha256(previous) != canonical.element_sha256(element):
+        elif (
+            previous is not None
+            and element is not None
+            and canonical.element_sha256(previous) != canonical.element_sha256(element)
+        ):
             entries.append(
                 HistoryEntry(
                     step.label,

@@ -34,7 +34,7 @@ from .paths import (
     person,
     record_path,
 )
-from .texts import AmendmentConflict, base_text, label_for, locate_base, parse_text, pending_text
+from .texts import AmendmentConflict, TextCache, base_text, label_for, locate_base, parse_text, pending_text
 
 _LINE_LIMIT = 4000  # schemas/amendment.xsd, type Line  # schemas/amendment.xsd, type Line
 
@@ -62,7 +62,7 @@ def commit_change(
     head = workspace.head()
     if workspace.repo.read(head, README) is None:
         changes = {README: README_TEXT.encode("utf-8"), **changes}
-    return workspace.commit(changes, message, CHANGE, actor, timestamp=ts)
+    return workspace.commit(dict(changes), message, CHANGE, actor, timestamp=ts)
 
 
 def _check_records(changes: dict[str, bytes], amendment_id: str) -> None:
@@ -102,7 +102,7 @@ def require(amendment: Amendment, allowed: tuple[str, ...], action: str) -> None
     if status == CONTESTED:
         raise AkkoordError(
             f"cannot {action} amendment {amendment.id}: it is {describe_status(amendment)}; "
-            f"{how_to_resolve(amendment.id)}"
+            f"{how_to_resolve(amendment.known_id)}"
         )
     if status == an.ACCEPTED and action == "accept":
         tail = "nothing changed"
@@ -177,7 +177,7 @@ def propose(
             operations,
             source=source or "",
             rationale=rationale,
-            supersedes=tuple(o.id for o in replaced),
+            supersedes=tuple(o.known_id for o in replaced),
         )
     elif record is not None:
         handed = ops.parse_amendment(record, source_name)
@@ -192,16 +192,16 @@ def propose(
             base=dataclasses.replace(handed.base, commit=commit_of or handed.base.commit),
             source=source if source is not None else handed.source,
             rationale=rationale or handed.rationale,
-            supersedes=tuple(dict.fromkeys([*handed.supersedes, *(o.id for o in replaced)])),
+            supersedes=tuple(dict.fromkeys([*handed.supersedes, *(o.known_id for o in replaced)])),
             history=(),
             revision=1,
             id=None,
         )
     else:
         raise AkkoordError("give an edited copy of the text (--from-file EDITED.xml) or an amendment file")
-    for old in amendment.supersedes:
-        if old not in amendments:
-            raise AkkoordError(f"the amendment supersedes {old!r}, which is not in this repository")
+    for old_id in amendment.supersedes:
+        if old_id not in amendments:
+            raise AkkoordError(f"the amendment supersedes {old_id!r}, which is not in this repository")
     seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode()
     ident = new_id(amendment.date, amendment.title, seed, set(amendments))
     amendment = dataclasses.replace(amendment, id=ident)
@@ -213,7 +213,7 @@ def propose(
     for old in replaced:
         check_time(old, ts, "supersede")
         gone = Event(an.SUPERSEDED, person(actor), moment_text(ts), old.revision, f"superseded by {ident}")
-        changes[event_path(old.id, gone)] = event_bytes(gone)
+        changes[event_path(old.known_id, gone)] = event_bytes(gone)
     commit_change(workspace, changes, f"Propose amendment {ident}: {amendment.title}", ident, an.PROPOSED, actor, ts)
     return dataclasses.replace(amendment, history=(event,))
 
@@ -230,7 +230,7 @@ def _base_commit(workspace: Workspace, base: Base, root: etree._Element) -> str 
     return None
 
 
-def _closest_base(workspace: Workspace, edited_root: etree._Element):
+def _closest_base(workspace: Workspace, edited_root: etree._Element) -> tuple[etree._Element, Base]:
     """The text an edited copy was most likely made from: the current text or a version, whichever differs
     from it in the fewest clauses (ties: the current text, then the newest version). A copy of an old
     version is thus compared with that version, and never turned into operations that undo later changes."""
@@ -238,7 +238,7 @@ def _closest_base(workspace: Workspace, edited_root: etree._Element):
 
     head = workspace.head()
     candidates = [(head, None)] + [(v.commit, v.label) for v in reversed(versions(workspace))]
-    best = None
+    best: tuple[int, str, str | None, etree._Element] | None = None
     seen: set[str] = set()
     for commit, label in candidates:
         data = workspace.text_at(commit)
@@ -250,13 +250,16 @@ def _closest_base(workspace: Workspace, edited_root: etree._Element):
         score = len(ops.changed_targets(root, edited_root))
         if best is None or score < best[0]:
             best = (score, commit, label, root)
+    assert best is not None  # the current text is always a candidate
     _, commit, label, root = best
     if commit == head:
         return root, head_base(workspace, root, ())
     return root, Base(text_sha256=canonical.text_sha256(root), label=label, commit=commit)
 
 
-def _base_for_edit(workspace: Workspace, base_ref: str | None, edited_root: etree._Element):
+def _base_for_edit(
+    workspace: Workspace, base_ref: str | None, edited_root: etree._Element
+) -> tuple[etree._Element, Base]:
     """The text an edited copy is compared with: `base_ref` (a version or revision), by default the closest
     of the current text and the versions."""
     if base_ref is None:
@@ -294,15 +297,15 @@ def _decide(
     if status == an.ACCEPTED:
         _merge_for_acceptance(workspace, amendment, amendments)
     subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
-    path = new_event_path(workspace, amendment.id, event)
-    commit_change(workspace, {path: event_bytes(event)}, subject, amendment.id, status, actor, ts)
+    path = new_event_path(workspace, amendment.known_id, event)
+    commit_change(workspace, {path: event_bytes(event)}, subject, amendment.known_id, status, actor, ts)
     # the new event's commit descends from every event before it: it is the amendment's one standing decision
     history = amendment.history + (event,)
     return recorded(amendment, history=history, settled=final_status(status, history, amendment.revision))
 
 
 def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment]) -> None:
-    cache: dict = {}
+    cache: TextCache = {}
     current, applied = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
     base = base_text(workspace, amendment, amendments, cache)
     result = ops.merge(base, current, amendment.operations)

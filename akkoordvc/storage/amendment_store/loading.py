@@ -5,6 +5,8 @@ and the commit graph at most once: loading is linear in the number of amendments
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ...errors import AkkoordError, RepositoryError
 from ...model import amendment_names as an
 from ...model.dates import moment_seconds
@@ -54,7 +56,7 @@ def load(workspace: Workspace, commit: str | None = None) -> Amendments:
     ancestry = Ancestry(repo, commit)
     found: list[Amendment] = []
     accepted_at: dict[str, int] = {}
-    proposed_at: dict[str, tuple] = {}
+    proposed_at: dict[str, tuple[int, int]] = {}
     for ident, path in records.items():
         amendment = ops.parse_amendment(contents[path], path)
         if amendment.id != ident:
@@ -72,8 +74,8 @@ def load(workspace: Workspace, commit: str | None = None) -> Amendments:
         in_order = tuple(item[-1] for item in history)
         settled, competing = settle(in_order, tuple(item[-2] for item in history), ancestry, amendment.revision)
         found.append(recorded(amendment, history=in_order, settled=settled, competing=competing))
-    found.sort(key=lambda a: (proposed_at[a.id], a.id))
-    return Amendments(((a.id, a) for a in found), accepted_at)
+    found.sort(key=lambda a: (proposed_at[a.known_id], a.known_id))
+    return Amendments(((a.known_id, a) for a in found), accepted_at)
 
 
 def find(amendments: dict[str, Amendment], ref: str) -> Amendment:
@@ -84,17 +86,19 @@ def find(amendments: dict[str, Amendment], ref: str) -> Amendment:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise AkkoordError(f"amendment {ref!r} is ambiguous: {', '.join(a.id for a in matches)}; give more of the id")
+        raise AkkoordError(
+            f"amendment {ref!r} is ambiguous: {', '.join(a.known_id for a in matches)}; give more of the id"
+        )
     hint = (
         "list them with `akkoord amend list`" if amendments else "there are no amendments yet (akkoord amend propose)"
     )
     raise AkkoordError(f"no amendment {ref!r} in this repository; {hint}")
 
 
-class Amendments(dict):
+class Amendments(dict[str, Amendment]):
     """id -> Amendment (oldest proposal first), with the commit order of each one's last acceptance."""
 
-    def __init__(self, items=(), accepted_at: dict[str, int] | None = None):
+    def __init__(self, items: Iterable[tuple[str, Amendment]] = (), accepted_at: dict[str, int] | None = None) -> None:
         super().__init__(items)
         self.accepted_at = accepted_at or {}
 
@@ -103,4 +107,9 @@ def accepted_pending(amendments: dict[str, Amendment]) -> list[Amendment]:
     """Accepted amendments not yet consolidated, in the order their acceptances were committed."""
     pending = [a for a in amendments.values() if a.status == an.ACCEPTED]
     position = getattr(amendments, "accepted_at", {})
-    return sorted(pending, key=lambda a: (position.get(a.id, 1 << 62), a.last(an.ACCEPTED).at, a.id))
+    return sorted(pending, key=lambda a: (position.get(a.known_id, 1 << 62), _accepted_at(a), a.known_id))
+
+
+def _accepted_at(amendment: Amendment) -> str:
+    accepted = amendment.last(an.ACCEPTED)
+    return accepted.at if accepted is not None else ""

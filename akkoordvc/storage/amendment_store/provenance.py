@@ -5,6 +5,7 @@ The versions up to a text are found with the commit graph read once, not one anc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -97,7 +98,7 @@ class BlameEntry:
     source: str | None = None
     commit: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "clause": self.clause,
             "num": self.num,

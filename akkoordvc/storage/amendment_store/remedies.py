@@ -15,7 +15,7 @@ from .contest import CONTESTED, recorded
 from .lifecycle import check_options, check_time, commit_change, head_base, require, validated
 from .loading import find, load
 from .paths import event_bytes, new_event_path, person, record_path
-from .texts import base_text, pending_text
+from .texts import TextCache, base_text, pending_text
 
 
 def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list[Conflict]]:
@@ -24,7 +24,7 @@ def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
-    cache: dict = {}
+    cache: TextCache = {}
     current, _ = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
     result = ops.merge(base_text(workspace, amendment, amendments, cache), current, amendment.operations)
     return amendment, canonical.to_bytes(result.root), result.conflicts
@@ -47,7 +47,7 @@ def rebase(
     require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
     ts = timestamp if timestamp is not None else now()
     check_time(amendment, ts, "rebase")
-    cache: dict = {}
+    cache: TextCache = {}
     current, applied = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
     edited_root = validated(edited, source_name)
     try:
@@ -76,10 +76,9 @@ def rebase(
     why = reason or f"rebased onto {base.describe()}"
     event = Event(an.REVISED, person(actor), moment_text(ts), revised.revision, why)
     changes = {
-        record_path(amendment.id): ops.to_bytes(revised, history=False),
-        new_event_path(workspace, amendment.id, event): event_bytes(event),
+        record_path(amendment.known_id): ops.to_bytes(revised, history=False),
+        new_event_path(workspace, amendment.known_id, event): event_bytes(event),
     }
-    commit_change(
-        workspace, changes, f"Rebase amendment {amendment.id}: {amendment.title}", amendment.id, an.REVISED, actor, ts
-    )
+    subject = f"Rebase amendment {amendment.id}: {amendment.title}"
+    commit_change(workspace, changes, subject, amendment.known_id, an.REVISED, actor, ts)
     return recorded(revised, history=amendment.history + (event,), settled=an.PROPOSED)

@@ -17,6 +17,9 @@ from ..workspace import TEXT_PATH, Workspace
 from .contest import CONTESTED
 from .loading import Amendments, accepted_pending
 
+#: base texts already located, by (amendment id, revision)
+TextCache = dict[tuple[str | None, int], etree._Element]
+
 
 class AmendmentConflict(ConflictError):
     """Accepting (or consolidating) an amendment would overwrite a change made since its base."""
@@ -51,10 +54,10 @@ def label_for(workspace: Workspace, text_sha256: str) -> str | None:
 
 
 def base_text(
-    workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment], _cache: dict | None = None
+    workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment], _cache: TextCache | None = None
 ) -> etree._Element:
     """The text `amendment` was drafted against (checked against its text_sha256)."""
-    cache = _cache if _cache is not None else {}
+    cache: TextCache = _cache if _cache is not None else {}
     key = (amendment.id, amendment.revision)
     if key in cache:
         return cache[key]
@@ -64,14 +67,14 @@ def base_text(
 
 
 def locate_base(
-    workspace: Workspace, base: Base, amendments: dict[str, Amendment], name: str, cache: dict
+    workspace: Workspace, base: Base, amendments: dict[str, Amendment], name: str, cache: TextCache
 ) -> etree._Element:
     from ..versions import find_version, versions
 
     repo = workspace.repo
     candidates: list[str] = []
-    if base.commit and repo.resolve(base.commit):
-        candidates.append(repo.resolve(base.commit))
+    if base.commit and (resolved := repo.resolve(base.commit)):
+        candidates.append(resolved)
     if base.label:
         version = find_version(workspace, base.label)
         if version is not None:
@@ -103,7 +106,11 @@ def locate_base(
 
 
 def pending_text(
-    workspace: Workspace, amendments: dict[str, Amendment], *, exclude: str | None = None, cache: dict | None = None
+    workspace: Workspace,
+    amendments: dict[str, Amendment],
+    *,
+    exclude: str | None = None,
+    cache: TextCache | None = None,
 ) -> tuple[etree._Element, list[str]]:
     """The text the next version will have: HEAD's text with every accepted amendment applied in order.
 
@@ -127,7 +134,7 @@ def pending_text(
                 root,
             )
         root = result.root
-        applied.append(amendment.id)
+        applied.append(amendment.known_id)
     return root, applied
 
 
@@ -147,7 +154,7 @@ def check(
     workspace: Workspace,
     amendment: Amendment,
     amendments: dict[str, Amendment],
-    cache: dict | None = None,
+    cache: TextCache | None = None,
     pending: etree._Element | None = None,
 ) -> Check:
     """Whether `amendment` would apply now: clean, stale (its targets changed but it merges), or conflict."""
@@ -162,7 +169,9 @@ def check(
     return Check("stale" if stale else "clean", stale, [])
 
 
-def amended_text(workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment]):
+def amended_text(
+    workspace: Workspace, amendment: Amendment, amendments: dict[str, Amendment]
+) -> tuple[etree._Element, etree._Element]:
     """(base text, base text with the amendment applied): what `amend show` redlines."""
     base = base_text(workspace, amendment, amendments)
     return base, ops.apply(base, amendment.operations)
@@ -178,7 +187,7 @@ def checks_now(workspace: Workspace, amendments: Amendments, shown: list[Amendme
     open_ones = [a for a in shown if a.status in OPEN]
     if not open_ones:
         return {}
-    cache: dict[object, etree._Element] = {}
+    cache: TextCache = {}
     try:
         pending, _ = pending_text(workspace, amendments, cache=cache)
     except AmendmentConflict as exc:
