@@ -49,7 +49,7 @@ run akkoord -C "$REPO" amend list
 
 step "Versie 2023: de actualisering / version 2023 consolidates the accepted amendments"
 run akkoord -C "$REPO" version create 2023 -m "Geactualiseerd na de netwerkbijeenkomst van 23 juni 2022" \
-  --date 2023-03-01 --by "$SECRETARIAAT"
+  --date 2023-03-01 --key "$DEMO/keys/secretariaat" --by "$SECRETARIAAT"
 run akkoord -C "$REPO" log
 
 step "Wat is er veranderd? / redline of 2019 against 2023"

@@ -23,7 +23,7 @@ run akkoord init "$REPO" --from "$TEXTS/akkoord.xml" --by "Secretariaat Ma.ak020
   --admin-key "$DEMO/keys/secretariaat.pub" --date 2019-11-09
 run akkoord -C "$REPO" validate "$REPO/akkoord.xml"
 run akkoord -C "$REPO" version create 2019 -m "Op hoofdlijnen ondertekend op 9 november 2019" \
-  --date 2019-11-09 --by "Secretariaat Ma.ak020 <secretariaat@maak020.example>"
+  --key "$DEMO/keys/secretariaat" --date 2019-11-09 --by "Secretariaat Ma.ak020 <secretariaat@maak020.example>"
 run akkoord -C "$REPO" log
 run akkoord -C "$REPO" show 2019 --clause looptijd
 

@@ -88,6 +88,8 @@ def build_story(folder: Path) -> Path:
         "Op hoofdlijnen ondertekend",
         "--by",
         SECRETARIAAT,
+        "--key",
+        keys / "admin",
         cwd=repo,
     )
 
@@ -107,7 +109,7 @@ def build_story(folder: Path) -> Path:
     akkoord(
         "amend", "reject", ids["informele-netwerken"], "--by", SECRETARIAAT, "--reason", "Neem hier tijd voor", cwd=repo
     )
-    akkoord("version", "create", "2023", "--date", "2023-03-01", "-m", "Geactualiseerd", "--by", SECRETARIAAT, cwd=repo)
+    akkoord("version", "create", "2023", "--date", "2023-03-01", "-m", "Geactualiseerd", "--by", SECRETARIAAT, "--key", keys / "admin", cwd=repo)  # fmt: skip
 
     edited(repo, repo / "akkoord.xml", "binnen zes maanden na zijn aantreden", "binnen vier maanden na zijn aantreden")
     akkoord("commit", "-m", "Termijn voor een nieuw college verduidelijkt", "--by", SECRETARIAAT, cwd=repo)
@@ -121,6 +123,8 @@ def build_story(folder: Path) -> Path:
         "Redactionele bijwerking",
         "--by",
         SECRETARIAAT,
+        "--key",
+        keys / "admin",
         cwd=repo,
     )
 

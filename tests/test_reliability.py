@@ -614,7 +614,7 @@ def test_signatories_and_endorsements_work_without_a_git_identity(tmp_path, no_g
     repo = tmp_path / "repo"
     assert akkoord("init", repo, "--from", SAMPLE, "--by", BY, "--admin-key", keys / "admin.pub").returncode == 0
     steps = [
-        ("version", "create", "2019", "--by", BY, "--date", "2019-11-09"),
+        ("version", "create", "2019", "--by", BY, "--date", "2019-11-09", "--key", keys / "admin"),
         (
             "signatory",
             "add",

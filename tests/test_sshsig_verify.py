@@ -663,7 +663,9 @@ def test_a_repository_signed_with_every_registry_key_type_agrees(tmp_path, keys,
         return out
 
     run("init", repo, "--from", sample, "--by", by, "--admin-key", f"{admin}.pub", "--date", "2026-11-01")
-    run("-C", repo, "version", "create", "2026", "-m", "Vastgesteld", "--date", "2026-11-01", "--by", by)
+    run(
+        "-C", repo, "version", "create", "2026", "-m", "Vastgesteld", "--date", "2026-11-01", "--by", by, "--key", admin
+    )
     signers = {"org-ed": "ed25519", "org-p256": "ecdsa256", "org-p521": "ecdsa521"}
     for org, kind in signers.items():
         pubkey = f"{keys[kind].path}.pub"

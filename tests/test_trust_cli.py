@@ -100,7 +100,7 @@ def test_verify_json_ok_and_problems(world, run_cli):
     assert code == 0, out
     data = json.loads(out)
     assert data["ok"] is True and data["problems"] == []
-    assert data["trust_anchor"].startswith("sha256:") and data["registry"]["serial"] == 2
+    assert data["trust_anchor"].startswith("sha256:") and data["registry"]["serial"] == 4
     path = world.statements("endorsements", "org-b")[0]
     world.commit({path: world.read(path).replace(b'"decline"', b'"endorse"')})
     code, out, err = run_cli("verify", "--json", cwd=world.root)
@@ -131,7 +131,7 @@ def test_signatory_list_and_show(world, run_cli):
     code, out, err = run_cli("signatory", "list", "--json", cwd=world.root)
     assert code == 0, err
     data = json.loads(out)
-    assert data["registry"]["serial"] == 2 and data["registry"]["threshold"] == 1
+    assert data["registry"]["serial"] == 4 and data["registry"]["threshold"] == 1
     assert data["registry"]["admins"][0]["id"] == "admin"
     ids = [s["id"] for s in data["signatories"]]
     assert ids == ["college-2018-2022", "college-2022-2026", "college-2026-2030", "org-a", "org-b", "org-c"]
@@ -273,7 +273,7 @@ def test_registry_threshold_and_cosign_commands(world, run_cli):
             ["endorse", "2023", "--as", "org-a", "--key", "@org-b"],
             "not a registered key of org-a: it is the key of signatory org-b",
         ),
-        (["endorse", "2031", "--as", "org-a", "--key", "@org-a"], "not a version of this agreement"),
+        (["endorse", "2031", "--as", "org-a", "--key", "@org-a"], "not a signed version of this agreement"),
         (["endorse", "2023", "--as", "nobody", "--key", "@org-a"], "not in the registry"),
         (["endorse", "2023", "--as", "college-2022-2026", "--key", "@col22"], "ended on 2026-05-31"),
         (["endorse", "2023", "--as", "org-a", "--key", "@org-a.pub-missing"], "no such file"),
@@ -374,7 +374,13 @@ def test_init_to_verify_with_the_installed_command(akkoord_exe, tmp_path, world_
     )
     assert code == 0, err
     anchor = next(line.split(": ")[1] for line in out.splitlines() if line.startswith("Registry trust anchor"))
-    assert run("version", "create", "2019", "--date", "2019-11-09", "--by", "Secretariaat")[0] == 0
+    assert "every version is a record signed by admin keys; give --key" in one_line_error(
+        *run("version", "create", "2019", "--date", "2019-11-09", "--by", "Secretariaat")
+    )
+    code, out, err = run(
+        "version", "create", "2019", "--date", "2019-11-09", "--by", "Secretariaat", "--key", keys / "secretariaat"
+    )
+    assert code == 0 and "Signed its version record" in out, err
     assert (
         run(
             "signatory",
@@ -412,6 +418,10 @@ def test_registry_started_in_an_existing_repository(run_cli, tmp_path, world_tem
     code, out, err = run_cli("signatory", "init", "--admin-key", f"{admin}.pub", "--by", "S", cwd=repo)
     assert code == 0, err
     anchor = out.split("Registry trust anchor: ")[1].split()[0]
+    code, out, err = run_cli("verify", cwd=repo)
+    assert code == 1 and "version 2019 has a tag but no version record signed by the admins" in out
+    code, out, err = run_cli("version", "create", "2019", "--key", admin, "--by", "S", cwd=repo)  # sign the old one
+    assert code == 0 and out.startswith("Created version 2019 (2019-11-09)"), err
     assert "already has a registry" in one_line_error(
         *run_cli("signatory", "init", "--admin-key", f"{admin}.pub", "--by", "S", cwd=repo)
     )

@@ -123,9 +123,9 @@ def test_refuses_a_key_not_registered_for_that_signatory(world):
 
 def test_refuses_unknown_version_and_non_versions(world):
     before = world.ws().head()
-    with pytest.raises(AkkoordError, match="not a version of this agreement .*2019, 2023"):
+    with pytest.raises(AkkoordError, match="not a signed version of this agreement .*2019, 2023"):
         world.endorse("2031", "org-a", "org-a")
-    with pytest.raises(AkkoordError, match="not a version"):
+    with pytest.raises(AkkoordError, match="not a signed version"):
         world.endorse("HEAD", "org-a", "org-a")
     _unchanged(world, before)
 

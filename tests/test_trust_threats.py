@@ -22,6 +22,7 @@ from akkoordvc.trust import changes as C
 from akkoordvc.trust import records, sshsig
 from akkoordvc.trust import registry_ops as O
 from akkoordvc.trust import statements as S
+from akkoordvc.trust import versions as V
 from akkoordvc.trust.jsonfile import canonical_json
 
 
@@ -48,7 +49,7 @@ def chain_tail(world: World, who: str, folder: str = "endorsements") -> tuple[in
 def statement_for(world: World, version: str, who: str, decision="endorse", date=TODAY, **extra) -> dict:
     """A well-formed, correctly chained statement by `who` about `version` (not yet signed)."""
     ws = world.ws()
-    v = find_version(ws, version)
+    v = V.version_of(V.find(world.state(), version))
     from akkoordvc.model.document import Document
 
     doc = Document.from_bytes(ws.text_at(v.commit))
@@ -58,6 +59,7 @@ def statement_for(world: World, version: str, who: str, decision="endorse", date
         "kind": "endorsement",
         "agreement": doc.id,
         "version": v.label,
+        "version_record": v.record,
         "commit": v.commit,
         "text_sha256": v.text_sha256,
         "clauses": S.clause_hashes(doc),
@@ -136,6 +138,7 @@ def test_statement_edited_and_renamed_to_fit_its_new_content(world):
 
 # 3 ---------------------------------------------------------------------------------------------------
 def test_endorsed_version_text_changed_and_tag_moved(world):
+    """Moving the tag to a changed text moves nothing: the signed version record names the commit and its text."""
     ws = world.ws()
     text = ws.head_text().replace(b"ruim 40 bijeenkomsten", b"zo'n 400 bijeenkomsten")
     assert text != ws.head_text()
@@ -144,21 +147,35 @@ def test_endorsed_version_text_changed_and_tag_moved(world):
         "tag", "-f", "-a", "version/2023", "-m", "Version 2023\n\nAkkoord-Label: 2023\nAkkoord-Date: 2023-03-01", commit
     )
     report = world.verify()
-    assert not report.ok
-    endorsed_2023 = [c.statement.path for c in report.statements if c.statement.version == "2023"]
-    assert endorsed_2023
-    for path in endorsed_2023:
-        assert "text-mismatch" in codes(report, path)
-        assert "the version was moved after it was endorsed" in messages(report, path)
-        assert "the text is not the one that was endorsed" in messages(report, path)
-    # statements about 2019 are untouched
-    assert all(c.verified for c in report.statements if c.statement.version == "2019")
+    assert codes(report) == {"version-tag"}
+    assert "the tag was moved; the record is what counts" in messages(report, "version/2023")
+    assert report.versions[-1].commit != commit and report.versions[-1].label == "2023"
+    assert all(c.verified for c in report.statements)
 
 
-def test_endorsed_version_tag_deleted(world):
+def test_statement_naming_another_text_than_its_version(world):
+    """A signatory's statement that binds another commit, text or clause list than the signed version fails."""
+    ws = world.ws()
+    v2019 = find_version(ws, "2019")
+    path = plant(world, statement_for(world, "2023", "org-c", commit=v2019.commit), key="org-c")
+    wrong_text = plant(world, statement_for(world, "2023", "org-b", text_sha256="0" * 64), key="org-b")
+    fields = statement_for(world, "2023", "org-a")
+    fields["clauses"] = fields["clauses"][:-1]
+    wrong_clauses = plant(world, fields, key="org-a")
+    report = world.verify()
+    assert "the version was moved after it was endorsed" in messages(report, path)
+    assert "the text is not the one that was endorsed" in messages(report, wrong_text)
+    assert codes(report, wrong_clauses) == {"text-mismatch"}
+    assert "its clause hashes do not match the endorsed text" in messages(report, wrong_clauses)
+
+
+def test_endorsed_version_tag_deleted(world, run_cli):
     world.git("tag", "-d", "version/2019")
     report = world.verify()
-    assert "no longer exists in this repository" in messages(report)
+    assert report.ok and [v.label for v in report.missing_tags] == ["2019"]
+    code, out, _ = run_cli("verify", cwd=world.root)
+    assert code == 0 and "version/2019 was missing; made again from its signed version record" in out
+    assert world.git("rev-parse", "version/2019^{commit}").strip() == report.versions[0].commit
 
 
 # 4 ---------------------------------------------------------------------------------------------------

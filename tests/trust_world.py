@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from akkoordvc.storage.gitrepo import Identity
-from akkoordvc.storage.versions import create_version
 from akkoordvc.storage.workspace import TEXT_PATH, Workspace, initialise
 from akkoordvc.trust import changes as C
 from akkoordvc.trust import endorsements as E
 from akkoordvc.trust import model as M
 from akkoordvc.trust import registry as R
 from akkoordvc.trust import registry_ops as O
+from akkoordvc.trust import versions as V
 from akkoordvc.trust.verify import verify
 
 TODAY = dt.date(2026, 11, 27)
@@ -88,6 +88,13 @@ class World:
         ws = self.ws()
         return C.change(ws, R.load_state(ws), ops_for, [str(self.keys[k]) for k in keys], "test change", BY, day)
 
+    def version(self, label, day, keys=("admin",), signed_on=TODAY, **kw):
+        """Freeze the current text as version `label` (dated `day`) with a version record signed on `signed_on`."""
+        ws = self.ws()
+        state = R.load_state(ws)
+        keys = [str(self.keys[k]) for k in keys]
+        return V.create(ws, state, label, by=BY, key_paths=keys, today=signed_on, date=day, **kw)
+
     def verify(self, anchor=None, today=TODAY):
         return verify(self.ws(), anchor, today)
 
@@ -142,11 +149,6 @@ def build_world(base: Path, keys: dict[str, Path] | None = None) -> World:
         else:
             os.environ["AKKOORD_TODAY"] = old
     ws, _ = initialise(base / "repo", SAMPLE.read_bytes(), str(SAMPLE), BY, extra)
-    create_version(ws, "2019", by=BY, date="2019-11-09")
-    text = ws.head_text().replace(b"ongeveer 40 bijeenkomsten", b"ruim 40 bijeenkomsten")
-    assert text != ws.head_text()
-    ws.commit({TEXT_PATH: text}, "Amend clause 2", "editorial", BY)
-    create_version(ws, "2023", by=BY, date="2023-03-01")
     world = World(base / "repo", keys)
     d = dt.date.fromisoformat
     colleges = [
@@ -178,6 +180,11 @@ def build_world(base: Path, keys: dict[str, Path] | None = None) -> World:
         ),
     ]
     world.change(lambda reg: [op for c in colleges for op in O.add_signatory(c)], day=GENESIS)
+    world.version("2019", "2019-11-09", signed_on=GENESIS)  # the 2019 version, recorded when the registry began
+    text = ws.head_text().replace(b"ongeveer 40 bijeenkomsten", b"ruim 40 bijeenkomsten")
+    assert text != ws.head_text()
+    ws.commit({TEXT_PATH: text}, "Amend clause 2", "editorial", BY)
+    world.version("2023", "2023-03-01", signed_on=d("2023-03-01"))
     orgs = [
         signatory("org-a", "Stichting A", "organisation", [str(keys["org-a"]) + ".pub"]),
         signatory("org-b", "Vereniging B", "organisation", [str(keys["org-b"]) + ".pub"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .common import actor_outside_repository, by_option, emit_json, open_workspace
@@ -92,20 +94,29 @@ def version() -> None:
 @click.argument("label")
 @click.option("-m", "--message", help="What this version is (default: 'Version LABEL').")
 @click.option("--date", help="The version's date, YYYY-MM-DD (default: today).")
+@click.option(
+    "--key",
+    "keys",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Private SSH key of a registry admin: with a signatory registry, a version is an admin-signed record.",
+)
 @by_option()
-def version_create(label: str, message: str | None, date: str | None, by: str | None) -> int:
+def version_create(label: str, message: str | None, date: str | None, keys: tuple[str, ...], by: str | None) -> int:
     """Freeze the current text as version LABEL, consolidating every accepted amendment."""
+    from ..model.dates import today
     from ..model.xmlparse import check_text
     from ..storage.amendment_store import consolidation_for_version
-    from ..storage.versions import create_version
+    from ..trust.versions import freeze
 
     check_text(message, "--message")
     workspace = open_workspace(write=True)
     actor = workspace.actor(by)
     text, changes, ids = consolidation_for_version(workspace, label, actor, date)
-    created = create_version(
-        workspace, label, by=actor, message=message, date=date, text=text, extra_changes=changes, amendments=ids
-    )
+    options: dict[str, Any] = {"message": message, "date": date}
+    if text is not None or changes or ids:
+        options.update(text=text, extra_changes=changes, amendments=ids)
+    created, signed = freeze(workspace, label, by=actor, key_paths=list(keys), today=today(), **options)
     held = (
         f", consolidating {len(created.amendments)} amendment(s): {' '.join(created.amendments)}"
         if created.amendments
@@ -113,6 +124,11 @@ def version_create(label: str, message: str | None, date: str | None, by: str | 
     )
     click.echo(f"Created version {created.label} ({created.date}) at {created.commit[:12]}{held}")
     click.echo(f"text_sha256 {created.text_sha256}")
+    if signed is not None:
+        from ..present.trust import committed
+
+        for line in committed(signed, "Signed its version record"):
+            click.echo(line)
     return 0
 
 

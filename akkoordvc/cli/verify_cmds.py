@@ -37,6 +37,12 @@ def verify(as_json, trust_anchor):
     note = remember(found, anchor) if anchor and (pinned is None or pinned == anchor) else None
     if note:
         report.notices = [n for n in report.notices if not n.startswith("registry trust anchor")] + [note]
+    if report.missing_tags:
+        from ..storage.actors import stand_in
+        from ..trust.versions import repair_tags
+
+        made = repair_tags(found, report.missing_tags, stand_in("akkoord verify", "akkoord"))
+        report.notices.extend(f"{tag} was missing; made again from its signed version record" for tag in made)
     if as_json:
         emit_json(report.as_dict())
     else:

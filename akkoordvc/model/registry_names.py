@@ -62,6 +62,7 @@ TEXT_SHA256 = "text_sha256"
 FOLLOWS = "follows"
 MESSAGE = "message"
 AMENDMENTS = "amendments"
+DAY = "day"
 
 # amendment decision
 AMENDMENT = "amendment"

@@ -27,6 +27,7 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -385,14 +386,18 @@ class Repository:
         allow_dirty: tuple[str, ...] = (),
         expected: str | None = None,
         tag: tuple[str, str] | None = None,
+        tag_target: str | None = None,
+        follow_up: Callable[[str], tuple[dict[str, bytes | None], str]] | None = None,
     ) -> str:
         """Commit `changes` (path -> new bytes, or None to delete) on the current branch; return the commit id.
 
         Refuses when a changed path has uncommitted edits (they would be lost), unless listed in `allow_dirty`.
         `expected`, when given, is the commit the caller read the repository at: the commit is refused when
         the branch has moved since (the caller decided on a state that is gone). `tag` = (name, message)
-        creates the annotated tag refs/tags/NAME on the new commit in the same ref transaction as the branch
-        move: both happen or neither.
+        creates the annotated tag refs/tags/NAME on the new commit (or on `tag_target`) in the same ref
+        transaction as the branch move: both happen or neither. `follow_up(first commit)` -> (changes, message),
+        when given, adds a second commit on top of the first before the branch moves (a record that names the
+        commit before it); the tag then names the first commit, and the branch the second.
         """
         with self.locked():
             repo = self.git_repo
@@ -423,12 +428,26 @@ class Repository:
                 author_date=date,
                 commit_date=date,
             )
+            first = commit
+            if follow_up is not None:
+                more, more_message = follow_up(first.hexsha)
+                changes = {**changes, **more}
+                commit = Commit.create_from_tree(
+                    repo,
+                    self._tree_with(first.hexsha, more),
+                    more_message,
+                    parent_commits=[first],
+                    head=False,
+                    author=actor,
+                    committer=actor,
+                    author_date=date,
+                    commit_date=date,
+                )
             updates = [(ref, commit.hexsha, old or ZERO)]
             if tag is not None:
                 name, tag_message = tag
-                updates.append(
-                    (f"refs/tags/{name}", self._tag_object(name, commit.hexsha, tag_message, author, when), ZERO)
-                )
+                target = tag_target or first.hexsha
+                updates.append((f"refs/tags/{name}", self._tag_object(name, target, tag_message, author, when), ZERO))
             self._write_pending(commit.hexsha, old, ref, sorted(changes))
             try:
                 self._move_refs(updates, f"akkoord: {message.splitlines()[0]}")

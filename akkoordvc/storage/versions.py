@@ -8,13 +8,16 @@ The tag message carries the version's facts as trailers, so git alone can read t
     Akkoord-Amendments: a-2022-0001 a-2022-0003
 
 The text_sha256 reported by `versions()` is always recomputed from the tagged blob, never
-taken on trust from the trailer.
+taken on trust from the trailer. In a repository with a signatory registry the tags are a
+convenience: the truth is the admin-signed version record (see `trust.versions`), which
+`akkoord verify` compares the tags with.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -44,11 +47,12 @@ class Version:
     by: str = ""
     amendments: tuple[str, ...] = field(default_factory=tuple)
     recorded_sha256: str = ""
+    record: str = ""  # the signed version record (see trust.versions), when the version comes from one
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["amendments"] = list(self.amendments)
-        del data["recorded_sha256"]
+        del data["recorded_sha256"], data["record"]
         return data
 
 
@@ -117,6 +121,7 @@ def create_version(
     text: bytes | None = None,
     extra_changes: dict[str, bytes | None] | None = None,
     amendments: tuple[str, ...] = (),
+    record: Callable[[str, bytes, dt.date], tuple[dict[str, bytes | None], str]] | None = None,
 ) -> Version:
     """Freeze the current text (or `text`, a consolidation of it) as version `label`.
 
@@ -124,6 +129,10 @@ def create_version(
     created on it in the same ref transaction as the branch move: both happen or neither, so a label taken
     meanwhile (or a branch that moved) leaves no consolidation behind without its version. Refuses an
     invalid text, a duplicate label, and uncommitted edits to akkoord.xml.
+
+    `record(commit, text, day)` -> (files, message), when given, makes the signed version record that names
+    the frozen commit; it is committed right after that commit, in the same ref transaction (see
+    `trust.versions`), and the tag names the frozen commit.
     """
     check_label(label)
     if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
@@ -163,6 +172,7 @@ def create_version(
                 by,
                 timestamp=noon(day),
                 tag=(TAG_PREFIX + label, tag_message(data)),
+                follow_up=(lambda commit: record(commit, data, day)) if record else None,
             )
         except RepositoryError as exc:
             if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
@@ -177,8 +187,16 @@ def create_version(
         doc = Document.from_bytes(data, f"{TEXT_PATH} at {head[:12]}")
         check_valid(doc)
         try:
-            workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, noon(day))
+            if record is not None:
+                files, record_message = record(head, data, day)
+                workspace.commit(
+                    files, record_message, "version", by, tag=(TAG_PREFIX + label, tag_message(data)), tag_target=head
+                )
+            else:
+                workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, noon(day))
         except RepositoryError:
+            if workspace.repo.tag_target(TAG_PREFIX + label) is None:
+                raise
             raise RepositoryError(
                 f"version {label} was created meanwhile by another command; nothing was written — choose another label"
             ) from None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AkkoordError, RepositoryError
 from ..model.document import Document
-from ..storage.versions import TAG_PREFIX, Version, find_version, versions
+from ..storage.versions import TAG_PREFIX, Version
 from . import sshsig
 from .jsonfile import canonical_json
 from .model import Registry, RegistryError, Signatory
@@ -49,16 +49,19 @@ class Created:
     threshold: int = 1
 
 
-def _version(workspace, ref: str) -> Version:
+def _version(workspace, state: RegistryState, ref: str) -> Version:
+    """The signed version REF names (only a version, a frozen text with its admin-signed record, is endorsed)."""
+    from .versions import chain, find, version_of
+
     label = ref[len(TAG_PREFIX) :] if ref.startswith(TAG_PREFIX) else ref
-    version = find_version(workspace, label)
-    if version is None:
-        known = ", ".join(v.label for v in versions(workspace)) or "none yet"
+    record = find(state, label)
+    if record is None:
+        known = ", ".join(r.get("label") for r in chain(state)[0]) or "none yet"
         raise RepositoryError(
-            f"REF {ref!r} is not a version of this agreement (versions: {known}); only a version "
+            f"REF {ref!r} is not a signed version of this agreement (versions: {known}); only a version "
             "(a frozen text, `akkoord log`) can be endorsed"
         )
-    return version
+    return version_of(record)
 
 
 def _good_chain(workspace, state: RegistryState, kind: str, signatory: str) -> list[Statement]:
@@ -113,6 +116,7 @@ def _statement(
         "kind": kind,
         "agreement": doc.id,
         "version": version.label,
+        "version_record": version.record,
         "commit": version.commit,
         "text_sha256": version.text_sha256,
         "clauses": clause_hashes(doc),
@@ -155,7 +159,7 @@ def endorse(
 ) -> Created:
     """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key."""
     registry = state.require_current()
-    version = _version(workspace, ref)
+    version = _version(workspace, state, ref)
     signatory = registry.require(signatory_id)
     mandate, comment = clean_text(mandate, "mandate"), clean_text(comment, "comment")
     inactive = signatory.why_inactive(today)
@@ -239,7 +243,7 @@ def attest(
     """Record, signed by admin keys (the threshold counts), a decision `signatory_id` made outside the repository
     (e.g. on paper) on `date`, a day before it had a key of its own in the registry."""
     registry = state.require_current()
-    version = _version(workspace, ref)
+    version = _version(workspace, state, ref)
     signatory = registry.require(signatory_id)
     evidence = clean_text(evidence, "evidence")
     if not evidence:

@@ -51,6 +51,7 @@ _FIELDS: dict[str, dict[str, Any]] = {
         rn.FOLLOWS: (str, type(None)),
         rn.MESSAGE: str,
         rn.AMENDMENTS: list,
+        rn.DAY: str,
     },
     rn.DECISION: {rn.AMENDMENT: str, rn.OUTCOME: str, rn.EVENT: str, rn.REASON: (str, type(None))},
 }

@@ -7,7 +7,8 @@ same bytes. It binds:
     format       "akkoordvc-statement-v1"
     kind         "endorsement" (signed by the signatory) or "attestation" (recorded by an admin)
     agreement    the agreement's id
-    version      the version label; commit, text_sha256 and clauses ([id, sha256] in text order)
+    version      the version label; version_record: the admin-signed record of that version
+                 (records/<sha256>.json); commit, text_sha256 and clauses ([id, sha256] in text order)
     signatory    the registry id; decision: endorse | decline | withdraw; mandate; comment
     date         the day of the decision (for an endorsement: the day it was signed)
     seq          1, 2, ... within this signatory's chain; previous: sha256 of the statement(s) before
@@ -63,6 +64,7 @@ _COMMON = {
     "kind": str,
     "agreement": str,
     "version": str,
+    "version_record": str,
     "commit": str,
     "text_sha256": str,
     "clauses": list,
@@ -120,8 +122,8 @@ def parse_statement(data: bytes) -> dict:
     for name in ("date",) + (("recorded",) if obj["kind"] == ATTESTATION else ()):
         if not is_day(obj[name]):
             raise StatementError(f"{name} {printable(obj[name][:20])!r} is not a date written YYYY-MM-DD")
-    if not _HEX40.match(obj["commit"]) or not _HEX64.match(obj["text_sha256"]):
-        raise StatementError("commit or text_sha256 is not a hash")
+    if not _HEX40.match(obj["commit"]) or not all(_HEX64.match(obj[n]) for n in ("text_sha256", "version_record")):
+        raise StatementError("commit, text_sha256 or version_record is not a hash")
     registry = obj["registry"]
     if (
         not registry

@@ -27,7 +27,7 @@ from ..errors import AkkoordError
 from ..model import canonical
 from ..model.dates import today as _today
 from ..model.document import Document
-from ..storage.versions import Version, versions
+from ..storage.versions import Version
 from . import Problem, sshsig
 from .reader import read_folders
 from .records import FOLDER as RECORDS
@@ -45,6 +45,7 @@ from .statements import (
     signature_problem,
     verifiers,
 )
+from .versions import signed_versions
 
 APPEND_ONLY = (*FOLDERS.values(), RECORDS)
 
@@ -88,6 +89,7 @@ class Report:
     problems: list[Problem]
     notices: list[str]
     versions: list[Version] = field(default_factory=list)  # oldest first; the last is current
+    missing_tags: list[Version] = field(default_factory=list)  # signed versions whose tag is missing
 
     @property
     def ok(self) -> bool:
@@ -178,14 +180,17 @@ def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> li
     found: list[str] = []
     version = by_label.get(s.version)
     if version is None:
-        found.append(
-            f"endorses version {s.version}, which no longer exists in this repository (tag version/{s.version} deleted)"
-        )
+        found.append(f"endorses version {s.version}, which is not a signed version of this repository")
     else:
+        if version.record and version.record != s.get("version_record"):
+            found.append(
+                f"names version record {s.get('version_record')[:12]}, but the signed record of version {s.version} "
+                f"is {version.record[:12]}"
+            )
         if version.commit != s.get("commit"):
             found.append(
-                f"endorses version {s.version} at commit {s.get('commit')[:12]}, but the tag version/{s.version} "
-                f"now points to commit {version.commit[:12]}: the version was moved after it was endorsed"
+                f"endorses version {s.version} at commit {s.get('commit')[:12]}, but version {s.version} is commit "
+                f"{version.commit[:12]}: the version was moved after it was endorsed"
             )
         if version.text_sha256 != s.get("text_sha256"):
             found.append(
@@ -228,7 +233,8 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
         problems.append(
             Problem("no-registry", "records/", "there are statements but no signatory registry to check them against")
         )
-    found_versions = versions(workspace)
+    found_versions, version_problems, missing_tags = signed_versions(workspace, state)
+    problems.extend(version_problems)
     by_label = {v.label: v for v in found_versions}
     texts = _Texts(workspace)
     checked = [Checked(s) for s in statements]
@@ -248,7 +254,7 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
             f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
             "or pin it with --trust-anchor)"
         )
-    return Report(head, state, checked, problems, notices, found_versions)
+    return Report(head, state, checked, problems, notices, found_versions, missing_tags)
 
 
 def _check_statement(

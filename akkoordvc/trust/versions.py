@@ -1,0 +1,246 @@
+"""Signed versions: the admin-signed version record is what a version is; the tag `version/LABEL` is a convenience.
+
+A version record (type `version` in `records/`, see `records`) names the label, the frozen
+commit, the SHA-256 of `akkoord.xml` there, the version's day, its message, the amendments it
+consolidates and the version record it `follows`. It cannot live in the commit it names, so it
+is committed right after it, in the same ref transaction (`storage.versions.create_version`),
+and the tag is made from it. Version order and the current version come from the chain of
+counting records only; `check` compares the tags with them: a tag that points elsewhere or says
+another date is a problem, a missing tag is repaired by `akkoord verify`, and a version tag that
+no record signs is not a version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import RepositoryError
+from ..model import canonical
+from ..model import registry_names as rn
+from ..model.dates import is_day, noon, parse_day
+from ..storage.versions import TAG_PREFIX, Version, check_label, create_version
+from . import Problem
+from .changes import Committed
+from .records import Record, make_record, record_files, sign_all, trailers
+from .registry import RegistryState
+
+
+def version_of(record: Record) -> Version:
+    """The storage view of a signed version record (text_sha256 as signed; `check` recomputes it)."""
+    return Version(
+        label=record.get(rn.LABEL),
+        date=record.get(rn.DAY),
+        message=record.get(rn.MESSAGE),
+        commit=record.get(rn.COMMIT),
+        tag=TAG_PREFIX + record.get(rn.LABEL),
+        text_sha256=record.get(rn.TEXT_SHA256),
+        amendments=tuple(record.get(rn.AMENDMENTS)),
+        record=record.sha,
+    )
+
+
+def chain(state: RegistryState) -> tuple[list[Record], list[Problem]]:
+    """The counting version records in order (each follows the one before it), and what breaks the chain."""
+    found: list[Record] = []
+    problems: list[Problem] = []
+    labels: set[str] = set()
+    dag = state.dag
+    for record in state.of_type(rn.VERSION):
+        follows = record.get(rn.FOLLOWS)
+        expected = found[-1].sha if found else None
+        why = None
+        if not is_day(record.get(rn.DAY)):
+            why = "has no valid day"
+        elif follows != expected:
+            why = (
+                f"follows version record {str(follows)[:12]}, but the latest version before it is "
+                f"{expected[:12] if expected else 'none'}: versions form one chain"
+            )
+        elif dag is not None and follows and not (dag.ancestors[dag.index[record.sha]] >> dag.index[follows]) & 1:
+            why = "follows a version record it was not made after"
+        elif record.get(rn.LABEL) in labels:
+            why = f"claims label {record.get(rn.LABEL)}, which an earlier version already has"
+        elif found and record.get(rn.DAY) < found[-1].get(rn.DAY):
+            why = f"is dated {record.get(rn.DAY)}, before the version it follows ({found[-1].get(rn.DAY)})"
+        elif record.get(rn.DAY) > record.date.isoformat():
+            why = f"gives the version the day {record.get(rn.DAY)}, after the day it was signed ({record.date})"
+        if why is not None:
+            problems.append(Problem("version-chain", record.path, f"version record {record.get(rn.LABEL)} {why}"))
+            continue
+        found.append(record)
+        labels.add(record.get(rn.LABEL))
+    return found, problems
+
+
+def signed_versions(workspace, state: RegistryState) -> tuple[list[Version], list[Problem], list[Version]]:
+    """(the versions, oldest first; problems with the records and the tags; versions whose tag is missing).
+
+    Without a registry (no records at all) a repository's versions are its tags, unsigned."""
+    from ..storage.versions import versions
+
+    tags = {v.label: v for v in versions(workspace)}
+    if not state.records:
+        return list(tags.values()), [], []
+    records, problems = chain(state)
+    out: list[Version] = []
+    missing: list[Version] = []
+    for record in records:
+        version = version_of(record)
+        data = workspace.repo.read(version.commit, "akkoord.xml") if workspace.repo.resolve(version.commit) else None
+        if data is None or canonical.sha256(data) != version.text_sha256:
+            problems.append(
+                Problem(
+                    "version-text",
+                    record.path,
+                    f"version {version.label} names commit {version.commit[:12]}, which does not hold the text it "
+                    "signed (text_sha256 differs, or the commit is missing)",
+                )
+            )
+            continue
+        tag = tags.pop(version.label, None)
+        if tag is None:
+            missing.append(version)
+        elif tag.commit != version.commit:
+            problems.append(
+                Problem(
+                    "version-tag",
+                    f"{TAG_PREFIX}{version.label}",
+                    f"points to commit {tag.commit[:12]}, but the signed version record names {version.commit[:12]}: "
+                    "the tag was moved; the record is what counts",
+                )
+            )
+        elif tag.date != version.date:
+            problems.append(
+                Problem(
+                    "version-tag",
+                    f"{TAG_PREFIX}{version.label}",
+                    f"says the version is dated {tag.date or 'nothing'}, but its signed record says {version.date}: "
+                    "the tag was re-made; the record is what counts",
+                )
+            )
+        out.append(version)
+    recorded = {r.get(rn.LABEL) for r in state.records.values() if r.type == rn.VERSION}
+    for label, tag in sorted(tags.items()):
+        if label in recorded:
+            continue  # its record exists but does not count: that record's own problem says why
+        problems.append(
+            Problem(
+                "version-unsigned",
+                tag.tag,
+                f"version {label} has a tag but no version record signed by the admins: it is not a version",
+            )
+        )
+    return out, problems, missing
+
+
+def find(state: RegistryState, label: str) -> Record | None:
+    """The counting version record of `label`."""
+    records, _ = chain(state)
+    return next((r for r in records if r.get(rn.LABEL) == label), None)
+
+
+def create(
+    workspace,
+    state: RegistryState,
+    label: str,
+    *,
+    by,
+    key_paths: list[str],
+    today: dt.date,
+    message: str | None = None,
+    date: str | None = None,
+    text: bytes | None = None,
+    extra_changes: dict[str, bytes | None] | None = None,
+    amendments: tuple[str, ...] = (),
+) -> tuple[Version, Committed]:
+    """Freeze the text as version `label` with an admin-signed version record (see the module docstring)."""
+    check_label(label)
+    regime = state.require_current(for_change=True)
+    records, _ = chain(state)
+    if any(r.get(rn.LABEL) == label for r in records):
+        raise RepositoryError(f"version {label} already exists; choose another label")
+    from ..storage.versions import find_version
+
+    tagged = find_version(workspace, label)
+    if tagged is not None and (text is not None or extra_changes or amendments):
+        raise RepositoryError(
+            f"version {label} already exists as a tag; sign it first with `akkoord version create {label} --key KEY`"
+        )
+    day = parse_day(date, "--date") if date else (parse_day(tagged.date) if tagged else today)
+    if day > today:
+        raise RepositoryError(f"--date {day} is after today ({today}); a version is signed on or after its day")
+    previous = records[-1] if records else None
+    if previous is not None and day.isoformat() < previous.get(rn.DAY):
+        raise RepositoryError(f"--date {day} is before version {previous.get(rn.LABEL)} ({previous.get(rn.DAY)})")
+    made: list[Committed] = []
+
+    def record(commit: str, data: bytes, _day: dt.date) -> tuple[dict[str, bytes | None], str]:
+        body = {
+            rn.LABEL: label,
+            rn.COMMIT: commit,
+            rn.TEXT_SHA256: canonical.sha256(data),
+            rn.FOLLOWS: previous.sha if previous else None,
+            rn.MESSAGE: (message or f"Version {label}").strip(),
+            rn.AMENDMENTS: list(amendments),
+            rn.DAY: day.isoformat(),
+        }
+        new = make_record(rn.VERSION, state.heads, today, body)
+        signatures = sign_all(regime, new, key_paths)
+        made.append(Committed(new, regime, "", list(signatures), regime.threshold))
+        return record_files(new, signatures), f"Version {label}: the signed record\n\n{trailers(new, signatures)}"
+
+    if tagged is not None:  # a version made before the registry existed: sign its record now
+        if tagged.commit != workspace.repo.resolve(tagged.commit):
+            raise RepositoryError(f"version {label}: its tag names no commit of this repository")
+        files, commit_message = record(tagged.commit, workspace.text_at(tagged.commit), day)
+        result = made[0]
+        result.commit = workspace.commit(files, commit_message, "version", by)
+        return version_of(result.record), result
+    created = create_version(
+        workspace,
+        label,
+        by=by,
+        message=message,
+        date=day.isoformat(),
+        text=text,
+        extra_changes=extra_changes,
+        amendments=amendments,
+        record=record,
+    )
+    result = made[0]
+    result.commit = workspace.head()
+    return created, result
+
+
+def repair_tags(workspace, missing: list[Version], by) -> list[str]:
+    """Make the tags of signed versions whose tag is missing (a convenience: the record is the truth)."""
+    made = []
+    for version in missing:
+        message = f"{version.message}\n\nAkkoord-Label: {version.label}\nAkkoord-Date: {version.date}\n"
+        message += f"Akkoord-Text-Sha256: {version.text_sha256}\nAkkoord-Record: {version.record}\n"
+        try:
+            workspace.repo.create_tag(version.tag, version.commit, message, by, noon(parse_day(version.date)))
+        except RepositoryError:
+            continue
+        made.append(version.tag)
+    return made
+
+
+def freeze(
+    workspace, label: str, *, by, key_paths: list[str], today: dt.date, **options
+) -> tuple[Version, Committed | None]:
+    """`akkoord version create`: a signed version when the repository has a registry (the admin `key_paths`
+    sign it), a plain tagged version when it has none."""
+    from .registry import load_state
+
+    state = load_state(workspace, today=today)
+    if not state.records:
+        if key_paths:
+            raise RepositoryError("--key: this repository has no signatory registry, so versions are not signed")
+        return create_version(workspace, label, by=by, today=today, **options), None
+    if not key_paths:
+        raise RepositoryError(
+            "this repository has a signatory registry: every version is a record signed by admin keys; "
+            "give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)"
+        )
+    return create(workspace, state, label, by=by, key_paths=key_paths, today=today, **options)
