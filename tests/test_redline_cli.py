@@ -12,10 +12,10 @@ from conftest import BWB, SAMPLE
 from lxml import etree
 
 from akkoordvc.model import canonical, names
-from akkoordvc.model.document import Document, content_text
+from akkoordvc.model.document import Document
 from akkoordvc.model.xmlparse import parse_file
 
-RL = "urn:akkoordvc:redline:1"
+RL = "urn:akkoordvc:redline:2"
 
 
 def _rl(name):
@@ -226,27 +226,9 @@ def test_json_shape(run_cli, pair):
 # --- xml ----------------------------------------------------------------------------------------
 
 
-def _without_markup(root):
-    """The new text back from the redline XML: drop rl:del, removed clauses and rl:summary; unwrap rl:ins."""
-    for element in list(root.iter(_rl("del"), _rl("summary"))):
-        parent = element.getparent()
-        if element.tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
-    for clause in [c for c in root.iter(names.CLAUSE) if c.get(_rl("change")) == "removed"]:
-        clause.getparent().remove(clause)
-    etree.strip_tags(root, _rl("ins"))
-    for heading in list(root.iter(names.HEADING)):
-        if not "".join(heading.itertext()).strip():
-            heading.getparent().remove(heading)
-    return root
-
-
 def test_xml_output_is_well_formed_and_marks_changes(run_cli, pair, tmp_path):
+    from test_redline_xml import project
+
     old, new = pair
     out_file = tmp_path / "redline.xml"
     code, out, err = run_cli("redline", old, new, "--format", "xml", "-o", out_file)
@@ -256,28 +238,34 @@ def test_xml_output_is_well_formed_and_marks_changes(run_cli, pair, tmp_path):
     assert data.startswith(b"<?xml")
     root = etree.fromstring(data)
     assert root.tag == names.AGREEMENT and root.nsmap.get("rl") == RL
-    assert root.get(_rl("old-ref")) == str(old)
-    clauses = {c.get(names.ID): c for c in root.iter(names.CLAUSE)}
-    assert clauses["missie"].get(_rl("change")) == "modified"
-    dels = ["".join(e.itertext()) for e in clauses["missie"].iter(_rl("del"))]
-    ins = ["".join(e.itertext()) for e in clauses["missie"].iter(_rl("ins"))]
+    assert root[0].tag == _rl("summary") and root[0].get("old-ref") == str(old)
+    clauses = {}
+    for clause in root.iter(names.CLAUSE):
+        clauses.setdefault(clause.get(names.ID), []).append(clause)
+    (missie,) = clauses["missie"]
+    assert missie.get(_rl("change")) == "modified"
+    dels = ["".join(e.itertext()) for e in missie.iter(_rl("del"))]
+    ins = ["".join(e.itertext()) for e in missie.iter(_rl("ins"))]
     assert "groener" in dels and "duurzamer" in ins
-    assert clauses["een-gemeente"].get(_rl("change")) == "removed"
-    assert clauses["een-gemeente"].find(f"{names.P}/{{{RL}}}del") is not None
-    assert clauses["nieuw-artikel"].get(_rl("change")) == "added"
-    assert clauses["regelruimte"].get(_rl("change")) == "moved"
-    assert clauses["regelruimte"].get(_rl("old-division")) == "h-randvoorwaarden"
+    (gone,) = clauses["een-gemeente"]
+    assert gone.getparent().tag == _rl("del") and gone.get(_rl("change")) == "removed"
+    (added,) = clauses["nieuw-artikel"]
+    assert added.getparent().tag == _rl("ins") and added.get(_rl("change")) == "added"
+    was, now = clauses["regelruimte"]  # deleted where it stood, inserted where it stands
+    assert (was.getparent().tag, was.getparent().get("moved-to")) == (_rl("del"), "regelruimte")
+    assert (now.getparent().tag, now.getparent().get("moved-from")) == (_rl("ins"), "regelruimte")
+    assert now.get(_rl("change")) == "moved"
     # the removed clause stands where it stood: after its old predecessor
-    assert clauses["een-gemeente"].getprevious().get(names.ID) == "gelijkwaardigheid"
-    # without the markup, it is the new text again
-    plain = _without_markup(root)
-    new_doc = Document.from_file(new)
-    got = [(c.get(names.ID), content_text(c)) for c in plain.iter(names.CLAUSE)]
-    assert got == [(c.id, c.text) for c in new_doc.clauses]
+    assert gone.getparent().getprevious().get(names.ID) == "gelijkwaardigheid"
+    # lossless: both texts come back
+    assert project(data, "new") == canonical.to_bytes(parse_file(new))
+    assert project(data, "old") == canonical.to_bytes(parse_file(old))
 
 
 @pytest.mark.skipif(not BWB.is_dir(), reason=f"test corpus not found at {BWB}")
-def test_xml_markup_on_a_real_law_gives_back_the_new_text(run_cli, tmp_path):
+def test_xml_markup_on_a_real_law_gives_back_both_texts(run_cli, tmp_path):
+    from test_redline_xml import project
+
     from akkoordvc.model.bwb import import_bwb_bytes
 
     folder = BWB / "BWBR0002629"
@@ -285,13 +273,12 @@ def test_xml_markup_on_a_real_law_gives_back_the_new_text(run_cli, tmp_path):
     new = folder / "BWBR0002629_2014-01-01_0.xml"
     code, out, err = run_cli("redline", old, new, "--format", "xml")
     assert code == 0, err
-    root = etree.fromstring(out.encode("utf-8"))
+    data = out.encode("utf-8")
+    root = etree.fromstring(data)
     changed = [c for c in root.iter(names.CLAUSE) if c.get(_rl("change"))]
     assert len(changed) == 41
-    assert not [c for c in changed if c.get(_rl("flat"))]
-    new_doc = Document(import_bwb_bytes(new.read_bytes(), str(new)))
-    plain = _without_markup(root)
-    assert [content_text(c) for c in plain.iter(names.CLAUSE)] == [c.text for c in new_doc.clauses]
+    assert project(data, "new") == canonical.to_bytes(import_bwb_bytes(new.read_bytes(), str(new)))
+    assert project(data, "old") == canonical.to_bytes(import_bwb_bytes(old.read_bytes(), str(old)))
 
 
 # --- other formats and output files -------------------------------------------------------------

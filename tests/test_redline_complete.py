@@ -485,7 +485,7 @@ def _kops(path) -> dict[str, str]:
     return out
 
 
-def _pairs():
+def corpus_pairs():
     pairs = []
     for law in ("BWBR0002458", "BWBR0002629"):
         files = bwb_files(law)
@@ -508,7 +508,7 @@ def _imported(path):
     return _IMPORTS[path]
 
 
-@pytest.mark.parametrize("old_path, new_path", _pairs())
+@pytest.mark.parametrize("old_path, new_path", corpus_pairs())
 def test_every_corpus_pair_shows_its_division_headings_and_loses_nothing(old_path, new_path):
     """A division whose kop changed between two versions (read from the BWB XML) is a changed part;
     a division that came or went is added or removed; and the data model's promises hold."""

@@ -63,8 +63,8 @@ def _side(resolved, document):
     default="term",
     show_default=True,
     help="term: coloured text (or [-old-]{+new+} when not a terminal); json: the redline as data; "
-    "html: one self-contained page; docx: Word with tracked changes (needs -o); xml: the new text with "
-    "rl:ins/rl:del markup (schemas/redline.md).",
+    "html: one self-contained page; docx: Word with tracked changes (needs -o); xml: both texts in one "
+    "document, every change marked, lossless both ways (schemas/redline.md).",
 )
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too.")
@@ -78,7 +78,9 @@ def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
     OLD and NEW are REFs: a version label, a git revision, 'working' (the text in the work tree) or
     the path of an XML file (an agreement, or a BWB law from wetten.overheid.nl). Clauses are
     paired by id, then by content, then by similarity; each is reported as added, removed,
-    modified, moved, renumbered, split, merged or unchanged, with a word diff of its text.
+    modified, moved, renumbered, split, merged or unchanged, block by block (leden, list items,
+    table rows) with a word diff of its text. The title, metadata, preamble and division headings
+    are compared too: "no changes" only when both texts are the same.
     """
     if fmt == "docx" and output in (None, "-"):
         raise click.UsageError("--format docx writes a binary file: give -o FILE.docx")

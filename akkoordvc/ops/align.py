@@ -984,6 +984,7 @@ def compute(
                     continue
                 part = build.division_part(node)
                 part.depth = depth
+                node.change = part
                 division_parts[node.new if node.new is not None else node.old] = part
                 if node.role == MOVED_TO:
                     division_parts[("old", node.old)] = part
@@ -993,10 +994,12 @@ def compute(
                 continue
             if node.role == MOVED_FROM:
                 change = changes.get(partners.get(node.old))
+                node.change = change
                 if change is not None:
                     order.append(Entry(WAS, clause=change, depth=depth))
                 continue
             change = changes.get(node.new if node.new is not None else node.old)
+            node.change = change
             if change is None:  # the old clause of a split or merge: shown in the new clauses
                 continue
             change.depth = depth

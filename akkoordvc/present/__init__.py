@@ -8,6 +8,7 @@ Each renderer consumes the data model only and never computes a diff:
 * `docx`: a Word document whose changes are real tracked changes (accept all gives the new
   text, reject all the old one);
 * `term`: terminal text, coloured or with ``[-old-]{+new+}`` markup, and a one-line summary;
-* `xmlmarkup`: the new agreement with ``rl:ins``/``rl:del`` markup in the namespace
-  ``urn:akkoordvc:redline:1`` (described in `schemas/redline.md`).
+* `xmlmarkup`: both texts in one XML document, every change marked with ``rl:ins``/``rl:del``
+  and ``rl:old-*`` in the namespace ``urn:akkoordvc:redline:2``, lossless both ways
+  (described in `schemas/redline.md`).
 """

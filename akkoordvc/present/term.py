@@ -207,7 +207,8 @@ class _Renderer:
             out.extend(self.plain(line, key="dim"))
         if c.heading_words and any(op != "=" for op, _ in c.heading_words):
             out.extend(self.wrap(self.runs(c.heading_words), _INDENT))
-        out.extend(self.blocks(c.tree, self.full or not c.changed or c.change in (ADDED, REMOVED)))
+        whole = self.full or not c.changed or c.change in (ADDED, REMOVED) or c.kinds == (MOVED,)
+        out.extend(self.blocks(c.tree, whole))
         if c.bounded:
             out.extend(self.plain(self.lab["bounded_note"], key="dim"))
         return out
