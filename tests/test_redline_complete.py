@@ -195,6 +195,7 @@ def edit(root: etree._Element, rng: random.Random) -> str:
             "figure",
             "kind",
             "id",
+            "stray-attribute",
         ]
     )
     if kind == "text" and holders:
@@ -288,6 +289,10 @@ def edit(root: etree._Element, rng: random.Random) -> str:
         target = rng.choice(clauses)
         target.set(names.KIND, rng.choice(names.CLAUSE_KINDS))
         return f"kind of clause {target.get(names.ID)}"
+    if kind == "stray-attribute":  # an attribute the schema does not know, on any element
+        target = rng.choice(everything)
+        target.set(rng.choice(["big", "style", "lang"]), rng.choice(["", "x", "AAAA"]))
+        return f"an attribute on <{target.tag}>"
     if kind == "id" and clauses:
         target = rng.choice(clauses)
         target.set(names.ID, target.get(names.ID) + "x")

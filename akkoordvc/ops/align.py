@@ -765,8 +765,8 @@ class _Builder:
             list(old_el) if old_el is not None else [], list(new_el) if new_el is not None else [], self.differ
         )
         part = self.part_from_blocks(PREAMBLE, PREAMBLE, tree, old_el, new_el)
-        if part.change == UNCHANGED and old_el is not None and new_el is not None:
-            _check_unchanged(old_el, new_el, "the preamble")
+        if part.change == UNCHANGED and old_el is not None and new_el is not None and old_el.attrib == new_el.attrib:
+            _check_unchanged(old_el, new_el, "the preamble")  # (its own attributes are metadata parts)
         return part
 
     def division_part(self, node: Node) -> PartChange:

@@ -172,6 +172,14 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else canonical.nfc(text)
 
 
+def _with_lead(node: _Node) -> dict[str, str]:
+    """A block's attributes, and those of the first `p` it shows as its text (as "p@NAME")."""
+    attrs = _attrs(node.element)
+    if node.lead is not None:
+        attrs.update((f"{names.P}@{k}", v) for k, v in node.lead.items())
+    return attrs
+
+
 def _attrs(element: Element | None) -> dict[str, str]:
     if element is None:
         return {}
@@ -339,10 +347,10 @@ class _Builder:
         block = BlockChange(kind=node.tag, change=change, kinds=(change,), depth=depth, name=node.name)
         if side == "old":
             block.old, block.old_lead, block.old_num, block.old_text = element, lead, node.num, text
-            block.old_attrs = _attrs(element)
+            block.old_attrs = _with_lead(node)
         if side == "new" or change == UNCHANGED:
             block.new, block.new_lead, block.num, block.new_text = element, lead, node.num, text
-            block.attrs = _attrs(element)
+            block.attrs = _with_lead(node)
         if change == UNCHANGED:
             block.old, block.old_lead, block.old_num, block.old_text = element, lead, node.num, text
             block.old_attrs = block.attrs
@@ -367,7 +375,7 @@ class _Builder:
         block.old, block.new = o.element, n.element
         block.old_lead, block.new_lead = o.lead, n.lead
         block.old_num, block.num = o.num, n.num
-        block.old_attrs, block.attrs = _attrs(o.element), _attrs(n.element)
+        block.old_attrs, block.attrs = _with_lead(o), _with_lead(n)
         kinds = []
         container = n.children is not None
         if container:
