@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import random
+from collections import Counter
 
 import pytest
 from conftest import SAMPLE
@@ -295,7 +296,16 @@ def test_merge_same_clause_is_a_conflict_with_all_three_texts():
     ops = A.derive(base, _text(base, "b", "beta door B."))
     result = A.merge(base, current, ops)
     (conflict,) = result.conflicts
-    assert conflict.target == "b" and "changed since" in conflict.reason
+    assert (
+        conflict.target == "b"
+        and conflict.reason == "paragraph was changed both in the current text and by the amendment"
+    )
+    (block,) = conflict.blocks
+    assert (block.text("base"), block.text("current"), block.text("amendment")) == (
+        "beta.",
+        "beta door A.",
+        "beta door B.",
+    )
     texts = conflict.as_dict()
     assert (texts["base_text"], texts["current_text"], texts["amendment_text"]) == (
         "2 beta.",
@@ -637,11 +647,24 @@ def test_derive_then_apply_between_unrelated_documents(rnd):
     roundtrip(base, edited)
 
 
+def _changes(before: etree._Element, after: etree._Element) -> tuple[set[tuple[str, str | None]], Counter]:
+    """What a side changed in a clause: its attributes (name, value) and its new leaf blocks (canonical XML)."""
+    attributes = {(k, after.get(k)) for k in set(before.attrib) | set(after.attrib) if before.get(k) != after.get(k)}
+    leaves = Counter(canonical.to_string(e) for e in after.iter(*LEAVES)) - Counter(
+        canonical.to_string(e) for e in before.iter(*LEAVES)
+    )
+    return attributes, leaves
+
+
+LEAVES = (names.HEADING, names.P, names.CELL, names.FIGURE)
+
+
 @SETTINGS
 @given(st.randoms(use_true_random=False), st.integers(1, 4), st.integers(1, 4))
 def test_two_amendments_on_one_base_merge_or_conflict_never_lose_a_change(rnd, steps_a, steps_b):
-    """Whatever two drafters do, merging B onto A's text either applies (and keeps A's clauses that B did
-    not touch) or reports conflicts; it never silently drops A's version of a clause B also changed."""
+    """Whatever two drafters do, merging B onto A's text either applies (keeping A's clauses that B did not
+    touch, and in a clause both changed every change of each) or reports conflicts; it never silently drops
+    A's change to a clause B also changed."""
     base = generate(rnd)
     first, second = mutate(rnd, base, steps_a), mutate(rnd, base, steps_b)
     ops_b = A.derive(base, second)
@@ -652,12 +675,21 @@ def test_two_amendments_on_one_base_merge_or_conflict_never_lose_a_change(rnd, s
     for ident, element in first_nodes.items():
         if ident not in touched:
             assert ident in merged_nodes and canonical.to_string(merged_nodes[ident]) == canonical.to_string(element)
-    if result.clean:
-        base_nodes = {e.get("id"): e for e in base.iter(names.CLAUSE)}
-        for op in ops_b:
-            for target, _sha in op.targets():
-                if target in first_nodes and target in base_nodes and not isinstance(op, A.Move):
-                    # B changed it: A must not have (else it would be a conflict) unless both agree
+    if not result.clean:
+        return
+    base_nodes = {e.get("id"): e for e in base.iter(names.CLAUSE)}
+    second_nodes = {e.get("id"): e for e in second.iter(names.CLAUSE)}
+    for ident in result.blockwise:
+        merged = merged_nodes[ident]
+        for side in (first_nodes[ident], second_nodes[ident]):
+            attributes, leaves = _changes(base_nodes[ident], side)
+            assert {(k, merged.get(k)) for k, _ in attributes} == attributes
+            assert not leaves - Counter(canonical.to_string(e) for e in merged.iter(*LEAVES))
+    for op in ops_b:
+        for target, _sha in op.targets():
+            if target in first_nodes and target in base_nodes and target not in result.blockwise:
+                if not isinstance(op, A.Move):
+                    # B changed it, not block by block: A must not have (else a conflict) unless both agree
                     changed_by_a = canonical.to_string(first_nodes[target]) != canonical.to_string(base_nodes[target])
                     if changed_by_a:
                         assert canonical.to_string(first_nodes[target]) == canonical.to_string(merged_nodes[target])

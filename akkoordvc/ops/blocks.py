@@ -71,7 +71,17 @@ class Differ(Protocol):
     def count(self, text: str) -> int: ...
 
 
-__all__ = ["MAX_GAP_CELLS", "MIN_SCORE", "SAME_NUM_BONUS", "align", "clause_words", "same"]
+__all__ = [
+    "MAX_GAP_CELLS",
+    "MIN_SCORE",
+    "SAME_NUM_BONUS",
+    "align",
+    "clause_words",
+    "lead_and_children",
+    "matching",
+    "related",
+    "same",
+]
 
 #: Least score (Dice of word bags) for pairing two blocks of the same kind whose numbers differ.
 MIN_SCORE = 0.4
@@ -320,6 +330,26 @@ def _pairs(olds: list[_Node], news: list[_Node]) -> list[tuple[int, int]]:
             pairs.append((i, j))
         i0, j0 = i + 1, j + 1
     return pairs
+
+
+def matching(old_elements: Sequence[Element], new_elements: Sequence[Element]) -> list[tuple[int, int]]:
+    """Which of two lists of sibling block elements are the same block, as increasing index pairs: the
+    pairing the redline shows (identical blocks first, then best score in each gap). The block-level merge
+    of amendments (`ops.amendments.blockmerge`) pairs blocks with it too, so both agree on what a block is."""
+    return _pairs([_Node(e) for e in old_elements], [_Node(e) for e in new_elements])
+
+
+def related(old: Element, new: Element) -> bool:
+    """Whether two blocks would be paired as one block if their places allowed it: the same kind, and the
+    same name, the same number or words enough in common (a block that moved keeps this relation)."""
+    return _score(_Node(old), _Node(new), False) is not None
+
+
+def lead_and_children(element: Element) -> tuple[Element | None, list[Element] | None]:
+    """A block's lead `p` (shown with the number of a lid or item) and its child blocks; None as the
+    children of a leaf block (a paragraph, heading, cell, figure, ...), whose text is its own."""
+    node = _Node(element)
+    return node.lead, node.children
 
 
 # --- block changes ------------------------------------------------------------------------------

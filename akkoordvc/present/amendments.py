@@ -165,28 +165,47 @@ def _now(amendment: Amendment, now: Check) -> str:
     )
 
 
+def _conflict_redline(current_xml: str | None, theirs_xml: str | None, exc: AmendmentConflict, color: bool) -> str:
+    current = clause_document(current_xml, exc.text)
+    theirs = clause_document(theirs_xml, exc.text)
+    return redline(
+        current,
+        theirs,
+        side("current text", None, current),
+        side(str(exc.amendment.id), None, theirs),
+        color,
+        header=False,
+    )
+
+
 def conflict_detail(exc: AmendmentConflict, color: bool = False) -> str:
-    """Each conflict: the reason, the three texts, and a redline from the current text to the amendment's."""
+    """Each conflict: the reason, the texts, and a redline from the current text to the amendment's. A clause
+    merged block by block shows just its blocks in conflict, each with its three texts and its redline."""
     lines = []
     for conflict in exc.conflicts:
-        lines.append(f"conflict in {conflict.target}: {conflict.reason}")
+        if conflict.blocks:
+            lines.append(f"conflict in {conflict.target}: {len(conflict.blocks)} block(s) in conflict, the rest merges")
+        else:
+            lines.append(f"conflict in {conflict.target}: {conflict.reason}")
         if conflict.operation:
             lines.append(f"  operation:   {conflict.operation}")
+        if conflict.blocks:
+            for block in conflict.blocks:
+                lines.append(f"  {block.where} {block.reason}")
+                for label in ("base", "current", "amendment"):
+                    lines.append(f"    {label + ':':<12} {block.text(label) or '(absent)'}")
+                if conflict.about_clause and (block.current or block.amendment):
+                    text = _conflict_redline(
+                        conflict.block_clause(block, "current"), conflict.block_clause(block, "amendment"), exc, color
+                    )
+                    lines.append("    redline, current text -> amendment:")
+                    lines.extend(_indented(text, "      "))
+            continue
         for label, xml in (("base", conflict.base), ("current", conflict.current), ("amendment", conflict.amendment)):
             lines.append(f"  {label + ':':<12} {element_text(xml) if xml else '(absent)'}")
         if conflict.about_clause and (conflict.current or conflict.amendment):
-            current = clause_document(conflict.current, exc.text)
-            theirs = clause_document(conflict.amendment, exc.text)
-            text = redline(
-                current,
-                theirs,
-                side("current text", None, current),
-                side(str(exc.amendment.id), None, theirs),
-                color,
-                header=False,
-            )
             lines.append("  redline, current text -> amendment:")
-            lines.extend(_indented(text, "    "))
+            lines.extend(_indented(_conflict_redline(conflict.current, conflict.amendment, exc, color), "    "))
     return "\n".join(lines)
 
 

@@ -5,10 +5,12 @@
   itself and refuses what it cannot express.
 * `apply(root, ops)`: carry the operations out on a copy of a text. By default every operation's
   `base_sha256` is first checked against the text (`StaleError` when a target changed).
-* `merge(base, current, ops)`: the clause-level three-way merge used when an amendment drafted
-  against `base` is accepted onto `current`. An operation on a target untouched since the base
-  applies; one whose change is already in `current` is skipped; one whose target changed (or
-  went away) is a `Conflict`. Nothing is ever overwritten silently.
+* `merge(base, current, ops)`: the three-way merge used when an amendment drafted against `base`
+  is accepted onto `current`. An operation on a target untouched since the base applies; one
+  whose change is already in `current` is skipped; a clause edited in place on both sides is
+  merged block by block (`blockmerge`: different leden, items or cells combine; only the same
+  block changed on both sides conflicts); a target that went away, moved elsewhere or was changed
+  by a structural operation is a `Conflict`. Nothing is ever overwritten silently.
 
 Operations are small frozen dataclasses (like xmldiff's actions) naming permanent ids, never
 positions by number. Each carries the SHA-256 of its target as it stood in the base
@@ -24,10 +26,12 @@ the XSD. Pure functions throughout: no files, no git, no clock.
 
 The modules: `operations` (the vocabulary: `edits` in place, `structure` changes, and the
 `families` they share), `derivation` (derive), `patch` (apply), `threeway` (merge and conflicts),
+`blockmerge` (the block-level merge of one clause, with the redline's notion of a block),
 `record` (the amendment record), `tree` (the working tree and positions), `nodes` (clause and
 division helpers), `errors`.
 """
 
+from .blockmerge import BlockConflict, merge_blocks
 from .derivation import derive
 from .errors import AmendmentFormatError, DeriveError, OperationError, StaleError
 from .nodes import clause_document, division_sha256, element_text, node_sha256
@@ -97,9 +101,11 @@ __all__ = [
     "derive",
     "apply",
     "stale_targets",
+    "BlockConflict",
     "Conflict",
     "MergeResult",
     "merge",
+    "merge_blocks",
     "Person",
     "Base",
     "Event",

@@ -1,16 +1,24 @@
-"""The clause-level three-way merge used when an amendment drafted against `base` is accepted onto
-`current`, and the conflicts it reports. Nothing is ever overwritten silently."""
+"""The three-way merge used when an amendment drafted against `base` is accepted onto `current`, and the
+conflicts it reports. Nothing is ever overwritten silently.
+
+Per target (clause, division, preamble, metadata): untouched since the base, the operation applies;
+already changed the same way, it is skipped. A clause (preamble, metadata) that the amendment edits in
+place and that was changed since its base is merged block by block (`blockmerge`): changes to different
+leden, items or cells combine, and only blocks changed on both sides conflict. Everything else changed,
+deleted, moved elsewhere, or an id taken, is a `Conflict`."""
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
 from ...model import names
 from ...model.validate import problems
+from .blockmerge import BlockConflict, merge_blocks
+from .edits import Renumber, ReplaceHeading, ReplaceMeta, ReplacePreamble, ReplaceText
 from .errors import OperationError
 from .nodes import element_of, element_text, xml_of
 from .operations import Move, Operation
@@ -23,7 +31,8 @@ class Conflict:
     """An operation that cannot be applied to the current text without overwriting a change made since its base.
 
     `base`, `current` and `amendment` are the target's canonical XML in the amendment's base, in the
-    current text and as the amendment would have it (None where it does not exist).
+    current text and as the amendment would have it (None where it does not exist). `blocks`, for a
+    clause merged block by block, are just the blocks in conflict (the rest of the clause merged).
     """
 
     target: str
@@ -32,6 +41,7 @@ class Conflict:
     current: str | None = None
     amendment: str | None = None
     operation: str = ""
+    blocks: tuple[BlockConflict, ...] = ()
 
     @property
     def about_clause(self) -> bool:
@@ -39,7 +49,13 @@ class Conflict:
         sides = [xml for xml in (self.base, self.current, self.amendment) if xml]
         return bool(sides) and all(element_of(xml).tag == names.CLAUSE for xml in sides)
 
-    def as_dict(self) -> dict[str, str | None]:
+    def block_clause(self, block: BlockConflict, side: str) -> str | None:
+        """One side's blocks of a block conflict in a clause of their own (the target's id and number), for a
+        redline of just those blocks; None when that side has none of them."""
+        whole = self.base or self.current or self.amendment
+        return block.clause_xml(side, element_of(whole) if whole else None)
+
+    def as_dict(self) -> dict[str, object]:
         return {
             "target": self.target,
             "reason": self.reason,
@@ -47,6 +63,7 @@ class Conflict:
             "base_text": element_text(self.base) if self.base else None,
             "current_text": element_text(self.current) if self.current else None,
             "amendment_text": element_text(self.amendment) if self.amendment else None,
+            "blocks": [block.as_dict() for block in self.blocks],
         }
 
 
@@ -58,6 +75,7 @@ class MergeResult:
     conflicts: list[Conflict] = field(default_factory=list)
     applied: list[Operation] = field(default_factory=list)
     already: list[Operation] = field(default_factory=list)
+    blockwise: list[str] = field(default_factory=list)  # targets merged block by block
 
     @property
     def clean(self) -> bool:
@@ -77,19 +95,75 @@ def _primary(op: Operation) -> str:
     return getattr(op, "target", None) or (op.creates() or ("?",))[0]
 
 
-def _verdict(op: Operation, base: Tree, current: Tree, theirs: Tree, created: set[str]) -> str | Conflict:
-    """'apply', 'already' (the current text has this change), or the Conflict.
+#: Operations that change their target where it stands, so that two of them on one target can be merged
+#: block by block.
+IN_PLACE = (ReplaceText, ReplaceHeading, Renumber, ReplacePreamble, ReplaceMeta)
 
-    `current` is the text before any operation of this amendment; `created` the ids that earlier
+
+@dataclass(frozen=True)
+class _Blockwise:
+    """The verdict for a target merged block by block: its merged element."""
+
+    target: str
+    element: etree._Element
+
+
+class _Sides:
+    """The three texts of a merge, and the block-level merges of targets done so far (each once)."""
+
+    def __init__(self, base: Tree, current: Tree, theirs: Tree, ops: list[Operation]) -> None:
+        self.base, self.current, self.theirs = base, current, theirs
+        in_place = {t for op in ops if isinstance(op, IN_PLACE) for t, _ in op.targets()}
+        other = {t for op in ops if not isinstance(op, (*IN_PLACE, Move)) for t, _ in op.targets()}
+        self.mergeable = in_place - other
+        self.merged: dict[str, _Blockwise | Conflict] = {}
+
+    def blockwise(self, op: Operation, target: str) -> _Blockwise | Conflict | None:
+        """The block-level merge of `target`, when the amendment only edits it in place; else None."""
+        if target not in self.mergeable:
+            return None
+        sides = (self.base.get(target), self.current.get(target), self.theirs.get(target))
+        if any(side is None for side in sides):
+            return None
+        if target not in self.merged:
+            base, current, theirs = sides
+            assert base is not None and current is not None and theirs is not None
+            element, conflicts = merge_blocks(base, current, theirs)
+            if conflicts:
+                first = conflicts[0]
+                more = f" (and {len(conflicts) - 1} more block(s))" if len(conflicts) > 1 else ""
+                self.merged[target] = Conflict(
+                    target,
+                    f"{first.describe()}{more}",
+                    xml_of(base),
+                    xml_of(current),
+                    xml_of(theirs),
+                    op.describe(),
+                    tuple(conflicts),
+                )
+            else:
+                self.merged[target] = _Blockwise(target, element)
+        return self.merged[target]
+
+
+Verdict = str | Conflict | _Blockwise
+
+
+def _verdict(op: Operation, sides: _Sides, created: set[str]) -> Verdict:
+    """'apply', 'already' (the current text has this change), a block-level merge, or the Conflict.
+
+    `sides.current` is the text before any operation of this amendment; `created` the ids that earlier
     operations of the amendment create (targets among them are the amendment's own business).
     """
+    base, current, theirs = sides.base, sides.current, sides.theirs
 
     def conflict(target: str, reason: str) -> Conflict:
         return Conflict(
             target, reason, _side(base, target), _side(current, target), _side(theirs, target), op.describe()
         )
 
-    states = []
+    states: list[str] = []
+    merged: _Blockwise | None = None
     for target, expected in op.targets():
         if target in created:
             continue
@@ -114,6 +188,10 @@ def _verdict(op: Operation, base: Tree, current: Tree, theirs: Tree, created: se
             states.append("already")
         elif found is None:
             return conflict(target, f"{what} was deleted since the amendment's base")
+        elif (blockwise := sides.blockwise(op, target)) is not None:
+            if isinstance(blockwise, Conflict):
+                return blockwise
+            merged = blockwise
         else:
             return conflict(target, f"{what} was changed since the amendment's base")
     for ident in op.creates():
@@ -124,6 +202,8 @@ def _verdict(op: Operation, base: Tree, current: Tree, theirs: Tree, created: se
             states.append("already")
         else:
             return conflict(ident, f"id {ident!r} is already used in the current text")
+    if merged is not None:
+        return merged  # an in-place operation has one target
     if states and all(state == "already" for state in states):
         return "already"
     if "already" in states:
@@ -136,35 +216,54 @@ def _add_conflict(conflicts: list[Conflict], conflict: Conflict) -> None:
     for index, known in enumerate(conflicts):
         if known.target == conflict.target and known.reason == conflict.reason:
             operation = f"{known.operation}; {conflict.operation}" if conflict.operation else known.operation
-            conflicts[index] = Conflict(
-                known.target, known.reason, known.base, known.current, known.amendment, operation
-            )
+            conflicts[index] = replace(known, operation=operation)
             return
     conflicts.append(conflict)
 
 
+def _put(element: etree._Element, merged: etree._Element) -> None:
+    """Give `element` (in the working tree, where it stands) the attributes and content of `merged`."""
+    element.attrib.clear()
+    element.attrib.update(dict(merged.attrib))
+    element.text = merged.text
+    for child in list(element):
+        element.remove(child)
+    for child in merged:
+        element.append(copy.deepcopy(child))
+
+
 def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation]) -> MergeResult:
-    """Apply `ops`, drafted against `base`, to (a copy of) `current` as a clause-level three-way merge.
+    """Apply `ops`, drafted against `base`, to (a copy of) `current` as a three-way merge.
 
     Per target: untouched since the base -> the operation applies; already changed the same way ->
-    skipped; changed otherwise, deleted, moved elsewhere, or an id taken -> a `Conflict`. When there
-    are conflicts, `root` holds every other operation applied (a starting point for a rebase).
+    skipped; a clause (preamble, metadata) the amendment edits in place and that changed since ->
+    merged block by block, conflicting only in blocks changed on both sides; deleted, moved
+    elsewhere, changed by an operation that is not in place, or an id taken -> a `Conflict`. When
+    there are conflicts, `root` holds every other operation applied (a starting point for a rebase).
     The result must also be a valid agreement; if not, that is a conflict too.
     """
     ops = list(ops)
-    theirs = Tree(apply(base, ops))
     base_tree = Tree(base)
-    before = Tree(current)
-    verdicts: list[str | Conflict] = []
+    sides = _Sides(base_tree, Tree(current), Tree(apply(base, ops)), ops)
+    verdicts: list[Verdict] = []
     created: set[str] = set()
     for op in ops:
-        verdicts.append(_verdict(op, base_tree, before, theirs, created))
+        verdicts.append(_verdict(op, sides, created))
         created.update(op.creates())
+    before, theirs = sides.current, sides.theirs
     work = Tree(copy.deepcopy(current), known=base_tree.nodes.keys())
     result = MergeResult(work.root)
     for op, verdict in zip(ops, verdicts, strict=True):
         if isinstance(verdict, Conflict):
             _add_conflict(result.conflicts, verdict)
+            continue
+        if isinstance(verdict, _Blockwise):
+            element = work.get(verdict.target)
+            assert element is not None  # an in-place target stands where it stood
+            _put(element, verdict.element)
+            result.applied.append(op)
+            if verdict.target not in result.blockwise:
+                result.blockwise.append(verdict.target)
             continue
         if verdict == "already":
             result.already.append(op)

@@ -36,6 +36,12 @@ def plain_conflicts(conflicts: list[Conflict]) -> str:
     lines = []
     for conflict in conflicts:
         lines.append(f"conflict in {conflict.target}: {conflict.reason}")
+        for block in conflict.blocks:
+            lines.append(f"  {block.where} {block.reason}")
+            for label in ("base", "current", "amendment"):
+                lines.append(f"    {label + ':':<11}{block.text(label) or '(absent)'}")
+        if conflict.blocks:
+            continue
         texts = conflict.as_dict()
         for label, key in (("base", "base_text"), ("current", "current_text"), ("amendment", "amendment_text")):
             lines.append(f"  {label + ':':<11}{texts[key] if texts[key] is not None else '(absent)'}")
