@@ -101,3 +101,18 @@ def no_git_identity(monkeypatch, tmp_path):
     for var in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+#: who creates the sample repository's versions
+SECRETARIAAT = "Secretariaat Ma.ak020 <secretariaat@maak020.example>"
+
+
+@pytest.fixture
+def sample_repo(tmp_path, run_cli, no_git_identity) -> Path:
+    """A repository of the sample text with version 2019, made through the CLI with no git identity."""
+    path = tmp_path / "maak020"
+    code, _, err = run_cli("init", path, "--from", SAMPLE, "--by", SECRETARIAAT, "--date", "2019-11-09")
+    assert code == 0, err
+    code, _, err = run_cli("-C", path, "version", "create", "2019", "--date", "2019-11-09", "--by", SECRETARIAAT)
+    assert code == 0, err
+    return path

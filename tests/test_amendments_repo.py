@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, bwb_files, needs_corpus
+from conftest import SAMPLE, SECRETARIAAT, bwb_files, needs_corpus
 from helpers import git, snapshot
 
 from akkoordvc.model import amendment_names as an
@@ -16,19 +16,14 @@ from akkoordvc.model import canonical, names
 from akkoordvc.model.xmlparse import parse_bytes, parse_file
 
 AMENDMENTS = SAMPLE.parent / "amendments"
-SECRETARIAAT = "Secretariaat Ma.ak020 <secretariaat@maak020.example>"
+
 GEMEENTE = "Gemeente Amsterdam <democratisering@gemeente.example>"
 BRON = "netwerkbijeenkomst 23 juni 2022"
 
 
 @pytest.fixture
-def repo(tmp_path, run_cli, no_git_identity):
-    path = tmp_path / "maak020"
-    code, _, err = run_cli("init", path, "--from", SAMPLE, "--by", SECRETARIAAT, "--date", "2019-11-09")
-    assert code == 0, err
-    code, _, err = run_cli("-C", path, "version", "create", "2019", "--date", "2019-11-09", "--by", SECRETARIAAT)
-    assert code == 0, err
-    return path
+def repo(sample_repo):
+    return sample_repo
 
 
 def propose(run_cli, repo, edited, title, by="Noor Haddou <noor@netwerk.example>", *extra) -> str:

@@ -6,6 +6,7 @@ Thin: options are read here, the work is done by `storage.amendment_store`, the 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 
@@ -16,6 +17,7 @@ from ..model.reading import read_input
 from .common import DATE_HELP, by_option, emit_json, moment, open_workspace, use_color
 
 STATUSES = (*an.STATUSES, "contested")
+SHOW_FORMATS = ("term", "json", "html", "docx")
 
 
 def _paragraphs(text: str | None) -> tuple[str, ...]:
@@ -139,37 +141,60 @@ def list_(status: str | None, as_json: bool) -> int:
 
 @amend.command("show")
 @click.argument("ident", metavar="ID")
-@click.option("--json", "as_json", is_flag=True, help="Print the record, its check and its redline as JSON.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(SHOW_FORMATS),
+    default="term",
+    show_default=True,
+    help="term: the record, its history and its redline; json: the record, its check and its redline as data; "
+    "html and docx: the redline alone, the same as `akkoord redline BASE amend/ID` (docx needs -o; its tracked "
+    "changes carry the proposers and the proposal date).",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.option("--xml", "as_xml", is_flag=True, help="Print the amendment record (with its history) as XML.")
+@click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too.")
 @click.option("--color/--no-color", default=None, help="Colours in the redline (default: on a terminal).")
-def show(ident: str, as_json: bool, as_xml: bool, color: bool | None) -> int:
-    """Show an amendment: who, why, status history, operations, whether it applies now, and its redline."""
-    from ..model.document import Document
+def show(
+    ident: str, fmt: str, output: str | None, as_json: bool, as_xml: bool, show_all: bool, color: bool | None
+) -> int:
+    """Show an amendment: who, why, status history, operations, whether it applies now, and its redline
+    (everything that changes, block by block: the same as `akkoord redline BASE amend/ID`)."""
     from ..ops import amendments as ops
     from ..ops.align import compute
     from ..present import amendments as show_
+    from ..present.formats import render
     from ..storage import amendment_store as store
-    from .common import write_output
+    from ..storage.refs import amendment_sides
+    from .common import terminal_width, write_output
 
+    fmt = "json" if as_json else fmt
+    if fmt == "docx" and output in (None, "-"):
+        raise click.UsageError("--format docx writes a binary file: give -o FILE.docx")
     workspace = open_workspace()
     amendments = store.load(workspace)
-    amendment = store.find(amendments, ident)
     if as_xml:
-        write_output(ops.to_bytes(amendment), None)
+        write_output(ops.to_bytes(store.find(amendments, ident)), output)
         return 0
-    base, amended = store.amended_text(workspace, amendment, amendments)
-    old_side = show_.side(amendment.base.label or "base", amendment.base.label, base)
-    new_side = show_.side(str(amendment.id), None, amended)
+    base, amended = amendment_sides(workspace, ident, amendments)
+    amendment = amended.amendment
+    assert amendment is not None
+    result = compute(base.document, amended.document, base.side(), amended.side())
+    if fmt in ("html", "docx"):
+        by, on = amended.changed_by(base)
+        write_output(render(result, fmt, include_unchanged=show_all, author=by, date=on), output)
+        return 0
     now = store.check_open(workspace, amendment, amendments)
-    if as_json:
+    if fmt == "json":
         data = amendment.as_dict()
         data["check"] = None if now is None else now.as_dict()
-        data["redline"] = compute(Document(base), Document(amended), old_side, new_side).as_dict()
-        emit_json(data)
+        data["redline"] = result.as_dict(include_unchanged=show_all)
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
         return 0
-    click.echo(show_.describe(amendment, now))
-    click.echo("")
-    click.echo(show_.redline(base, amended, old_side, new_side, use_color(color)), nl=False)
+    colour = use_color(color, output=output)
+    shown = render(result, "term", color=colour, include_unchanged=show_all, width=terminal_width(output))
+    write_output(f"{show_.describe(amendment, now)}\n\n{shown!s}", output)
     return 0
 
 

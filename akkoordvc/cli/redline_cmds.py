@@ -9,9 +9,9 @@ from __future__ import annotations
 import click
 
 from ..errors import AkkoordError
+from ..present.formats import FORMATS
 from .common import check_day, terminal_width, use_color
 
-FORMATS = ("term", "json", "html", "docx", "xml")
 _BWB_ROOT = "toestand"
 
 
@@ -40,19 +40,6 @@ def _load(ref: str, origin: bool = True):
     return resolved, document
 
 
-def _side(resolved, document):
-    from ..ops.redline import Side
-
-    return Side(
-        ref=resolved.ref,
-        label=resolved.label,
-        text_sha256=resolved.text_sha256,
-        title=document.title,
-        lang=document.lang,
-        doc_id=document.id,
-    )
-
-
 @click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
@@ -70,13 +57,23 @@ def _side(resolved, document):
 @click.option("--all", "show_all", is_flag=True, help="Show unchanged clauses too.")
 @click.option("--side-by-side", is_flag=True, help="html: old and new text in two columns.")
 @click.option("--color/--no-color", default=None, help="term: colours (default: when writing to a terminal).")
-@click.option("--author", metavar="NAME", help="docx: author of the tracked changes (default: akkoordvc).")
-@click.option("--date", metavar="YYYY-MM-DD", callback=check_day, help="docx: date of the tracked changes.")
+@click.option(
+    "--author",
+    metavar="NAME",
+    help="docx: author of the tracked changes (default: an amendment's proposers against its base, else akkoordvc).",
+)
+@click.option(
+    "--date",
+    metavar="YYYY-MM-DD",
+    callback=check_day,
+    help="docx: date of the tracked changes (default: an amendment's proposal date against its base, else now).",
+)
 def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
     """Show what changed from OLD to NEW.
 
-    OLD and NEW are REFs: a version label, a git revision, 'working' (the text in the work tree) or
-    the path of an XML file (an agreement, or a BWB law from wetten.overheid.nl). Clauses are
+    OLD and NEW are REFs: a version label, a git revision, 'working' (the text in the work tree),
+    amend/ID (an amendment applied to its base; ID may be any unique start of its id) or the path of
+    an XML file (an agreement, or a BWB law from wetten.overheid.nl). Clauses are
     paired by id, then by content, then by similarity; each is reported as added, removed,
     modified, moved, renumbered, split, merged or unchanged, block by block (leden, list items,
     table rows) with a word diff of its text. The title, metadata, preamble and division headings
@@ -90,38 +87,24 @@ def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
         raise click.UsageError("--author and --date apply to --format docx only")
 
     from ..ops.align import compute
+    from ..present.formats import render
 
     origin = fmt == "xml"  # only the xml format shows the documents themselves
     old_resolved, old_doc = _load(old, origin)
     new_resolved, new_doc = _load(new, origin)
-    result = compute(old_doc, new_doc, _side(old_resolved, old_doc), _side(new_resolved, new_doc))
-
-    data: str | bytes
-    if fmt == "term":
-        from ..present.term import render
-
-        data = render(
-            result,
-            color=use_color(color, output=output),
-            include_unchanged=show_all,
-            width=terminal_width(output),
-        )
-    elif fmt == "json":
-        import json
-
-        data = json.dumps(result.as_dict(include_unchanged=show_all), ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "html":
-        from ..present.html import render as render_html
-
-        data = render_html(result, side_by_side=side_by_side, include_unchanged=show_all)
-    elif fmt == "docx":
-        from ..present.docx import render as render_docx
-
-        data = render_docx(result, author=author or "akkoordvc", date=date, include_unchanged=show_all)
-    else:
-        from ..present.xmlmarkup import render as render_xml
-
-        data = render_xml(result, old_doc, new_doc)
+    result = compute(old_doc, new_doc, old_resolved.side(old_doc), new_resolved.side(new_doc))
+    by, on = new_resolved.changed_by(old_resolved)  # an amendment against its base: its proposers and date
+    data = render(
+        result,
+        fmt,
+        color=use_color(color, output=output),
+        include_unchanged=show_all,
+        width=terminal_width(output),
+        side_by_side=side_by_side,
+        author=author or by,
+        date=date or on,
+        documents=(old_doc, new_doc),
+    )
 
     from .common import write_output
 

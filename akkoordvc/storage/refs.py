@@ -1,8 +1,9 @@
 """REFs: how every command names a text.
 
-A REF is a version label, a git revision, `working` (the file in the work tree), or the
-path of an XML file. A path that exists is read directly, without importing or starting
-git, so a redline of two files needs no repository.
+A REF is a version label, a git revision, `working` (the file in the work tree), `amend/ID`
+(the text of an amendment's base with the amendment applied; ID may be any unique start of the
+amendment's id), or the path of an XML file. A path that exists is read directly, without
+importing or starting git, so a redline of two files needs no repository.
 """
 
 from __future__ import annotations
@@ -12,12 +13,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import AkkoordError
+from ..model import canonical
 from ..model.document import Document
 
 if TYPE_CHECKING:
+    from ..ops.amendments import Amendment
+    from ..ops.redline import Side
     from .workspace import Workspace
 
 WORKING = "working"
+AMENDMENT_PREFIX = "amend/"
 
 
 @dataclass
@@ -29,7 +34,8 @@ class Resolved:
     data: bytes
     label: str | None = None  # the version label, when the REF names a version
     commit: str | None = None  # the commit, when the text comes from git
-    kind: str = "file"  # file | working | version | revision
+    kind: str = "file"  # file | working | version | revision | amendment
+    amendment: Amendment | None = None  # the amendment, when the REF names one (amend/ID)
 
     @property
     def text_sha256(self) -> str:
@@ -39,6 +45,24 @@ class Resolved:
 
     def describe(self) -> dict[str, str | None]:
         return {"ref": self.ref, "label": self.label, "text_sha256": self.text_sha256}
+
+    def side(self, document: Document | None = None) -> Side:
+        """This text as one side of a redline (`document`: the text compared, when it was converted, e.g.
+        from a BWB law)."""
+        from ..ops.redline import Side
+
+        doc = document or self.document
+        return Side(
+            ref=self.ref, label=self.label, text_sha256=self.text_sha256, title=doc.title, lang=doc.lang, doc_id=doc.id
+        )
+
+    def changed_by(self, old: Resolved) -> tuple[str | None, str | None]:
+        """Who made the changes from `old` to this text and on which day, when that is known: for an amendment
+        redlined against its own base, its proposers (names) and its proposal date; else (None, None)."""
+        amendment = self.amendment
+        if amendment is None or canonical.text_sha256(old.document.root) != amendment.base.text_sha256:
+            return None, None
+        return ", ".join(p.name for p in amendment.proposers), amendment.date
 
 
 def _looks_like_path(ref: str) -> bool:
@@ -70,12 +94,19 @@ def resolve(ref: str, start: str = ".", workspace: Workspace | None = None) -> R
         except AkkoordError:
             if os.path.isfile(ref):
                 return _from_file(ref)
+            if ref.startswith(AMENDMENT_PREFIX):
+                raise AkkoordError(
+                    f"REF {ref!r}: amendments are looked up in an akkoord repository; run the command inside one "
+                    "or use -C DIR"
+                ) from None
             if _looks_like_path(ref):
                 raise AkkoordError(f"{ref}: no such file; check the path") from None
             raise AkkoordError(
                 f"REF {ref!r}: not a file, and not inside an akkoord repository to look it up as a version; "
                 "give a file path or use -C DIR"
             ) from None
+    if ref.startswith(AMENDMENT_PREFIX):
+        return amendment_sides(workspace, ref[len(AMENDMENT_PREFIX) :])[1]
     if ref == WORKING:
         data = workspace.working_text()
         return Resolved(ref, Document.from_bytes(data, str(workspace.root / TEXT_PATH)), data, kind="working")
@@ -100,4 +131,46 @@ def resolve(ref: str, start: str = ".", workspace: Workspace | None = None) -> R
     raise AkkoordError(
         f"REF {ref!r}: not a version label, git revision, file or 'working'"
         + (f"; versions are: {known}" if known else "; there are no versions yet (akkoord version create LABEL)")
+    )
+
+
+def amendment_sides(
+    workspace: Workspace, ident: str, amendments: dict[str, Amendment] | None = None
+) -> tuple[Resolved, Resolved]:
+    """The two texts of an amendment (named by `ident`, any unique start of its id): its base, and its base
+    with the amendment applied (the REF `amend/ID`). One clear line when the id is unknown or ambiguous, a
+    record is damaged, or the base is no longer in the repository. `amendments`: those already loaded."""
+    from . import amendment_store as store
+
+    if not ident:
+        raise AkkoordError(
+            f"REF {AMENDMENT_PREFIX!r}: give an amendment id (or a unique start of it) after {AMENDMENT_PREFIX}; "
+            "list them with `akkoord amend list`"
+        )
+    amendments = amendments if amendments is not None else store.load(workspace)
+    amendment = store.find(amendments, ident)
+    base_root, amended_root = store.amended_text(workspace, amendment, amendments)
+    full = f"{AMENDMENT_PREFIX}{amendment.known_id}"
+    base = amendment.base
+    name = base.label or (base.commit[:12] if base.commit else base.text_sha256[:12])
+    if base.on:
+        name += "".join(f" + {AMENDMENT_PREFIX}{on}" for on in base.on)
+    base_data = canonical.to_bytes(base_root)
+    amended_data = canonical.to_bytes(amended_root)
+    return (
+        Resolved(
+            name,
+            Document(base_root, f"the base of amendment {amendment.known_id}"),
+            base_data,
+            label=base.label,
+            commit=base.commit if not base.on else None,
+            kind="version" if base.label and not base.on else "revision",
+        ),
+        Resolved(
+            full,
+            Document(amended_root, f"amendment {amendment.known_id}"),
+            amended_data,
+            kind="amendment",
+            amendment=amendment,
+        ),
     )

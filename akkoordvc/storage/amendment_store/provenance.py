@@ -37,8 +37,9 @@ def texts_up_to(workspace: Workspace, ref: str | None) -> tuple[list[Step], str]
     from ..versions import versions
 
     resolved = resolve(ref or "HEAD", workspace=workspace)
-    if resolved.kind == "file":
-        raise AkkoordError(f"{ref}: blame and history need a version label or git revision, not a file")
+    if resolved.kind in ("file", "amendment"):
+        given = "a file" if resolved.kind == "file" else "an amendment (see `akkoord amend show ID`)"
+        raise AkkoordError(f"{ref}: blame and history need a version label or git revision, not {given}")
     tip = resolved.commit or workspace.head()
     ancestry = Ancestry(workspace.repo, tip)  # the commit graph, read once for every version
     chosen = []
