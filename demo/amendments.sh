@@ -37,6 +37,9 @@ echo "ids: $ROUTES $NETWERKEN $ZICHTBAAR"
 step "De lijst van amendementen / the amendments under review"
 run akkoord -C "$REPO" amend list
 run akkoord -C "$REPO" amend show "$ROUTES" --no-color
+echo "The same redline for reviewers who read in a browser or in Word (tracked changes by the proposers):"
+run akkoord -C "$REPO" amend show "$ROUTES" --format html -o "$DEMO/amendement-meer-routes.html"
+run akkoord -C "$REPO" amend show "$ROUTES" --format docx -o "$DEMO/amendement-meer-routes.docx"
 
 step "Besluiten / decisions: two accepted, one rejected (every decision is a commit by the person deciding)"
 run akkoord -C "$REPO" amend accept "$ROUTES" --by "$SECRETARIAAT" --date 2022-09-27 \
