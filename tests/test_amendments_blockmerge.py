@@ -438,5 +438,5 @@ def test_a_conflict_shows_its_blocks_in_a_clause_of_their_own():
     assert block.where == "lid 2, list, item b."
     shown = parse_bytes(block.clause_xml("current", the_clause(base)).encode())
     assert shown.get(names.ID) == "x" and shown.get(names.NUM) == "7"
-    assert [e.tag for e in shown.iter()] == [names.CLAUSE, names.LIST, names.ITEM, names.P]
+    assert [e.tag for e in shown.iter()] == [names.CLAUSE, names.HEADING, names.LIST, names.ITEM, names.P]
     assert conflict.as_dict()["blocks"][0]["amendment_text"] == "b. de buurt B;"

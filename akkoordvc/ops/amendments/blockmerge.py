@@ -50,6 +50,8 @@ _RENUMBERED = "had blocks renumbered on one side while the other side added, rem
 _NUM_AND_TEXT = "was renumbered on one side and changed on the other"
 _SAME_NUM = "would hold two blocks numbered {num}: both sides numbered a block so"
 _NUMBERED = frozenset({names.PARA, names.ITEM})
+#: blocks named by their place among siblings of their kind ("row 3") when they have no number
+_COUNTED = frozenset({names.P, names.ROW, names.CELL, names.LIST, names.TABLE, names.FIGURE})
 _WRAPPERS = {names.ITEM: (names.LIST,), names.ROW: (names.TABLE,), names.CELL: (names.TABLE, names.ROW)}
 
 
@@ -122,11 +124,13 @@ def _readable(element: Element) -> str:
     return inline_text(element) if children is None else content_text(element)
 
 
-def _key(element: Element) -> str:
-    return xml_of(element)
+def _key(element: Element) -> bytes:
+    """What makes two blocks the same: their bytes. The three clauses are first put in canonical form and
+    parsed again (`merge_blocks`), so blocks at one place are the same exactly when their bytes are."""
+    return etree.tostring(element, with_tail=False)
 
 
-def _keys(elements: Sequence[Element]) -> list[str]:
+def _keys(elements: Sequence[Element]) -> list[bytes]:
     return [_key(e) for e in elements]
 
 
@@ -134,20 +138,26 @@ def _copies(elements: Sequence[Element]) -> list[Element]:
     return [copy.deepcopy(e) for e in elements]
 
 
-def _name(element: Element, siblings: Sequence[Element]) -> str:
-    """How a block is named in a conflict: "lid 2", "item b.", "row 3", "paragraph 1", "heading"."""
-    tag = str(element.tag)
-    num = element.get(names.NUM)
-    if tag in _NUMBERED and num:
-        return f"{'lid' if tag == names.PARA else 'item'} {num}"
-    name = element.get(names.NAME)
-    if name:
-        return f"{tag} {name}"
-    same_kind = [s for s in siblings if s.tag == element.tag]
-    if len(same_kind) > 1 and tag in (names.P, names.ROW, names.CELL, names.LIST, names.TABLE, names.FIGURE):
+def _names(siblings: Sequence[Element]) -> dict[int, str]:
+    """How each of a list of sibling blocks is named in a conflict (by `id()` of the element): "lid 2",
+    "item b.", "row 3", "paragraph 1", "heading". One pass over the list."""
+    counts = Counter(str(e.tag) for e in siblings)
+    seen: Counter[str] = Counter()
+    out = {}
+    for element in siblings:
+        tag = str(element.tag)
+        seen[tag] += 1
+        num, name = element.get(names.NUM), element.get(names.NAME)
         word = {names.P: "paragraph"}.get(tag, tag)
-        return f"{word} {1 + next(i for i, s in enumerate(same_kind) if s is element)}"
-    return {names.P: "paragraph"}.get(tag, tag)
+        if tag in _NUMBERED and num:
+            out[id(element)] = f"{'lid' if tag == names.PARA else 'item'} {num}"
+        elif name:
+            out[id(element)] = f"{tag} {name}"
+        elif counts[tag] > 1 and tag in _COUNTED:
+            out[id(element)] = f"{word} {seen[tag]}"
+        else:
+            out[id(element)] = word
+    return out
 
 
 def _join(where: str, name: str) -> str:
@@ -163,7 +173,7 @@ def _shell(element: Element) -> Element:
     return shell
 
 
-def _own(element: Element) -> tuple[tuple[tuple[str, str], ...], str | None]:
+def _own(element: Element) -> tuple[tuple[tuple[str, str], ...], bytes | None]:
     lead, _ = lead_and_children(element)
     return tuple(sorted(element.attrib.items())), (_key(lead) if lead is not None else None)
 
@@ -249,12 +259,13 @@ class _Merger:
             return _copies(c)
         in_c, in_t = dict(to_c), dict(to_t)
         kept = [(i, in_c[i], in_t[i]) for i in range(len(b)) if i in in_c and i in in_t]
+        named = _names(b)
         out: list[Element] = []
         i0 = j0 = k0 = 0
         for i, j, k in [*kept, (len(b), len(c), len(t))]:
-            out += self.stretch(b[i0:i], c[j0:j], t[k0:k], where, b, out)
+            out += self.stretch(b[i0:i], c[j0:j], t[k0:k], where, named, out)
             if i < len(b):
-                out.append(self.block(b[i], c[j], t[k], _join(where, _name(b[i], b))))
+                out.append(self.block(b[i], c[j], t[k], _join(where, named[id(b[i])])))
             i0, j0, k0 = i + 1, j + 1, k + 1
         self.check_numbers(out, c, t, place)
         return out
@@ -265,7 +276,7 @@ class _Merger:
         c: list[Element],
         t: list[Element],
         where: str,
-        base_list: list[Element],
+        named: dict[int, str],
         before: list[Element],
     ) -> list[Element]:
         """The blocks between two blocks both sides kept: the side that changed them (both: a conflict)."""
@@ -275,9 +286,9 @@ class _Merger:
         if kt == kb or kc == kt:
             return _copies(c)
         if b:
-            name = ", ".join(_name(e, base_list) for e in b)
+            name = ", ".join(named[id(e)] for e in b)
         elif before:
-            name = f"the blocks after {_name(before[-1], before)}"
+            name = f"the blocks after {_names(before)[id(before[-1])]}"
         else:
             name = "the blocks at the start"
         self.conflict(_join(where, name), BOTH_CHANGED, b, c, t)
