@@ -359,5 +359,4 @@ def merge_blocks(base: Element, current: Element, theirs: Element) -> tuple[Elem
     meaningful only when there are none."""
     normal = [element_of(xml_of(e)) for e in (base, current, theirs)]
     merger = _Merger()
-    merged = merger.root(*normal)
-    return element_of(xml_of(merged)), merger.conflicts
+    return merger.root(*normal), merger.conflicts
