@@ -1,9 +1,9 @@
 """Reliability of the commands that write: concurrent writers, crashes in the middle of a commit, atomic
 versions, and a machine without a git identity.
 
-Everything runs against real git repositories and real `akkoord` processes. Crashes are real too: a tiny
-wrapper runs the command in a child process after installing a hook (in that child only) that SIGKILLs the
-process at a chosen point of a commit.
+Everything runs against real git repositories and real `akkoord` processes. Crashes are real too: the
+environment variable AKKOORD_TEST_KILL_AT names a step of storage/gitrepo.py at which the command SIGKILLs
+itself (tests/test_crash_steps.py kills every writing command at every step in turn).
 
 What a crash leaves behind, by where it happens (see storage/gitrepo.py):
 
@@ -28,63 +28,41 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from gitworld import (
+    BY,
+    EXE,
+    SAMPLE,
+    akkoord,
+    amendments_in,
+    assert_healthy,
+    edited_copies,
+    git,
+    hold_open,
+    killed,
+    new_repo,
+    one_clear_line,
+    propose,
+    snapshot,
+    start,
+)
 
-SAMPLE = Path(__file__).resolve().parents[1] / "texts" / "maak020" / "akkoord.xml"
-EXE = Path(sys.executable).with_name("akkoord")
-BY = "Secretariaat <secretariaat@example.org>"
 N = 6
 
-# a child process: install the fault, then run the real CLI
-KILLER = textwrap.dedent(
+# a child process that takes another command's version tag just before its refs move (a race, not a crash)
+TAG_THIEF = textwrap.dedent(
     """
-    import os, signal, sys
+    import sys
     from akkoordvc.storage import gitrepo
 
-    point = os.environ["AKKOORD_TEST_KILL_AT"]
+    original = gitrepo.Repository._move_refs
 
-    def die():
-        os.kill(os.getpid(), signal.SIGKILL)
+    def steal_then_move(self, updates, reason):
+        for ref, _new, _old in updates:
+            if ref.startswith("refs/tags/"):
+                self.git_repo.git.update_ref(ref, self.head_commit())
+        original(self, updates, reason)
 
-    if point == "before-ref":  # every object written, the branch not yet moved
-        gitrepo.Repository._move_refs = lambda self, *a, **k: die()
-    elif point == "after-ref":  # the branch moved, the work tree not yet synced
-        original = gitrepo.Repository._move_refs
-
-        def moved_then_die(self, *a, **k):
-            original(self, *a, **k)
-            die()
-
-        gitrepo.Repository._move_refs = moved_then_die
-    elif point == "mid-sync":  # the branch moved, one file of the work tree written
-        original = gitrepo.Repository._write_work_file
-
-        def write_one_then_die(self, *a, **k):
-            original(self, *a, **k)
-            die()
-
-        gitrepo.Repository._write_work_file = write_one_then_die
-    elif point == "after-read-tree":  # git read-tree has just built the index the new tree starts from
-        import git.cmd
-
-        original = git.cmd.Git._call_process
-
-        def call(self, method, *a, **k):
-            result = original(self, method, *a, **k)
-            if method == "read_tree":
-                die()
-            return result
-
-        git.cmd.Git._call_process = call
-    elif point == "tag-taken":  # another process creates the version tag just before the refs move
-        original = gitrepo.Repository._move_refs
-
-        def steal_then_move(self, updates, reason):
-            for ref, _new, _old in updates:
-                if ref.startswith("refs/tags/"):
-                    self.git_repo.git.update_ref(ref, self.head_commit())
-            original(self, updates, reason)
-
-        gitrepo.Repository._move_refs = steal_then_move
+    gitrepo.Repository._move_refs = steal_then_move
     from akkoordvc.cli.main import main
 
     sys.exit(main(sys.argv[1:]))
@@ -92,109 +70,10 @@ KILLER = textwrap.dedent(
 )
 
 
-# --- helpers ------------------------------------------------------------------------------------------
-
-
-def git(repo: Path, *args: str, check: bool = True) -> str:
-    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
-    if check and proc.returncode != 0:
-        raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr}")
-    return proc.stdout
-
-
-def akkoord(*args, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([str(EXE), *map(str, args)], cwd=cwd, capture_output=True, text=True)
-
-
-def start(*args) -> subprocess.Popen:
-    return subprocess.Popen([str(EXE), *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def killed(tmp_path: Path, point: str, *args) -> subprocess.CompletedProcess:
-    script = tmp_path / "killer.py"
-    script.write_text(KILLER)
-    env = dict(os.environ, AKKOORD_TEST_KILL_AT=point)
-    return subprocess.run([sys.executable, str(script), *map(str, args)], capture_output=True, text=True, env=env)
-
-
-def one_clear_line(stderr: str) -> str:
-    """The whole of stderr: one line, an akkoord error, no traceback."""
-    assert "Traceback" not in stderr, stderr
-    lines = stderr.strip("\n").split("\n")
-    assert len(lines) == 1, stderr
-    assert lines[0].startswith("akkoord: error: "), stderr
-    assert "internal error" not in lines[0], stderr
-    return lines[0]
-
-
-def snapshot(repo: Path) -> dict:
-    """Everything a user can see of a repository: HEAD, every ref, the index, the work tree, git status."""
-    files = {}
-    for path in sorted(repo.rglob("*")):
-        if ".git" in path.relative_to(repo).parts or not path.is_file():
-            continue
-        files[str(path.relative_to(repo))] = path.read_bytes()
-    return {
-        "head": git(repo, "symbolic-ref", "HEAD") + git(repo, "rev-parse", "HEAD"),
-        "refs": git(repo, "show-ref"),
-        "index": git(repo, "ls-files", "-s"),
-        "status": git(repo, "status", "--porcelain", "--untracked-files=all"),
-        "files": files,
-    }
-
-
-def assert_healthy(repo: Path, settled: bool = True) -> None:
-    """fsck clean, linear history, and a work tree and index that match HEAD exactly (and, when `settled`, no
-    record of an unfinished commit: a crash before the branch moved leaves one, harmless, that the next
-    command removes)."""
-    fsck = subprocess.run(["git", "-C", str(repo), "fsck", "--no-progress"], capture_output=True, text=True)
-    assert fsck.returncode == 0, fsck.stdout + fsck.stderr
-    assert not re.search(r"^(error|missing|broken|bad)", fsck.stdout + fsck.stderr, re.M), fsck.stdout + fsck.stderr
-    assert git(repo, "rev-list", "--merges", "HEAD") == ""
-    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
-    assert git(repo, "diff", "--cached", "--name-only", "HEAD") == ""
-    for path in git(repo, "ls-files").split("\n"):
-        if path:
-            assert (repo / path).read_bytes() == subprocess.run(
-                ["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True
-            ).stdout, path
-    if settled:
-        assert not (repo / ".git" / "akkoord-pending").exists()
-
-
-def edited_copies(folder: Path, count: int) -> list[Path]:
-    """`count` copies of the sample, each changing a different paragraph."""
-    text = SAMPLE.read_text(encoding="utf-8")
-    paragraphs = list(dict.fromkeys(re.findall(r"<p>([^<]{60,})</p>", text)))
-    assert len(paragraphs) > count + 10
-    out = []
-    for i in range(count):
-        target = paragraphs[10 + i]
-        path = folder / f"edited-{i}.xml"
-        path.write_text(text.replace(target, target + f" Aanvulling {i}.", 1), encoding="utf-8")
-        out.append(path)
-    return out
-
-
-def amendments_in(repo: Path) -> dict[str, str]:
-    proc = akkoord("-C", repo, "amend", "list", "--json")
-    assert proc.returncode == 0, proc.stderr
-    return {a["id"]: a["status"] for a in json.loads(proc.stdout)}
-
-
 @pytest.fixture
 def repo(tmp_path, no_git_identity) -> Path:
     """A fresh repository, on a machine with no git identity anywhere."""
-    path = tmp_path / "repo"
-    proc = akkoord("init", path, "--from", SAMPLE, "--by", BY)
-    assert proc.returncode == 0, proc.stderr
-    return path
-
-
-def propose(repo: Path, edited: Path, title: str, who: str = "Noor <noor@example.org>") -> str:
-    proc = akkoord("-C", repo, "amend", "propose", "--from-file", edited, "--title", title, "--by", who)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip()
+    return new_repo(tmp_path / "repo")
 
 
 # --- concurrency ----------------------------------------------------------------------------------------
@@ -237,7 +116,7 @@ def test_concurrent_proposals_all_land_and_leave_a_clean_repository(repo, tmp_pa
     for ident in ids:
         assert f"amendments/{ident}/amendment.xml" in git(repo, "ls-tree", "-r", "--name-only", "HEAD")
     # and each proposal is exactly the edit it was made from
-    for i, _copy in enumerate(copies):
+    for i in range(len(copies)):
         shown = json.loads(akkoord("-C", repo, "amend", "show", ids[i], "--json").stdout)
         assert shown["title"] == f"Voorstel {i}"
 
@@ -413,7 +292,7 @@ def test_in_process_commands_release_the_lock_even_when_they_fail(repo, tmp_path
 # --- crashes --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("point", ["after-read-tree", "before-ref"])
+@pytest.mark.parametrize("point", ["blob-written#1", "tree-written", "pending-written"])
 def test_a_crash_before_the_branch_moves_leaves_the_repository_exactly_as_before(repo, tmp_path, point):
     copy = edited_copies(tmp_path, 1)[0]
     before = snapshot(repo)
@@ -430,7 +309,7 @@ def test_a_crash_before_a_consolidating_version_moves_the_branch_leaves_no_trace
     ident = propose(repo, edited_copies(tmp_path, 1)[0], "T")
     assert akkoord("-C", repo, "amend", "accept", ident, "--by", BY).returncode == 0
     before = snapshot(repo)
-    proc = killed(tmp_path, "before-ref", "-C", repo, "version", "create", "2024", "--by", BY)
+    proc = killed(tmp_path, "pending-written", "-C", repo, "version", "create", "2024", "--by", BY)
     assert proc.returncode == -signal.SIGKILL
     assert snapshot(repo) == before
     assert amendments_in(repo) == {ident: "accepted"}
@@ -439,7 +318,7 @@ def test_a_crash_before_a_consolidating_version_moves_the_branch_leaves_no_trace
     assert_healthy(repo)
 
 
-@pytest.mark.parametrize("point", ["after-ref", "mid-sync"])
+@pytest.mark.parametrize("point", ["refs-moved", "file-synced#1"])
 @pytest.mark.parametrize("next_command", [("status",), ("amend", "list"), ("commit", "-m", "x", "--by", "A")])
 def test_a_crash_after_the_branch_moved_is_repaired_by_the_next_command(repo, tmp_path, point, next_command):
     """The editorial commit is the dangerous case: with akkoord.xml left at its old content, committing the
@@ -469,7 +348,7 @@ def test_a_crash_after_a_consolidation_moved_the_branch_cannot_be_undone_by_the_
     ident = propose(repo, edited_copies(tmp_path, 1)[0], "T")
     assert akkoord("-C", repo, "amend", "accept", ident, "--by", BY).returncode == 0
     old_text = (repo / "akkoord.xml").read_bytes()
-    proc = killed(tmp_path, "after-ref", "-C", repo, "version", "create", "2024", "--by", BY)
+    proc = killed(tmp_path, "refs-moved", "-C", repo, "version", "create", "2024", "--by", BY)
     assert proc.returncode == -signal.SIGKILL
     assert git(repo, "rev-parse", "version/2024^{commit}").strip() == git(repo, "rev-parse", "HEAD").strip()
     assert (repo / "akkoord.xml").read_bytes() == old_text  # not yet synced
@@ -484,7 +363,7 @@ def test_a_crash_after_a_consolidation_moved_the_branch_cannot_be_undone_by_the_
 def test_a_crash_during_a_proposal_sync_is_repaired(repo, tmp_path):
     copy = edited_copies(tmp_path, 1)[0]
     proc = killed(
-        tmp_path, "after-ref", "-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A"
+        tmp_path, "refs-moved", "-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A"
     )
     assert proc.returncode == -signal.SIGKILL
     assert git(repo, "status", "--porcelain") != ""  # plain git sees the unsynced files until akkoord runs
@@ -496,7 +375,7 @@ def test_a_crash_during_a_proposal_sync_is_repaired(repo, tmp_path):
 def test_an_edit_made_after_a_crash_is_kept_as_an_uncommitted_edit(repo, tmp_path):
     edited = edited_copies(tmp_path, 2)
     (repo / "akkoord.xml").write_bytes(edited[0].read_bytes())
-    assert killed(tmp_path, "after-ref", "-C", repo, "commit", "-m", "E", "--by", "A").returncode == -signal.SIGKILL
+    assert killed(tmp_path, "refs-moved", "-C", repo, "commit", "-m", "E", "--by", "A").returncode == -signal.SIGKILL
     (repo / "akkoord.xml").write_bytes(edited[1].read_bytes())  # the user edits on
     proc = akkoord("-C", repo, "status", "--json")
     assert proc.returncode == 0, proc.stderr
@@ -505,16 +384,22 @@ def test_an_edit_made_after_a_crash_is_kept_as_an_uncommitted_edit(repo, tmp_pat
     assert git(repo, "diff", "--cached", "--name-only") == ""  # the index was brought to HEAD
 
 
-def test_a_sync_blocked_by_a_foreign_git_index_lock_is_reported_and_finished_later(repo, tmp_path):
-    """A user's own git command holding .git/index.lock: the commit is recorded, the command says so in one
-    line, and the next akkoord command (once git is done) finishes the sync."""
+def test_a_sync_blocked_by_a_live_git_index_lock_is_reported_and_finished_later(repo, tmp_path):
+    """A git command still holding .git/index.lock: the commit is recorded, the command says so in one line
+    with a step that works, and the next akkoord command (once git is done) finishes the sync."""
     copy = edited_copies(tmp_path, 1)[0]
     lock = repo / ".git" / "index.lock"
-    lock.write_bytes(b"")
-    proc = akkoord("-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A")
-    assert proc.returncode == 1
-    line = one_clear_line(proc.stderr)
-    assert "was recorded" in line and "index" in line
+    holder = hold_open(lock)
+    try:
+        proc = akkoord("-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A")
+        assert proc.returncode == 1
+        line = one_clear_line(proc.stderr)
+        assert "was recorded" in line and "nothing was written" not in line
+        assert f"rm {lock}" in line
+        assert lock.exists()  # a lock a process holds is never removed
+    finally:
+        holder.kill()
+        holder.wait()
     lock.unlink()
     assert list(amendments_in(repo).values()) == ["proposed"]
     assert_healthy(repo)
@@ -527,7 +412,13 @@ def test_a_label_taken_meanwhile_leaves_no_consolidation_without_its_version(rep
     ident = propose(repo, edited_copies(tmp_path, 1)[0], "T")
     assert akkoord("-C", repo, "amend", "accept", ident, "--by", BY).returncode == 0
     head = git(repo, "rev-parse", "HEAD").strip()
-    proc = killed(tmp_path, "tag-taken", "-C", repo, "version", "create", "2024", "--by", BY)
+    script = tmp_path / "thief.py"
+    script.write_text(TAG_THIEF)
+    proc = subprocess.run(
+        [sys.executable, str(script), "-C", str(repo), "version", "create", "2024", "--by", BY],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
     line = one_clear_line(proc.stderr)
     assert "2024" in line and "another label" in line

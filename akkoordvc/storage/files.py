@@ -1,25 +1,43 @@
-"""Atomic file writes: a reader sees the old file or the new one, never half of either."""
+"""Atomic file writes: a reader sees the old file or the new one, never half of either.
+
+A write goes to a temporary file beside its target (`.akkoord-XXXX.tmp`, or with the prefix the caller gives)
+that is renamed over the target once complete. A process killed in between leaves that temporary file behind;
+the repository's recovery removes the ones it made (see storage.gitrepo), and `.git/info/exclude` keeps all of
+them out of `git add`.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+from collections.abc import Callable
 
 from ..errors import AkkoordError
 
+TEMP_PREFIX = ".akkoord-"
+TEMP_SUFFIX = ".tmp"
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
+
+def write_atomic(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    prefix: str = TEMP_PREFIX,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and an atomic rename.
+
+    `before_replace` runs once the temporary file is complete, just before the rename (a crash test's step).
+    """
     path = os.fspath(path)
     if not path:
         raise AkkoordError("no file name given to write to; give a path")
     folder = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".akkoord-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise AkkoordError(
-            f"{path}: cannot write here: {exc.strerror}; check the folder exists and is writable"
-        ) from None
+        raise AkkoordError(f"{path}: cannot write here: {why(exc)}; check the folder exists and is writable") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -29,6 +47,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.chmod(tmp, os.stat(path).st_mode & 0o777)
         else:
             os.chmod(tmp, 0o644)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -36,5 +56,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):  # a name too long, a directory in the way, a full disk, ...
-            raise AkkoordError(f"{path}: cannot write: {exc.strerror or exc}; nothing was written") from None
+            raise AkkoordError(f"{path}: cannot write: {why(exc)}; nothing was written") from None
         raise
+
+
+def why(exc: OSError) -> str:
+    """An operating-system error in a few words, naming a full disk as such."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full (free some space)"
+    if exc.errno == errno.EFBIG:
+        return "file too large for this file system or process limit"
+    if exc.errno == errno.EISDIR:
+        return "a folder is in the way"
+    return exc.strerror or str(exc)

@@ -1,51 +1,73 @@
-"""The one module that runs git (through gitpython).
+"""The one module that runs git (through git's own commands, and gitpython for reading).
 
-Commits are built from objects, never through the user's index: blobs are stored, a tree
-is written from HEAD's tree plus the changed files (in a private, temporary index: the
-repository's `.git/index` is never moved or rewritten for this), a commit is created, and the
-branch is moved with a compare-and-swap `update-ref`. Only after the ref has moved are the work
-tree and index brought up to date for the touched paths. A crash before the ref moves leaves the
-repository exactly as it was; a concurrent writer makes the swap fail instead of being lost.
+Commits are built from objects, never through the user's index: blobs are stored, a tree is written from
+HEAD's tree plus the changed files (in a private, temporary index: the repository's index is never moved or
+rewritten for this), a commit is created, and the branch is moved with a compare-and-swap `update-ref`. Only
+after the ref has moved are the work tree and index brought up to date for the touched paths. A crash before the
+ref moves leaves the repository exactly as it was; a concurrent writer makes the swap fail instead of being lost.
 
-Writers take the repository lock `.git/akkoord.lock` (an OS file lock, released by the kernel when
-its process ends, even by kill -9) around the commit and the work-tree sync, so two akkoord
-commands never sync the work tree over each other; a command that commits holds it from before it
-reads the repository until it ends (`Repository.locked`), so commands run one after another.
-While a commit's work-tree sync is pending, `.git/akkoord-pending` records it; the next command
-that opens the repository finishes an interrupted sync (see `Repository.recover`).
+Every object is written by git itself (`hash-object -w`, `write-tree`), which writes a temporary file and
+renames it into place, and checks the format of commits and tags: a process killed while an object is written
+leaves at most a missing object or a complete one, never a damaged one (`git fsck --strict` stays clean).
 
-No git identity needs to be configured: every commit names its author explicitly.
+Writers take the repository lock `.git/akkoord.lock` (an OS file lock, released by the kernel when its process
+ends, even by kill -9) around the commit and the work-tree sync, so two akkoord commands never sync the work tree
+over each other; a command that commits holds it from before it reads the repository until it ends
+(`Repository.locked`), so commands run one after another. While a commit's work-tree sync is pending,
+`.git/akkoord-pending` records it; the next command that opens the repository finishes an interrupted sync (see
+`Repository.recover`), removes the temporary files an interrupted write left, and removes a git index lock whose
+owner is gone. A command that only reads works whatever state the index is in.
+
+Writers refuse a repository where git is in the middle of something (a detached HEAD, another branch than the
+agreement's, an unfinished merge, rebase, cherry-pick or revert): one line says how to get back.
+
+No git identity needs to be configured: every commit names its author explicitly. No git hook runs for
+akkoord's commits (they are written as objects, like git's own plumbing does), except git's
+`reference-transaction` hook, which git runs for every ref update and which may refuse one.
+
+Crash tests: `step(NAME)` marks each point of a write where a crash must be survivable. With the environment
+variable AKKOORD_TEST_KILL_AT=NAME (or NAME#N, the Nth time) the process kills itself with SIGKILL there; with
+AKKOORD_TEST_STEPS=FILE it appends each step it passes to FILE. Neither is set in normal use, where a step costs
+one comparison.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import json
 import os
 import re
 import shutil
+import signal
+import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 import git
-from git import Actor, Commit, IndexFile
-from git.index.typ import BaseIndexEntry
-from gitdb.base import IStream
+from git import Actor
 
-from ..errors import RepositoryError
+from ..errors import AkkoordError, RepositoryError
 from ..model.strings import NOT_ONE_LINE, describe_char, one_line
-from .files import write_atomic
+from .files import TEMP_PREFIX, TEMP_SUFFIX, why, write_atomic
 
 ZERO = "0" * 40
 LOCK_FILE = "akkoord.lock"
 PENDING_FILE = "akkoord-pending"
+#: the agreement's branch when `git config akkoord.branch` names none
+DEFAULT_BRANCH = "main"
+#: prefix of the temporary files of a work-tree sync (made only under the repository lock, so safe to remove)
+SYNC_PREFIX = TEMP_PREFIX + "sync-"
 #: Seconds a command waits for another akkoord command to finish writing before giving up.
 LOCK_WAIT = float(os.environ.get("AKKOORD_LOCK_TIMEOUT", 120))
+#: Seconds a writer waits for a live git command to release the index lock before reporting it.
+INDEX_LOCK_WAIT = 3.0
 
 try:  # POSIX
     import fcntl
@@ -57,6 +79,24 @@ except ImportError:  # pragma: no cover - Windows
 _HELD: dict[str, list] = {}
 _HELD_GUARD = threading.Lock()
 _IDENTITY = re.compile(r"^\s*(?P<name>[^<>]+?)\s*(?:<(?P<email>[^<>\s]+)>)?\s*$")
+
+_KILL_AT = os.environ.get("AKKOORD_TEST_KILL_AT") or None
+_STEP_LOG = os.environ.get("AKKOORD_TEST_STEPS") or None
+_STEPS_SEEN: dict[str, int] = {}
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def step(name: str) -> None:
+    """A point of a write where a crash must leave a repository the next command can use (see the docstring)."""
+    if _KILL_AT is None and _STEP_LOG is None:
+        return
+    count = _STEPS_SEEN[name] = _STEPS_SEEN.get(name, 0) + 1
+    if _STEP_LOG is not None:
+        with open(_STEP_LOG, "a", encoding="utf-8") as log:
+            log.write(f"{name}#{count}\n")
+    if _KILL_AT in (name, f"{name}#{count}"):
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass(frozen=True)
@@ -117,12 +157,35 @@ class TagInfo:
     message: str
 
 
+class NoRepository(RepositoryError):
+    """There is no akkoord repository here (as opposed to one that is damaged or in an odd state)."""
+
+
+def _reading(method: Callable[Concatenate[Repository, P], R]) -> Callable[Concatenate[Repository, P], R]:
+    """Turn what a damaged object store makes gitpython raise into one line naming the damage."""
+
+    @functools.wraps(method)
+    def wrapper(self: Repository, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except RepositoryError:
+            raise
+        except (ValueError, OSError, git.GitCommandError, AssertionError) as exc:
+            raise self.damaged(exc) from None
+
+    return wrapper
+
+
 class Repository:
     """A git repository holding an agreement."""
 
     def __init__(self, repo: git.Repo):
         self.git_repo = repo
         self.root = Path(repo.working_tree_dir)
+        self.git_dir = Path(repo.git_dir)
+        self.common_dir = Path(getattr(repo, "common_dir", None) or repo.git_dir)
+        #: paths of an interrupted commit whose index entries could not be brought to HEAD yet (see `recover`)
+        self.index_outstanding: list[str] = []
 
     # opening ----------------------------------------------------------------
     @classmethod
@@ -131,17 +194,42 @@ class Repository:
         try:
             repo = git.Repo(start, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise RepositoryError(
+            raise NoRepository(
                 f"{os.path.abspath(start)} is not inside an akkoord repository; run `akkoord init DIR` or use -C DIR"
             ) from None
         if repo.bare or repo.working_tree_dir is None:
             raise RepositoryError(f"{repo.git_dir} is a bare repository; akkoord needs a work tree")
-        return cls(repo)
+        found = cls(repo)
+        found._check_ownership()
+        return found
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], branch: str = "main") -> Repository:
+    def create(cls, path: str | os.PathLike[str], branch: str = DEFAULT_BRANCH) -> Repository:
         repo = git.Repo.init(path, initial_branch=branch)
         return cls(repo)
+
+    def _check_ownership(self) -> None:
+        """Git refuses a repository owned by another user unless it is listed in `safe.directory`: say so, with
+        git's own reason and the step, instead of failing later on an empty answer."""
+        try:
+            owners = {os.stat(self.root).st_uid, os.stat(self.git_dir).st_uid}
+        except OSError:
+            return
+        if not hasattr(os, "geteuid") or owners == {os.geteuid()}:
+            return
+        proc = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=self.root, capture_output=True, text=True)
+        if proc.returncode == 0:
+            return
+        said = " ".join(proc.stderr.split())
+        step_ = re.search(r"(git config --global --add safe\.directory \S+)", said)
+        if "dubious ownership" in said:
+            owner = _user_name(next(iter(owners - {os.geteuid()}), None))
+            raise RepositoryError(
+                f"git refuses to work in {self.root}: detected dubious ownership (it belongs to {owner}, not to you); "
+                f"if you trust it, run `{step_.group(1) if step_ else f'git config --global --add safe.directory {self.root}'}` "
+                "and retry"
+            )
+        raise RepositoryError(f"git cannot open {self.root}: {_clip(said)}")
 
     # reading ----------------------------------------------------------------
     def head_commit(self) -> str | None:
@@ -149,12 +237,14 @@ class Repository:
             return self.git_repo.head.commit.hexsha
         except ValueError:  # unborn branch
             return None
+        except (OSError, TypeError) as exc:
+            raise self.damaged(exc) from None
 
     def branch_ref(self) -> str:
         try:
             return self.git_repo.head.ref.path  # e.g. refs/heads/main
         except TypeError:
-            raise RepositoryError("HEAD is detached; check out a branch (git switch main) and retry") from None
+            raise RepositoryError(self._detached_message()) from None
 
     def resolve(self, rev: str) -> str | None:
         """The commit id `rev` names, or None."""
@@ -165,6 +255,7 @@ class Repository:
         except (git.BadName, git.BadObject, ValueError, git.GitCommandError):
             return None
 
+    @_reading
     def read(self, commit: str, path: str) -> bytes | None:
         """The bytes of `path` in `commit`, or None when absent."""
         try:
@@ -173,6 +264,7 @@ class Repository:
             return None
         return blob.data_stream.read()
 
+    @_reading
     def read_tree(self, commit: str, folder: str) -> dict[str, bytes]:
         """Every file under `folder` in `commit` (recursive): path -> bytes, sorted by path.
 
@@ -188,6 +280,7 @@ class Repository:
         blobs = self.read_blobs([sha for _, sha in entries])
         return dict(sorted((path, blob) for (path, _), blob in zip(entries, blobs, strict=True) if blob is not None))
 
+    @_reading
     def read_blobs(self, names: list[str]) -> list[bytes | None]:
         """The blobs `names` name ("COMMIT:PATH" or a blob id), in one `git cat-file --batch`; None for a name
         that is missing or not a file."""
@@ -212,6 +305,7 @@ class Repository:
             position += size + 1
         return blobs
 
+    @_reading
     def list_dir(self, commit: str | None, folder: str) -> list[str]:
         """Paths of all files under `folder` in `commit` (recursive), sorted."""
         if commit is None:
@@ -222,6 +316,7 @@ class Repository:
             return []
         return sorted(item.path for item in tree.traverse() if item.type == "blob")
 
+    @_reading
     def tree_entries(self, commit: str, folders: list[str]) -> list[TreeEntry]:
         """Every entry under `folders` in `commit` (a folder given that is a file or symlink is listed itself),
         in one `git ls-tree` call."""
@@ -236,6 +331,7 @@ class Repository:
             entries.append(TreeEntry(path, mode, sha, int(size) if size.isdigit() else None))
         return entries
 
+    @_reading
     def read_blob(self, sha: str) -> bytes:
         """The bytes of the blob `sha` (through git's long-running cat-file process: no process per file)."""
         return self.git_repo.odb.stream(bytes.fromhex(sha)).read()
@@ -244,30 +340,26 @@ class Repository:
         return self.root / path
 
     def changed_in_work_tree(self, paths: list[str]) -> list[str]:
-        """Those of `paths` whose work-tree or index content differs from HEAD."""
+        """Those of `paths` whose work-tree or index content differs from HEAD (a folder where a file should be
+        counts as a change; the index entries an interrupted commit could not update yet do not)."""
         head = self.head_commit()
         changed = []
         for path in paths:
             committed = self.read(head, path) if head else None
             full = self.root / path
-            current = full.read_bytes() if full.is_file() else None
-            if committed != current:
+            try:
+                current = full.read_bytes() if full.is_file() else None
+            except OSError:
+                current = b""  # unreadable: not what was committed
+            if committed != current or (full.exists() and not full.is_file()):
                 changed.append(path)
-        if head and paths:
-            staged = self.git_repo.git.diff("--cached", "--name-only", "HEAD", "--", *paths)
-            changed.extend(p for p in staged.splitlines() if p not in changed)
+        staged = [p for p in paths if p not in self.index_outstanding]
+        if head and staged:
+            out = self._git_out("diff", "--cached", "--name-only", "-z", "HEAD", "--", *staged)
+            changed.extend(p for p in out.split("\0") if p and p not in changed)
         return changed
 
-    def log_paths(self, paths: list[str], rev: str | None = None) -> list[Commit]:
-        """Commits touching `paths`, newest first."""
-        rev = rev or self.head_commit()
-        if rev is None:
-            return []
-        return list(self.git_repo.iter_commits(rev, paths=paths))
-
-    def commit_info(self, sha: str) -> Commit:
-        return self.git_repo.commit(sha)
-
+    @_reading
     def is_ancestor(self, ancestor: str, descendant: str) -> bool:
         return self.git_repo.is_ancestor(ancestor, descendant)
 
@@ -290,12 +382,84 @@ class Repository:
     def set_local_config(self, key: str, value: str) -> None:
         self.git_repo.git.config("--local", key, value)
 
+    def damaged(self, exc: BaseException) -> RepositoryError:
+        """The one line for an object git cannot read: what, and how to find and repair the damage."""
+        text = " ".join(str(getattr(exc, "stderr", "") or exc).split())
+        sha = re.search(r"\b([0-9a-f]{40})\b", text)
+        what = f"git object {sha.group(1)[:12]} is damaged or missing" if sha else f"git cannot read it ({_clip(text)})"
+        if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM):
+            what = f"{exc.filename or 'a file of the repository'} cannot be read (permission denied)"
+        return RepositoryError(
+            f"{self.root}: {what}; run `git fsck` to see the damage, and restore the repository from a clone or "
+            "backup (`git clone` of another copy, or copy its .git/objects back)"
+        )
+
+    # state of git ---------------------------------------------------------------
+    def agreement_branch(self) -> str:
+        """The branch that holds the agreement: `git config akkoord.branch`, else main (else the only branch)."""
+        try:
+            configured = self._git_out("config", "--get", "akkoord.branch").strip()
+        except RepositoryError:
+            configured = ""
+        if configured:
+            return configured
+        heads = [head.name for head in self.git_repo.heads]
+        if DEFAULT_BRANCH in heads or len(heads) != 1:
+            return DEFAULT_BRANCH
+        return heads[0]
+
+    def unfinished_operation(self) -> str | None:
+        """A git operation left half done in the work tree (merge, rebase, ...), as a sentence saying how to end
+        it, or None."""
+        where = self.git_dir
+        if (where / "rebase-merge").is_dir() or (where / "rebase-apply").is_dir():
+            if (where / "rebase-apply" / "applying").exists():
+                return "a `git am` is unfinished; finish it (`git am --continue`) or undo it (`git am --abort`)"
+            return "a git rebase is unfinished; finish it (`git rebase --continue`) or undo it (`git rebase --abort`)"
+        for name, command in (("MERGE_HEAD", "merge"), ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert")):
+            if (where / name).exists():
+                finish = "`git commit`" if command == "merge" else f"`git {command} --continue`"
+                return f"a git {command} is unfinished; finish it ({finish}) or undo it (`git {command} --abort`)"
+        if (where / "BISECT_LOG").exists():
+            return "a git bisect is under way; end it with `git bisect reset`"
+        return None
+
+    def check_writable(self) -> None:
+        """Refuse to write while git is in the middle of something, or HEAD is not on the agreement's branch."""
+        unfinished = self.unfinished_operation()
+        if unfinished:
+            raise RepositoryError(f"{self.root}: {unfinished}, then retry; nothing was written")
+        branch = self.agreement_branch()
+        try:
+            current = self.git_repo.head.ref.name
+        except TypeError:
+            raise RepositoryError(self._detached_message()) from None
+        if current != branch:
+            raise RepositoryError(
+                f"HEAD is on branch {current}, not on the agreement's branch {branch}: nothing was written; switch "
+                f"back with `git switch {branch}` and retry (or, if the agreement now lives on {current}, "
+                f"`git config akkoord.branch {current}`)"
+            )
+
+    def _detached_message(self) -> str:
+        branch = self.agreement_branch()
+        try:
+            at = self.git_repo.head.commit.hexsha[:12]
+        except (ValueError, OSError):
+            at = "an unknown commit"
+        return (
+            f"HEAD is detached (at {at}, e.g. after `git checkout version/LABEL`): nothing was written; switch back "
+            f"to the agreement's branch with `git switch {branch}` and retry"
+        )
+
     # locking and recovery -----------------------------------------------------
     @contextlib.contextmanager
-    def locked(self):
-        """Hold the repository lock (re-entrant within a process); finish an interrupted commit first."""
-        common = getattr(self.git_repo, "common_dir", None) or self.git_repo.git_dir
-        path = os.path.realpath(os.path.join(common, LOCK_FILE))
+    def locked(self, *, reading: bool = False):
+        """Hold the repository lock (re-entrant within a process); finish an interrupted commit first.
+
+        `reading`: for a command that only reads, an interrupted commit whose index cannot be updated yet (git's
+        index lock is held) is left for a later command instead of stopping this one."""
+        path = os.path.realpath(os.path.join(self.common_dir, LOCK_FILE))
         with _HELD_GUARD:
             entry = _HELD.get(path)
             if entry is not None:
@@ -305,7 +469,8 @@ class Repository:
             with _HELD_GUARD:
                 _HELD[path] = entry = [handle, 1]
             try:
-                self.recover()
+                step("lock-acquired")
+                self.recover(reading=reading)
             except BaseException:
                 self._release(path)
                 raise
@@ -325,19 +490,32 @@ class Repository:
         _unlock(entry[0])
 
     def _pending_path(self) -> str:
-        return os.path.join(self.git_repo.git_dir, PENDING_FILE)
+        return os.path.join(self.git_dir, PENDING_FILE)
 
     def has_pending(self) -> bool:
         """Whether a commit's work-tree sync was interrupted (or is running in another process)."""
         return os.path.exists(self._pending_path())
 
-    def recover(self) -> None:
+    def needs_repair(self) -> bool:
+        """Whether opening the repository should take the lock to repair it: an interrupted sync, or temporary
+        files an interrupted write left in .git."""
+        if self.has_pending():
+            return True
+        try:
+            return any(n.startswith(TEMP_PREFIX) and n.endswith(TEMP_SUFFIX) for n in os.listdir(self.git_dir))
+        except OSError:
+            return False
+
+    def recover(self, *, reading: bool = False) -> None:
         """Finish the work-tree sync of a commit whose command was interrupted after its branch moved.
 
-        Each path of that commit is brought to the content of HEAD when the work tree still holds the
-        content before or after the commit; a file with other content (edited since) is left alone and is
-        then an ordinary uncommitted edit. The index entries of the paths are reset to HEAD. When the branch
-        never moved (the command died before it), there is nothing to do. Call with the lock held."""
+        Each path of that commit is brought to the content of HEAD when the work tree still holds the content
+        before or after the commit; a file with other content (edited since) is left alone and is then an
+        ordinary uncommitted edit. The index entries of the paths are reset to HEAD. When the branch never moved
+        (the command died before it), there is nothing to do. Temporary files left by interrupted writes are
+        removed. A record that cannot be read stops the command: the work tree may be older than HEAD, and
+        committing it would undo a recorded change. Call with the lock held."""
+        self._remove_temporary_files()
         pending = self._pending_path()
         try:
             with open(pending, "rb") as handle:
@@ -345,19 +523,25 @@ class Repository:
             commit, parent, ref, paths = record["commit"], record["parent"], record["ref"], list(record["paths"])
         except FileNotFoundError:
             return
-        except (OSError, ValueError, KeyError, TypeError):
-            os.unlink(pending)  # unreadable: written by a command that died while writing it, before its ref moved
-            return
-        try:
-            tip = self.git_repo.git.rev_parse("--verify", "-q", ref)
-        except git.GitCommandError:
-            tip = None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a record akkoord wrote"
+            raise RepositoryError(
+                f"{pending} (the record of an interrupted akkoord commit) cannot be read: {why}; check that the work "
+                "tree matches HEAD (`git status`; `git checkout HEAD -- FILE` restores a file), then remove "
+                f"{pending} and retry"
+            ) from None
+        tip = self._rev_parse(ref)
         if not tip or not (tip == commit or self._descends(tip, commit)):
-            os.unlink(pending)  # the branch never moved to that commit: nothing was written
+            self._drop_pending()  # the branch never moved to that commit: nothing was written
             return
         for path in paths:
             full = self.root / path
-            current = full.read_bytes() if full.is_file() else None
+            try:
+                current = full.read_bytes() if full.is_file() else None
+            except OSError:
+                continue
+            if full.exists() and not full.is_file():
+                continue  # a folder in the way: leave it, the message of the command that failed said so
             wanted = self.read(tip, path)
             if current == wanted:
                 continue
@@ -365,15 +549,60 @@ class Repository:
             after = self.read(commit, path)
             if current not in (before, after):
                 continue  # edited since: keep the edit
-            self._write_work_file(path, wanted)
-        self._reset_index(paths, tip)
-        os.unlink(pending)
+            try:
+                self._write_work_file(path, wanted)
+            except AkkoordError as exc:
+                if reading:
+                    self.index_outstanding = paths
+                    return
+                raise RepositoryError(
+                    f"commit {commit[:12]} was recorded, but the work tree could not be brought up to date with it: "
+                    f"{exc}; fix that and retry"
+                ) from None
+            step("recover-file")
+        try:
+            self._reset_index(paths, commit)
+        except RepositoryError:
+            if not reading:
+                raise
+            self.index_outstanding = paths
+            return
+        self._drop_pending()
 
     def _descends(self, tip: str, commit: str) -> bool:
         try:
             return self.git_repo.is_ancestor(commit, tip)
         except git.GitCommandError:
             return False
+
+    def _remove_temporary_files(self) -> None:
+        """Remove what interrupted writes of akkoord left: `.git/.akkoord-*.tmp` and the work-tree sync's
+        `.akkoord-sync-*.tmp` (both written only under the repository lock, which the caller holds)."""
+        found = []
+        with contextlib.suppress(OSError):
+            found += [self.git_dir / n for n in os.listdir(self.git_dir) if _is_temp(n, TEMP_PREFIX)]
+        for folder, dirs, files in os.walk(self.root):
+            dirs[:] = [d for d in dirs if d != ".git"]
+            found += [Path(folder, n) for n in files if _is_temp(n, SYNC_PREFIX)]
+        for path in found:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+    def _ensure_excluded(self) -> None:
+        """Keep akkoord's temporary files out of `git add` through `.git/info/exclude` (local, never committed)."""
+        exclude = self.common_dir / "info" / "exclude"
+        line = f"{TEMP_PREFIX}*{TEMP_SUFFIX}"
+        try:
+            text = exclude.read_text(encoding="utf-8") if exclude.is_file() else ""
+            if line in text.splitlines():
+                return
+            exclude.parent.mkdir(parents=True, exist_ok=True)
+            with open(exclude, "a", encoding="utf-8") as handle:
+                handle.write(
+                    ("" if not text or text.endswith("\n") else "\n") + f"# akkoord's temporary files\n{line}\n"
+                )
+        except (OSError, UnicodeDecodeError):
+            pass  # only a convenience: akkoord never commits those files itself
 
     # writing ----------------------------------------------------------------
     def commit_files(
@@ -388,6 +617,7 @@ class Repository:
         tag: tuple[str, str] | None = None,
         tag_target: str | None = None,
         follow_up: Callable[[str], tuple[dict[str, bytes | None], str]] | None = None,
+        what: str = "commit",
     ) -> str:
         """Commit `changes` (path -> new bytes, or None to delete) on the current branch; return the commit id.
 
@@ -397,10 +627,11 @@ class Repository:
         creates the annotated tag refs/tags/NAME on the new commit (or on `tag_target`) in the same ref
         transaction as the branch move: both happen or neither. `follow_up(first commit)` -> (changes, message),
         when given, adds a second commit on top of the first before the branch moves (a record that names the
-        commit before it); the tag then names the first commit, and the branch the second.
+        commit before it); the tag then names the first commit, and the branch the second. `what` names the
+        change in messages ("version 2024", "commit").
         """
         with self.locked():
-            repo = self.git_repo
+            self.check_writable()
             ref = self.branch_ref()
             old = self.head_commit()
             if expected is not None and old != expected:
@@ -413,145 +644,205 @@ class Repository:
                     f"{', '.join(dirty)}: uncommitted changes would be overwritten; commit them "
                     "(akkoord commit -m MSG) or discard them (git checkout -- FILE) and retry"
                 )
+            self._ensure_excluded()
             tree = self._tree_with(old, changes)
             when = timestamp if timestamp is not None else int(time.time())
-            date = f"{when} +0000"
-            actor = author.actor()
-            commit = Commit.create_from_tree(
-                repo,
-                tree,
-                message,
-                parent_commits=[repo.commit(old)] if old else [],
-                head=False,
-                author=actor,
-                committer=actor,
-                author_date=date,
-                commit_date=date,
-            )
+            commit = self._write_object("commit", _commit_body(tree, old, author, when, message))
             first = commit
             if follow_up is not None:
-                more, more_message = follow_up(first.hexsha)
+                more, more_message = follow_up(first)
                 changes = {**changes, **more}
-                commit = Commit.create_from_tree(
-                    repo,
-                    self._tree_with(first.hexsha, more),
-                    more_message,
-                    parent_commits=[first],
-                    head=False,
-                    author=actor,
-                    committer=actor,
-                    author_date=date,
-                    commit_date=date,
-                )
-            updates = [(ref, commit.hexsha, old or ZERO)]
+                more_tree = self._tree_with(first, more)
+                commit = self._write_object("commit", _commit_body(more_tree, first, author, when, more_message))
+            updates = [(ref, commit, old or ZERO)]
             if tag is not None:
                 name, tag_message = tag
-                target = tag_target or first.hexsha
+                target = tag_target or first
                 updates.append((f"refs/tags/{name}", self._tag_object(name, target, tag_message, author, when), ZERO))
-            self._write_pending(commit.hexsha, old, ref, sorted(changes))
+            self._write_pending(commit, old, ref, sorted(changes))
             try:
                 self._move_refs(updates, f"akkoord: {message.splitlines()[0]}")
+            except RepositoryError:
+                self._drop_pending()
+                raise
             except git.GitCommandError as exc:
                 self._drop_pending()
-                if tag is not None and self.tag_target(tag[0]) is not None:
-                    raise RepositoryError(
-                        f"tag {tag[0]} already exists; choose another label; nothing was written"
-                    ) from None
-                if self.head_commit() != old:
-                    raise RepositoryError(
-                        f"{ref} moved while this command ran (another process committed); nothing was written, retry"
-                    ) from None
-                raise RepositoryError(
-                    f"git could not move {ref} ({_git_said(exc)}); nothing was written — if no other git command is "
-                    "running, remove the stale lock file and retry"
-                ) from None
-            self._sync_work_tree(changes, commit.hexsha)
-            return commit.hexsha
+                raise self._refused(exc, ref, old, tag[0] if tag else None) from None
+            self._sync_work_tree(changes, commit, what)
+            return commit
 
-    def _tree_with(self, old: str | None, changes: dict[str, bytes | None]):
-        """The tree of `old` with `changes` applied, built in a private temporary index."""
-        repo = self.git_repo
+    def _refused(self, exc: git.GitCommandError, ref: str, old: str | None, tag: str | None) -> RepositoryError:
+        """Why git did not move the refs, said for what it is; nothing was written in every case."""
+        if tag is not None and self.tag_target(tag) is not None:
+            return RepositoryError(f"tag {tag} already exists; choose another label; nothing was written")
+        if self.head_commit() != old:
+            return RepositoryError(
+                f"{ref} moved while this command ran (another process committed); nothing was written, retry"
+            )
+        return RepositoryError(f"git did not {'create tag ' + tag if tag else 'move ' + ref}: {_refusal(exc)}")
+
+    def _tree_with(self, old: str | None, changes: dict[str, bytes | None]) -> str:
+        """The tree of `old` with `changes` applied, built by git in a private temporary index."""
         folder = tempfile.mkdtemp(prefix="akkoord-index-")
         try:
-            index_path = os.path.join(folder, "index")
+            env = {"GIT_INDEX_FILE": os.path.join(folder, "index")}
             if old:
-                repo.git.read_tree(old, env={"GIT_INDEX_FILE": index_path})
-                index = IndexFile(repo, index_path)
-                index.entries  # noqa: B018 - read the entries now: the file goes away with the folder
-            else:
-                index = IndexFile(repo, os.devnull)
-                index.entries = {}
-            for path, data in changes.items():
+                self._git_out("read-tree", old, env=env)
+            lines = []
+            for path, data in sorted(changes.items()):
                 if data is None:
-                    index.entries.pop((path, 0), None)
-                    continue
-                stream = repo.odb.store(IStream("blob", len(data), BytesIO(data)))
-                index.entries[(path, 0)] = _entry(path, stream.binsha)
-            return index.write_tree()
+                    lines.append(f"0 {ZERO}\t{path}\0")
+                else:
+                    lines.append(f"100644 {self._write_object('blob', data)}\t{path}\0")
+            self._git_out("update-index", "-z", "--index-info", input="".join(lines).encode("utf-8"), env=env)
+            tree = self._git_out("write-tree", env=env).strip()
+            step("tree-written")
+            return tree
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+
+    def _write_object(self, kind: str, data: bytes) -> str:
+        """Store `data` as a git object of `kind`: whole in an unnamed temporary file first, then `git hash-object
+        -w` reads it (never from a pipe, where a kill would hand git a truncated object to store, and never
+        `--literally`: git checks the format of a commit or tag). Git writes through a temporary file it renames
+        into place, so a kill at any moment leaves the object missing or complete."""
+        half = len(data) // 2
+        with tempfile.TemporaryFile() as staged:
+            try:
+                staged.write(data[:half])
+                step(f"{kind}-partly-staged")
+                staged.write(data[half:])
+                staged.flush()
+            except OSError as exc:
+                raise RepositoryError(
+                    f"cannot stage a {kind} to store in {self.root}: {why(exc)}; nothing was written"
+                ) from None
+            staged.seek(0)
+            proc = subprocess.run(
+                ["git", "hash-object", "-t", kind, "-w", "--stdin"], cwd=self.root, stdin=staged, capture_output=True
+            )
+        if proc.returncode != 0:
+            said = " ".join(proc.stderr.decode("utf-8", "replace").split())
+            raise RepositoryError(
+                f"git could not store a {kind} in {self.root}: {_clip(said)}{_space_hint(proc.stderr)}; nothing was written"
+            )
+        step(f"{kind}-written")
+        return proc.stdout.decode("ascii").strip()
 
     def _move_refs(self, updates: list[tuple[str, str, str]], reason: str) -> None:
         """Move every ref of `updates` (ref, new, expected old) in one transaction: all of them or none."""
         if len(updates) == 1:
             ref, new, old = updates[0]
             self.git_repo.git.update_ref(ref, new, old, m=reason)
-            return
-        script = "".join(f"update {ref} {new} {old}\n" for ref, new, old in updates).encode("ascii")
-        with tempfile.TemporaryFile() as stdin:
-            stdin.write(script)
-            stdin.seek(0)
-            self.git_repo.git.update_ref("--stdin", m=reason, istream=stdin)
+        else:
+            script = "".join(f"update {ref} {new} {old}\n" for ref, new, old in updates).encode("ascii")
+            with tempfile.TemporaryFile() as stdin:
+                stdin.write(script)
+                stdin.seek(0)
+                self.git_repo.git.update_ref("--stdin", m=reason, istream=stdin)
+        step("refs-moved")
 
     def _write_pending(self, commit: str, parent: str | None, ref: str, paths: list[str]) -> None:
         record = {"commit": commit, "parent": parent, "ref": ref, "paths": paths}
-        write_atomic(self._pending_path(), json.dumps(record).encode("utf-8"))
+        write_atomic(
+            self._pending_path(),
+            json.dumps(record).encode("utf-8"),
+            before_replace=lambda: step("pending-temp-written"),
+        )
+        step("pending-written")
 
     def _drop_pending(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._pending_path())
+        self.index_outstanding = []
 
-    def _sync_work_tree(self, changes: dict[str, bytes | None], commit: str) -> None:
+    def _sync_work_tree(self, changes: dict[str, bytes | None], commit: str, what: str) -> None:
+        """Bring the work tree and index to the new commit; a failure says the commit is recorded, and what is
+        left to repair."""
         for path, data in changes.items():
-            self._write_work_file(path, data)
-        self._reset_index(sorted(changes), commit)
+            try:
+                self._write_work_file(path, data)
+            except AkkoordError as exc:
+                raise RepositoryError(
+                    f"{what} {commit[:12]} was recorded, but the work tree could not be updated: {exc}; "
+                    f"fix that and run any akkoord command (e.g. `akkoord status`) to finish the update"
+                ) from None
+            step("file-synced")
+        self._reset_index(sorted(changes), commit, what)
         self._drop_pending()
 
     def _write_work_file(self, path: str, data: bytes | None) -> None:
         full = self.root / path
         if data is None:
-            if full.exists():
+            if full.is_file() or full.is_symlink():
                 full.unlink()
-        else:
-            full.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(full, data)
-
-    def _reset_index(self, paths: list[str], commit: str) -> None:
+            return
+        if full.exists() and not full.is_file():
+            raise RepositoryError(f"{path} is a folder (or not a plain file); move it away")
         try:
-            self.git_repo.git.reset("-q", "HEAD", "--", *paths)
-        except git.GitCommandError as exc:
+            full.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RepositoryError(f"cannot create the folder of {path}: {exc.strerror}") from None
+        write_atomic(full, data, prefix=SYNC_PREFIX, before_replace=lambda: step("sync-temp-written"))
+
+    def _index_file(self) -> Path:
+        """The index git uses here: GIT_INDEX_FILE when an outer process set it, else .git/index."""
+        given = os.environ.get("GIT_INDEX_FILE")
+        if given:
+            return Path(given) if os.path.isabs(given) else self.root / given
+        return self.git_dir / "index"
+
+    def _reset_index(self, paths: list[str], commit: str, what: str = "commit") -> None:
+        """Reset the index entries of `paths` to HEAD; a lock left by a git command that is gone is removed,
+        one held by a running git command is waited for a moment, then reported with a step that works."""
+        lock = Path(str(self._index_file()) + ".lock")
+        deadline = time.monotonic() + INDEX_LOCK_WAIT
+        while True:
+            try:
+                self._git_out("reset", "-q", "HEAD", "--", *paths, raw=True)
+                step("index-reset")
+                return
+            except git.GitCommandError as exc:
+                if not lock.exists():
+                    raise RepositoryError(
+                        f"{what} {commit[:12]} was recorded, but git could not update its index ({_git_said(exc)}); "
+                        "run any akkoord command to finish the update (or `git reset -q HEAD -- .`)"
+                    ) from None
+            if _lock_owner_alive(lock, self.root, self.git_dir) is False:
+                with contextlib.suppress(FileNotFoundError):
+                    lock.unlink()  # left by a git command that was killed: git's advice is to remove it
+                continue
+            if time.monotonic() < deadline:
+                time.sleep(0.1)
+                continue
             raise RepositoryError(
-                f"commit {commit[:12]} was recorded, but git's index could not be updated ({_git_said(exc)}); when no other "
-                "git command is running, run any akkoord command to finish it (or `git reset -q HEAD -- .`)"
-            ) from None
+                f"{what} {commit[:12]} was recorded and the files are up to date, but git's index could not be "
+                f"updated: {lock} exists (another git command is running?); when no git command is running, "
+                f"remove it (`rm {lock}`) and run any akkoord command to finish"
+            )
 
     def create_tag(self, name: str, commit: str, message: str, tagger: Identity, timestamp: int) -> str:
         """Create the annotated tag `name` (refs/tags/NAME) atomically; refuse if it exists."""
-        sha = self._tag_object(name, commit, message, tagger, timestamp)
-        try:
-            self.git_repo.git.update_ref(f"refs/tags/{name}", sha, ZERO)
-        except git.GitCommandError:
-            raise RepositoryError(f"tag {name} already exists; choose another label") from None
-        return sha
+        with self.locked():
+            self.check_writable()
+            sha = self._tag_object(name, commit, message, tagger, timestamp)
+            try:
+                self.git_repo.git.update_ref(f"refs/tags/{name}", sha, ZERO)
+            except git.GitCommandError as exc:
+                if self.tag_target(name) is not None:
+                    raise RepositoryError(f"tag {name} already exists; choose another label") from None
+                raise RepositoryError(f"git did not create tag {name}: {_refusal(exc)}") from None
+            step("refs-moved")
+            return sha
 
     def _tag_object(self, name: str, commit: str, message: str, tagger: Identity, timestamp: int) -> str:
         body = (
             f"object {commit}\ntype commit\ntag {name}\n"
             f"tagger {tagger.name} <{tagger.email}> {timestamp} +0000\n\n{message.rstrip()}\n"
         ).encode()
-        stream = self.git_repo.odb.store(IStream("tag", len(body), BytesIO(body)))
-        return stream.hexsha.decode() if isinstance(stream.hexsha, bytes) else stream.hexsha
+        return self._write_object("tag", body)
 
+    @_reading
     def tags(self, prefix: str) -> list[TagInfo]:
         """Annotated tags of commits under refs/tags/PREFIX, in one git call (lightweight tags are skipped)."""
         # every field starts with a letter, so an empty field never looks like the record separator \0\0
@@ -586,14 +877,72 @@ class Repository:
 
     def tag_target(self, name: str) -> str | None:
         """The commit an annotated or lightweight tag points to."""
+        return self._rev_parse(f"refs/tags/{name}^{{commit}}")
+
+    def _rev_parse(self, rev: str) -> str | None:
         try:
-            return self.git_repo.git.rev_parse(f"refs/tags/{name}^{{commit}}")
+            return self.git_repo.git.rev_parse("--verify", "-q", rev) or None
         except git.GitCommandError:
             return None
 
+    def _git_out(self, *args: str, input: bytes | None = None, env: dict | None = None, raw: bool = False) -> str:
+        """Run git here and return its output; a failure is a RepositoryError in one line (or, with `raw`, the
+        GitCommandError itself for the caller to interpret)."""
+        try:
+            kwargs = {"env": env} if env else {}
+            if input is not None:
+                with tempfile.TemporaryFile() as stdin:
+                    stdin.write(input)
+                    stdin.seek(0)
+                    return self.git_repo.git.execute(["git", *args], istream=stdin, **kwargs)
+            return self.git_repo.git.execute(["git", *args], **kwargs)
+        except git.GitCommandError as exc:
+            if raw:
+                raise
+            raise RepositoryError(
+                f"git {args[0]} failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
+            ) from None
+
+    @_reading
     def run(self, *args: str) -> str:
         """Run another git command (for callers in upper layers that need plain git output)."""
         return self.git_repo.git.execute(["git", *args])
+
+
+STAGING_MARK = "akkoord-creating"
+
+
+@contextlib.contextmanager
+def staging(folder: Path) -> Iterator[None]:
+    """Mark `folder` (a repository being created, then moved into place) as in progress: `.git/STAGING_MARK`
+    is locked before it gets its name, so another process never sees it unlocked while this one lives."""
+    mark = folder / ".git" / STAGING_MARK
+    handle = open(f"{mark}.new", "a+b")
+    try:
+        if not _try_lock(handle):
+            raise RepositoryError(f"{folder}: is being created by another process")
+        os.replace(f"{mark}.new", mark)
+        yield
+    finally:
+        handle.close()
+
+
+def remove_abandoned(parent: Path, prefix: str) -> None:
+    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their mark is free)."""
+    try:
+        names = [n for n in os.listdir(parent) if n.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        try:
+            handle = open(parent / name / ".git" / STAGING_MARK, "rb")
+        except OSError:
+            continue
+        try:
+            if _try_lock(handle):
+                shutil.rmtree(parent / name, ignore_errors=True)
+        finally:
+            handle.close()
 
 
 def global_identity() -> Identity | None:
@@ -673,10 +1022,6 @@ def _unlock(handle) -> None:
         handle.close()
 
 
-def _entry(path: str, binsha: bytes) -> BaseIndexEntry:
-    return BaseIndexEntry((0o100644, binsha, 0, path))
-
-
 def valid_ref_component(name: str) -> bool:
     """Whether `name` may be used in a git ref name (a conservative subset of check-ref-format)."""
     return (
@@ -684,3 +1029,105 @@ def valid_ref_component(name: str) -> bool:
         and ".." not in name
         and not name.endswith((".lock", "."))
     )
+
+
+def _commit_body(tree: str, parent: str | None, author: Identity, when: int, message: str) -> bytes:
+    """A commit object's text, author and committer alike, dated `when` in UTC."""
+    person = f"{author.name} <{author.email}> {when} +0000"
+    parents = f"parent {parent}\n" if parent else ""
+    return f"tree {tree}\n{parents}author {person}\ncommitter {person}\n\n{message}".encode()
+
+
+def _is_temp(name: str, prefix: str) -> bool:
+    return name.startswith(prefix) and name.endswith(TEMP_SUFFIX)
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text[:limit] + "…" if len(text) > limit else text
+
+
+def _space_hint(stderr) -> str:
+    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else str(stderr or "")
+    return " (the disk is full: free some space and retry)" if "No space left" in text else ""
+
+
+def _refusal(exc: git.GitCommandError) -> str:
+    """Why git refused a ref update, with the step that helps; always ends saying nothing was written."""
+    said = _git_said(exc)
+    stderr = str(exc.stderr or "")
+    if "reference-transaction hook" in stderr or "aborted by hook" in stderr:
+        return (
+            f"the repository's reference-transaction hook refused it ({said}); nothing was written — see "
+            "`git config core.hooksPath` and .git/hooks/reference-transaction"
+        )
+    lock = re.search(r"'([^']+\.lock)'", stderr)
+    if lock and "File exists" in stderr:
+        return (
+            f"its lock file {lock.group(1)} exists; nothing was written — if no git command is running, remove it "
+            f"(`rm {lock.group(1)}`) and retry"
+        )
+    return f"{said}{_space_hint(stderr)}; nothing was written"
+
+
+def _user_name(uid: int | None) -> str:
+    if uid is None:
+        return "another user"
+    try:
+        import pwd
+
+        return f"user {pwd.getpwuid(uid).pw_name}"
+    except (ImportError, KeyError):
+        return f"user id {uid}"
+
+
+def _boot_time() -> float | None:
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("btime "):
+                    return float(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _parent(pid: str) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _lock_owner_alive(lock: Path, root: Path, git_dir: Path) -> bool | None:
+    """Whether a git lock file may still belong to a running process: False when provably left behind (made
+    before the machine started, or no process has it open and no git command runs in this repository), True
+    when one may own it, None when this system does not tell (then it is never removed)."""
+    try:
+        made = lock.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    boot = _boot_time()
+    if boot is not None and made < boot:
+        return False
+    if not os.path.isdir("/proc/self/fd"):
+        return None
+    target = os.path.realpath(lock)
+    places = (os.path.realpath(root), os.path.realpath(git_dir))
+    me = os.getpid()
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) == me:
+            continue
+        try:
+            for fd in os.scandir(f"/proc/{entry.name}/fd"):
+                with contextlib.suppress(OSError):
+                    if os.readlink(fd.path) == target:
+                        return True
+            exe = os.path.basename(os.readlink(f"/proc/{entry.name}/exe"))
+            if (exe == "git" or exe.startswith("git-")) and _parent(entry.name) != me:  # not our own cat-file
+                cwd = os.readlink(f"/proc/{entry.name}/cwd")
+                if any(cwd == place or cwd.startswith(place + os.sep) for place in places):
+                    return True
+        except OSError:
+            continue  # gone meanwhile, or another user's process (which cannot hold our lock open here)
+    return False

@@ -85,13 +85,14 @@ def resolve(ref: str, start: str = ".", workspace: Workspace | None = None) -> R
     """Resolve `ref` to a document (see the module docstring for the order of look-up)."""
     if ref != WORKING and _looks_like_path(ref) and os.path.isfile(ref):
         return _from_file(ref)
+    from .gitrepo import NoRepository
     from .versions import TAG_PREFIX, find_version, versions
     from .workspace import TEXT_PATH, Workspace
 
     if workspace is None:
         try:
             workspace = Workspace.open(start)
-        except AkkoordError:
+        except NoRepository:
             if os.path.isfile(ref):
                 return _from_file(ref)
             if ref.startswith(AMENDMENT_PREFIX):

@@ -164,6 +164,7 @@ def create_version(
         summary = f"Consolidate version {label}"
         if amendments:
             summary += f"\n\nAkkoord-Amendments: {' '.join(amendments)}"
+        before = workspace.repo.head_commit()
         try:
             workspace.commit(
                 changes,
@@ -173,9 +174,11 @@ def create_version(
                 timestamp=noon(day),
                 tag=(TAG_PREFIX + label, tag_message(data)),
                 follow_up=(lambda commit: record(commit, data, day)) if record else None,
+                what=f"version {label}",
             )
         except RepositoryError as exc:
-            if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
+            taken = workspace.repo.tag_target(TAG_PREFIX + label) is not None
+            if taken and workspace.repo.head_commit() == before:  # not ours: the branch never moved
                 raise RepositoryError(
                     f"version {label} was created meanwhile by another command; nothing was written — "
                     "choose another label"
@@ -190,13 +193,19 @@ def create_version(
             if record is not None:
                 files, record_message = record(head, data, day)
                 workspace.commit(
-                    files, record_message, "version", by, tag=(TAG_PREFIX + label, tag_message(data)), tag_target=head
+                    files,
+                    record_message,
+                    "version",
+                    by,
+                    tag=(TAG_PREFIX + label, tag_message(data)),
+                    tag_target=head,
+                    what=f"version {label}",
                 )
             else:
                 workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, noon(day))
         except RepositoryError:
-            if workspace.repo.tag_target(TAG_PREFIX + label) is None:
-                raise
+            if workspace.repo.tag_target(TAG_PREFIX + label) is None or workspace.repo.head_commit() != head:
+                raise  # refused for another reason (a lock, a hook), or ours and recorded: said as it is
             raise RepositoryError(
                 f"version {label} was created meanwhile by another command; nothing was written — choose another label"
             ) from None

@@ -29,7 +29,7 @@ from ..model.strings import one_line
 from ..model.validate import problems
 from ..model.xmlparse import parse_bytes
 from .actors import who_acts
-from .gitrepo import Identity, Repository
+from .gitrepo import STAGING_MARK, Identity, NoRepository, Repository, remove_abandoned, staging, step
 
 TEXT_PATH = "akkoord.xml"
 README_PATH = "README.md"
@@ -73,14 +73,14 @@ class Workspace:
     @classmethod
     def open(cls, start: str | os.PathLike[str] = ".") -> Workspace:
         repo = Repository.discover(start)
-        if repo.has_pending():
-            with repo.locked():  # finishes a commit whose work-tree sync was interrupted
+        if repo.needs_repair():
+            with repo.locked(reading=True):  # finishes a commit whose work-tree sync was interrupted
                 pass
         workspace = cls(repo)
         head = repo.head_commit()
         workspace.expected = head
         if head is None or repo.read(head, TEXT_PATH) is None:
-            raise RepositoryError(
+            raise NoRepository(
                 f"{repo.root} is a git repository without a committed {TEXT_PATH}; "
                 "create one with `akkoord init DIR --from FILE`"
             )
@@ -108,6 +108,13 @@ class Workspace:
             return path.read_bytes()
         except FileNotFoundError:
             raise RepositoryError(f"{path} is missing; restore it with `git checkout -- {TEXT_PATH}`") from None
+        except IsADirectoryError:
+            raise RepositoryError(
+                f"{path} is a folder, not the agreement's text; move the folder away and restore the text with "
+                f"`git checkout -- {TEXT_PATH}`"
+            ) from None
+        except OSError as exc:
+            raise RepositoryError(f"{path}: cannot read: {exc.strerror}; check the file and its permissions") from None
 
     def text_is_dirty(self) -> bool:
         return bool(self.repo.changed_in_work_tree([TEXT_PATH]))
@@ -123,6 +130,7 @@ class Workspace:
         """Hold the repository lock while a command reads, decides and commits, so concurrent commands run one
         after the other instead of failing; the repository is read afresh once the lock is held."""
         with self.repo.locked():
+            self.repo.check_writable()
             self.expected = self.repo.head_commit()
             yield self
 
@@ -130,6 +138,7 @@ class Workspace:
         """Commit `changes` with a trailer saying what kind of change this is (editorial, amendment, ...)."""
         full = f"{message.rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
         kwargs.setdefault("expected", self.expected)
+        kwargs.setdefault("what", f"the {change} commit")
         sha = self.repo.commit_files(changes, full, by, **kwargs)
         self.expected = sha
         return sha
@@ -189,26 +198,30 @@ def initialise(
     parent = target.parent
     if not parent.is_dir():
         raise RepositoryError(f"{parent} does not exist; create it first")
+    remove_abandoned(parent, f".{target.name}.akkoord-")
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
+        staging_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
     except OSError as exc:
         raise RepositoryError(
             f"{parent}: cannot create the repository here: {exc.strerror}; check the folder is writable"
         ) from None
     try:
-        repo = Repository.create(staging)
+        repo = Repository.create(staging_dir)
         full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
-        commit = repo.commit_files(files, full, by, timestamp=timestamp)
-        try:
-            if target.exists():
-                target.rmdir()
-            os.replace(staging, target)
-        except OSError as exc:  # e.g. another command created the folder meanwhile
-            if target.is_dir() and any(target.iterdir()):
-                raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder") from None
-            raise RepositoryError(f"{directory}: cannot create the repository there: {exc.strerror}") from None
+        with staging(staging_dir):  # until the folder is in place: a folder whose mark is free was abandoned
+            commit = repo.commit_files(files, full, by, timestamp=timestamp, what="the initial commit")
+            step("init-staged")
+            try:
+                if target.exists():
+                    target.rmdir()
+                os.replace(staging_dir, target)
+                (target / ".git" / STAGING_MARK).unlink()
+            except OSError as exc:  # e.g. another command created the folder meanwhile
+                if target.is_dir() and any(target.iterdir()):
+                    raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder") from None
+                raise RepositoryError(f"{directory}: cannot create the repository there: {exc.strerror}") from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging_dir, ignore_errors=True)
         raise
     return Workspace(Repository.discover(target)), commit
 

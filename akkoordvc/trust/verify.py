@@ -226,6 +226,9 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
     problems: list[Problem] = [*files.problems, *state.problems]
     notices: list[str] = []
     problems.extend(append_only_problems(workspace.repo, head))
+    unfinished = workspace.repo.unfinished_operation()
+    if unfinished:  # the work tree is between two states: what is committed may not be what was meant
+        problems.append(Problem("git-unfinished", str(workspace.root), unfinished))
     statements, stray = load_statements({p: d for p, d in files.data.items() if not p.startswith(RECORDS + "/")})
     problems.extend(stray)
     registry = state.current
