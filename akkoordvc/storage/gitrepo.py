@@ -220,7 +220,7 @@ class Repository:
         proc = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=self.root, capture_output=True, text=True)
         if proc.returncode == 0:
             return
-        said = " ".join(proc.stderr.split())
+        said = one_line(proc.stderr)
         step_ = re.search(r"(git config --global --add safe\.directory \S+)", said)
         if "dubious ownership" in said:
             owner = _user_name(next(iter(owners - {os.geteuid()}), None))
@@ -384,7 +384,7 @@ class Repository:
 
     def damaged(self, exc: BaseException) -> RepositoryError:
         """The one line for an object git cannot read: what, and how to find and repair the damage."""
-        text = " ".join(str(getattr(exc, "stderr", "") or exc).split())
+        text = one_line(str(getattr(exc, "stderr", "") or exc))
         sha = re.search(r"\b([0-9a-f]{40})\b", text)
         what = f"git object {sha.group(1)[:12]} is damaged or missing" if sha else f"git cannot read it ({_clip(text)})"
         if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM):
@@ -722,7 +722,7 @@ class Repository:
                 ["git", "hash-object", "-t", kind, "-w", "--stdin"], cwd=self.root, stdin=staged, capture_output=True
             )
         if proc.returncode != 0:
-            said = " ".join(proc.stderr.decode("utf-8", "replace").split())
+            said = one_line(proc.stderr.decode("utf-8", "replace"))
             raise RepositoryError(
                 f"git could not store a {kind} in {self.root}: {_clip(said)}{_space_hint(proc.stderr)}; nothing was written"
             )
