@@ -263,13 +263,11 @@ def test_retired_signatory_keeps_earlier_statements_valid(world):
 
 def test_merge_that_drops_a_newer_registry_is_a_rollback(world, no_git_identity):
     world.git("checkout", "-q", "-b", "revocation")
-    world.git("config", "akkoord.branch", "revocation")  # as a second clone would, on its own main
     world.change(
         lambda reg: O.revoke_key(
             "org-b", O.find_key(reg.require("org-b"), str(world.keys["org-b"]) + ".pub").fingerprint, TODAY, "lost"
         )
     )
-    world.git("config", "--unset", "akkoord.branch")
     world.git("checkout", "-q", "main")
     world.endorse("2023", "org-c", "org-c")
     world.git("merge", "-q", "-s", "ours", "--no-edit", "revocation")
@@ -281,9 +279,7 @@ def test_merge_that_drops_a_newer_registry_is_a_rollback(world, no_git_identity)
 
 def test_registry_changes_in_two_branches_merge_when_they_agree(world, no_git_identity):
     world.git("checkout", "-q", "-b", "side")
-    world.git("config", "akkoord.branch", "side")  # as a second clone would, on its own main
     world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")))
-    world.git("config", "--unset", "akkoord.branch")
     world.git("checkout", "-q", "main")
     world.endorse("2023", "org-c", "org-c")
     world.git("merge", "-q", "--no-edit", "side")

@@ -5,6 +5,7 @@ keys and copied per test. Also the attacker's tools every threat test uses (plai
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -85,8 +86,20 @@ class World:
 
     def change(self, ops_for, keys=("admin",), day=TODAY):
         """Commit a registry change: `ops_for(registry in force)` gives its operations (see registry_ops)."""
-        ws = self.ws()
-        return C.change(ws, R.load_state(ws), ops_for, [str(self.keys[k]) for k in keys], "test change", BY, day)
+        with self.on_current_branch():
+            ws = self.ws()
+            return C.change(ws, R.load_state(ws), ops_for, [str(self.keys[k]) for k in keys], "test change", BY, day)
+
+    @contextlib.contextmanager
+    def on_current_branch(self):
+        """Let akkoord write on the branch checked out now (a side branch stands for a second clone's main:
+        akkoord refuses to write on another branch than the agreement's)."""
+        branch = self.git("branch", "--show-current").strip()
+        self.git("config", "akkoord.branch", branch)
+        try:
+            yield
+        finally:
+            self.git("config", "--unset", "akkoord.branch")
 
     def version(self, label, day, keys=("admin",), signed_on=TODAY, **kw):
         """Freeze the current text as version `label` (dated `day`) with a version record signed on `signed_on`."""
