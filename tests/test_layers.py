@@ -10,7 +10,11 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "akkoordvc"
 ORDER = ["errors", "model", "ops", "storage", "trust", "present", "cli"]
 # only these modules may import the tools they wrap
-SOLE_USERS = {"git": {"storage/gitrepo.py"}, "subprocess": {"storage/gitrepo.py", "trust/sshsig.py"}}
+SOLE_USERS = {
+    "git": {"storage/gitrepo.py"},
+    "gitdb": {"storage/gitrepo.py"},
+    "subprocess": {"storage/gitrepo.py", "trust/sshsig.py"},
+}
 
 
 def _layer(module: str) -> str:
@@ -132,3 +136,41 @@ def test_modules_stay_small(folder, limit):
     }
     assert sizes
     assert {rel: n for rel, n in sizes.items() if n > limit} == {}
+
+
+#: git subcommands: a call passing one of these as its first argument builds a git command line
+_GIT_COMMANDS = {
+    "log", "rev-list", "rev-parse", "show", "cat-file", "ls-tree", "for-each-ref", "diff", "update-ref",
+    "hash-object", "config", "reset", "read-tree", "write-tree", "update-index", "merge-base", "status",
+    "tag", "commit", "commit-tree", "mktag", "fsck",
+}  # fmt: skip
+
+
+def test_only_the_git_module_runs_git():
+    """No module but storage/gitrepo.py builds a git command line (a list starting with "git", a call whose
+    first argument is a git subcommand) or reaches into gitpython (`git_repo`, `odb`); others ask it by a
+    named method (`commit_graph`, `files_added`, ...), and it offers no way to run any git command."""
+    from akkoordvc.storage.gitrepo import Repository
+
+    offenders = []
+    for path in MODULES:
+        rel = str(path.relative_to(PACKAGE))
+        if rel == "storage/gitrepo.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr in ("git_repo", "odb"):
+                offenders.append(f"{rel}:{node.lineno}: .{node.attr}")
+            elif isinstance(node, (ast.List, ast.Tuple)) and node.elts:
+                first = node.elts[0]
+                if isinstance(first, ast.Constant) and first.value == "git":
+                    offenders.append(f"{rel}:{node.lineno}: a git command line")
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+                first = node.args[0]
+                if (
+                    isinstance(first, ast.Constant)
+                    and first.value in _GIT_COMMANDS
+                    and node.func.attr not in ("command", "group", "get")
+                ):
+                    offenders.append(f"{rel}:{node.lineno}: {node.func.attr}({first.value!r}, ...)")
+    assert offenders == []
+    assert not hasattr(Repository, "run")

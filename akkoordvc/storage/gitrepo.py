@@ -51,7 +51,6 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 import git
-from git import Actor
 
 from ..errors import AkkoordError, RepositoryError
 from ..model.strings import NOT_ONE_LINE, describe_char, one_line
@@ -128,9 +127,6 @@ class Identity:
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
-
-    def actor(self) -> Actor:
-        return Actor(self.name, self.email)
 
 
 @dataclass(frozen=True)
@@ -306,17 +302,6 @@ class Repository:
         return blobs
 
     @_reading
-    def list_dir(self, commit: str | None, folder: str) -> list[str]:
-        """Paths of all files under `folder` in `commit` (recursive), sorted."""
-        if commit is None:
-            return []
-        try:
-            tree = self.git_repo.commit(commit).tree / folder
-        except KeyError:
-            return []
-        return sorted(item.path for item in tree.traverse() if item.type == "blob")
-
-    @_reading
     def tree_entries(self, commit: str, folders: list[str]) -> list[TreeEntry]:
         """Every entry under `folders` in `commit` (a folder given that is a file or symlink is listed itself),
         in one `git ls-tree` call."""
@@ -335,9 +320,6 @@ class Repository:
     def read_blob(self, sha: str) -> bytes:
         """The bytes of the blob `sha` (through git's long-running cat-file process: no process per file)."""
         return self.git_repo.odb.stream(bytes.fromhex(sha)).read()
-
-    def work_file(self, path: str) -> Path:
-        return self.root / path
 
     def changed_in_work_tree(self, paths: list[str]) -> list[str]:
         """Those of `paths` whose work-tree or index content differs from HEAD (a folder where a file should be
@@ -903,10 +885,45 @@ class Repository:
                 f"git {args[0]} failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
             ) from None
 
+    # history ----------------------------------------------------------------------------------------------
     @_reading
-    def run(self, *args: str) -> str:
-        """Run another git command (for callers in upper layers that need plain git output)."""
-        return self.git_repo.git.execute(["git", *args])
+    def commit_graph(self, *tips: str, oldest_first: bool = False) -> list[tuple[str, list[str]]]:
+        """Every commit reachable from `tips` with its parents, in topological order: children before their
+        parents, or with `oldest_first` parents before their children (one `git rev-list`)."""
+        if not tips:
+            return []
+        order = ["--reverse"] if oldest_first else []
+        out = self._git_out("rev-list", "--topo-order", "--parents", *order, *tips, "--")
+        graph = []
+        for line in out.splitlines():
+            sha, *parents = line.split()
+            graph.append((sha, parents))
+        return graph
+
+    @_reading
+    def files_added(self, tip: str, folder: str) -> list[tuple[str, list[str]]]:
+        """The commits in the history of `tip` that added files under `folder`, oldest first (topological
+        order), each with the paths it added (one `git log`)."""
+        out = self._git_out(
+            "log", "--topo-order", "--reverse", "--diff-filter=A", "--name-only", "--format=%x00%H", tip, "--", folder
+        )
+        return [(sha, [line for line in lines if line]) for sha, lines in _log_records(out)]
+
+    @_reading
+    def files_rewritten(self, tip: str, folders: list[str]) -> list[tuple[str, str, str]]:
+        """Every (commit, status, path) in the history of `tip`, newest first, where a file under `folders` was
+        deleted (D), modified (M) or changed type (T); a merge is compared with each of its parents (one
+        `git log`)."""
+        out = self._git_out(
+            "log", "-m", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H", tip, "--", *folders
+        )
+        found = []
+        for sha, lines in _log_records(out):
+            for line in lines:
+                status, _, path = line.partition("\t")
+                if line.strip():
+                    found.append((sha, status, path))
+        return found
 
 
 STAGING_MARK = "akkoord-creating"
@@ -1029,6 +1046,17 @@ def valid_ref_component(name: str) -> bool:
         and ".." not in name
         and not name.endswith((".lock", "."))
     )
+
+
+def _log_records(out: str) -> list[tuple[str, list[str]]]:
+    """`git log --format=%x00%H` output: each commit with the lines that follow it."""
+    records: list[tuple[str, list[str]]] = []
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            records.append((line[1:].strip(), []))
+        elif records:
+            records[-1][1].append(line)
+    return records
 
 
 def _commit_body(tree: str, parent: str | None, author: Identity, when: int, message: str) -> bytes:

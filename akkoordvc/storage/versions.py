@@ -97,7 +97,7 @@ def versions(workspace: Workspace) -> list[Version]:
         )
     order = {}
     if found:
-        ancestry = repo.git_repo.git.rev_list("--topo-order", "--reverse", *{v.commit for v in found}).split()
+        ancestry = [sha for sha, _ in repo.commit_graph(*{v.commit for v in found}, oldest_first=True)]
         order = {sha: index for index, sha in enumerate(ancestry)}
     found.sort(key=lambda v: (v.date, order.get(v.commit, 0), v.label))
     return found

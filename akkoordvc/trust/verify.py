@@ -114,19 +114,9 @@ class Report:
 
 def append_only_problems(repo, head: str) -> list[Problem]:
     """Files under the append-only folders that a commit in the history changed or deleted."""
-    out = repo.run(
-        "log", "-m", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H", head, "--", *APPEND_ONLY
-    )
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    commit = ""
-    for line in out.splitlines():
-        if line.startswith("\x00"):
-            commit = line[1:].strip()
-            continue
-        if not line.strip():
-            continue
-        status, _, path = line.partition("\t")
+    for commit, status, path in repo.files_rewritten(head, list(APPEND_ONLY)):
         if (status, path) in seen:
             continue
         seen.add((status, path))

@@ -82,9 +82,7 @@ class Ancestry:
 
     def _load(self) -> None:
         self._index = {}
-        out = self.repo.run("rev-list", "--topo-order", "--parents", self.tip)
-        for number, line in enumerate(out.splitlines()):
-            sha, *parents = line.split()
+        for number, (sha, parents) in enumerate(self.repo.commit_graph(self.tip)):
             self._index[sha] = number  # children before their parents
             self._parents[sha] = parents
 

@@ -1,6 +1,6 @@
 """Reading every amendment of a commit: the records, their events, and the commit order that settles them.
 
-The folder is read in one pass (`Repository.read_tree`), the order of the event files in one `git log`,
+The folder is read in one pass (`Repository.read_tree`), the order of the event files in one `Repository.files_added`,
 and the commit graph at most once: loading is linear in the number of amendments and events."""
 
 from __future__ import annotations
@@ -21,18 +21,10 @@ _RANK = {kind: index for index, kind in enumerate(an.EVENT_KINDS)}
 
 def _added_order(workspace: Workspace, commit: str) -> dict[str, tuple[int, str]]:
     """Each file under amendments/ -> the position of the commit that added it (oldest first) and that commit."""
-    out = workspace.repo.run(
-        "log", "--topo-order", "--reverse", "--diff-filter=A", "--name-only", "--format=%x00%H", commit, "--", FOLDER
-    )
     order: dict[str, tuple[int, str]] = {}
-    position = 0
-    sha = ""
-    for line in out.splitlines():
-        if line.startswith("\x00"):
-            position += 1
-            sha = line[1:].strip()
-        elif line and line not in order:
-            order[line] = (position, sha)
+    for position, (sha, paths) in enumerate(workspace.repo.files_added(commit, FOLDER), 1):
+        for path in paths:
+            order.setdefault(path, (position, sha))
     return order
 
 
