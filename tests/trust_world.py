@@ -114,11 +114,11 @@ class World:
     def commit(self, changes, message="tamper"):
         return self.ws().commit(changes, message, "editorial", BY)
 
-    def git(self, *args) -> str:
+    def git(self, *args, check: bool = True) -> str:
         return subprocess.run(
             ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
             cwd=self.root,
-            check=True,
+            check=check,
             capture_output=True,
             text=True,
         ).stdout

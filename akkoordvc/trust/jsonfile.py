@@ -23,7 +23,7 @@ from ..errors import AkkoordError
 MAX_BYTES = 1024 * 1024
 MAX_DIGITS = 18
 MAX_DEPTH = 16
-_DEPTH = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_SURROGATE = re.compile(rb"(?<!\\)(?:\\\\)*\\u[dD][89a-fA-F]")  # an escape, not an escaped backslash
 
 
 class JSONFileError(AkkoordError):
@@ -57,28 +57,16 @@ def _int(text: str) -> int:
     return int(text)
 
 
-def _depth(data: bytes) -> int:
-    depth = deepest = 0
-    for match in _DEPTH.finditer(data):
-        token = match.group()
-        if token in (b"[", b"{"):
-            depth += 1
+def _depth(obj: Any) -> int:
+    """How deeply `obj` nests (a scalar: 0), without recursion."""
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = list(item.values()) if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is not None:
             deepest = max(deepest, depth)
-            if deepest > MAX_DEPTH:
-                return deepest
-        elif token in (b"]", b"}"):
-            depth -= 1
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return deepest
-
-
-def _has_surrogate(obj: Any) -> bool:
-    if isinstance(obj, str):
-        return any(0xD800 <= ord(c) <= 0xDFFF for c in obj)
-    if isinstance(obj, dict):
-        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in obj.items())
-    if isinstance(obj, list):
-        return any(_has_surrogate(v) for v in obj)
-    return False
 
 
 def load_json(data: bytes) -> Any:
@@ -91,16 +79,16 @@ def load_json(data: bytes) -> Any:
         raise JSONFileError("not UTF-8 text") from None
     if not unicodedata.is_normalized("NFC", text):
         raise JSONFileError("not in Unicode NFC form")
-    if _depth(data) > MAX_DEPTH:
-        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep")
+    if b"\\u" in data and _SURROGATE.search(data):
+        raise JSONFileError("holds a surrogate escape (a lone surrogate, or a pair canonical JSON writes as itself)")
     try:
         obj = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
         raise JSONFileError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
     except (RecursionError, ValueError) as exc:
         raise JSONFileError(f"not acceptable JSON ({type(exc).__name__})") from None
-    if _has_surrogate(obj):
-        raise JSONFileError("holds a lone surrogate (an invalid character escape)")
+    if _depth(obj) > MAX_DEPTH:
+        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep")
     if canonical_json(obj) != data:
         raise JSONFileError("not in canonical form (sorted keys, no spaces, NFC, one final newline)")
     return obj

@@ -234,6 +234,11 @@ def load_statements(files: dict[str, bytes]) -> tuple[list[Statement], list[Prob
     statements: list[Statement] = []
     problems: list[Problem] = []
     used: set[str] = set()
+    admin_signatures: dict[str, dict[str, bytes]] = {}
+    for path in files:
+        match = _ADMIN_SIG.match(path)
+        if match:
+            admin_signatures.setdefault(path[: -len(match.group(1)) - 5], {})[match.group(1)] = files[path]
     for path in sorted(files):
         if not _PATH.match(path):
             continue
@@ -241,12 +246,9 @@ def load_statements(files: dict[str, bytes]) -> tuple[list[Statement], list[Prob
         used.add(path)
         if statement.signature is not None:
             used.add(path + ".sig")
-        prefix = path + "."
-        for other in files:
-            match = _ADMIN_SIG.match(other) if other.startswith(prefix) else None
-            if match and other != path + ".sig":
-                statement.signatures[match.group(1)] = files[other]
-                used.add(other)
+        for admin, signature in admin_signatures.get(path, {}).items():
+            statement.signatures[admin] = signature
+            used.add(f"{path}.{admin}.sig")
         try:
             statement.fields = parse_statement(statement.data)
         except StatementError as exc:

@@ -1,0 +1,141 @@
+"""Attestations (issue 9 item 3), chain order (item 4) and the remembered trust anchor (item 8), with real git."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from test_trust_threats import chain_tail, plant, statement_for
+from trust_world import TODAY, World, signatory
+
+from akkoordvc.errors import AkkoordError
+from akkoordvc.trust import registry_ops as O
+from akkoordvc.trust import sshsig
+from akkoordvc.trust.model import AdminKey
+
+
+def codes(report, where=None) -> set[str]:
+    return {p.code for p in report.problems if where is None or p.where == where}
+
+
+def messages(report, where=None) -> str:
+    return "\n".join(p.message for p in report.problems if where is None or p.where == where)
+
+
+def plant_attestation(world: World, who: str, decision: str, date: dt.date, keys=("admin",)) -> str:
+    """An attestation signed by admin `keys`, committed with plain git (as an admin with push access could)."""
+    fields = statement_for(world, "2023", who, decision=decision, date=date)
+    seq, previous = chain_tail(world, who, "attestations")
+    fields.update(kind="attestation", evidence="op papier", recorded=TODAY.isoformat(), seq=seq, previous=previous)
+    from akkoordvc.model import canonical
+    from akkoordvc.trust.jsonfile import canonical_json
+    from akkoordvc.trust.statements import statement_path
+
+    data = canonical_json(fields)
+    path = statement_path("attestations", who, seq, canonical.sha256(data))
+    files = {path: data}
+    for key in keys:
+        files[f"{path}.{key}.sig"] = sshsig.sign(data, str(world.keys[key]), sshsig.NS_ATTESTATION)
+    world.git_commit(files, "attest")
+    return path
+
+
+def two_admins(world: World) -> None:
+    public = sshsig.read_public_key_file(str(world.keys["admin2"]) + ".pub")
+    world.change(lambda reg: O.add_admin(AdminKey(public=public, start=TODAY, id="admin2", name="admin2")))
+    world.change(lambda reg: O.set_threshold(2))
+
+
+def test_attestation_needs_the_admin_threshold(world):
+    two_admins(world)
+    world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")), keys=("admin", "admin2"))
+    one = plant_attestation(world, "org-d", "endorse", dt.date(2023, 4, 1))
+    report = world.verify()
+    assert codes(report, one) == {"signature-invalid"}
+    assert "is signed by 1 of the 2 admin keys an attestation needs" in messages(report, one)
+    created = world.attest("2023", "org-d", dt.date(2023, 4, 2), key=("admin", "admin2"))
+    report = world.verify()
+    assert [c.verified for c in report.statements if c.statement.path == created.statement.path] == [True]
+    with pytest.raises(AkkoordError, match="admin key"):
+        world.attest("2023", "org-d", dt.date(2023, 4, 3), key=("admin", "org-a"))
+
+
+def test_one_admin_cannot_attest_a_withdrawal_over_the_sitting_colleges_own_endorsement(world, run_cli):
+    """Issue 9 item 3: the college signed 'endorse' itself; an admin attests 'withdraw' for the same day."""
+    world.endorse("2023", "college-2026-2030", "col26")
+    forged = plant_attestation(world, "college-2026-2030", "withdraw", TODAY)
+    report = world.verify()
+    assert codes(report, forged) == {"attestation-own-key"}
+    assert "only its own signature speaks for it" in messages(report, forged)
+    code, out, err = run_cli("endorsements", "--json", cwd=world.root)
+    current = json.loads(out)["current"]
+    assert current["sitting_college_decision"] == "endorsed" and current["sitting_college_decision_attested"] is False
+    with pytest.raises(AkkoordError, match="has had a key of its own in the registry since"):
+        world.attest("2023", "college-2026-2030", TODAY, decision="withdraw")
+
+
+def test_own_statement_outranks_an_attestation_and_the_headline_says_attested(world, run_cli, tmp_path):
+    from trust_world import keygen
+
+    new = signatory(
+        "college-2026-b",
+        "Interim-college 2026",
+        "college",
+        term_start=dt.date(2026, 7, 1),
+        term_end=dt.date(2030, 5, 31),
+        succeeds="college-2026-2030",
+    )
+    world.change(lambda reg: O.add_signatory(new))
+    world.attest("2023", "college-2026-b", dt.date(2026, 8, 1), decision="decline", evidence="collegebesluit")
+    code, out, err = run_cli("endorsements", cwd=world.root)
+    assert "has declined it (attested by the registry admins, not signed by the college itself)." in out
+    data = json.loads(run_cli("endorsements", "--json", cwd=world.root)[1])
+    assert data["current"]["sitting_college"] == "college-2026-b"
+    assert data["current"]["sitting_college_decision_attested"] is True
+    assert data["versions"][1]["attested"]["college-2026-b"] is True
+    world.keys = {**world.keys, "interim": keygen(tmp_path, "interim")}
+    world.change(lambda reg: O.add_key("college-2026-b", O.new_key(str(world.keys["interim"]) + ".pub", TODAY)))
+    world.endorse("2023", "college-2026-b", "interim")  # later, with its own key
+    data = json.loads(run_cli("endorsements", "--json", cwd=world.root)[1])
+    assert data["current"]["sitting_college_decision"] == "endorsed"
+    assert data["current"]["sitting_college_decision_attested"] is False
+    assert data["versions"][1]["attested"]["college-2026-b"] is False
+
+
+# item 4 ------------------------------------------------------------------------------------------------
+def test_chain_runs_backwards_in_time(world):
+    """org-a signs on day +5, then a statement dated day +2 (its key valid both days) follows it in the chain."""
+    world.endorse("2023", "org-a", "org-a", "withdraw", today=TODAY + dt.timedelta(days=5))
+    path = plant(world, statement_for(world, "2023", "org-a", date=TODAY + dt.timedelta(days=2)), "org-a")
+    report = world.verify(today=TODAY + dt.timedelta(days=10))
+    assert codes(report, path) == {"chain-order"}
+    assert "before the statement it follows (2026-12-02)" in messages(report, path)
+
+
+def test_latest_by_sequence_decides_not_the_latest_date(world, run_cli):
+    """Two statements of one day: the one with the higher sequence number stands."""
+    world.endorse("2023", "org-b", "org-b", "endorse")
+    data = json.loads(run_cli("endorsements", "--json", cwd=world.root)[1])
+    assert data["versions"][1]["states"]["org-b"] == "endorsed"  # seq 2 (endorse) after seq 1 (decline), same day
+
+
+# item 8 ------------------------------------------------------------------------------------------------
+def test_trust_on_first_use_is_remembered_and_checked(world, run_cli):
+    assert world.git("config", "--local", "--get-regexp", "akkoord", check=False).strip() == ""
+    code, out, err = run_cli("verify", cwd=world.root)
+    assert code == 0 and "remembered trust anchor sha256:" in out
+    anchor = world.git("config", "--local", "akkoord.trustAnchor").strip()
+    assert anchor == "sha256:" + world.state().anchor
+    code, out, err = run_cli("verify", cwd=world.root)
+    assert code == 0 and "(pinned)" in out and "remembered" not in out
+    other = "sha256:" + "7" * 64
+    for args in (("endorsements",), ("since", "org-a"), ("verify",)):
+        code, out, err = run_cli(*args, "--trust-anchor", other, cwd=world.root)
+        assert code == 1 and f"WARNING: --trust-anchor {other} is not the trust anchor this clone remembered" in err
+    # a clone whose remembered anchor is not where its registry starts refuses to endorse
+    world.git("config", "--local", "akkoord.trustAnchor", other)
+    code, out, err = run_cli("endorse", "2023", "--as", "org-c", "--key", world.keys["org-c"], cwd=world.root)
+    assert code == 1 and err.count("\n") == 1 and "not the registry you trust" in err
+    code, out, err = run_cli("endorsements", cwd=world.root)
+    assert code == 1 and "not the registry you trust" in err
