@@ -61,6 +61,28 @@ def test_attestation_needs_the_admin_threshold(world):
         world.attest("2023", "org-d", dt.date(2023, 4, 3), key=("admin", "org-a"))
 
 
+def test_attestation_naming_an_older_registry_cannot_borrow_its_lower_threshold(world):
+    """An admin names the registry from before the threshold was raised, in an attestation recorded a day later."""
+    world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")))
+    old_heads = [h.sha for h in world.state().heads]
+    two_admins(world)
+    later = TODAY + dt.timedelta(days=1)
+    fields = statement_for(world, "2023", "org-d", date=dt.date(2023, 4, 1), registry=old_heads)
+    fields.update(kind="attestation", evidence="op papier", recorded=later.isoformat(), seq=1, previous=[])
+    from akkoordvc.model import canonical
+    from akkoordvc.trust.jsonfile import canonical_json
+    from akkoordvc.trust.statements import statement_path
+
+    data = canonical_json(fields)
+    path = statement_path("attestations", "org-d", 1, canonical.sha256(data))
+    world.git_commit(
+        {path: data, f"{path}.admin.sig": sshsig.sign(data, str(world.keys["admin"]), sshsig.NS_ATTESTATION)}
+    )
+    report = world.verify(today=later)
+    assert codes(report, path) == {"signature-invalid"}
+    assert "names a registry that was not the one in force when it was recorded" in messages(report, path)
+
+
 def test_one_admin_cannot_attest_a_withdrawal_over_the_sitting_colleges_own_endorsement(world, run_cli):
     """Issue 9 item 3: the college signed 'endorse' itself; an admin attests 'withdraw' for the same day."""
     world.endorse("2023", "college-2026-2030", "col26")

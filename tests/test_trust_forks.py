@@ -34,9 +34,11 @@ def add_admins(world: World, tmp_path) -> None:
         world.change(lambda reg, p=public, n=name: O.add_admin(M.AdminKey(public=p, start=TODAY, id=n, name=n)))
 
 
-def raise_threshold_and_revoke_admin(world: World) -> None:
-    world.change(lambda reg: O.set_threshold(2))
-    world.change(lambda reg: O.revoke_admin("admin", TOMORROW, "left the secretariat"), keys=("admin2", "admin3"))
+def raise_threshold_and_revoke_admin(world: World) -> list[C.Committed]:
+    return [
+        world.change(lambda reg: O.set_threshold(2)),
+        world.change(lambda reg: O.revoke_admin("admin", TOMORROW, "left the secretariat"), keys=("admin2", "admin3")),
+    ]
 
 
 def fork_from(world: World, commit: str, branch: str, ops_for, keys=("admin",)) -> C.Committed:
@@ -90,8 +92,7 @@ def test_revoked_admin_forks_an_old_registry_to_add_its_key_to_the_sitting_colle
 def test_revoked_admin_forks_to_add_an_admin_key_and_cannot_resolve_it_alone(world, tmp_path, no_git_identity):
     add_admins(world, tmp_path)
     old = world.git("rev-parse", "HEAD").strip()
-    raise_threshold_and_revoke_admin(world)
-    honest = world.state().heads[0]
+    honest = raise_threshold_and_revoke_admin(world)
     second = sshsig.read_public_key_file(str(world.keys["stranger"]) + ".pub")
     evil = fork_from(
         world, old, "evil", lambda reg: O.add_admin(M.AdminKey(public=second, start=TODAY, id="admin-b", name="B"))
@@ -101,9 +102,11 @@ def test_revoked_admin_forks_to_add_an_admin_key_and_cannot_resolve_it_alone(wor
     # both changes of the admins are held back: neither the new admin key nor the revocation counts
     assert report.registry.current.admin("admin-b") is None
     assert any("neither counts" in p.message for p in report.problems if p.code == "registry-fork")
-    # the revoked admin resolves in its own favour: signed only under its own branch, it does not count
+    # the revoked admin resolves in its own favour, dropping the threshold change and the revocation: signed
+    # only under its own branch (threshold 1), it does not count
     ws = world.ws()
-    attempt = C.resolve(ws, R.load_state(ws), [honest.sha[:12]], "mine", [str(world.keys["admin"])], BY, TODAY)
+    drop = [h.record.sha[:12] for h in honest]
+    attempt = C.resolve(ws, R.load_state(ws), drop, "mine", [str(world.keys["admin"])], BY, TODAY)
     state = world.state()
     assert attempt.record.sha not in state.valid and state.forks
     assert any(p.where == attempt.record.path for p in state.problems)

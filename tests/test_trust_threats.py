@@ -162,9 +162,15 @@ def test_statement_naming_another_text_than_its_version(world):
     fields = statement_for(world, "2023", "org-a")
     fields["clauses"] = fields["clauses"][:-1]
     wrong_clauses = plant(world, fields, key="org-a")
+    fields = statement_for(world, "2023", "org-b", text_sha256="2" * 64)
+    fields["version"] = "2031"
+    unknown = plant(world, fields, key="org-b")
     report = world.verify()
     assert "the version was moved after it was endorsed" in messages(report, path)
     assert "the text is not the one that was endorsed" in messages(report, wrong_text)
+    assert "which is not a signed version of this repository" in messages(report, unknown)
+    assert f"says commit {v2019.commit[:12]}" not in messages(report, unknown)
+    assert "has text sha256 2222222222222222…" in messages(report, unknown)  # checked against the commit itself
     assert codes(report, wrong_clauses) == {"text-mismatch"}
     assert "its clause hashes do not match the endorsed text" in messages(report, wrong_clauses)
 
