@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean install
+.PHONY: demo test test-quick lint bench clean install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ demo: $(STAMP)
 # Lint and types first (seconds), then the suite. `make lint` runs only the first two.
 test: lint
 	$(BIN)/python -m pytest -q
+
+# For landing on a busy machine: lint, types and every test not marked slow (corpus-wide, LibreOffice,
+# browser, kill-at-every-step). CI runs `make test`, which includes them.
+test-quick: lint
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check akkoordvc tests bench

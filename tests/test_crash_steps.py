@@ -40,6 +40,8 @@ from gitworld import (
     snapshot,
 )
 
+pytestmark = pytest.mark.slow  # about 200 kills: minutes of wall time
+
 PROPOSER = "Noor <noor@example.org>"
 
 
