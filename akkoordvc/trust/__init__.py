@@ -15,6 +15,7 @@ Problems are data (`Problem`): the CLI decides how to show them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -36,7 +37,7 @@ class Problem:
     where: str
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"code": self.code, "where": self.where, "message": self.message}
 
     def __str__(self) -> str:

@@ -9,12 +9,13 @@ remembered one is used for that run with a loud warning.
 
 from __future__ import annotations
 
+from ..storage.workspace import Workspace
 from .registry import ANCHOR_PREFIX, normalize_anchor
 
 CONFIG_KEY = "akkoord.trustAnchor"
 
 
-def remembered(workspace) -> str | None:
+def remembered(workspace: Workspace) -> str | None:
     value = workspace.repo.local_config(CONFIG_KEY)
     try:
         return normalize_anchor(value) if value else None
@@ -22,7 +23,7 @@ def remembered(workspace) -> str | None:
         return value
 
 
-def checked_anchor(workspace, given: str | None) -> tuple[str | None, str | None]:
+def checked_anchor(workspace: Workspace, given: str | None) -> tuple[str | None, str | None]:
     """(the anchor to check against, a warning to show or None)."""
     mine = remembered(workspace)
     if given is None:
@@ -37,7 +38,7 @@ def checked_anchor(workspace, given: str | None) -> tuple[str | None, str | None
     return value, None
 
 
-def remember(workspace, anchor: str | None) -> str | None:
+def remember(workspace: Workspace, anchor: str | None) -> str | None:
     """Remember `anchor` when this clone has none yet; return a note saying so."""
     if anchor is None or remembered(workspace) is not None:
         return None

@@ -18,8 +18,11 @@ from typing import Any
 
 from ..model import registry_names as rn
 from ..model.dates import today as _today
+from ..model.ids import SIGNATORY_ID as ID_PATTERN
+from ..storage.gitrepo import Identity
+from ..storage.workspace import Workspace
 from . import sshsig
-from .model import ID_PATTERN, AdminKey, Registry, RegistryError
+from .model import AdminKey, Registry, RegistryError
 from .records import Record, make_record, record_files, sign, sign_all, signature_path, trailers
 from .registry import RegistryState, anchor_of, describe, load_state
 from .registry_ops import EMPTY, add_admin, apply_ops, set_threshold
@@ -29,7 +32,7 @@ def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor: Any = No
     """The files of a new registry (for `akkoord init --admin-key`) and its trust anchor.
 
     Admin key ids are taken from the key files' names (`secretariaat.pub` -> `secretariaat`)."""
-    ops: list[dict] = []
+    ops: list[dict[str, Any]] = []
     used: set[str] = set()
     blobs: set[bytes] = set()
     day = _today()
@@ -53,13 +56,15 @@ def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor: Any = No
     return {record.path: record.data}, anchor_of(record.sha)
 
 
-def start_registry(workspace, admin_pubkey_paths: list[str], threshold: int, by) -> tuple[str, str]:
+def start_registry(
+    workspace: Workspace, admin_pubkey_paths: list[str], threshold: int, by: Identity
+) -> tuple[str, str]:
     """Give an existing repository (made without --admin-key) its registry; return (commit, trust anchor)."""
     if load_state(workspace).records:
         raise RegistryError("this repository already has a registry (records/); change it with `akkoord signatory ...`")
     files, anchor = genesis_files(admin_pubkey_paths, threshold, by)
     message = f"Start the signatory registry\n\nAkkoord-Registry-Anchor: {anchor}"
-    return workspace.commit(dict(files), message, "registry", by), anchor
+    return workspace.commit({**files}, message, "registry", by), anchor
 
 
 # adding records --------------------------------------------------------------------------------------
@@ -79,15 +84,15 @@ class Committed:
 
 
 def commit_record(
-    workspace,
+    workspace: Workspace,
     state: RegistryState,
     kind: str,
-    body: dict,
+    body: dict[str, Any],
     day: dt.date,
     key_paths: list[str],
     message: str,
     change: str,
-    by,
+    by: Identity,
     extra_files: dict[str, bytes | None] | None = None,
     parents: list[Record] | None = None,
     regime: Registry | None = None,
@@ -110,14 +115,20 @@ def commit_record(
 
 
 def change(
-    workspace, state: RegistryState, ops_for: Callable[[Registry], list], key_paths: list[str], message: str, by, day
+    workspace: Workspace,
+    state: RegistryState,
+    ops_for: Callable[[Registry], list[dict[str, Any]]],
+    key_paths: list[str],
+    message: str,
+    by: Identity,
+    day: dt.date,
 ) -> Committed:
     """Commit a registry change: the operations `ops_for(registry in force)` gives, signed by admin keys."""
     ops = ops_for(state.require_current(for_change=True))
     return commit_record(workspace, state, rn.REGISTRY, {rn.OPS: ops}, day, key_paths, message, "registry", by)
 
 
-def cosign(workspace, state: RegistryState, key_path: str, by) -> Committed:
+def cosign(workspace: Workspace, state: RegistryState, key_path: str, by: Identity) -> Committed:
     """Add an admin signature to the record that awaits more signatures."""
     if state.pending is None:
         raise RegistryError("no admin record awaits signatures; nothing to cosign")
@@ -130,7 +141,15 @@ def cosign(workspace, state: RegistryState, key_path: str, by) -> Committed:
     return Committed(pending.record, pending.regime, commit, [*pending.signed_by, admin_id], pending.regime.threshold)
 
 
-def resolve(workspace, state: RegistryState, drop: list[str], reason: str, key_paths: list[str], by, day) -> Committed:
+def resolve(
+    workspace: Workspace,
+    state: RegistryState,
+    drop: list[str],
+    reason: str,
+    key_paths: list[str],
+    by: Identity,
+    day: dt.date,
+) -> Committed:
     """Settle a fork: a resolution joining every head, dropping the records `drop` names (by hash prefix)."""
     if not state.forks:
         raise RegistryError("the registry has no fork to resolve")

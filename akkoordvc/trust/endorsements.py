@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import AkkoordError, RepositoryError
 from ..model.document import Document
+from ..storage.gitrepo import Identity
 from ..storage.versions import TAG_PREFIX, Version
+from ..storage.workspace import Workspace
 from . import sshsig
 from .jsonfile import canonical_json
 from .model import Registry, RegistryError, Signatory
@@ -49,7 +52,7 @@ class Created:
     threshold: int = 1
 
 
-def _version(workspace, state: RegistryState, ref: str) -> Version:
+def _version(workspace: Workspace, state: RegistryState, ref: str) -> Version:
     """The signed version REF names (only a version, a frozen text with its admin-signed record, is endorsed)."""
     from .versions import chain, find, version_of
 
@@ -64,7 +67,7 @@ def _version(workspace, state: RegistryState, ref: str) -> Version:
     return version_of(record)
 
 
-def _good_chain(workspace, state: RegistryState, kind: str, signatory: str) -> list[Statement]:
+def _good_chain(workspace: Workspace, state: RegistryState, kind: str, signatory: str) -> list[Statement]:
     """The statements of this chain whose signatures hold (a planted statement is not built upon); only the
     signatory's own folder is read."""
     from .reader import read_folders
@@ -102,14 +105,14 @@ def _statement(
     version: Version,
     signatory: str,
     decision: str,
-    mandate,
-    comment,
+    mandate: str | None,
+    comment: str | None,
     day: dt.date,
     chain: list[Statement],
     registry: Registry,
     registry_heads: list[str],
-    extra: dict | None = None,
-) -> tuple[dict, bytes]:
+    extra: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any], bytes]:
     heads = chain_heads(chain)
     fields = {
         "format": FORMAT,
@@ -145,7 +148,7 @@ def _check_decision(decision: str, own: list[Statement], attested: list[Statemen
 
 
 def endorse(
-    workspace,
+    workspace: Workspace,
     state: RegistryState,
     *,
     ref: str,
@@ -155,7 +158,7 @@ def endorse(
     mandate: str | None = None,
     comment: str | None = None,
     today: dt.date,
-    by,
+    by: Identity,
 ) -> Created:
     """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key."""
     registry = state.require_current()
@@ -209,7 +212,9 @@ def endorse(
     return Created(statement, commit, version, signatory)
 
 
-def _check_own_key(registry: Registry, signatory: Signatory, public, day: dt.date, key_path: str) -> None:
+def _check_own_key(
+    registry: Registry, signatory: Signatory, public: sshsig.PublicKey, day: dt.date, key_path: str
+) -> None:
     key = signatory.key_for(public)
     if key is None:
         owner = registry.owner_of(public)
@@ -226,7 +231,7 @@ def _check_own_key(registry: Registry, signatory: Signatory, public, day: dt.dat
 
 
 def attest(
-    workspace,
+    workspace: Workspace,
     state: RegistryState,
     *,
     ref: str,
@@ -238,15 +243,15 @@ def attest(
     mandate: str | None = None,
     comment: str | None = None,
     today: dt.date,
-    by,
+    by: Identity,
 ) -> Created:
     """Record, signed by admin keys (the threshold counts), a decision `signatory_id` made outside the repository
     (e.g. on paper) on `date`, a day before it had a key of its own in the registry."""
     registry = state.require_current()
     version = _version(workspace, state, ref)
     signatory = registry.require(signatory_id)
-    evidence = clean_text(evidence, "evidence")
-    if not evidence:
+    documented = clean_text(evidence, "evidence")
+    if not documented:
         raise AkkoordError(
             "--evidence is required: say where the decision is documented (e.g. a signed paper, a collegebesluit)"
         )
@@ -280,7 +285,7 @@ def attest(
         chain=chain,
         registry=registry,
         registry_heads=[h.sha for h in state.heads],
-        extra={"evidence": evidence, "recorded": today.isoformat()},
+        extra={"evidence": documented, "recorded": today.isoformat()},
     )
     statement = Statement("", data, None, fields)
     statement.path = statement.expected_path()
@@ -299,7 +304,7 @@ def attest(
             good, why = attesters(statement, registry, verifier)
             if admin.id not in good:
                 raise RegistryError(f"--key {key_path}: {why[-1]}; nothing was written")
-    files = {statement.path: data}
+    files: dict[str, bytes | None] = {statement.path: data}
     files.update({f"{statement.path}.{admin}.sig": sig for admin, sig in statement.signatures.items()})
     signed = sorted(statement.signatures)
     message = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import AkkoordError
 from ..model import registry_names as rn
@@ -55,7 +56,7 @@ class Key:
             return "expired"
         return "valid"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "type": self.public.type,
             "fingerprint": self.fingerprint,
@@ -72,7 +73,7 @@ class AdminKey(Key):
     id: str = ""
     name: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, **super().as_dict()}
 
 
@@ -124,7 +125,7 @@ class Signatory:
                 return key
         return None
 
-    def as_dict(self, on: dt.date | None = None) -> dict:
+    def as_dict(self, on: dt.date | None = None) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
@@ -205,7 +206,7 @@ class Registry:
     def sitting_college(self, day: dt.date) -> Signatory | None:
         """The college in office on `day` (the latest-starting one if terms overlap)."""
         sitting = [s for s in self.colleges() if s.term_start and s.active_on(day)]
-        return max(sitting, key=lambda s: s.term_start) if sitting else None
+        return max(sitting, key=lambda s: s.term_start or dt.date.min) if sitting else None
 
 
 def rule_problems(registry: Registry) -> list[str]:

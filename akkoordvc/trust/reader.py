@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..storage.gitrepo import Repository, TreeEntry
 from . import Problem, printable
 from .jsonfile import MAX_BYTES
 
@@ -30,7 +31,7 @@ class Files:
         return {path: data for path, data in self.data.items() if path.startswith(prefix)}
 
 
-def _refusal(entry, folders: list[str]) -> str | None:
+def _refusal(entry: TreeEntry, folders: list[str]) -> str | None:
     what = {"120000": "a symbolic link", "160000": "a submodule"}.get(entry.mode, f"an entry of mode {entry.mode}")
     if entry.path in folders:
         shown = "a file" if entry.is_file else what
@@ -47,7 +48,7 @@ def _refusal(entry, folders: list[str]) -> str | None:
     return None
 
 
-def read_folders(repo, commit: str, folders: list[str]) -> Files:
+def read_folders(repo: Repository, commit: str, folders: list[str]) -> Files:
     """The files under `folders` in `commit`, each checked as the module docstring says."""
     files = Files()
     wanted = []

@@ -34,6 +34,7 @@ from ..model.dates import is_day, parse_day
 from ..model.ids import SIGNATORY_ID_PATTERN
 from . import Problem, printable, sshsig
 from .jsonfile import JSONFileError, canonical_json, check_fields, load_object
+from .model import AdminKey, Registry
 
 FOLDER = "records"
 NAMESPACE = "akkoordvc-record-v1"
@@ -67,11 +68,11 @@ class Record:
 
     sha: str
     data: bytes
-    fields: dict
+    fields: dict[str, Any]
 
     @property
     def type(self) -> str:
-        return self.fields[rn.TYPE]
+        return str(self.fields[rn.TYPE])
 
     @property
     def parents(self) -> list[str]:
@@ -79,7 +80,7 @@ class Record:
 
     @property
     def serial(self) -> int:
-        return self.fields[rn.SERIAL]
+        return int(self.fields[rn.SERIAL])
 
     @property
     def date(self) -> dt.date:
@@ -139,14 +140,14 @@ def parse_record(data: bytes) -> Record:
     return Record(canonical.sha256(data), data, obj)
 
 
-def make_record(kind: str, parents: Iterable[Record], day: dt.date, body: dict) -> Record:
+def make_record(kind: str, parents: Iterable[Record], day: dt.date, body: dict[str, Any]) -> Record:
     """A new record of `kind` made on top of `parents` (the heads), dated `day`."""
-    parents = list(parents)
+    heads = list(parents)
     fields = {
         rn.FORMAT: rn.FORMAT_V1,
         rn.TYPE: kind,
-        rn.PARENTS: sorted({p.sha for p in parents}),
-        rn.SERIAL: 1 + max((p.serial for p in parents), default=-1),
+        rn.PARENTS: sorted({p.sha for p in heads}),
+        rn.SERIAL: 1 + max((p.serial for p in heads), default=-1),
         rn.DATE: day.isoformat(),
         **body,
     }
@@ -206,7 +207,7 @@ class Dag:
 
 
 # signatures ------------------------------------------------------------------------------------------
-def count_signatures(regime, record: Record, sigs: dict[str, bytes]) -> tuple[list[str], list[Problem]]:
+def count_signatures(regime: Registry, record: Record, sigs: dict[str, bytes]) -> tuple[list[str], list[Problem]]:
     """Admin ids of `regime` whose signature over `record` is good on its date, each key once; and bad files."""
     good: list[str] = []
     bad: list[Problem] = []
@@ -237,7 +238,7 @@ def count_signatures(regime, record: Record, sigs: dict[str, bytes]) -> tuple[li
     return good, bad
 
 
-def why_signature_failed(signature: bytes, key, day: dt.date, said: str) -> str:
+def why_signature_failed(signature: bytes, key: AdminKey, day: dt.date, said: str) -> str:
     info = sshsig.read_signature(signature)
     if info is None:
         return "is not an SSH signature (damaged or replaced); it does not count"
@@ -251,7 +252,7 @@ def why_signature_failed(signature: bytes, key, day: dt.date, said: str) -> str:
     return f"does not match the record (changed after signing?); ssh-keygen: {said}"
 
 
-def sign(regime, record: Record, key_path: str) -> tuple[str, bytes]:
+def sign(regime: Registry, record: Record, key_path: str) -> tuple[str, bytes]:
     """Sign `record` with an admin key of `regime`; return (admin id, signature). Refuse any other key."""
     info = sshsig.inspect_key_file(key_path)
     if info.public is not None:
@@ -273,7 +274,7 @@ def sign(regime, record: Record, key_path: str) -> tuple[str, bytes]:
     return admin.id, signature
 
 
-def sign_all(regime, record: Record, key_paths: list[str]) -> dict[str, bytes]:
+def sign_all(regime: Registry, record: Record, key_paths: list[str]) -> dict[str, bytes]:
     """Signatures of `record` by each of `key_paths` (distinct admin keys of `regime`), by admin id."""
     if not key_paths:
         raise AkkoordError("an admin record must be signed: give --key ADMIN_PRIVATE_KEY")
@@ -288,7 +289,7 @@ def sign_all(regime, record: Record, key_paths: list[str]) -> dict[str, bytes]:
     return signed
 
 
-def not_admin(regime, public, key_path: str) -> str:
+def not_admin(regime: Registry, public: sshsig.PublicKey | None, key_path: str) -> str:
     owner = regime.owner_of(public) if public else None
     what = f"the key of signatory {owner[1]}" if owner else f"key {public.fingerprint if public else '?'}"
     admins = ", ".join(a.id for a in regime.admins)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AkkoordError
 from ..model import registry_names as rn
+from ..storage.workspace import Workspace
 from . import Problem
 from .model import Registry, RegistryError, Signatory
 from .records import Dag, Record, count_signatures
@@ -133,7 +134,13 @@ def describe(record: Record) -> str:
 
 # replay ----------------------------------------------------------------------------------------------
 class _Replay:
-    def __init__(self, records: dict[str, Record], signatures: dict[str, dict[str, bytes]], pinned, today):
+    def __init__(
+        self,
+        records: dict[str, Record],
+        signatures: dict[str, dict[str, bytes]],
+        pinned: str | None,
+        today: dt.date | None,
+    ):
         self.records, self.signatures, self.pinned, self.today = records, signatures, pinned, today
         self.dag = Dag(records)
         self.ok: dict[int, Registry] = {}
@@ -392,7 +399,7 @@ def replay(
     return state
 
 
-def load_state(workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> RegistryState:
+def load_state(workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> RegistryState:
     """Replay the records of the current commit (read with the safe reader)."""
     from .reader import read_folders
     from .records import FOLDER, split_files

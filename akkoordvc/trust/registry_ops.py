@@ -53,7 +53,7 @@ def _fields(obj: Any, spec: dict[str, Any], what: str) -> dict[str, Any]:
     """`obj` checked against `spec`; dates parsed. RegistryError for anything else."""
     if not isinstance(obj, dict) or set(obj) - {rn.OP} != set(spec):
         raise RegistryError(f"{what}: expected the fields {', '.join(sorted(spec))}")
-    out = {}
+    out: dict[str, Any] = {}
     for name, kind in spec.items():
         value = obj[name]
         if kind in (_DAY, _OPTDAY):
@@ -193,13 +193,13 @@ def apply_op(reg: Registry, op: Any) -> Registry:
         _not_owned(reg, admin)
         return dataclasses.replace(reg, admins=(*reg.admins, admin))
     if name == rn.ADMIN_REVOKE:
-        admin = reg.admin(f[rn.ID])
-        if admin is None:
+        revoked = reg.admin(f[rn.ID])
+        if revoked is None:
             raise RegistryError(f"no admin key {f[rn.ID]!r} (admin keys: {', '.join(a.id for a in reg.admins)})")
-        if admin.revoked is not None:
-            raise RegistryError(f"admin key {admin.id} was already revoked on {admin.revoked}")
-        new = dataclasses.replace(admin, revoked=f[rn.DATE], reason=f[rn.REASON])
-        return dataclasses.replace(reg, admins=tuple(new if a is admin else a for a in reg.admins))
+        if revoked.revoked is not None:
+            raise RegistryError(f"admin key {revoked.id} was already revoked on {revoked.revoked}")
+        after = dataclasses.replace(revoked, revoked=f[rn.DATE], reason=f[rn.REASON])
+        return dataclasses.replace(reg, admins=tuple(after if a is revoked else a for a in reg.admins))
     if name == rn.SIGNATORY_ADD:
         check_id(f[rn.ID], "signatory id")
         if f[rn.KIND] not in rn.KINDS:
@@ -211,7 +211,7 @@ def apply_op(reg: Registry, op: Any) -> Registry:
         keys = tuple(_key(k, f"a key of {f[rn.ID]}") for k in f[rn.KEYS])
         for key in keys:
             _not_owned(reg, key)
-        new = Signatory(
+        added = Signatory(
             id=f[rn.ID],
             name=f[rn.NAME],
             kind=f[rn.KIND],
@@ -220,21 +220,21 @@ def apply_op(reg: Registry, op: Any) -> Registry:
             succeeds=f[rn.SUCCEEDS],
             keys=keys,
         )
-        return dataclasses.replace(reg, signatories=(*reg.signatories, new))
+        return dataclasses.replace(reg, signatories=(*reg.signatories, added))
     signatory = reg.require(f[rn.SIGNATORY])
     if name == rn.KEY_ADD:
         key = _key({k: op[k] for k in _KEY_FIELDS}, f"a key of {signatory.id}")
         _not_owned(reg, key)
         return _replace_signatory(reg, dataclasses.replace(signatory, keys=(*signatory.keys, key)))
     if name == rn.KEY_REVOKE:
-        key = find_key(signatory, f[rn.FINGERPRINT]) if f[rn.FINGERPRINT].startswith("SHA256:") else None
-        if key is None:
+        old = find_key(signatory, f[rn.FINGERPRINT]) if f[rn.FINGERPRINT].startswith("SHA256:") else None
+        if old is None:
             raise RegistryError(f"{signatory.id} has no key {f[rn.FINGERPRINT][:80]}")
-        if key.revoked is not None:
-            raise RegistryError(f"key {key.fingerprint} of {signatory.id} was already revoked on {key.revoked}")
-        new_key_ = dataclasses.replace(key, revoked=f[rn.DATE], reason=f[rn.REASON])
+        if old.revoked is not None:
+            raise RegistryError(f"key {old.fingerprint} of {signatory.id} was already revoked on {old.revoked}")
+        revoked_key = dataclasses.replace(old, revoked=f[rn.DATE], reason=f[rn.REASON])
         return _replace_signatory(
-            reg, dataclasses.replace(signatory, keys=tuple(new_key_ if k is key else k for k in signatory.keys))
+            reg, dataclasses.replace(signatory, keys=tuple(revoked_key if k is old else k for k in signatory.keys))
         )
     if signatory.retired is not None:
         raise RegistryError(f"{signatory.id} already retired on {signatory.retired}")

@@ -171,7 +171,7 @@ def parse_public_key(text: str, source: str = "public key") -> PublicKey:
     return PublicKey(key_type, blob)
 
 
-def read_public_key_file(path: str | os.PathLike) -> PublicKey:
+def read_public_key_file(path: str | os.PathLike[str]) -> PublicKey:
     source = os.fspath(path)
     shown = printable(source)
     data = read_input(
@@ -197,7 +197,7 @@ _PRIVATE_BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----"
 _PRIVATE_END = "-----END OPENSSH PRIVATE KEY-----"
 
 
-def inspect_key_file(path: str | os.PathLike) -> KeyFile:
+def inspect_key_file(path: str | os.PathLike[str]) -> KeyFile:
     """Check that `path` is a usable signing key file; read its public half when possible."""
     source = os.fspath(path)
     shown = printable(source)
@@ -279,7 +279,7 @@ def _ssh_keygen() -> str:
     return exe
 
 
-def _run(args: list[str], *, data: bytes | None, timeout: int) -> subprocess.CompletedProcess:
+def _run(args: list[str], *, data: bytes | None, timeout: int) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
             [_ssh_keygen(), *args],
@@ -302,7 +302,7 @@ def _last_line(stderr: bytes) -> str:
     return lines[-1] if lines else "no message"
 
 
-def sign(data: bytes, key_path: str | os.PathLike, namespace: str) -> bytes:
+def sign(data: bytes, key_path: str | os.PathLike[str], namespace: str) -> bytes:
     """Sign `data` with the key at `key_path` in `namespace`; return the armored signature."""
     info = inspect_key_file(key_path)
     with tempfile.TemporaryDirectory(prefix="akkoord-sign-") as tmp:
@@ -420,13 +420,13 @@ class Verifier:
         if ssh_keygen is None:
             ssh_keygen = os.environ.get(VERIFY_WITH_ENV, "").strip().lower() == "ssh-keygen"
         self.ssh_keygen = ssh_keygen
-        self._tmp: tempfile.TemporaryDirectory | None = None
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._count = 0
 
     def __enter__(self) -> Verifier:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:

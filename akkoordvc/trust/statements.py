@@ -32,6 +32,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import AkkoordError
 from ..model import canonical
@@ -99,7 +100,7 @@ def clean_text(text: str | None, what: str) -> str | None:
     return text
 
 
-def parse_statement(data: bytes) -> dict:
+def parse_statement(data: bytes) -> dict[str, Any]:
     """Read a statement's bytes; raise StatementError unless it is a well-formed statement in canonical form."""
     try:
         obj = load_object(data, FORMAT)
@@ -150,7 +151,7 @@ class Statement:
     path: str
     data: bytes
     signature: bytes | None
-    fields: dict | None = None
+    fields: dict[str, Any] | None = None
     error: str | None = None
     signatures: dict[str, bytes] = field(default_factory=dict)  # an attestation's: admin id -> signature
 
@@ -162,24 +163,24 @@ class Statement:
     def ok(self) -> bool:
         return self.fields is not None
 
-    def get(self, name: str, default=None):
+    def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default) if self.fields else default
 
     @property
     def kind(self) -> str:
-        return self.get("kind", "")
+        return str(self.get("kind", ""))
 
     @property
     def signatory(self) -> str:
-        return self.get("signatory", "")
+        return str(self.get("signatory", ""))
 
     @property
     def version(self) -> str:
-        return self.get("version", "")
+        return str(self.get("version", ""))
 
     @property
     def decision(self) -> str:
-        return self.get("decision", "")
+        return str(self.get("decision", ""))
 
     @property
     def date(self) -> dt.date:
@@ -192,7 +193,7 @@ class Statement:
 
     @property
     def seq(self) -> int:
-        return self.get("seq", 0)
+        return int(self.get("seq", 0))
 
     @property
     def previous(self) -> list[str]:
@@ -205,7 +206,7 @@ class Statement:
     @property
     def signing_day(self) -> dt.date:
         """The day the signature claims to be made: the decision for an endorsement, the recording for an attestation."""
-        return self.recorded if self.kind == ATTESTATION else self.date
+        return (self.recorded or self.date) if self.kind == ATTESTATION else self.date
 
     def signature_files(self) -> dict[str, bytes]:
         """The signature files beside the statement, by the suffix added to its path (".sig", ".ADMIN.sig")."""

@@ -16,14 +16,22 @@ The sitting college is the college whose term includes today.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
+from ..storage.versions import Version
+from ..storage.workspace import Workspace
 from .statements import ATTESTATION, DECLINE, ENDORSE, WITHDRAW
 from .verify import Checked, Report
+
+if TYPE_CHECKING:  # the redline is imported only when `since` needs one
+    from ..model.document import Document
+    from ..ops.redline import Redline, Side
+    from .model import Signatory
 
 STATES = {ENDORSE: "endorsed", DECLINE: "declined", WITHDRAW: "withdrawn"}
 
 
-def _rank(item: Checked) -> tuple:
+def _rank(item: Checked) -> tuple[bool, int, str]:
     """A signatory's own statement outranks any attestation; within one chain the latest by sequence decides."""
     s = item.statement
     return (s.kind != ATTESTATION, s.seq, s.sha256)
@@ -51,7 +59,7 @@ def last_endorsed(report: Report, signatory: str, order: list[str]) -> str | Non
     return None
 
 
-def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict:
+def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict[str, Any]:
     registry = report.registry.current
     found = report.versions
     current = found[-1] if found else None
@@ -91,10 +99,10 @@ def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict:
         states = {}
         attested = {}
         for signatory in signatories:
-            item = latest.get((signatory.id, version.label))
-            attested[signatory.id] = item is not None and item.statement.kind == ATTESTATION
-            if item is not None:
-                states[signatory.id] = STATES[item.statement.decision]
+            standing = latest.get((signatory.id, version.label))
+            attested[signatory.id] = standing is not None and standing.statement.kind == ATTESTATION
+            if standing is not None:
+                states[signatory.id] = STATES[standing.statement.decision]
             elif not signatory.active_on(today) or (
                 signatory.term_end and version.date and signatory.term_end.isoformat() < version.date
             ):
@@ -134,9 +142,9 @@ def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict:
     decision = None
     decision_attested = False
     if current is not None and sitting is not None:
-        item = latest.get((sitting.id, current.label))
-        decision = STATES[item.statement.decision] if item else "pending"
-        decision_attested = item is not None and item.statement.kind == ATTESTATION
+        standing = latest.get((sitting.id, current.label))
+        decision = STATES[standing.statement.decision] if standing else "pending"
+        decision_attested = standing is not None and standing.statement.kind == ATTESTATION
     return {
         "today": today.isoformat(),
         "versions": out_versions,
@@ -152,7 +160,9 @@ def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict:
     }
 
 
-def since_redline(workspace, report: Report, signatory_id: str):
+def since_redline(
+    workspace: Workspace, report: Report, signatory_id: str
+) -> tuple[Signatory, Version, Version, Redline]:
     """(signatory, the version it last endorsed, the current version, the redline between them)."""
     from ..errors import AkkoordError
     from ..model.document import Document
@@ -173,7 +183,7 @@ def since_redline(workspace, report: Report, signatory_id: str):
         )
     old = next(v for v in found if v.label == label)
 
-    def side(v):
+    def side(v: Version) -> tuple[Document, Side]:
         doc = Document.from_bytes(workspace.text_at(v.commit), f"version {v.label}")
         return doc, Side(
             ref=v.label, label=v.label, text_sha256=v.text_sha256, title=doc.title, lang=doc.lang, doc_id=doc.id

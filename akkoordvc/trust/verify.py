@@ -22,13 +22,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..errors import AkkoordError
 from ..model import canonical
 from ..model.dates import today as _today
 from ..model.document import Document
+from ..storage.gitrepo import Repository
 from ..storage.versions import Version
+from ..storage.workspace import Workspace
 from . import Problem, sshsig
+from .model import Registry
 from .reader import read_folders
 from .records import FOLDER as RECORDS
 from .records import split_files
@@ -61,7 +65,7 @@ class Checked:
     def verified(self) -> bool:
         return not self.problems and self.statement.ok
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         s = self.statement
         data = {
             "path": s.path,
@@ -95,7 +99,7 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         reg = self.registry
         return {
             "ok": self.ok,
@@ -112,7 +116,7 @@ class Report:
         }
 
 
-def append_only_problems(repo, head: str) -> list[Problem]:
+def append_only_problems(repo: Repository, head: str) -> list[Problem]:
     """Files under the append-only folders that a commit in the history changed or deleted."""
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
@@ -143,14 +147,15 @@ def append_only_problems(repo, head: str) -> list[Problem]:
 class _Texts:
     """The agreement text of a commit, parsed once."""
 
-    def __init__(self, workspace):
+    def __init__(self, workspace: Workspace):
         self.workspace = workspace
         self._docs: dict[str, tuple[bytes, Document] | None] = {}
         self._clauses: dict[str, list[list[str]]] = {}
 
     def clauses(self, commit: str) -> list[list[str]]:
         if commit not in self._clauses:
-            self._clauses[commit] = clause_hashes(self.get(commit)[1])
+            text = self.get(commit)
+            self._clauses[commit] = clause_hashes(text[1]) if text else []
         return self._clauses[commit]
 
     def get(self, commit: str) -> tuple[bytes, Document] | None:
@@ -206,7 +211,7 @@ def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> li
     return found
 
 
-def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> Report:
+def verify(workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> Report:
     today = today or _today()
     head = workspace.head()
     files = read_folders(workspace.repo, head, [RECORDS, *FOLDERS.values()])
@@ -252,10 +257,10 @@ def verify(workspace, trust_anchor: str | None = None, today: dt.date | None = N
 
 def _check_statement(
     item: Checked,
-    registry,
+    registry: Registry | None,
     state: RegistryState,
-    found,
-    by_label,
+    found: dict[str, sshsig.Verifier],
+    by_label: dict[str, Version],
     texts: _Texts,
     today: dt.date,
     first_seen: dict[bytes, dt.date],
@@ -289,21 +294,22 @@ def _check_statement(
         bad("statement-unverifiable", "cannot be checked: there is no trusted signatory registry")
         return
     why = signature_problem(s, registry, found[s.kind], state.regime_of(s.get("registry"), s.signing_day))
+    keys: list[sshsig.PublicKey] = []
     if why is not None:
         bad("signature-invalid", why)
     elif s.kind == ENDORSEMENT:
-        info = sshsig.read_signature(s.signature)  # the key that verified
-        keys = [info.key]
+        info = sshsig.read_signature(s.signature or b"")  # the key that verified
         signatory = registry.signatory(s.signatory)
-        key = signatory.key_for(info.key)
+        key = signatory.key_for(info.key) if signatory and info and info.key else None
+        keys = [key.public] if key is not None else []
         if key is not None and key.revoked and key.revoked <= today:
             item.notes.append(f"valid when signed; key since revoked ({key.revoked})")
-        if signatory.retired and signatory.retired <= today:
+        if signatory and signatory.retired and signatory.retired <= today:
             item.notes.append(f"valid when signed; {signatory.id} since retired ({signatory.retired})")
     else:
         item.attested_by = attesters(s, registry, found[s.kind])[0]
-        keys = [registry.admin(a).public for a in item.attested_by]
-    for public in keys if why is None else []:
+        keys = [admin.public for admin in map(registry.admin, item.attested_by) if admin is not None]
+    for public in keys:
         added = first_seen.get(public.blob)
         if added is not None and s.signing_day < added:
             bad(
@@ -318,8 +324,8 @@ def _check_statement(
             "names a registry version (admin record) that does not count: never signed by the admins",
         )
     if s.kind == ATTESTATION:
-        if s.recorded < s.date:
-            bad("statement-dates", f"records a decision of {s.date} on {s.recorded}, before it was made")
+        if s.signing_day < s.date:
+            bad("statement-dates", f"records a decision of {s.date} on {s.signing_day}, before it was made")
         signatory = registry.signatory(s.signatory)
         if signatory is None:
             bad("statement-signatory", f"is about signatory {s.signatory!r}, which is not in the registry")

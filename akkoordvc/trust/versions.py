@@ -13,12 +13,15 @@ no record signs is not a version.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..errors import RepositoryError
 from ..model import canonical
 from ..model import registry_names as rn
 from ..model.dates import is_day, noon, parse_day
+from ..storage.gitrepo import Identity
 from ..storage.versions import TAG_PREFIX, Version, check_label, create_version
+from ..storage.workspace import Workspace
 from . import Problem
 from .changes import Committed
 from .records import Record, make_record, record_files, sign_all, trailers
@@ -72,7 +75,7 @@ def chain(state: RegistryState) -> tuple[list[Record], list[Problem]]:
     return found, problems
 
 
-def signed_versions(workspace, state: RegistryState) -> tuple[list[Version], list[Problem], list[Version]]:
+def signed_versions(workspace: Workspace, state: RegistryState) -> tuple[list[Version], list[Problem], list[Version]]:
     """(the versions, oldest first; problems with the records and the tags; versions whose tag is missing).
 
     Without a registry (no records at all) a repository's versions are its tags, unsigned."""
@@ -140,11 +143,11 @@ def find(state: RegistryState, label: str) -> Record | None:
 
 
 def create(
-    workspace,
+    workspace: Workspace,
     state: RegistryState,
     label: str,
     *,
-    by,
+    by: Identity,
     key_paths: list[str],
     today: dt.date,
     message: str | None = None,
@@ -212,7 +215,7 @@ def create(
     return created, result
 
 
-def repair_tags(workspace, missing: list[Version], by) -> list[str]:
+def repair_tags(workspace: Workspace, missing: list[Version], by: Identity) -> list[str]:
     """Make the tags of signed versions whose tag is missing (a convenience: the record is the truth)."""
     made = []
     for version in missing:
@@ -227,7 +230,7 @@ def repair_tags(workspace, missing: list[Version], by) -> list[str]:
 
 
 def freeze(
-    workspace, label: str, *, by, key_paths: list[str], today: dt.date, **options
+    workspace: Workspace, label: str, *, by: Identity, key_paths: list[str], today: dt.date, **options: Any
 ) -> tuple[Version, Committed | None]:
     """`akkoord version create`: a signed version when the repository has a registry (the admin `key_paths`
     sign it), a plain tagged version when it has none."""
