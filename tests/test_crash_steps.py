@@ -77,7 +77,9 @@ def _build(base: Path) -> Path:
     _keys(base / "keys")
     repo = base / "repo"
     run_ok("init", repo, "--from", SAMPLE, "--by", BY, "--admin-key", base / "keys" / "admin.pub")
-    run_ok("-C", repo, "version", "create", "2019", "--by", BY, "--date", "2019-11-09", "--key", base / "keys" / "admin")
+    run_ok(
+        "-C", repo, "version", "create", "2019", "--by", BY, "--date", "2019-11-09", "--key", base / "keys" / "admin"
+    )
     run_ok(
         "-C",
         repo,
@@ -116,8 +118,14 @@ def _accept_e(repo: Path) -> None:
 # name -> (prepare the copy, the command's arguments given the copy and the world)
 COMMANDS = {
     "commit": (_edit_text, lambda r, w: ("commit", "-m", "Redactie", "--by", BY)),
-    "version-create": (None, lambda r, w: ("version", "create", "2024", "--by", BY, "--date", "2024-05-01", "--key", w / "keys" / "admin")),
-    "version-create-consolidating": (_accept_e, lambda r, w: ("version", "create", "2024", "--by", BY, "--key", w / "keys" / "admin")),
+    "version-create": (
+        None,
+        lambda r, w: ("version", "create", "2024", "--by", BY, "--date", "2024-05-01", "--key", w / "keys" / "admin"),
+    ),
+    "version-create-consolidating": (
+        _accept_e,
+        lambda r, w: ("version", "create", "2024", "--by", BY, "--key", w / "keys" / "admin"),
+    ),
     "amend-propose": (
         None,
         lambda r, w: ("amend", "propose", "--from-file", w / "edited-5.xml", "--title", "F", "--by", PROPOSER),
