@@ -224,8 +224,10 @@ def test_page_is_self_contained_and_parses(side_by_side, include_unchanged):
     page = html_render.render(sample(), side_by_side=side_by_side, include_unchanged=include_unchanged)
     assert page.startswith("<!DOCTYPE html>")
     lowered = page.lower()
-    for forbidden in ("http://", "https://", "src=", "<link", "<script", "@import", "url("):
+    for forbidden in ("http://", "https://", "src=", "<link", "@import", "url("):
         assert forbidden not in lowered, forbidden
+    # one inline script, an enhancement only: every link is a plain link to an anchor on the page
+    assert lowered.count("<script") == 1 and "<script>" in lowered
     doc = parse(page)
     assert doc.tag == "html"
     assert doc.find("head/style") is not None
@@ -369,17 +371,18 @@ def test_labels():
 
 
 def test_side_by_side_has_two_columns():
+    """Per block, the old text beside the new one; "not in this version" where a side has nothing."""
     doc = parse(html_render.render(sample(), side_by_side=True))
-    tables = doc.find_class("sbs")
-    assert len(tables) == 6
-    for table in tables:
-        assert [th.text_content() for th in table.iter("th")] == ["Oude tekst", "Nieuwe tekst"]
-        (row,) = table.find("tbody").findall("tr")
-        old, new = row.findall("td")
+    pairs = [p for p in doc.find_class("pair") if "sbs-head" not in p.get("class")]
+    assert len(pairs) == 6  # the hand-built clauses have no blocks: one pair each
+    for pair in pairs:
+        old, new = pair.find_class("old")[0], pair.find_class("new")[0]
         assert old.find(".//ins") is None and new.find(".//del") is None
-    removed = doc.get_element_by_id("old-doel").find_class("sbs")[0]
-    old, new = removed.find("tbody/tr").findall("td")
-    assert old.find(".//del") is not None and "niet in deze versie" in new.text_content()
+    heads = doc.find_class("sbs-head")
+    assert [d.text_content() for d in heads[0]] == ["Oude tekst", "Nieuwe tekst"]
+    removed = doc.get_element_by_id("old-doel").find_class("pair")[1]
+    assert removed.find_class("old")[0].find(".//del") is not None
+    assert "niet in deze versie" in removed.find_class("new")[0].text_content()
 
 
 def test_unchanged_clauses_and_gaps():
@@ -548,3 +551,144 @@ def test_chromium_renders_the_page(tmp_path, side_by_side):
     proc = _chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri())
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+# -- the whole text, block by block (a redline computed from two documents) ----------------------
+
+
+def computed(side_by_side: bool = False, include_unchanged: bool = False) -> str:
+    """The sample with a title, preamble, division heading, lid, table cell and list item change,
+    and its closing clause (not an article) changed too."""
+    import copy
+
+    from conftest import SAMPLE
+    from lxml import etree
+
+    from akkoordvc.model import names
+    from akkoordvc.model.document import Document
+    from akkoordvc.model.xmlparse import parse_file
+    from akkoordvc.ops.align import compute
+
+    old = parse_file(SAMPLE)
+    closing = etree.SubElement(
+        old.find(names.BODY), names.CLAUSE, {"id": "slot", "kind": "closing", "num": "Ondertekening"}
+    )
+    etree.SubElement(closing, names.P).text = "Aldus overeengekomen te Amsterdam."
+    new = copy.deepcopy(old)
+    new.find(f"{names.META}/{names.TITLE}").text = "Maatschappelijk akkoord Amsterdam 2023"
+    p = new.find(f"{names.PREAMBLE}/{names.P}").getnext()
+    p.text = p.text.replace("die er wonen, werken", "die er wonen, leren, werken")
+    new.find(f"{names.BODY}/{names.DIVISION}/{names.HEADING}").text = "Wat is er en waar komt het vandaan?"
+    lid = new.find(".//clause[@id='looptijd']/para[@num='2']/p")
+    lid.text = lid.text.replace("met enige regelmaat", "elk jaar")
+    cell = new.find(".//clause[@id='verdeling-middelen']//row[2]/cell[2]")
+    cell.text = cell.text.replace("1–10%", "2–12%")
+    new.find(".//clause[@id='slot']/p").text = "Aldus overeengekomen te Amsterdam, in tweevoud."
+    side = Side("v1", "2019", "a" * 64, lang="nl", title="Ma.ak020")
+    redline = compute(Document(old), Document(new), side, Side("v2", "2023", "b" * 64, lang="nl", title="Ma.ak020"))
+    return html_render.render(redline, side_by_side=side_by_side, include_unchanged=include_unchanged)
+
+
+def test_parts_outside_the_clauses_are_on_the_page_in_document_order():
+    doc = parse(computed())
+    sections = [s.get("id") for s in doc.iter("section") if s.get("data-change") is not None]
+    assert sections == ["p-title", "p-preamble", "p-deel-1", "c-verdeling-middelen", "c-looptijd", "c-slot"]
+    assert doc.get_element_by_id("h-p-preamble").text_content() == "Aanhef"
+    heading = doc.get_element_by_id("h-p-deel-1").text_content()
+    assert heading.startswith("Deel I (kop)") and "is er en waar komt het" in heading
+    assert doc.get_element_by_id("h-c-slot").text_content() == "Ondertekening"  # not "Artikel Ondertekening"
+    assert "Geen wijzigingen" not in doc.text_content()
+
+
+def test_a_lid_change_is_shown_in_its_lid_with_one_lid_of_context():
+    doc = parse(computed())
+    clause = doc.get_element_by_id("c-looptijd")
+    blocks = [b for b in clause.find_class("blk")]
+    assert [b.find_class("bn")[0].text_content() for b in blocks] == ["1", "2", "3"]
+    assert [b.get("class").split()[-1] for b in blocks] == ["k-unchanged", "k-modified", "k-unchanged"]
+    changed = blocks[1]
+    assert changed.find(".//del").text_content().endswith("met enige regelmaat]")
+    assert changed.find(".//ins").text_content().endswith("elk jaar]")
+    assert "Zij beoordelen ten minste eenmaal per bestuursperiode" in changed.text_content()  # never cut short
+
+
+def test_unchanged_blocks_beyond_the_context_are_folded_and_a_table_cell_is_marked_in_its_row():
+    doc = parse(computed())
+    preamble = doc.get_element_by_id("p-preamble")
+    (folded,) = preamble.iter("details")
+    assert folded.find("summary").text_content() == "1 ongewijzigd onderdeel"
+    assert len(folded.find_class("blk")) == 1
+    table = doc.get_element_by_id("c-verdeling-middelen").find(".//table")
+    rows = table.findall("tr")
+    assert [r.get("class") for r in rows][:3] == [None, "k-modified", None]
+    (cell,) = [td for td in rows[1] if td.get("class") == "k-modified"]
+    assert cell.find("del") is not None and cell.find("ins") is not None
+    everything = parse(computed(include_unchanged=True))
+    assert not list(everything.get_element_by_id("p-preamble").iter("details"))
+
+
+def test_contents_show_the_divisions_headings_and_kinds_of_change():
+    doc = parse(computed())
+    entries = [
+        (li.get("class"), " ".join(li.text_content().split())) for li in doc.get_element_by_id("contents").iter("li")
+    ]
+    assert ("lvl-0", "Titel gewijzigd") in entries
+    assert ("lvl-0", "Deel I (kop) Wat is er en waar komt het vandaan? gewijzigd") in entries
+    assert ("toc-div", "Hoofdstuk 9 Uitvoering, looptijd en status") in entries
+    assert ("lvl-2", "Artikel 46 Looptijd en vernieuwing gewijzigd") in entries
+
+
+def test_previous_and_next_change_links_walk_every_change_in_order():
+    doc = parse(computed())
+    changes = [s.get("id") for s in doc.iter("section") if s.get("data-change") is not None]
+    for k, ident in enumerate(changes):
+        section = doc.get_element_by_id(ident)
+        nexts = [a.get("href") for a in section.find_class("next")]
+        prevs = [a.get("href") for a in section.find_class("prev")]
+        assert nexts == ([f"#{changes[k + 1]}"] if k + 1 < len(changes) else [])
+        assert prevs == ([f"#{changes[k - 1]}"] if k else [])
+
+
+@pytest.mark.slow
+def test_in_a_browser_side_by_side_stacks_on_a_phone_keys_step_through_changes_and_axe_passes(tmp_path):
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright or axe-playwright-python is not installed")
+    if CHROMIUM is None:
+        pytest.skip("no chromium binary on PATH")
+    page_file = tmp_path / "redline.html"
+    page_file.write_text(computed(side_by_side=True), "utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
+        try:
+            requests: list[str] = []
+            for width, stacked in ((1280, False), (375, True)):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file://") else None)
+                page.goto(page_file.as_uri())
+                old = page.locator("#c-looptijd .pair.k-modified .old").bounding_box()
+                new = page.locator("#c-looptijd .pair.k-modified .new").bounding_box()
+                if stacked:
+                    assert abs(old["x"] - new["x"]) < 2 and new["y"] >= old["y"] + old["height"] - 1
+                else:
+                    assert new["x"] > old["x"] + old["width"] - 1 and abs(old["y"] - new["y"]) < 2
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                assert overflow <= 0, f"{overflow}px too wide at {width}px"
+                page.close()
+            assert requests == []
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.as_uri())
+            page.keyboard.press("n")
+            assert page.evaluate("location.hash") == "#p-title"
+            page.keyboard.press("n")
+            assert page.evaluate("location.hash") == "#p-preamble"
+            page.click("[data-open-all]")
+            assert page.evaluate("Array.from(document.querySelectorAll('details.more')).every(d => d.open)")
+            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+            serious = [v["id"] for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == []
+        finally:
+            browser.close()

@@ -1,22 +1,37 @@
-"""A redline as one self-contained HTML5 page.
+"""A redline as one self-contained HTML5 page, block by block, in the reading order of the redline.
 
-`render(redline)` returns the page as a string: inline `<style>`, no scripts, no external
-fonts, images or links, so the file can be mailed, archived or opened offline. The page has a
-header naming both versions (labels, refs and text hashes), a summary of counts, a table of
-contents of the changed clauses and then the clauses in the reading order of the new text,
-removed clauses where they stood. Inserted text is in `<ins>`, deleted text in `<del>`; both
-are marked by more than colour (underline, line-through) and carry visually hidden
-"[ingevoegd: ...]" / "[verwijderd: ...]" text for screen readers. A moved clause links to a
-marker at its old position, and the marker links back. `side_by_side=True` shows old and new
-text in two columns. Labels are in the document's language (see `labels`).
+`render(redline)` returns the page as a string: inline `<style>`, no external fonts, images or
+links, so the file can be mailed, archived or opened offline. A small inline script adds
+keyboard navigation and "show everything" as a progressive enhancement; every link and every
+part of the text works without it.
 
-`reading_order()` is shared with the DOCX renderer: it decides where old-position markers of
-moved clauses, division headings and "n unchanged clauses" gaps go.
+The page has a header naming both versions (labels, refs and text hashes), a summary of counts,
+a table of contents (the divisions as the text has them, each changed part and clause with its
+heading and the kinds of change, linked), and then the redline in the reading order of the
+redline (`Redline.order`): the title and metadata, the preamble, the division headings (a
+changed one marked "Hoofdstuk 3 (kop)"), the clauses (a clause that is not an article named by
+its own number), the old places of moved clauses, and counts of the unchanged clauses left out.
+
+Each part and clause is shown block by block: lid by lid (with its number), list item by list
+item, table row by row (a real table, cells marked), figure by figure. Changed blocks are shown
+whole; the unchanged block before and after a change too; runs of other unchanged blocks are
+folded into a `<details>` element ("4 ongewijzigde onderdelen") that opens in place (the
+condensed view; `include_unchanged` shows every clause whole). `side_by_side=True` shows, per
+block, the old text and the new text in two columns, which stack to one on a narrow screen.
+
+Inserted text is in `<ins>`, deleted text in `<del>`; both are marked by more than colour
+(underline, line-through) and carry visually hidden "[ingevoegd: ...]" / "[verwijderd: ...]"
+text for screen readers. Every changed item has "vorige wijziging" / "volgende wijziging" links
+(the keys n and p, or j and k, do the same with the script). A moved clause links to a marker at
+its old position, and the marker links back. Labels are in the document's language (see `labels`).
+
+`reading_order()` gives the same order as items for the DOCX renderer.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
@@ -24,17 +39,24 @@ from ..ops.redline import (
     ADDED,
     DELETE,
     EQUAL,
+    FORMATTING,
     INSERT,
     MERGED,
+    MODIFIED,
     MOVED,
     REMOVED,
     SPLIT,
+    UNCHANGED,
+    BlockChange,
     ClauseChange,
     PartChange,
     Redline,
+    Side,
     is_moved,
 )
 from . import labels as L
+from .blockview import unit_changed as _unit_changed
+from .blockview import units as _units
 
 __all__ = ["Item", "is_moved", "kinds", "reading_order", "render"]
 
@@ -63,55 +85,58 @@ def kinds(clause: ClauseChange) -> tuple[str, ...]:
     return clause.kinds or (clause.change,)
 
 
+def division_label(lab: dict[str, str], part: PartChange) -> str:
+    """ "Hoofdstuk 2 Zeggenschap": the division's kind, number and heading (as it stands now)."""
+    name = L.division_name(lab, part.division_kind, part.num)
+    heading = part.new_text if part.exists_new else part.old_text
+    return f"{name} {heading}".strip()
+
+
 def reading_order(redline: Redline, include_unchanged: bool = False) -> list[Item]:
-    """The items of a redline page in the redline's reading order (`Redline.order`): parts outside
-    the clauses that changed (or all), clauses (changed ones, or all), old-position markers of
-    moved clauses, division headings when the division changes, and gaps counting the unchanged
-    clauses left out."""
+    """The items of a redline page in the redline's reading order (`Redline.order`): the parts outside
+    the clauses that changed (or all), the clauses that changed (or all), the old places of moved
+    clauses ("was", with `clause`) and divisions ("was-part", with `part`), the headings of unchanged
+    divisions around what is shown ("division", with `label`), and gaps counting the unchanged
+    clauses left out ("gap", with `n`)."""
+    lab = L.labels(redline.new.lang or redline.old.lang)
     items: list[Item] = []
-    division: str | None = None
-    gap: list[str] = []  # division labels of the unchanged clauses not shown since the last item
+    pending: list[tuple[int, str]] = []  # (depth, label) of unchanged divisions not shown yet
+    gap = 0
 
-    def label_of(clause: ClauseChange) -> str:
-        return clause.division_label if clause.id else clause.old_division_label
-
-    def emit(item: Item, label: str) -> None:
-        nonlocal division
-        if label and label != division:
-            # the unchanged clauses just before, in the new division, are counted under its heading
-            tail = 0
-            while tail < len(gap) and gap[len(gap) - 1 - tail] == label:
-                tail += 1
-            if len(gap) > tail:
-                items.append(Item("gap", n=len(gap) - tail))
-            items.append(Item("division", label=label))
-            if tail:
-                items.append(Item("gap", n=tail))
-            division = label
-        elif gap:
-            items.append(Item("gap", n=len(gap)))
-        gap.clear()
-        items.append(item)
+    def flush(depth: int) -> None:
+        nonlocal gap
+        if gap:
+            items.append(Item("gap", n=gap))
+            gap = 0
+        while pending and pending[0][0] < depth:
+            items.append(Item("division", label=pending.pop(0)[1]))
+        pending.clear()
 
     for entry in redline.order or ():
-        if entry.kind == "part":
-            if entry.part is not None and (include_unchanged or entry.part.changed):
-                if gap:
-                    items.append(Item("gap", n=len(gap)))
-                    gap.clear()
-                items.append(Item("part", part=entry.part))
-            continue
-        clause = entry.clause
-        if clause is None:
-            continue
-        if entry.kind == "was":
-            emit(Item("was", clause), clause.old_division_label)
-        elif not (include_unchanged or clause.changed):
-            gap.append(label_of(clause))
-        else:
-            emit(Item("clause", clause), label_of(clause))
+        part, clause, depth = entry.part, entry.clause, entry.depth
+        if entry.kind == "part" and part is not None:
+            if part.kind == "division":
+                while pending and pending[-1][0] >= depth:
+                    pending.pop()
+                if include_unchanged or part.changed:
+                    flush(depth + 1)
+                    items.append(Item("part", part=part))
+                else:
+                    pending.append((depth, division_label(lab, part)))
+            elif include_unchanged or part.changed:
+                flush(0)
+                items.append(Item("part", part=part))
+        elif entry.kind == "was":
+            flush(depth)
+            items.append(Item("was", clause) if clause is not None else Item("was-part", part=part))
+        elif clause is not None:
+            if include_unchanged or clause.changed:
+                flush(depth)
+                items.append(Item("clause", clause))
+            else:
+                gap += 1
     if gap:
-        items.append(Item("gap", n=len(gap)))
+        items.append(Item("gap", n=gap))
     return items
 
 
@@ -119,7 +144,14 @@ def reading_order(redline: Redline, include_unchanged: bool = False) -> list[Ite
 # Rendering
 
 
-def _invisible():
+def _shown_change(block: BlockChange) -> str:
+    """The kind of change a shown block is marked with: a row whose cells changed is "modified"."""
+    if not _unit_changed(block):
+        return UNCHANGED
+    return block.change if block.changed else MODIFIED
+
+
+def _invisible() -> tuple[dict[str, str], Callable[[str], bool], Callable[[str], str]]:
     # lazily: tokens is a sibling layer's module and this keeps `present` cheap to import
     from ..ops.tokens import INVISIBLE_NAMES, has_invisible, visible
 
@@ -144,26 +176,32 @@ class _Page:
         self.items = reading_order(redline, include_unchanged)
         names, self.has_invisible, self.visible = _invisible()
         self.invisible_re = re.compile("([" + "".join(names) + "]+)")
-        self.anchors: dict[int, str] = {}
+        self.anchors: dict[int, str] = {}  # id() of a shown part or clause -> its anchor
+        self.was_anchors: dict[int, str] = {}  # id() of a moved clause or division -> the anchor of its old place
         used: set[str] = {"top", "summary", "contents", "changes"}
-        for item in self.items:
-            if item.kind != "clause":
-                continue
-            anchor = base = item.clause.anchor
-            n = 2
+
+        def unique(base: str) -> str:
+            anchor, n = base, 2
             while anchor in used:
                 anchor, n = f"{base}-{n}", n + 1
             used.add(anchor)
-            self.anchors[id(item.clause)] = anchor
-        self.was_anchors: dict[int, str] = {}
+            return anchor
+
+        self.change_ids: list[str] = []  # anchors of the changed items, in order (previous / next)
+        self.change_order: dict[int, int] = {}
         for item in self.items:
-            if item.kind == "was":
-                anchor = base = f"was-{item.clause.old_id}"
-                n = 2
-                while anchor in used:
-                    anchor, n = f"{base}-{n}", n + 1
-                used.add(anchor)
-                self.was_anchors[id(item.clause)] = anchor
+            target = item.clause if item.kind == "clause" else item.part if item.kind == "part" else None
+            if target is not None:
+                anchor = unique(target.anchor)
+                self.anchors[id(target)] = anchor
+                if target.changed:
+                    self.change_order[id(target)] = len(self.change_ids)
+                    self.change_ids.append(anchor)
+        for item in self.items:
+            if item.kind == "was" and item.clause is not None:
+                self.was_anchors[id(item.clause)] = unique(f"was-{item.clause.old_id}")
+            elif item.kind == "was-part" and item.part is not None:
+                self.was_anchors[id(item.part)] = unique(f"was-{item.part.id}")
         self.by_new_id = {c.id: c for c in redline.clauses if c.id}
         self.by_old_id: dict[str, ClauseChange] = {}
         for c in redline.clauses:
@@ -203,7 +241,7 @@ class _Page:
             f'{self.changed_text(text)}<span class="sr">{_e(self.lab["sr_end"])}</span></del>'
         )
 
-    def segments(self, words, show: str = "both") -> str:
+    def segments(self, words: Iterable[tuple[str, str]], show: str = "both") -> str:
         """(op, text) segments as HTML: "both" (inline), "old" (= and -) or "new" (= and +)."""
         out = []
         for op, text in words:
@@ -236,24 +274,24 @@ class _Page:
         return [(op, t) for op, t in ((DELETE, old), (INSERT, new)) if t]
 
     def num_html(self, c: ClauseChange) -> str:
-        """ "Artikel 5", with a renumbering shown as "Artikel [-4-] [+5+]"."""
+        """ "Artikel 5" (or "Tabel I" for a clause that is not an article), a renumbering shown as
+        "Artikel [-4-] [+5+]"."""
+        lab = self.lab
         old = c.old_num if c.old_id else None
         new = c.num if c.id else None
+        old_name = L.clause_label(lab, c.old_clause_kind, old) if c.old_id else ""
+        new_name = L.clause_label(lab, c.clause_kind, new) if c.id else ""
         if not c.id:
-            return self.dele(L.clause_name(self.lab, old)) if old else ""
+            return self.dele(old_name) if old_name else ""
         if not c.old_id:
-            return self.ins(L.clause_name(self.lab, new)) if new else ""
-        if old == new:
-            return _e(L.clause_name(self.lab, new)) if new else ""
-        template = self.lab["clause"]
-        if old and new and not new.lower().startswith("art") and not old.lower().startswith("art"):
-            before, after = template.split("{num}", 1)
+            return self.ins(new_name) if new_name else ""
+        if old_name == new_name:
+            return _e(new_name)
+        article = c.clause_kind == c.old_clause_kind == "article"
+        if article and old and new and not new.lower().startswith("art") and not old.lower().startswith("art"):
+            before, after = lab["clause"].split("{num}", 1)
             return f"{_e(before)}{self.dele(old)} {self.ins(new)}{_e(after)}"
-        parts = [
-            self.dele(L.clause_name(self.lab, old)) if old else "",
-            self.ins(L.clause_name(self.lab, new)) if new else "",
-        ]
-        return " ".join(p for p in parts if p)
+        return " ".join(p for p in (self.dele(old_name) if old_name else "", self.ins(new_name)) if p)
 
     def title_html(self, c: ClauseChange) -> str:
         num = self.num_html(c)
@@ -266,9 +304,8 @@ class _Page:
         return " ".join(parts)
 
     def plain_name(self, c: ClauseChange, *, old: bool = False, start: bool = True) -> str:
-        num = c.old_num if old else c.num
         heading = c.old_heading if old else c.heading
-        name = L.clause_name(self.lab, num, None, start=start)
+        name = L.change_label(self.lab, c, old=old, start=start)
         if name and heading:
             return f"{name} ({heading})"
         return name or heading or (c.old_id if old else c.id) or ""
@@ -320,7 +357,7 @@ class _Page:
     def header(self) -> str:
         r, lab = self.redline, self.lab
 
-        def side(name: str, s) -> str:
+        def side(name: str, s: Side) -> str:
             ref = f' <code class="ref">{_e(s.ref)}</code>' if s.ref and s.label and s.label != s.ref else ""
             main = _e(s.label or s.ref)
             return (
@@ -342,9 +379,14 @@ class _Page:
         stats = self.redline.stats()
         items = [
             f'<li class="s-{_e(kind)}"><strong>{stats[kind]}</strong> {_e(L.kind_label(lab, kind))}</li>'
-            for kind in (k for k in stats if k not in ("words_inserted", "words_deleted"))
+            for kind in (k for k in stats if k not in ("words_inserted", "words_deleted", "parts_changed"))
             if stats[kind]
         ]
+        if stats["parts_changed"]:
+            other = L.count_phrase(lab, stats["parts_changed"], "other_parts_1", "other_parts_n")
+            items.append(
+                f'<li class="s-parts"><strong>{stats["parts_changed"]}</strong> {_e(other.split(" ", 1)[1])}</li>'
+            )
         words = L.words_phrase(lab, stats["words_inserted"], stats["words_deleted"])
         words_html = f'<p class="words">{_e(words)}</p>' if words else ""
         none = "" if not self.redline.empty else f'<p class="none">{_e(lab["no_changes"])}</p>'
@@ -362,15 +404,32 @@ class _Page:
         )
 
     def toc(self) -> str:
+        """The contents: the divisions as the text has them (indented by depth), under each the changed
+        parts and clauses with their headings and kinds of change, each linked."""
         entries = []
         for item in self.items:
-            if item.kind != "clause" or not item.clause.changed:
+            if item.kind == "division":
+                entries.append(f'<li class="toc-div">{_e(item.label)}</li>')
                 continue
-            c = item.clause
-            old = not c.id
-            num = c.old_num if old else c.num
-            heading = c.old_heading if old else c.heading
-            name = L.clause_name(self.lab, num) if num else ""
+            if item.kind == "part" and item.part is not None:
+                p = item.part
+                if not p.changed:
+                    continue
+                name = self.part_name(p)
+                heading = p.new_text if p.kind == "division" else ""
+                target = self.anchors.get(id(p))
+                badges = self.badges_of(p.kinds or (p.change,))
+                depth = p.depth if p.kind == "division" else 0
+            elif item.kind == "clause" and item.clause is not None and item.clause.changed:
+                c = item.clause
+                old = not c.id
+                name = L.change_label(self.lab, c, old=old)
+                heading = (c.old_heading if old else c.heading) or ""
+                target = self.anchors.get(id(c))
+                badges = self.badges(c)
+                depth = c.depth
+            else:
+                continue
             text = " ".join(
                 x
                 for x in (
@@ -378,18 +437,203 @@ class _Page:
                     f'<span class="toc-title">{_e(heading)}</span>' if heading else "",
                 )
                 if x
-            ) or _e(c.id or c.old_id)
-            entries.append(
-                f'<li class="t-{_e(c.change)}"><a href="#{_e(self.anchors[id(c)])}">{text}</a> '
-                f'<span class="toc-kinds">{self.badges(c)}</span></li>'
             )
-        if not entries:
+            link = f'<a href="#{_e(target)}">{text}</a>' if target else text
+            entries.append(f'<li class="lvl-{min(depth, 6)}">{link} <span class="toc-kinds">{badges}</span></li>')
+        if not any("toc-kinds" in e for e in entries):
             return ""
         return (
             f'<nav class="toc" id="contents" aria-labelledby="contents-h"{self.ui_attr}>\n'
             f'<h2 id="contents-h">{_e(self.lab["contents"])}</h2>\n<ol>\n' + "\n".join(entries) + "\n</ol>\n</nav>"
         )
 
+    # -- navigation between changes --------------------------------------------------------
+    def nav_links(self, key: int) -> str:
+        """ "vorige wijziging" / "volgende wijziging" links of the changed item `key` (id() of its change)."""
+        k = self.change_order.get(key)
+        if k is None:
+            return ""
+        lab = self.lab
+        out = []
+        if k > 0:
+            out.append(
+                f'<a class="prev" href="#{_e(self.change_ids[k - 1])}" rel="prev">{_e(lab["previous_change"])}</a>'
+            )
+        if k + 1 < len(self.change_ids):
+            out.append(f'<a class="next" href="#{_e(self.change_ids[k + 1])}" rel="next">{_e(lab["next_change"])}</a>')
+        out.append(f'<a class="up" href="#contents">{_e(lab["back_to_contents"])}</a>')
+        return f'<span class="nav"{self.ui_attr}>{" ".join(out)}</span>'
+
+    # -- blocks -------------------------------------------------------------------------------
+    def block_html(self, b: BlockChange, side: str = "both") -> str:
+        """One block: its number (old and new when it changed) and its text, on one side or both."""
+        lab = self.lab
+        num = ""
+        if b.kind in ("para", "item") and (b.num or b.old_num):
+            if side == "old":
+                num = _e(b.old_num or "") if b.old is not None else ""
+            elif side == "new":
+                num = _e(b.num or "") if b.new is not None else ""
+            elif b.change in (ADDED, REMOVED) or b.num == b.old_num:
+                shown = b.num if b.new is not None else b.old_num
+                op = {ADDED: INSERT, REMOVED: DELETE}.get(b.change, EQUAL)
+                num = self.segments([(op, shown or "")])
+            else:
+                num = self.segments([(op, t) for op, t in ((DELETE, b.old_num or ""), (INSERT, b.num or "")) if t])
+        if b.kind == "row":
+            cells = []
+            for cell in b.children:
+                if side == "old" and cell.old is None or side == "new" and cell.new is None:
+                    continue
+                cls = f' class="k-{_e(cell.change)}"' if cell.changed else ""
+                cells.append(f"<td{cls}>{self.segments(self.words_of(cell), side)}</td>")
+            return "".join(cells)
+        text = self.segments(self.words_of(b), side)
+        label = {"subheading": lab["block_subheading"], "figure": lab["block_figure"]}.get(b.kind)
+        if b.kind == "property":
+            label = f"{lab['block_origin']} {b.name}"
+        if label:
+            text = f'<span class="bl"{self.ui_attr}>{_e(label)}:</span> {text}'
+        if not b.old_text and not b.new_text and b.kind not in ("list", "table", "origin", "row"):
+            text = f'<span class="empty"{self.ui_attr}>{_e(lab["block_empty"])}</span>'
+        notes = []
+        if FORMATTING in b.kinds and MODIFIED not in b.kinds:
+            notes.append(lab["formatting_only"])
+        if b.old is not None and b.new is not None and b.attrs != b.old_attrs:
+            for name in sorted({*b.attrs, *b.old_attrs}):
+                if b.attrs.get(name) != b.old_attrs.get(name):
+                    old, new = b.old_attrs.get(name, "—"), b.attrs.get(name, "—")
+                    notes.append(f"{lab['block_attribute'].format(name=name)}: {old} → {new}")
+        note = "".join(f' <span class="bnote"{self.ui_attr}>({_e(n)})</span>' for n in notes) if side != "old" else ""
+        num_html = f'<span class="bn">{num}</span> ' if num else ""
+        return f"{num_html}{text}{note}"
+
+    @staticmethod
+    def words_of(b: BlockChange) -> list[tuple[str, str]]:
+        if b.words:
+            return list(b.words)
+        if b.change == ADDED:
+            return [(INSERT, b.new_text)] if b.new_text else []
+        if b.change == REMOVED:
+            return [(DELETE, b.old_text)] if b.old_text else []
+        return [(EQUAL, b.new_text)] if b.new_text else []
+
+    def block_row(self, b: BlockChange, depth: int) -> str:
+        """A block as shown: one line of text (inline) or a pair of cells (side by side)."""
+        classes = f"blk b-{_e(b.kind)} d{min(depth, 6)} k-{_e(_shown_change(b))}"
+        if b.kind == "table":
+            return self.table(b, classes)
+        if b.kind in ("list", "origin"):
+            notes = self.block_html(b)
+            if not notes.strip():
+                return ""
+            return f'<div class="{classes}">{notes}</div>'
+        if not self.side_by_side:
+            if b.kind == "row":
+                return f'<table class="{classes} tbl"><tr>{self.block_html(b)}</tr></table>'
+            return f'<div class="{classes}">{self.block_html(b)}</div>'
+        old = new = ""
+        absent = f'<span class="absent"{self.ui_attr}>{_e(self.lab["not_present"])}</span>'
+        if b.kind == "row":
+            old = f'<table class="tbl"><tr>{self.block_html(b, "old")}</tr></table>' if b.old is not None else absent
+            new = f'<table class="tbl"><tr>{self.block_html(b, "new")}</tr></table>' if b.new is not None else absent
+        else:
+            old = self.block_html(b, "old") if b.old is not None else absent
+            new = self.block_html(b, "new") if b.new is not None else absent
+        return (
+            f'<div class="{classes} pair"><div class="old"><span class="sr side-label"{self.ui_attr}>'
+            f'{_e(self.lab["old_text"])}: </span>{old}</div><div class="new"><span class="sr side-label"'
+            f"{self.ui_attr}>{_e(self.lab['new_text'])}: </span>{new}</div></div>"
+        )
+
+    def table(self, b: BlockChange, classes: str) -> str:
+        """A table as one table, row by row, the changed rows and cells marked (side by side: one table
+        a side, each holding the rows that side has)."""
+        notes = self.block_html(b)
+        note = f'<p class="bnote">{notes}</p>' if notes.strip() else ""
+
+        def rows(side: str) -> str:
+            out = []
+            for row in b.children:
+                if side == "old" and row.old is None or side == "new" and row.new is None:
+                    continue
+                cls = f' class="k-{_e(_shown_change(row))}"' if _unit_changed(row) else ""
+                out.append(f"<tr{cls}>{self.block_html(row, side)}</tr>")
+            return f'<table class="tbl">{"".join(out)}</table>'
+
+        if not self.side_by_side:
+            return f'<div class="{classes}">{note}{rows("both")}</div>'
+        absent = f'<span class="absent"{self.ui_attr}>{_e(self.lab["not_present"])}</span>'
+        old = rows("old") if b.old is not None else absent
+        new = rows("new") if b.new is not None else absent
+        return (
+            f'<div class="{classes} pair"><div class="old"><span class="sr side-label"{self.ui_attr}>'
+            f'{_e(self.lab["old_text"])}: </span>{old}</div><div class="new"><span class="sr side-label"'
+            f"{self.ui_attr}>{_e(self.lab['new_text'])}: </span>{new}</div></div>"
+        )
+
+    def blocks(self, tree: list[BlockChange], whole: bool) -> str:
+        """The blocks of a part or clause: all of them (`whole`), or the changed ones with one block of
+        context each, the other unchanged ones folded into a `details` element."""
+        units: list[tuple[BlockChange, int]] = []
+        for block, depth in _units(tree, 0):
+            if block.kind == "property" and not block.changed and not whole:
+                continue
+            if block.kind == "row" and units and units[-1][0].kind == "table" and block in units[-1][0].children:
+                continue  # shown in its table
+            units.append((block, depth))
+        if not units:
+            return ""
+        changed = [
+            _unit_changed(b) or (b.kind == "table" and any(_unit_changed(r) for r in b.children)) for b, _ in units
+        ]
+        out: list[str] = []
+        folded: list[str] = []
+
+        def fold() -> None:
+            if folded:
+                summary = L.count_phrase(self.lab, len(folded), "unchanged_blocks_1", "unchanged_blocks_n")
+                out.append(
+                    f'<details class="more"><summary{self.ui_attr}>{_e(summary)}</summary>{"".join(folded)}</details>'
+                )
+                folded.clear()
+
+        for k, (block, depth) in enumerate(units):
+            row = self.block_row(block, depth)
+            if not row:
+                continue
+            near = (k > 0 and changed[k - 1]) or (k + 1 < len(units) and changed[k + 1])
+            if whole or changed[k] or near:
+                fold()
+                out.append(row)
+            else:
+                folded.append(row)
+        fold()
+        head = ""
+        if self.side_by_side:
+            head = (
+                f'<div class="pair sbs-head" aria-hidden="true"{self.ui_attr}><div>{_e(self.lab["old_text"])}</div>'
+                f"<div>{_e(self.lab['new_text'])}</div></div>"
+            )
+        return f'<div class="blocks">{head}{"".join(out)}</div>'
+
+    def flat_body(self, c: ClauseChange) -> str:
+        """A clause without blocks (a redline built by hand): its text as one paragraph."""
+        words = self.body_words(c)
+        if not words:
+            return ""
+        if self.side_by_side:
+            absent = f'<span class="absent"{self.ui_attr}>{_e(self.lab["not_present"])}</span>'
+            old = self.segments(words, "old") if c.old_id else absent
+            new = self.segments(words, "new") if c.id else absent
+            return (
+                f'<div class="blocks"><div class="pair sbs-head" aria-hidden="true"{self.ui_attr}>'
+                f"<div>{_e(self.lab['old_text'])}</div><div>{_e(self.lab['new_text'])}</div></div>"
+                f'<div class="blk pair"><div class="old">{old}</div><div class="new">{new}</div></div></div>'
+            )
+        return f'<div class="blocks"><div class="blk">{self.segments(words)}</div></div>'
+
+    # -- items --------------------------------------------------------------------------------
     def clause(self, c: ClauseChange) -> str:
         lab = self.lab
         anchor = self.anchors[id(c)]
@@ -398,8 +642,7 @@ class _Page:
         words = L.words_phrase(lab, c.words_inserted, c.words_deleted)
         if words:
             meta.append(f'<span class="words">{_e(words)}</span>')
-        if c.changed:
-            meta.append(f'<a class="up" href="#contents">{_e(lab["back_to_contents"])}</a>')
+        meta.append(self.nav_links(id(c)))
         notes = []
         if is_moved(c):
             was = self.was_anchors.get(id(c))
@@ -413,62 +656,88 @@ class _Page:
             notes.append(_e(lab["bounded_note"]))
         notes_html = "".join(f'<p class="note"{self.ui_attr}>{n}</p>' for n in notes)
         head = self.title_html(c) or _e(c.id or c.old_id)
-        words_list = self.body_words(c)
-        if self.side_by_side:
-            old_cell = (
-                f"<p>{self.segments(words_list, 'old')}</p>"
-                if c.old_id
-                else f'<p class="absent"{self.ui_attr}>{_e(lab["not_present"])}</p>'
-            )
-            new_cell = (
-                f"<p>{self.segments(words_list, 'new')}</p>"
-                if c.id
-                else f'<p class="absent"{self.ui_attr}>{_e(lab["not_present"])}</p>'
-            )
-            body = (
-                '<table class="sbs">'
-                '<colgroup><col class="col-old"><col class="col-new"></colgroup>'
-                f'<thead{self.ui_attr}><tr><th scope="col">{_e(lab["old_text"])}</th>'
-                f'<th scope="col">{_e(lab["new_text"])}</th></tr></thead>'
-                f'<tbody><tr><td class="old">{old_cell}</td><td class="new">{new_cell}</td></tr></tbody></table>'
-            )
+        tree = [b for b in c.tree if b.kind != "heading"]
+        if tree:
+            whole = self.include_unchanged or not c.changed or c.change in (ADDED, REMOVED) or c.kinds == (MOVED,)
+            body = self.blocks(tree, whole)
         else:
-            body = f'<div class="text"><p>{self.segments(words_list)}</p></div>' if words_list else ""
+            body = self.flat_body(c)
+        change_attr = " data-change" if c.changed else ""
         return (
-            f'<section class="{_e(classes)}" id="{_e(anchor)}" aria-labelledby="h-{_e(anchor)}">\n'
+            f'<section class="{_e(classes)}" id="{_e(anchor)}" aria-labelledby="h-{_e(anchor)}"{change_attr}>\n'
             f'<h3 id="h-{_e(anchor)}">{head}</h3>\n'
-            f'<p class="meta"{self.ui_attr}>{" ".join(meta)}</p>\n{notes_html}{body}\n</section>'
+            f'<p class="meta"{self.ui_attr}>{" ".join(m for m in meta if m)}</p>\n{notes_html}{body}\n</section>'
         )
+
+    def part_name(self, p: PartChange) -> str:
+        name = L.part_name(self.lab, p)
+        aspects = L.part_aspects(self.lab, p) if p.changed else ""
+        return f"{name} ({aspects})" if aspects else name
 
     def part(self, p: PartChange) -> str:
-        """A part outside the clauses (title, metadata, preamble, division): its name, kinds and word diff."""
+        """A part outside the clauses (title, metadata, preamble, division): name, kinds, text block by block."""
         lab = self.lab
-        name = L.part_name(lab, p)
-        aspects = L.part_aspects(lab, p)
-        if aspects:
-            name = f"{name} ({aspects})"
-        anchor = p.anchor
-        badges = " ".join(
-            f'<span class="badge b-{_e(kind)}">{_e(L.kind_label(lab, kind))}</span>'
-            for kind in (p.kinds or (p.change,))
-        )
-        texts = [self.segments(p.words)] if p.words else []
+        anchor = self.anchors.get(id(p), p.anchor)
+        name = _e(self.part_name(p))
+        if p.kind == "division" and p.changed:
+            heading = next((b for b in p.blocks if b.kind == "heading"), None)
+            title = self.segments(self.words_of(heading)) if heading is not None else ""
+            head = f'<span class="num">{name}</span> <span class="title">{title}</span>' if title else name
+        else:
+            head = name
+        meta = [self.badges_of(p.kinds or (p.change,))] if p.changed else []
+        words = L.words_phrase(lab, p.words_inserted, p.words_deleted)
+        if words and p.changed:
+            meta.append(f'<span class="words">{_e(words)}</span>')
+        meta.append(self.nav_links(id(p)))
+        notes = []
+        if MOVED in p.kinds:
+            was = self.was_anchors.get(id(p))
+            text = _e(lab["moved_from"].format(place=lab["old_place"]))
+            notes.append(f'<a href="#{_e(was)}">{text}</a>' if was else text)
         if p.kind == "division":
-            texts += [self.segments(b.words) for b in p.blocks if b.kind != "heading" and b.words]
-        body = "".join(f"<p>{t}</p>" for t in texts if t)
+            if p.num != p.old_num and p.old_num is not None and p.num is not None:
+                notes.append(_e(lab["renumbered_from_to"].format(old=p.old_num, new=p.num)))
+            if p.division_kind != p.old_division_kind:
+                old = L.division_name(lab, p.old_division_kind, None)
+                new = L.division_name(lab, p.division_kind, None)
+                notes.append(_e(f"{lab['aspect_kind']}: {old} → {new}"))
+            tree = [b for b in p.blocks if b.kind != "heading"]
+        else:
+            tree = p.blocks
+        notes_html = "".join(f'<p class="note"{self.ui_attr}>{n}</p>' for n in notes)
+        whole = self.include_unchanged or not p.changed or p.change in (ADDED, REMOVED) or p.kind != "preamble"
+        body = self.blocks(tree, whole) if tree else ""
+        if not tree and p.words and p.kind != "division":  # document attributes: their value
+            body = f'<div class="blocks"><div class="blk">{self.segments(p.words)}</div></div>'
+        classes = " ".join(["part", f"part-{p.kind}"] + [f"k-{k}" for k in (p.kinds or (p.change,))])
+        change_attr = " data-change" if p.changed else ""
+        level = "h3"
         return (
-            f'<section class="clause part k-{_e(p.change)}" id="{_e(anchor)}" aria-labelledby="h-{_e(anchor)}">\n'
-            f'<h3 id="h-{_e(anchor)}">{_e(name)}</h3>\n'
-            f'<p class="meta"{self.ui_attr}>{badges}</p>\n<div class="text">{body}</div>\n</section>'
+            f'<section class="{_e(classes)}" id="{_e(anchor)}" aria-labelledby="h-{_e(anchor)}"{change_attr}>\n'
+            f'<{level} id="h-{_e(anchor)}">{head}</{level}>\n'
+            f'<p class="meta"{self.ui_attr}>{" ".join(m for m in meta if m)}</p>\n{notes_html}{body}\n</section>'
         )
 
-    def was(self, c: ClauseChange) -> str:
+    def badges_of(self, found: tuple[str, ...]) -> str:
+        return " ".join(f'<span class="badge b-{_e(kind)}">{_e(L.kind_label(self.lab, kind))}</span>' for kind in found)
+
+    def was(self, item: Item) -> str:
         lab = self.lab
-        anchor = self.was_anchors[id(c)]
-        target = self.anchors.get(id(c))
-        stood = lab["old_position"].format(clause=self.plain_name(c, old=True, start=False))
+        if item.part is not None:
+            p = item.part
+            anchor = self.was_anchors[id(p)]
+            stood = lab["was_division"].format(division=L.division_name(lab, p.old_division_kind, p.old_num))
+            target = self.anchors.get(id(p))
+            moved = _e(L.kind_label(lab, MOVED))
+        else:
+            c = item.clause
+            assert c is not None
+            anchor = self.was_anchors[id(c)]
+            target = self.anchors.get(id(c))
+            stood = lab["old_position"].format(clause=self.plain_name(c, old=True, start=False))
+            moved = _e(lab["moved_to"].format(place=L.new_place(self.lab, c)))
         stood = stood[:1].upper() + stood[1:]
-        moved = _e(lab["moved_to"].format(place=L.new_place(self.lab, c)))
         link = f'<a href="#{_e(target)}">{moved}</a>' if target else moved
         return (
             f'<aside class="was" id="{_e(anchor)}" aria-label="{_e(L.kind_label(lab, MOVED))}"{self.ui_attr}>'
@@ -482,17 +751,21 @@ class _Page:
     def main(self) -> str:
         out = []
         for item in self.items:
-            if item.kind == "clause":
+            if item.kind == "clause" and item.clause is not None:
                 out.append(self.clause(item.clause))
-            elif item.kind == "was":
-                out.append(self.was(item.clause))
+            elif item.kind in ("was", "was-part"):
+                out.append(self.was(item))
             elif item.kind == "division":
                 out.append(f'<h2 class="division">{_e(item.label)}</h2>')
             elif item.kind == "gap":
                 out.append(self.gap(item.n))
             elif item.kind == "part" and item.part is not None:
                 out.append(self.part(item.part))
-        return '<main id="changes">\n' + "\n".join(out) + "\n</main>"
+        tools = (
+            f'<p class="tools" hidden{self.ui_attr}><button type="button" data-open-all>{_e(self.lab["show_all"])}</button> '
+            f'<span class="keys">{_e(self.lab["keys_hint"])}</span></p>'
+        )
+        return f'<main id="changes" tabindex="-1">\n{tools}\n' + "\n".join(out) + "\n</main>"
 
     def page(self) -> str:
         r = self.redline
@@ -507,7 +780,7 @@ class _Page:
         return (
             f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n{self.head()}\n'
             f'<body class="{body_class}{inv_class}">\n{self.header()}\n{self.summary()}\n{self.toc()}\n'
-            f"{main}\n{footer}\n</body>\n</html>\n"
+            f"{main}\n{footer}\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
         )
 
 
@@ -628,6 +901,53 @@ table.sbs td.old { border-right: 1px solid var(--rule); }
 .absent { font-size: .85rem; font-style: italic; color: var(--muted); }
 :target { outline: 2px solid var(--accent); outline-offset: .35rem; border-radius: .2rem; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .78rem; color: var(--muted); }
+/* blocks: one line (or row) per lid, item, paragraph, table row, figure */
+.blocks { margin: 0; }
+.blk { margin: 0 0 .55rem; white-space: pre-line; }
+.blk.d1 { margin-left: 1.4rem; } .blk.d2 { margin-left: 2.8rem; } .blk.d3 { margin-left: 4.2rem; }
+.blk.d4, .blk.d5, .blk.d6 { margin-left: 5.4rem; }
+.bn { display: inline-block; min-width: 1.6em; margin-right: .35em; font-weight: 600; }
+.bl, .bnote, .empty { font: .8rem SANS; color: var(--muted); }
+.blk.k-added, .blk.k-removed, .blk.k-modified, .blk.k-renumbered, .blk.k-formatting {
+  border-left: 2px solid var(--rule); padding-left: .5rem; margin-left: -.6rem;
+}
+.blk.d1.k-added, .blk.d1.k-removed, .blk.d1.k-modified, .blk.d1.k-renumbered { margin-left: .8rem; }
+.blk.d2.k-added, .blk.d2.k-removed, .blk.d2.k-modified, .blk.d2.k-renumbered { margin-left: 2.2rem; }
+.blk.k-added { border-left-color: var(--ins-ink); }
+.blk.k-removed { border-left-color: var(--del-ink); }
+table.tbl { border-collapse: collapse; margin: 0 0 .4rem; }
+table.tbl td { border: 1px solid var(--rule); padding: .15rem .45rem; vertical-align: top; }
+table.tbl td.k-modified, table.tbl td.k-added, table.tbl td.k-removed { border-color: var(--accent); }
+table.tbl tr.k-added td { background: var(--ins-bg); }
+table.tbl tr.k-removed td { background: var(--del-bg); }
+.b-table { overflow-x: auto; }
+details.more { margin: .2rem 0 .7rem; }
+details.more > summary { cursor: pointer; font: .78rem SANS; color: var(--muted); list-style-position: inside; }
+details.more[open] > summary { margin-bottom: .5rem; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.2rem; }
+.pair > div { min-width: 0; }
+.pair > .old { border-right: 1px solid var(--rule); padding-right: .8rem; }
+.sbs-head { font: 600 .7rem SANS; letter-spacing: .07em; text-transform: uppercase; color: var(--muted);
+  border-bottom: 1px solid var(--rule); margin-bottom: .5rem; }
+.absent { font-size: .85rem; font-style: italic; color: var(--muted); }
+.meta .nav { display: inline-flex; gap: .6rem; margin-left: auto; }
+.meta .nav a { color: var(--muted); }
+.tools { font: .8rem SANS; color: var(--muted); }
+.tools button { font: inherit; }
+nav.toc li.toc-div { margin-top: .4rem; font-weight: 600; color: var(--muted); break-after: avoid; }
+nav.toc li.lvl-1 { padding-left: 1rem; } nav.toc li.lvl-2 { padding-left: 2rem; }
+nav.toc li.lvl-3, nav.toc li.lvl-4, nav.toc li.lvl-5, nav.toc li.lvl-6 { padding-left: 3rem; }
+section.part { margin: 1.5rem 0 1.9rem; padding: .1rem 0 .1rem 1rem; border-left: 3px solid var(--accent); }
+@media (max-width: 40rem) {
+  body { padding: 1.2rem .9rem 3rem; }
+  .pair { grid-template-columns: 1fr; }
+  .pair > .old { border-right: 0; padding-right: 0; border-bottom: 1px dashed var(--rule); margin-bottom: .35rem; }
+  .pair > div > .side-label { position: static !important; width: auto; height: auto; margin: 0; clip: auto;
+    clip-path: none; overflow: visible; white-space: normal; font: 600 .7rem SANS; color: var(--muted); }
+  .sbs-head { display: none; }
+  .blk.d1, .blk.d2, .blk.d3, .blk.d4, .blk.d5, .blk.d6 { margin-left: .8rem; }
+  .meta .nav { margin-left: 0; }
+}
 @page { margin: 18mm 16mm 20mm; }
 @media print {
   :root {
@@ -641,7 +961,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   .summary, nav.toc { padding: 0; background: none; }
   ins, .sample-ins { text-decoration: underline; text-decoration-thickness: 1px; }
   del, .sample-del { text-decoration: line-through; text-decoration-thickness: 1px; }
-  section.clause, .was, .gap, nav.toc li, table.sbs tr { break-inside: avoid; page-break-inside: avoid; }
+  section.clause, .was, .gap, nav.toc li, table.sbs tr, .blk { break-inside: avoid; page-break-inside: avoid; }
+  .meta .nav, .tools, details.more > summary { display: none; }
   h2, h3, .meta, .note, .gap { break-after: avoid; page-break-after: avoid; }
   :target { outline: none; }
 }
@@ -649,3 +970,36 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
     .replace("SANS", _SANS)
     .replace("MONO", _MONO)
 )
+
+
+#: Progressive enhancement only (the page works without it): the keys n / j and p / k go to the next
+#: and previous change, and a button opens every folded run of unchanged blocks.
+SCRIPT = """
+(function () {
+  var changes = Array.prototype.slice.call(document.querySelectorAll("[data-change]"));
+  var tools = document.querySelector(".tools");
+  if (tools) {
+    tools.hidden = false;
+    var button = tools.querySelector("[data-open-all]");
+    button.addEventListener("click", function () {
+      var folded = document.querySelectorAll("details.more");
+      var open = !Array.prototype.every.call(folded, function (d) { return d.open; });
+      Array.prototype.forEach.call(folded, function (d) { d.open = open; });
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || !changes.length) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName))) return;
+    var key = event.key, step = key === "n" || key === "j" ? 1 : key === "p" || key === "k" ? -1 : 0;
+    if (!step) return;
+    var top = window.scrollY + 4, next = null;
+    for (var i = 0; i < changes.length; i++) {
+      var y = changes[i].getBoundingClientRect().top + window.scrollY;
+      if (step > 0 && y > top + 4) { next = changes[i]; break; }
+      if (step < 0 && y < top - 4) next = changes[i];
+    }
+    if (next) { event.preventDefault(); location.hash = next.id; }
+  });
+})();
+"""

@@ -23,6 +23,7 @@ from ..ops.redline import (
     SPLIT,
     UNCHANGED,
     ClauseChange,
+    PartChange,
     Side,
 )
 
@@ -151,6 +152,11 @@ DUTCH: dict[str, str] = {
     "unchanged_blocks_1": "1 ongewijzigd onderdeel",
     "unchanged_blocks_n": "{n} ongewijzigde onderdelen",
     "was_division": "Hier stond {division}",
+    # navigation
+    "previous_change": "vorige wijziging",
+    "next_change": "volgende wijziging",
+    "show_all": "Alles uit- of inklappen",
+    "keys_hint": "Toetsen: n of j naar de volgende wijziging, p of k naar de vorige.",
 }
 
 ENGLISH: dict[str, str] = {
@@ -255,6 +261,10 @@ ENGLISH: dict[str, str] = {
     "unchanged_blocks_1": "1 unchanged block",
     "unchanged_blocks_n": "{n} unchanged blocks",
     "was_division": "{division} stood here",
+    "previous_change": "previous change",
+    "next_change": "next change",
+    "show_all": "Unfold or fold everything",
+    "keys_hint": "Keys: n or j for the next change, p or k for the previous one.",
 }
 
 assert DUTCH.keys() == ENGLISH.keys()
@@ -308,7 +318,7 @@ def clause_label(lab: dict[str, str], kind: str | None, num: str | None, *, star
     return lab.get(f"clause_{kind}", kind)
 
 
-def change_label(lab: dict[str, str], change, *, old: bool = False, start: bool = True) -> str:
+def change_label(lab: dict[str, str], change: ClauseChange, *, old: bool = False, start: bool = True) -> str:
     """The name of a `ClauseChange` on one side: its kind and number ("Artikel 5", "Tabel I")."""
     if old or not change.id:
         return clause_label(lab, change.old_clause_kind, change.old_num, start=start)
@@ -321,7 +331,7 @@ def division_name(lab: dict[str, str], kind: str | None, num: str | None) -> str
     return " ".join(x for x in (word, num) if x)
 
 
-def part_name(lab: dict[str, str], part) -> str:
+def part_name(lab: dict[str, str], part: PartChange) -> str:
     """How a part outside the clauses is named: "Titel", "Aanhef", "Korte titel", "Datum (signed)",
     "Hoofdstuk 3" ... (for a division, without its heading: see `part_aspects`)."""
     kind = part.kind
@@ -344,7 +354,7 @@ def part_name(lab: dict[str, str], part) -> str:
     return lab["meta_other"].format(name=ident)
 
 
-def part_aspects(lab: dict[str, str], part) -> str:
+def part_aspects(lab: dict[str, str], part: PartChange) -> str:
     """What changed in a division, for its label: "kop", "nummer", "tekst" (comma-separated; "" when
     the whole division was added, removed or moved unchanged)."""
     if part.kind != "division" or part.change in ("added", "removed"):

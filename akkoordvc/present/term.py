@@ -33,6 +33,7 @@ Words come from `present.labels` in the document's language (Dutch for "nl", els
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..ops.redline import (
     ADDED,
@@ -54,6 +55,10 @@ from ..ops.redline import (
     Redline,
 )
 from . import labels as L
+from .blockview import unit_changed as _unit_changed
+from .blockview import units as _units
+
+Runs = list[tuple[str | None, str]]  # (style, text) pieces of a line
 
 __all__ = ["DEFAULT_WIDTH", "render", "summary"]
 
@@ -76,7 +81,7 @@ _WORDS = {"nl": "woorden", "en": "words"}
 _SUMMARY_ALWAYS = (MODIFIED, ADDED, MOVED, REMOVED)
 _SUMMARY_IF_ANY = (RENUMBERED, SPLIT, MERGED, FORMATTING, "origin", "rekeyed")
 _SPACES = re.compile(r"( +)")
-_OWN_LINE = frozenset({"heading"})  # shown in the header, not as a block
+_OWN_LINE = frozenset({"heading"})  # shown in the header, not as a block (see blockview)
 
 
 def _visible(text: str) -> str:
@@ -86,7 +91,9 @@ def _visible(text: str) -> str:
 
 
 class _Renderer:
-    def __init__(self, redline: Redline, color: bool, include_unchanged: bool, context: int | None, width) -> None:
+    def __init__(
+        self, redline: Redline, color: bool, include_unchanged: bool, context: int | None, width: int | None
+    ) -> None:
         self.redline = redline
         self.color = color
         self.full = include_unchanged
@@ -95,12 +102,12 @@ class _Renderer:
         self.lab = L.labels(redline.new.lang or redline.old.lang)
 
     # -- styled text ----------------------------------------------------------------------------
-    def style(self, key: str, text: str) -> str:
-        return f"{_STYLES[key]}{text}{_RESET}" if self.color and text else text
+    def style(self, key: str | None, text: str) -> str:
+        return f"{_STYLES[key]}{text}{_RESET}" if key and self.color and text else text
 
-    def runs(self, words) -> list[tuple[str | None, str]]:
+    def runs(self, words: Iterable[tuple[str, str]]) -> Runs:
         """(style, text) runs of a word diff; without colour the markers are part of the text."""
-        out: list[tuple[str | None, str]] = []
+        out: Runs = []
         for op, text in words:
             if op == "=":
                 out.append((None, text))
@@ -112,7 +119,7 @@ class _Renderer:
                 out.append(("ins", shown) if self.color else (None, f"{{+{shown}+}}"))
         return out
 
-    def wrap(self, runs, indent: str, prefix=()) -> list[str]:
+    def wrap(self, runs: Runs, indent: str, prefix: Runs | tuple[()] = ()) -> list[str]:
         """Lines of at most `width` columns (a longer word stands alone): the `prefix` runs (a number)
         and a space on the first line after `indent`, the following lines indented under the text."""
         prefix_len = sum(len(t) for _, t in prefix) + 1 if prefix else 0
@@ -145,10 +152,11 @@ class _Renderer:
         lines.append(self.join(line))
         return lines
 
-    def join(self, pieces) -> str:
+    def join(self, pieces: Runs) -> str:
         """One line from (style, text) pieces: neighbours of one style share one escape sequence."""
         out: list[str] = []
-        style, buffer = None, []
+        style: str | None = None
+        buffer: list[str] = []
         for key, text in pieces:
             if key != style and buffer:
                 out.append(self.style(style, "".join(buffer)) if style else "".join(buffer))
@@ -163,7 +171,7 @@ class _Renderer:
         return self.wrap([(key, text)], indent)
 
     # -- clauses ----------------------------------------------------------------------------------
-    def kinds(self, item) -> str:
+    def kinds(self, item: ClauseChange | PartChange) -> str:
         return ", ".join(L.kind_label(self.lab, k) for k in (item.kinds or (item.change,)))
 
     def clause_header(self, c: ClauseChange) -> list[str]:
@@ -281,8 +289,8 @@ class _Renderer:
             if label:
                 runs = [(None, f"{label}: ")] + runs
             if not b.old_text and not b.new_text and b.kind not in ("list", "table", "origin"):
-                op = {"added": "+", "removed": "-"}.get(b.change)
-                runs = self.runs([(op, lab["block_empty"])]) if op else [(None, lab["block_empty"])]
+                mark = {"added": "+", "removed": "-"}.get(b.change)
+                runs = self.runs([(mark, lab["block_empty"])]) if mark else [(None, lab["block_empty"])]
         notes = []
         if FORMATTING in b.kinds and MODIFIED not in b.kinds:
             notes.append(lab["formatting_only"])
@@ -303,7 +311,7 @@ class _Renderer:
             lines.extend(self.plain(f"({note})", indent + "  ", key="dim"))
         return lines
 
-    def shorten(self, runs, used: int):
+    def shorten(self, runs: Runs, used: int) -> Runs:
         """One line of context: the start of an unchanged block, cut at a space, with "…"."""
         text = "".join(t for _, t in runs)
         room = max(20, min(self.width - used - 2, self.context or self.width))
@@ -360,6 +368,7 @@ class _Renderer:
             moved = lab["moved_to"].format(place=L.new_place(lab, c))
         else:
             p = entry.part
+            assert p is not None
             stood = lab["was_division"].format(division=L.division_name(lab, p.old_division_kind, p.old_num))
             moved = L.kind_label(lab, MOVED)
         stood = stood[:1].upper() + stood[1:]
@@ -368,9 +377,9 @@ class _Renderer:
     def entry(self, entry: Entry) -> list[str]:
         if entry.kind == WAS:
             return self.was(entry)
-        if entry.kind == PART:
+        if entry.kind == PART and entry.part is not None:
             return self.part(entry.part)
-        if entry.kind == CLAUSE:
+        if entry.kind == CLAUSE and entry.clause is not None:
             return self.clause(entry.clause)
         return []
 
@@ -392,28 +401,6 @@ class _Renderer:
         if any(c.bounded for c in red.clauses):
             lines.append(lab["bounded_note"])
         return "\n".join(lines) + "\n"
-
-
-def _units(tree: list[BlockChange], depth: int):
-    """(block, depth) for every block that is shown on its own line(s), in document order: cells are
-    shown in their row; list, table and origin containers only through their children (and when
-    their own attributes changed); the heading is in the clause's header."""
-    for block in tree:
-        if block.kind in _OWN_LINE:
-            continue
-        yield block, depth
-        if block.kind == "row":
-            continue
-        inner = depth if block.kind in ("list", "origin") else depth + 1
-        yield from _units(block.children, inner)
-
-
-def _unit_changed(block: BlockChange) -> bool:
-    if block.kind == "row":
-        return block.changed or any(c.changed for c in block.children)
-    if block.kind in ("list", "table", "origin"):
-        return block.changed and block.change != UNCHANGED and block.attrs != block.old_attrs
-    return block.changed
 
 
 def summary(redline: Redline, lab: dict[str, str] | None = None) -> str:
