@@ -132,7 +132,7 @@ def from_bwb(root: etree._Element, source: str = "<input>", *, origin: bool = Tr
     """
     if root.tag != TOESTAND:
         raise AkkoordError(
-            f"{source}: not a BWB toestand document (root <{root.tag}>); "
+            f"{source}: not a BWB toestand document (root <{root.tag!s}>); "
             "import a law's XML from wetten.overheid.nl (root <toestand>), or use 'akkoord import text'"
         )
     wetgeving = root.find(WETGEVING)
@@ -273,7 +273,9 @@ class _Converter:
             else:
                 self._text_clause(child, out, owner if owner is not None else container)
 
-    def _division(self, source: etree._Element, out: etree._Element, kind: str, *, recurse: bool = True):
+    def _division(
+        self, source: etree._Element, out: etree._Element, kind: str, *, recurse: bool = True
+    ) -> etree._Element:
         division = etree.SubElement(out, names.DIVISION)
         division.set(names.ID, self._id_for("d", source, f"d-{kind}"))
         division.set(names.KIND, kind)
@@ -319,7 +321,7 @@ class _Converter:
         clause.set(names.ID, self._id_for("t", owner, "t-text"))
         clause.set(names.KIND, "text")
         kop = _child(owner, KOP)
-        clause.set(names.NUM, _clip(_display_label(owner, kop) or source.tag))
+        clause.set(names.NUM, _clip(_display_label(owner, kop) or str(source.tag)))
         self._block(source, clause)
         if len(clause):
             out.append(clause)
@@ -419,7 +421,9 @@ class _Converter:
                 etree.SubElement(out, names.P).text = num
             self._blocks(lid, out)
 
-    def _list(self, lijst: etree._Element, out: etree._Element, items=None) -> None:
+    def _list(
+        self, lijst: etree._Element, out: etree._Element, items: tuple[etree._Element, ...] | None = None
+    ) -> None:
         lst = etree.Element(names.LIST)
         kind = lijst.get("type") if items is None else None
         if kind:
@@ -453,7 +457,13 @@ class _Converter:
         for p in after:
             out.append(p)
 
-    def _table_part(self, source, table, before, after) -> None:
+    def _table_part(
+        self,
+        source: etree._Element,
+        table: etree._Element,
+        before: list[etree._Element],
+        after: list[etree._Element],
+    ) -> None:
         for child in source:
             tag = child.tag
             if not isinstance(tag, str) or tag == META_DATA or tag in ("colspec", "spanspec"):

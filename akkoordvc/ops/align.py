@@ -72,14 +72,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from heapq import nsmallest
 from itertools import chain, pairwise
+from typing import Any
 
 from lxml import etree
 
 from ..model import canonical, names
-from ..model.document import Document, content_text
+from ..model.document import Clause, Document, content_text
 from ..model.strings import one_line
 from .blocks import align, clause_words, one_side, same
 from .outline import BOTH, MOVED_FROM, MOVED_TO, NEW, OLD, Node, merge, walk
@@ -101,14 +102,20 @@ from .redline import (
     TITLE,
     UNCHANGED,
     WAS,
+    BlockChange,
     ClauseChange,
     Entry,
     InternalError,
     PartChange,
     Redline,
+    Segments,
     Side,
 )
 from .redline import CLAUSE as CLAUSE_ENTRY
+from .worddiff import WordDiff
+
+Element = etree._Element
+Bag = Counter[Any]  # a multiset of word bigrams (or shingles)
 
 __all__ = [
     "MIN_WORDS",
@@ -157,7 +164,7 @@ class _Item:
 
     __slots__ = ("index", "clause", "id", "num", "heading", "_text", "division", "division_el", "_words", "_bag")
 
-    def __init__(self, index: int, clause) -> None:
+    def __init__(self, index: int, clause: Clause) -> None:
         element = clause.element
         self.index = index
         self.clause = clause
@@ -166,6 +173,7 @@ class _Item:
         self.heading = _nfc(clause.heading)
         self._text: str | None = None
         parent = element.getparent()
+        self.division_el: Element | None
         if parent is not None and parent.tag == names.DIVISION:
             self.division_el = parent
             self.division = parent.get(names.ID)
@@ -173,7 +181,7 @@ class _Item:
             self.division_el = None
             self.division = None
         self._words: list[str] | None = None
-        self._bag: Counter | None = None
+        self._bag: Bag | None = None
 
     @property
     def text(self) -> str:
@@ -189,7 +197,7 @@ class _Item:
         return self._words
 
     @property
-    def bag(self) -> Counter:
+    def bag(self) -> Bag:
         """The bag (multiset) of word bigrams: the unit of every similarity measure here."""
         if self._bag is None:
             words = self.words
@@ -197,7 +205,7 @@ class _Item:
         return self._bag
 
 
-def _intersection(a: Counter, b: Counter) -> int:
+def _intersection(a: Bag, b: Bag) -> int:
     if len(a) > len(b):
         a, b = b, a
     get = b.get
@@ -209,7 +217,7 @@ def _intersection(a: Counter, b: Counter) -> int:
     return total
 
 
-def similarity(a: Counter, b: Counter) -> float:
+def similarity(a: Bag, b: Bag) -> float:
     """Dice coefficient of two bags (of word bigrams): 2·|A∩B| / (|A|+|B|), in [0, 1]."""
     size = sum(a.values()) + sum(b.values())
     return 2 * _intersection(a, b) / size if size else 1.0
@@ -286,7 +294,7 @@ def _eligible(items: list[_Item], indices: Iterable[int]) -> list[int]:
     return [i for i in indices if len(items[i].words) >= MIN_WORDS]
 
 
-def _shingles(item: _Item) -> set:
+def _shingles(item: _Item) -> set[int]:
     words = item.words
     return {hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2)}
 
@@ -331,7 +339,14 @@ class _Similar:
         return value
 
 
-def _groups(wholes: dict[int, list[int]], whole_size, part_size, inter, whole_bag, part_bag):
+def _groups(
+    wholes: dict[int, list[int]],
+    whole_size: Callable[[int], int],
+    part_size: Callable[[int], int],
+    inter: Callable[[int, int], int],
+    whole_bag: Callable[[int], Bag],
+    part_bag: Callable[[int], Bag],
+) -> list[tuple[int, list[int]]]:
     """Wholes (old clause of a split, new clause of a merge) covered by 2+ parts.
 
     `wholes`: whole -> candidate parts. Returns [(whole, [parts in order])], each part used once.
@@ -372,7 +387,7 @@ def _groups(wholes: dict[int, list[int]], whole_size, part_size, inter, whole_ba
     return groups
 
 
-def _size(bag: Counter) -> int:
+def _size(bag: Bag) -> int:
     return len(bag) and sum(bag.values())
 
 
@@ -451,9 +466,9 @@ def _by_likeness(al: _Alignment) -> None:
 class _Labels:
     def __init__(self, lang: str) -> None:
         self.dutch = (lang or "nl").lower().startswith("nl")
-        self.cache: dict = {}
+        self.cache: dict[Element, str] = {}
 
-    def __call__(self, element) -> str:
+    def __call__(self, element: Element | None) -> str:
         if element is None:
             return ""
         label = self.cache.get(element)
@@ -472,14 +487,14 @@ class _Labels:
 class _Differ:
     """`diff_words` with the bound given to `compute`, and a word counter for one-sided text."""
 
-    def __init__(self, max_tokens) -> None:
+    def __init__(self, max_tokens: object) -> None:
         from .worddiff import diff_words
 
         self.diff_words = diff_words
-        self.kwargs = {} if max_tokens is _DEFAULT else {"max_tokens": max_tokens}
+        self.bound: dict[str, Any] = {} if max_tokens is _DEFAULT else {"max_tokens": max_tokens}
 
-    def __call__(self, old: str, new: str):
-        return self.diff_words(old, new, **self.kwargs)
+    def __call__(self, old: str, new: str) -> WordDiff:
+        return self.diff_words(old, new, **self.bound)
 
     @staticmethod
     def count(text: str) -> int:
@@ -495,7 +510,7 @@ def _same(text: str, op: str = "=") -> list[tuple[str, str]]:
     return [(op, text)] if text else []
 
 
-def _cut(segments, cuts: list[int]) -> list[list[tuple[str, str]]]:
+def _cut(segments: Segments, cuts: list[int]) -> list[Segments]:
     """Cut a diff whose new side is parts joined by the one-character `_SEP` into one segment list per part.
 
     `cuts` are the offsets (in the new side) of the separators. A separator is dropped (from
@@ -529,7 +544,7 @@ def _cut(segments, cuts: list[int]) -> list[list[tuple[str, str]]]:
     return pieces
 
 
-def _count_words(segments, op: str) -> int:
+def _count_words(segments: Segments, op: str) -> int:
     from .tokens import is_word, tokenize
 
     return sum(is_word(t) for o, text in segments if o == op for t in tokenize(text, normalize=False))
@@ -546,12 +561,12 @@ _OWN = frozenset({names.HEADING, names.SUBHEADING})
 _CLAUSE_IDENTITY = frozenset({names.ID, names.NUM, names.KIND})
 
 
-def _content_blocks(tree) -> list:
+def _content_blocks(tree: list[BlockChange]) -> list[BlockChange]:
     """The blocks of a clause tree other than heading, subheading and origin (with their children)."""
     return [b for b in tree if b.kind not in _OWN and b.kind != names.ORIGIN]
 
 
-def _block_kinds(tree) -> set[str]:
+def _block_kinds(tree: list[BlockChange]) -> set[str]:
     """The kinds of change found in a clause's blocks: modified, formatting, origin."""
     found: set[str] = set()
     for top in tree:
@@ -568,11 +583,11 @@ def _block_kinds(tree) -> set[str]:
     return found
 
 
-def _clause_attrs(element) -> dict[str, str]:
+def _clause_attrs(element: Element) -> dict[str, str]:
     return {k: v for k, v in element.items() if k not in _CLAUSE_IDENTITY}
 
 
-def _tree_counts(tree) -> tuple[int, int, bool]:
+def _tree_counts(tree: list[BlockChange]) -> tuple[int, int, bool]:
     """Words inserted and deleted in a clause's blocks (origin metadata left out), numbers included."""
     inserted = deleted = 0
     bounded = False
@@ -591,7 +606,9 @@ def _tree_counts(tree) -> tuple[int, int, bool]:
     return inserted, deleted, bounded
 
 
-def _heading_words(tree, old_heading: str, new_heading: str, differ) -> tuple[list, int, int, bool]:
+def _heading_words(
+    tree: list[BlockChange], old_heading: str, new_heading: str, differ: _Differ
+) -> tuple[Segments, int, int, bool]:
     for block in tree:
         if block.kind == names.HEADING:
             if block.old is None or block.new is None or block.words:
@@ -611,7 +628,7 @@ class _Builder:
         self.new_label = _Labels(new.lang)
 
     # clauses -------------------------------------------------------------------------------------
-    def base(self, change: str, kinds: tuple, o: _Item | None, n: _Item | None) -> ClauseChange:
+    def base(self, change: str, kinds: tuple[str, ...], o: _Item | None, n: _Item | None) -> ClauseChange:
         entry = ClauseChange(change=change, kinds=kinds, id=n.id if n else None, old_id=o.id if o else None)
         if n is not None:
             entry.num, entry.heading = n.num, n.heading
@@ -683,12 +700,94 @@ class _Builder:
             kinds.append(REKEYED)
         entry.kinds = tuple(kinds) or (UNCHANGED,)
         entry.change = entry.kinds[0]
-        if entry.change == UNCHANGED and not checked:
+        if entry.change == UNCHANGED and not checked and entry.old is not None and entry.new is not None:
             _check_unchanged(entry.old, entry.new, f"clause {entry.id!r}")
         return entry
 
+    def splits(self, al: _Alignment) -> list[ClauseChange]:
+        """One entry per part of every split clause: the piece of the old text that went to it."""
+        olds, news, differ = al.olds, al.news, self.differ
+        out = []
+        for o, members in al.splits:
+            texts = [news[n].text for n in members]
+            cuts, offset = [], 0
+            for text in texts[:-1]:
+                offset += len(text)
+                cuts.append(offset)
+                offset += len(_SEP)
+            joined = _SEP.join(texts)
+            bounded = False
+            if olds[o].text == joined:
+                segments = _same(joined)
+            else:
+                diff = differ(olds[o].text, joined)
+                segments = [(op, text) for op, text in diff.segments]
+                bounded = diff.bounded
+            blocks = _split_blocks(olds[o], [news[n] for n in members], differ)
+            for k, (n, pieces) in enumerate(zip(members, _cut(segments, cuts), strict=True)):
+                n_item = news[n]
+                entry = self.base(SPLIT, (SPLIT,), olds[o], n_item)
+                entry.related = tuple(news[p].id for p in members)
+                entry.related_nums = tuple(news[p].num for p in members)
+                entry.matched_by = SPLIT
+                if k:  # the old heading stays with the first part; later parts start without one
+                    entry.old_heading = ""
+                if entry.old_heading == n_item.heading:
+                    entry.heading_words = _same(n_item.heading)
+                else:
+                    heading = differ(entry.old_heading or "", n_item.heading)
+                    entry.heading_words = [(op, text) for op, text in heading.segments]
+                    entry.words_inserted += heading.words_inserted
+                    entry.words_deleted += heading.words_deleted
+                entry.words = pieces
+                entry.old_text = _rebuild(pieces, "old")
+                entry.new_text = n_item.text
+                entry.words_deleted += _count_words(pieces, "-")
+                entry.words_inserted += _count_words(pieces, "+")
+                entry.bounded = bounded
+                entry.block_tree = blocks.get(n, [])
+                out.append(entry)
+        return out
+
+    def merges(self, al: _Alignment) -> list[ClauseChange]:
+        """One entry per merged clause: the old texts joined, against the new one."""
+        olds, news, differ = al.olds, al.news, self.differ
+        out = []
+        for olds_in, n in al.merges:
+            n_item = news[n]
+            first = olds[olds_in[0]]
+            entry = self.base(MERGED, (MERGED,), first, n_item)
+            entry.related = tuple(olds[o].id for o in olds_in)
+            entry.related_nums = tuple(olds[o].num for o in olds_in)
+            entry.matched_by = MERGED
+            old_text = _SEP.join(olds[o].text for o in olds_in)
+            entry.old_text, entry.new_text = old_text, n_item.text
+            inserted = deleted = 0
+            bounded = False
+            if old_text == n_item.text:
+                entry.words = _same(old_text)
+            else:
+                diff = differ(old_text, n_item.text)
+                entry.words = [(op, text) for op, text in diff.segments]
+                inserted, deleted, bounded = diff.words_inserted, diff.words_deleted, diff.bounded
+            if first.heading == n_item.heading:
+                entry.heading_words = _same(n_item.heading)
+            else:
+                heading = differ(first.heading, n_item.heading)
+                entry.heading_words = [(op, text) for op, text in heading.segments]
+                inserted += heading.words_inserted
+                deleted += heading.words_deleted
+                bounded = bounded or heading.bounded
+            entry.words_inserted, entry.words_deleted, entry.bounded = inserted, deleted, bounded
+            old_children = [c for o in olds_in for c in olds[o].clause.element]
+            entry.block_tree = align(old_children, list(n_item.clause.element), differ)
+            out.append(entry)
+        return out
+
     # parts ---------------------------------------------------------------------------------------
-    def part_from_blocks(self, kind: str, ident: str | None, tree: list, old_el, new_el) -> PartChange:
+    def part_from_blocks(
+        self, kind: str, ident: str | None, tree: list[BlockChange], old_el: Element | None, new_el: Element | None
+    ) -> PartChange:
         part = PartChange(kind=kind, id=ident, blocks=tree, old=old_el, new=new_el)
         part.exists_old, part.exists_new = old_el is not None, new_el is not None
         if len(tree) == 1 and not tree[0].container:
@@ -723,7 +822,8 @@ class _Builder:
         parts = []
         for block in tree:
             element = block.new if block.new is not None else block.old
-            tag = element.tag
+            assert element is not None
+            tag = str(element.tag)
             if tag == names.TITLE:
                 kind, ident = TITLE, TITLE
             elif block.name is not None:
@@ -735,16 +835,16 @@ class _Builder:
                 part.kinds, part.change = (block.change,), block.change
             parts.append(part)
         # attributes of the document and of its top elements: id, lang, anything else
-        holders = [(None, old_root, new_root)]
-        for tag in (names.META, names.PREAMBLE, names.BODY):
-            holders.append((tag, old_root.find(tag), new_root.find(tag)))
-        for tag, old_el, new_el in holders:
+        holders: list[tuple[str | None, Element | None, Element | None]] = [(None, old_root, new_root)]
+        for top in (names.META, names.PREAMBLE, names.BODY):
+            holders.append((top, old_root.find(top), new_root.find(top)))
+        for holder, old_el, new_el in holders:
             old_attrs = dict(old_el.items()) if old_el is not None else {}
             new_attrs = dict(new_el.items()) if new_el is not None else {}
-            keys = [k for k in (names.ID, names.LANG) if tag is None and (k in old_attrs or k in new_attrs)]
+            keys = [k for k in (names.ID, names.LANG) if holder is None and (k in old_attrs or k in new_attrs)]
             keys += sorted(k for k in {*old_attrs, *new_attrs} if k not in keys)
             for key in keys:
-                ident = f"@{key}" if tag is None else f"@{tag}.{key}"
+                ident = f"@{key}" if holder is None else f"@{holder}.{key}"
                 part = PartChange(kind=META, id=ident)
                 part.old_text, part.new_text = old_attrs.get(key, ""), new_attrs.get(key, "")
                 part.exists_old, part.exists_new = key in old_attrs, key in new_attrs
@@ -778,9 +878,7 @@ class _Builder:
             tree = same(own_new, own_old)
         else:
             tree = align(own_old, own_new, self.differ)
-        part = self.part_from_blocks(
-            DIVISION, (new_el if new_el is not None else old_el).get(names.ID), tree, old_el, new_el
-        )
+        part = self.part_from_blocks(DIVISION, node.element.get(names.ID), tree, old_el, new_el)
         heading = next((b for b in tree if b.kind == names.HEADING), None)
         if heading is not None:
             part.old_text, part.new_text, part.words = heading.old_text, heading.new_text, list(heading.words)
@@ -814,15 +912,16 @@ class _Builder:
 _STRUCTURE = frozenset({names.DIVISION, names.CLAUSE})
 
 
-def _tostring(element) -> bytes:
+def _tostring(element: Element) -> bytes:
     return etree.tostring(element, with_tail=False)
 
 
-def _unchanged_tree(entry: ClauseChange):
+def _unchanged_tree(entry: ClauseChange) -> list[BlockChange]:
+    assert entry.new is not None and entry.old is not None
     return same(list(entry.new), list(entry.old))
 
 
-def _check_unchanged(old_el, new_el, what: str) -> None:
+def _check_unchanged(old_el: Element, new_el: Element, what: str) -> None:
     """An "unchanged" verdict on two elements whose XML differs must mean canonically equal XML."""
     if etree.tostring(old_el, with_tail=False) == etree.tostring(new_el, with_tail=False):
         return
@@ -836,7 +935,7 @@ def compute(
     old_side: Side,
     new_side: Side,
     *,
-    max_tokens=_DEFAULT,
+    max_tokens: object = _DEFAULT,
 ) -> Redline:
     """The redline from `old` to `new`: every part and every clause of both, aligned (see the module docstring).
 
@@ -854,100 +953,25 @@ def compute(
     build = _Builder(old, new, differ)
     partners = {olds[o].clause.element: news[n].clause.element for n, o in enumerate(al.new_to_old) if o is not None}
     tree = merge(old.body, new.body, partners)
-    moved_new: set = set()
+    moved_new: set[Element] = set()
     for node, _ in walk(tree):
-        if node.role == MOVED_TO and node.tag == names.CLAUSE:
+        if node.role == MOVED_TO and node.tag == names.CLAUSE and node.new is not None:
             moved_new.add(node.new)
 
-    changes: dict = {}  # clause element (new, or old when removed) -> ClauseChange
-    group_of_new: dict[int, tuple] = {}
-    for o, parts in al.splits:
-        for n in parts:
-            group_of_new[n] = ("split", o, parts)
-    for olds_in, n in al.merges:
-        group_of_new[n] = ("merged", olds_in, n)
-
-    split_pieces: dict[int, list] = {}
-    split_bounded: set[int] = set()
-    split_blocks: dict[int, list] = {}
-    for o, parts in al.splits:
-        texts = [news[n].text for n in parts]
-        cuts, offset = [], 0
-        for text in texts[:-1]:
-            offset += len(text)
-            cuts.append(offset)
-            offset += len(_SEP)
-        joined = _SEP.join(texts)
-        if olds[o].text == joined:
-            segments = _same(joined)
-        else:
-            diff = differ(olds[o].text, joined)
-            segments = [tuple(s) for s in diff.segments]
-            if diff.bounded:
-                split_bounded.add(o)
-        for n, pieces in zip(parts, _cut(segments, cuts), strict=False):
-            split_pieces[n] = pieces
-        split_blocks.update(_split_blocks(olds[o], [news[n] for n in parts], differ))
-
+    changes: dict[Element, ClauseChange] = {}  # clause element (new, or old when removed) -> ClauseChange
+    for entry in [*build.splits(al), *build.merges(al)]:
+        assert entry.new is not None
+        changes[entry.new] = entry
     for n_item in news:
         n = n_item.index
-        group = group_of_new.get(n)
-        if group is not None and group[0] == "split":
-            _, o, parts = group
-            o_item = olds[o]
-            entry = build.base(SPLIT, (SPLIT,), o_item, n_item)
-            entry.related = tuple(news[p].id for p in parts)
-            entry.related_nums = tuple(news[p].num for p in parts)
-            entry.matched_by = SPLIT
-            if n != parts[0]:  # the old heading stays with the first part; later parts start without one
-                entry.old_heading = ""
-            if entry.old_heading == n_item.heading:
-                entry.heading_words = _same(n_item.heading)
-            else:
-                diff = differ(entry.old_heading or "", n_item.heading)
-                entry.heading_words = [tuple(s) for s in diff.segments]
-                entry.words_inserted += diff.words_inserted
-                entry.words_deleted += diff.words_deleted
-            pieces = split_pieces[n]
-            entry.words = pieces
-            entry.old_text = _rebuild(pieces, "old")
-            entry.new_text = n_item.text
-            entry.words_deleted += _count_words(pieces, "-")
-            entry.words_inserted += _count_words(pieces, "+")
-            entry.bounded = o in split_bounded
-            entry.block_tree = split_blocks.get(n, [])
-            changes[n_item.clause.element] = entry
+        if n_item.clause.element in changes:
             continue
-        if group is not None:
-            _, olds_in, _ = group
-            first = olds[olds_in[0]]
-            entry = build.base(MERGED, (MERGED,), first, n_item)
-            entry.related = tuple(olds[o].id for o in olds_in)
-            entry.related_nums = tuple(olds[o].num for o in olds_in)
-            entry.matched_by = MERGED
-            old_text = _SEP.join(olds[o].text for o in olds_in)
-            entry.old_text, entry.new_text = old_text, n_item.text
-            diff = differ(old_text, n_item.text) if old_text != n_item.text else None
-            entry.words = [tuple(s) for s in diff.segments] if diff else _same(old_text)
-            if first.heading == n_item.heading:
-                entry.heading_words = _same(n_item.heading)
-                hd = None
-            else:
-                hd = differ(first.heading, n_item.heading)
-                entry.heading_words = [tuple(s) for s in hd.segments]
-            entry.words_inserted = (diff.words_inserted if diff else 0) + (hd.words_inserted if hd else 0)
-            entry.words_deleted = (diff.words_deleted if diff else 0) + (hd.words_deleted if hd else 0)
-            entry.bounded = bool(diff and diff.bounded) or bool(hd and hd.bounded)
-            old_children = [c for o in olds_in for c in olds[o].clause.element]
-            entry.block_tree = align(old_children, list(n_item.clause.element), differ)
-            changes[n_item.clause.element] = entry
-            continue
-        o = al.new_to_old[n]
-        if o is None:
+        paired = al.new_to_old[n]
+        if paired is None:
             entry = build.one_sided(build.base(ADDED, (ADDED,), None, n_item), n_item, ADDED)
             changes[n_item.clause.element] = entry
             continue
-        o_item = olds[o]
+        o_item = olds[paired]
         kinds = []
         if n_item.clause.element in moved_new:
             kinds.append(MOVED)
@@ -972,58 +996,50 @@ def compute(
     if preamble is not None:
         parts.append(preamble)
         order.append(Entry(PART, part=preamble))
-    division_parts: dict = {}  # new (or removed old) division element -> PartChange
+    moved_parts: dict[Element, PartChange] = {}  # old element of a moved division -> its part
+    for node, depth in _shown(tree):  # the divisions' parts first: a moved one is needed at its old place
+        if node.tag == names.DIVISION and node.role != MOVED_FROM:
+            node.change = build.division_part(node)
+            node.change.depth = depth
+            if node.role == MOVED_TO and node.old is not None:
+                moved_parts[node.old] = node.change
     clauses: list[ClauseChange] = []
-
-    def visit(nodes: list[Node], depth: int) -> None:
-        for node in nodes:
-            if node.tag == names.DIVISION:
-                if node.role == MOVED_FROM:
-                    partner = node.old
-                    order.append(Entry(WAS, part=_DeferredPart(partner), depth=depth))
-                    continue
-                part = build.division_part(node)
-                part.depth = depth
-                node.change = part
-                division_parts[node.new if node.new is not None else node.old] = part
-                if node.role == MOVED_TO:
-                    division_parts[("old", node.old)] = part
-                parts.append(part)
-                order.append(Entry(PART, part=part, depth=depth))
-                visit(node.children, depth + 1)
-                continue
+    for node, depth in _shown(tree):
+        if node.tag == names.DIVISION:
             if node.role == MOVED_FROM:
-                change = changes.get(partners.get(node.old))
-                node.change = change
-                if change is not None:
-                    order.append(Entry(WAS, clause=change, depth=depth))
-                continue
-            change = changes.get(node.new if node.new is not None else node.old)
-            node.change = change
-            if change is None:  # the old clause of a split or merge: shown in the new clauses
-                continue
-            change.depth = depth
-            clauses.append(change)
-            order.append(Entry(CLAUSE_ENTRY, clause=change, depth=depth))
-
-    visit(tree, 0)
-    for entry in order:
-        if isinstance(entry.part, _DeferredPart):
-            entry.part = division_parts[("old", entry.part.element)]
+                assert node.old is not None
+                order.append(Entry(WAS, part=moved_parts[node.old], depth=depth))
+            else:
+                parts.append(node.change)
+                order.append(Entry(PART, part=node.change, depth=depth))
+            continue
+        if node.role == MOVED_FROM:
+            node.change = changes.get(partners[node.old]) if node.old is not None else None
+            if node.change is not None:
+                order.append(Entry(WAS, clause=node.change, depth=depth))
+            continue
+        node.change = changes.get(node.element)
+        if node.change is None:  # the old clause of a split or merge: shown in the new clauses
+            continue
+        node.change.depth = depth
+        clauses.append(node.change)
+        order.append(Entry(CLAUSE_ENTRY, clause=node.change, depth=depth))
     redline = Redline(old_side, new_side, clauses, parts, order, outline=tree)
     if redline.empty:
         _check_equal(old, new)
     return redline
 
 
-class _DeferredPart:
-    """The old place of a moved division, until its part (made at the new place) exists."""
+def _shown(nodes: list[Node], depth: int = 0) -> Iterator[tuple[Node, int]]:
+    """The nodes of the merged outline in reading order: not inside the old place of a moved division
+    (its content is shown at the new place)."""
+    for node in nodes:
+        yield node, depth
+        if node.role != MOVED_FROM:
+            yield from _shown(node.children, depth + 1)
 
-    def __init__(self, element) -> None:
-        self.element = element
 
-
-def _split_blocks(o_item: _Item, n_items: list[_Item], differ) -> dict[int, list]:
+def _split_blocks(o_item: _Item, n_items: list[_Item], differ: _Differ) -> dict[int, list[BlockChange]]:
     """The blocks of each part of a split clause: the old clause's blocks aligned with all parts'
     blocks in a row; each block goes to the part its new element is in, an old-only block to the
     part of the block before it."""
@@ -1034,7 +1050,7 @@ def _split_blocks(o_item: _Item, n_items: list[_Item], differ) -> dict[int, list
             owner[child] = item.index
             children.append(child)
     tree = align(list(o_item.clause.element), children, differ)
-    out: dict[int, list] = {item.index: [] for item in n_items}
+    out: dict[int, list[BlockChange]] = {item.index: [] for item in n_items}
     current = n_items[0].index
     for block in tree:
         if block.new is not None:

@@ -65,6 +65,7 @@ import re
 import time
 from collections import namedtuple
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from diff_match_patch import diff_match_patch
 
@@ -141,7 +142,7 @@ class WordDiff:
         self.words_deleted = words_deleted
         self.words_inserted = words_inserted
 
-    def _key(self) -> tuple:
+    def _key(self) -> tuple[list[Segment], bool, int, int]:
         return (self.segments, self.bounded, self.words_deleted, self.words_inserted)
 
     def __eq__(self, other: object) -> bool:
@@ -208,7 +209,7 @@ def diff_words(old: str, new: str, *, max_tokens: int | None = DEFAULT_BOUND) ->
     span_new = new[start:end_new]
     after = ("word" if is_word(old[end_old]) else "other") if end_old < len(old) else None
 
-    pieces: list = [(EQUAL, old[:start])]
+    pieces: list[tuple[str, str]] = [(EQUAL, old[:start])]
     # Long spans are windowed when they can be (see `_windows`); a span of at most `max_tokens`
     # characters has at most that many tokens, so windowing never hides the bound.
     windows = None
@@ -235,12 +236,12 @@ def diff_words(old: str, new: str, *, max_tokens: int | None = DEFAULT_BOUND) ->
         words_deleted += deleted
         words_inserted += inserted
     pieces.append((EQUAL, old[end_old:]))
-    segments = merge_segments(pieces)
+    merged = merge_segments(pieces)
     if has_invisible(span_old) or has_invisible(span_new):
-        segments, deleted, inserted = _invisible_in_place(segments)
+        merged, deleted, inserted = _invisible_in_place(merged)
         words_deleted -= deleted
         words_inserted -= inserted
-    return WordDiff(segments, bounded, words_deleted, words_inserted)
+    return WordDiff(merged, bounded, words_deleted, words_inserted)
 
 
 def _invisible_in_place(segments: list[Segment]) -> tuple[list[Segment], int, int]:
@@ -287,7 +288,15 @@ def _by_character(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
-def _diff_tokens(dmp, tokens_old, tokens_new, head: str | None, tail: str | None, max_tokens, deadline):
+def _diff_tokens(
+    dmp: diff_match_patch,
+    tokens_old: list[str],
+    tokens_new: list[str],
+    head: str | None,
+    tail: str | None,
+    max_tokens: int | None,
+    deadline: float,
+) -> tuple[list[tuple[str, str]], bool, int, int]:
     """Diff two token lists (a span of the texts, or one window of it); common text before and
     after them, if any, stands in the diff as one sentinel code point of class `head` / `tail`.
 
@@ -377,7 +386,7 @@ def _sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def _windows(span_old: str, span_new: str) -> list | None:
+def _windows(span_old: str, span_new: str) -> list[Any] | None:
     """Split a long span into windows around its changed sentences, or None.
 
     The sentences of both sides are aligned first (a longest common subsequence of whole
@@ -397,7 +406,7 @@ def _windows(span_old: str, span_new: str) -> list | None:
     b = _sentences(span_new)
     if len(a) < 3 or len(b) < 3 or len(a) * len(b) > _LCS_CELLS:
         return None
-    runs = []  # (i0, i1, j0, j1): a[i0:i1] == b[j0:j1], maximal
+    runs: list[list[int]] = []  # (i0, i1, j0, j1): a[i0:i1] == b[j0:j1], maximal
     for i, j in _lcs(a, b):
         if runs and runs[-1][1] == i and runs[-1][3] == j:
             runs[-1][1] += 1
@@ -427,14 +436,16 @@ def _windows(span_old: str, span_new: str) -> list | None:
         p = len(text) if last else _cut_before(text, len(text) - _MARGIN)
         cuts.append((q, p) if q < p else None)
     # Windows between separators; merge across every run that cannot separate.
-    out: list = []
+    out: list[Any] = []
     pending_old, pending_new = changes[0]
     for k, text in enumerate(commons):
         if cuts[k] is None:
             pending_old += text + changes[k + 1][0]
             pending_new += text + changes[k + 1][1]
             continue
-        q, p = cuts[k]
+        cut = cuts[k]
+        assert cut is not None
+        q, p = cut
         out.append([pending_old + text[:q], pending_new + text[:q]])
         out.append((EQUAL, text[q:p]))
         pending_old, pending_new = text[p:] + changes[k + 1][0], text[p:] + changes[k + 1][1]
@@ -511,7 +522,16 @@ def _normalize(diffs: list[tuple[int, str]]) -> Iterator[tuple[str, str]]:
         yield INSERT, "".join(inserted)
 
 
-def _diff_body(dmp, enc, tokens_old, encoded_old, tokens_new, encoded_new, deadline, diffs) -> None:
+def _diff_body(
+    dmp: diff_match_patch,
+    enc: _Encoder,
+    tokens_old: list[str],
+    encoded_old: str,
+    tokens_new: list[str],
+    encoded_new: str,
+    deadline: float,
+    diffs: list[tuple[int, str]],
+) -> None:
     """Append the raw diff of two encoded token strings to `diffs` (dmp's (op, text) tuples).
 
     Small inputs go to diff-match-patch as they are (a token-level minimal diff). Larger ones
@@ -570,7 +590,7 @@ def _diff_body(dmp, enc, tokens_old, encoded_old, tokens_new, encoded_new, deadl
 _UNIT = re.compile(r"\S\s?|\s")
 
 
-def _word_units(enc, tokens: list[str], encoded: str, start: int, end: int) -> list[str]:
+def _word_units(enc: _Encoder, tokens: list[str], encoded: str, start: int, end: int) -> list[str]:
     """encoded[start:end] (one code point per token) as word units: each token not whitespace
     together with one whitespace token right after it; other whitespace tokens stand alone."""
     if not enc.mixed:

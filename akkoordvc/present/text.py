@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import textwrap
 
+from lxml import etree
+
 from ..model import names
-from ..model.document import Clause, Document, inline_text
+from ..model.document import Clause, Division, Document, inline_text
 
 WIDTH = 100
 
 
-def _blocks(element, indent: str, out: list[str]) -> None:
+def _blocks(element: etree._Element, indent: str, out: list[str]) -> None:
     for child in element:
         tag = child.tag
         if tag == names.P:
@@ -51,7 +53,7 @@ def document_text(doc: Document, label: str | None = None) -> str:
     if preamble is not None:
         _blocks(preamble, "", out)
         out.append("")
-    shown: list = []
+    shown: list[Division] = []
     for clause in doc.clauses:
         divisions = clause.divisions
         for depth, division in enumerate(divisions):
