@@ -25,10 +25,13 @@ def write_atomic(
     *,
     prefix: str = TEMP_PREFIX,
     before_replace: Callable[[], None] | None = None,
+    durable: bool = True,
 ) -> None:
     """Write `data` to `path` through a temporary file in the same folder and an atomic rename.
 
     `before_replace` runs once the temporary file is complete, just before the rename (a crash test's step).
+    `durable=False` skips the fsync, for a file whose loss or damage after a crash does no harm (a cache that
+    checks itself).
     """
     path = os.fspath(path)
     if not path:
@@ -42,7 +45,8 @@ def write_atomic(
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if os.path.exists(path):
             os.chmod(tmp, os.stat(path).st_mode & 0o777)
         else:

@@ -302,6 +302,24 @@ class Repository:
         return blobs
 
     @_reading
+    def object_ids(self, names: list[str]) -> list[tuple[str, str] | None]:
+        """(type, object id) of each of `names` ("COMMIT:PATH", a commit or blob id), in one `git cat-file
+        --batch-check`; None for a name that names nothing."""
+        if not names:
+            return []
+        with tempfile.TemporaryFile() as requests:
+            requests.write("".join(f"{name}\n" for name in names).encode("utf-8"))
+            requests.seek(0)
+            out = self.git_repo.git.execute(["git", "cat-file", "--batch-check"], istream=requests)
+        assert isinstance(out, str)
+        found: list[tuple[str, str] | None] = []
+        for line in out.splitlines()[: len(names)]:
+            fields = line.split()  # "ID TYPE SIZE", or "NAME missing"
+            whole = len(fields) == 3 and len(fields[0]) == 40 and fields[2].isdigit() and fields[1] != "missing"
+            found.append((fields[1], fields[0]) if whole else None)
+        return found
+
+    @_reading
     def tree_entries(self, commit: str, folders: list[str]) -> list[TreeEntry]:
         """Every entry under `folders` in `commit` (a folder given that is a file or symlink is listed itself),
         in one `git ls-tree` call."""
@@ -910,12 +928,24 @@ class Repository:
         return [(sha, [line for line in lines if line]) for sha, lines in _log_records(out)]
 
     @_reading
-    def files_rewritten(self, tip: str, folders: list[str]) -> list[tuple[str, str, str]]:
-        """Every (commit, status, path) in the history of `tip`, newest first, where a file under `folders` was
-        deleted (D), modified (M) or changed type (T); a merge is compared with each of its parents (one
-        `git log`)."""
+    def files_rewritten(self, tip: str, folders: list[str], since: str | None = None) -> list[tuple[str, str, str]]:
+        """Every (commit, status, path) in the history of `tip` (less that of `since`), newest first, where a file
+        under `folders` was deleted (D), modified (M) or changed type (T); a merge is compared with each of its
+        parents, and every parent is followed (`--full-history`: what a commit adds to the result depends on
+        that commit alone, so the history of `since` plus the commits since it is the history of `tip`).
+        One `git log`."""
+        revs = [tip, f"^{since}"] if since else [tip]
         out = self._git_out(
-            "log", "-m", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H", tip, "--", *folders
+            "log",
+            "-m",
+            "--full-history",
+            "--no-renames",
+            "--diff-filter=DMT",
+            "--name-status",
+            "--format=%x00%H",
+            *revs,
+            "--",
+            *folders,
         )
         found = []
         for sha, lines in _log_records(out):
