@@ -48,7 +48,7 @@ ACTOR = Identity("Secretariaat", "secretariaat@example.org")
 PERSON = Person(ACTOR.name, ACTOR.email)
 
 
-def _edit(root: etree._Element, index: int, serial: int) -> etree._Element:
+def edit_clause(root: etree._Element, index: int, serial: int) -> etree._Element:
     """A copy of `root` with one word added to the first paragraph of clause number `index`."""
     edited = copy.deepcopy(root)
     clauses = list(edited.iter(names.CLAUSE))
@@ -76,7 +76,7 @@ def build(folder: Path, amendments: int, versions: int) -> tuple[Workspace, str]
         events: dict[str, bytes] = {}
         for k in range(per_version):
             serial += 1
-            edited = _edit(text, serial * 7 if k else 3, serial)  # clause 3 changes in every version
+            edited = edit_clause(text, serial * 7 if k else 3, serial)  # clause 3 changes in every version
             if hot is None:
                 hot = list(text.iter(names.CLAUSE))[3].get(names.ID)
             base = Base(text_sha256=canonical.text_sha256(root), label=label, on=tuple(ids))

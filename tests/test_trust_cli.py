@@ -9,6 +9,8 @@ import pytest
 from test_trust_registry import sk_ed25519_line
 from trust_world import SAMPLE, TODAY, keygen
 
+from akkoordvc.trust import sshsig
+
 
 def snapshot(world) -> tuple[str, str]:
     return world.git("rev-parse", "HEAD").strip(), world.git("status", "--porcelain")
@@ -457,7 +459,14 @@ def test_hostile_names_are_printed_safely(world, run_cli):
     fields["signatory"] = "org-b\x1b[31m"
     from akkoordvc.trust.jsonfile import canonical_json
 
-    world.commit({"endorsements/org-b/000009-0123456789abcdef.json": canonical_json(fields)})
+    data = canonical_json(fields)
+    signature = sshsig.sign(data, str(world.keys["org-b"]), sshsig.NS_ENDORSEMENT)  # signed, so it is read
+    world.commit(
+        {
+            "endorsements/org-b/000009-0123456789abcdef.json": data,
+            "endorsements/org-b/000009-0123456789abcdef.json.sig": signature,
+        }
+    )
     code, out, err = run_cli("verify", cwd=world.root)
     assert code == 1
     assert "\x1b" not in out and "\u202e" not in out

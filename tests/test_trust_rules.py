@@ -11,6 +11,8 @@ from test_trust_threats import plant, statement_for
 from trust_world import TODAY, signatory
 
 from akkoordvc.trust import registry_ops as O
+from akkoordvc.trust import sshsig
+from akkoordvc.trust.jsonfile import canonical_json
 
 DAY = dt.timedelta(days=1)
 
@@ -48,7 +50,9 @@ def test_attestation_recorded_before_the_decision(world):
 
 
 def test_status_counts_only_statements_that_verify(world, run_cli):
-    plant(world, statement_for(world, "2023", "org-c"), key="org-b")  # org-c's name, org-b's key
+    fields = statement_for(world, "2023", "org-c")
+    signature = sshsig.sign(canonical_json(fields), str(world.keys["org-c"]), sshsig.NS_ENDORSEMENT)
+    plant(world, {**fields, "comment": "changed after signing"}, key="org-c", signature=signature)
     data = json.loads(run_cli("endorsements", "--json", cwd=world.root)[1])
     assert data["versions"][1]["states"]["org-c"] == "pending"
     assert any(e["signatory"] == "org-c" and e["verified"] is False for e in data["versions"][1]["endorsements"])

@@ -73,12 +73,14 @@ def _split_message(message: str) -> tuple[str, dict[str, str]]:
     return "\n".join(keep).strip(), trailers
 
 
-def versions(workspace: Workspace) -> list[Version]:
-    """All versions, oldest first (by version date, then by commit order)."""
+def versions(workspace: Workspace, *, hashes: bool = True) -> list[Version]:
+    """All versions, oldest first (by version date, then by commit order). `hashes=False`: without reading the
+    texts (text_sha256 is left empty), for a caller that takes the hashes from elsewhere."""
     repo = workspace.repo
     found = []
     tags = repo.tags(TAG_PREFIX)
-    texts = repo.read_blobs([f"{tag.commit}:{TEXT_PATH}" for tag in tags])  # one git process for every version
+    # one git process for every version
+    texts = repo.read_blobs([f"{tag.commit}:{TEXT_PATH}" for tag in tags]) if hashes else [None] * len(tags)
     for tag, data in zip(tags, texts, strict=True):
         text, trailers = _split_message(tag.message)
         label = tag.name[len(TAG_PREFIX) :]

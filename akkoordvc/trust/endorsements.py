@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AkkoordError, RepositoryError
 from ..model.document import Document
@@ -33,12 +33,13 @@ from .statements import (
     chain_heads,
     clause_hashes,
     clean_text,
-    load_statements,
     parse_statement,
     signature_problem,
-    verifiers,
     window,
 )
+
+if TYPE_CHECKING:
+    from ..storage.workspace import Workspace
 
 
 # making a statement ----------------------------------------------------------------------------------
@@ -67,25 +68,25 @@ def _version(workspace: Workspace, state: RegistryState, ref: str) -> Version:
     return version_of(record)
 
 
-def _good_chain(workspace: Workspace, state: RegistryState, kind: str, signatory: str) -> list[Statement]:
-    """The statements of this chain whose signatures hold (a planted statement is not built upon); only the
-    signatory's own folder is read."""
-    from .reader import read_folders
+def _good_chains(workspace: Workspace, state: RegistryState, signatory: str) -> tuple[list[Statement], list[Statement]]:
+    """(its own statements, its attestations): the statements of `signatory`'s two chains whose signatures hold
+    (a planted statement is not built upon). Only the signatory's own two folders are read, in one pass and
+    through the verdict cache (`trust.loading`)."""
+    from .cache import Cache
+    from .loading import load
+    from .reader import list_folders
 
-    files = read_folders(workspace.repo, workspace.head(), [f"{FOLDERS[kind]}/{signatory}"])
-    statements, _ = load_statements(files.data)
-    chain = [s for s in statements if s.ok and s.chain == (kind, signatory) and s.path == s.expected_path()]
-    registry = state.require_current()
-    found = verifiers(registry)
-    try:
-        return [
-            s
-            for s in chain
-            if signature_problem(s, registry, found[kind], state.regime_of(s.get("registry"), s.signing_day)) is None
-        ]
-    finally:
-        for verifier in found.values():
-            verifier.close()
+    state.require_current()
+    folders = (f"{FOLDERS[ENDORSEMENT]}/{signatory}", f"{FOLDERS[ATTESTATION]}/{signatory}")
+    cache = Cache.of(workspace.repo)
+    loaded = load(list_folders(workspace.repo, workspace.head(), list(folders)), state, cache, folders)
+    cache.save()
+    good = [
+        s for s in loaded.statements if s.ok and s.path == s.expected_path() and loaded.verdicts[s.path].why is None
+    ]
+    return [s for s in good if s.chain == (ENDORSEMENT, signatory)], [
+        s for s in good if s.chain == (ATTESTATION, signatory)
+    ]
 
 
 def latest_decision(own: list[Statement], attested: list[Statement], version: str) -> Statement | None:
@@ -178,8 +179,7 @@ def endorse(
     info = sshsig.inspect_key_file(key_path)
     if info.public is not None:
         _check_own_key(registry, signatory, info.public, today, key_path)
-    chain = _good_chain(workspace, state, ENDORSEMENT, signatory.id)
-    attested = _good_chain(workspace, state, ATTESTATION, signatory.id)
+    chain, attested = _good_chains(workspace, state, signatory.id)
     _check_decision(decision, chain, attested, version, signatory.id)
     doc = Document.from_bytes(workspace.text_at(version.commit), f"version {version.label}")
     fields, data = _statement(
@@ -269,8 +269,7 @@ def attest(
             f"{signatory.id} has had a key of its own in the registry since {own_key}; a decision of {date} is signed "
             f"by the signatory itself (`akkoord endorse --as {signatory.id}`), not attested"
         )
-    chain = _good_chain(workspace, state, ATTESTATION, signatory.id)
-    own = _good_chain(workspace, state, ENDORSEMENT, signatory.id)
+    own, chain = _good_chains(workspace, state, signatory.id)
     _check_decision(decision, own, chain, version, signatory.id)
     doc = Document.from_bytes(workspace.text_at(version.commit), f"version {version.label}")
     fields, data = _statement(

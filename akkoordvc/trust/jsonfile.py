@@ -13,6 +13,7 @@ canonical form.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -57,16 +58,19 @@ def _int(text: str) -> int:
     return int(text)
 
 
-def _depth(obj: Any) -> int:
-    """How deeply `obj` nests (a scalar: 0), without recursion."""
-    deepest, stack = 0, [(obj, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children = list(item.values()) if isinstance(item, dict) else item if isinstance(item, list) else None
-        if children is not None:
-            deepest = max(deepest, depth)
-            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return deepest
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+
+
+def _depth(data: bytes) -> int:
+    """How deeply the JSON text `data` nests (a scalar: 0), from its brackets outside strings, without parsing
+    it: in JSON that parses, every string is a match of `_STRING` scanning from the left (without a backslash,
+    simply the text between two quotes), so this is exact for what is accepted, and a deep text is refused before
+    the parser recurses into it."""
+    outside = b"".join(data.split(b'"')[::2]) if b"\\" not in data else _STRING.sub(b"", data)
+    brackets = outside.translate(None, _NOT_BRACKETS)
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def load_json(data: bytes) -> Any:
@@ -81,14 +85,14 @@ def load_json(data: bytes) -> Any:
         raise JSONFileError("not in Unicode NFC form")
     if b"\\u" in data and _SURROGATE.search(data):
         raise JSONFileError("holds a surrogate escape (a lone surrogate, or a pair canonical JSON writes as itself)")
+    if _depth(data) > MAX_DEPTH:
+        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep")
     try:
         obj = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
         raise JSONFileError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
     except (RecursionError, ValueError) as exc:
         raise JSONFileError(f"not acceptable JSON ({type(exc).__name__})") from None
-    if _depth(obj) > MAX_DEPTH:
-        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep")
     if canonical_json(obj) != data:
         raise JSONFileError("not in canonical form (sorted keys, no spaces, NFC, one final newline)")
     return obj

@@ -9,6 +9,7 @@ rules a registry must keep after every change.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,10 +153,14 @@ class Registry:
 
     # reading -------------------------------------------------------------------------
     def signatory(self, ident: str) -> Signatory | None:
+        return self._by_id.get(ident)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Signatory]:
+        found: dict[str, Signatory] = {}
         for signatory in self.signatories:
-            if signatory.id == ident:
-                return signatory
-        return None
+            found.setdefault(signatory.id, signatory)
+        return found
 
     def require(self, ident: str) -> Signatory:
         found = self.signatory(ident)

@@ -9,6 +9,7 @@ pass, never one tree walk per file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..storage.gitrepo import Repository, TreeEntry
@@ -31,14 +32,47 @@ class Files:
         return {path: data for path, data in self.data.items() if path.startswith(prefix)}
 
 
+@dataclass
+class Listing:
+    """The files of some folders of one commit that may be read (path -> blob id), and what was refused.
+
+    Listing costs one `git ls-tree`; `read` fetches the bytes of the paths a caller needs in one
+    `git cat-file --batch`, so a command reads only what it cannot answer from the cache."""
+
+    repo: Repository
+    blobs: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def under(self, folder: str) -> dict[str, str]:
+        prefix = folder.rstrip("/") + "/"
+        return {path: blob for path, blob in self.blobs.items() if path.startswith(prefix)}
+
+    def read(self, paths: Iterable[str]) -> dict[str, bytes]:
+        wanted = [path for path in paths if path in self.blobs]
+        data = self.repo.read_blobs([self.blobs[path] for path in wanted])
+        return {path: blob or b"" for path, blob in zip(wanted, data, strict=True)}
+
+
 def _refusal(entry: TreeEntry, folders: list[str]) -> str | None:
+    path = entry.path
+    if (  # the usual file, told at once
+        entry.mode == "100644"
+        and path.isascii()
+        and path.isprintable()
+        and entry.size is not None
+        and entry.size <= MAX_BYTES
+        and path.count("/") <= MAX_DEPTH
+        and path not in folders
+    ):
+        return None
     what = {"120000": "a symbolic link", "160000": "a submodule"}.get(entry.mode, f"an entry of mode {entry.mode}")
     if entry.path in folders:
         shown = "a file" if entry.is_file else what
         return f"is {shown}, not a folder; nothing in it is read"
     if not entry.is_file:
         return f"is {what}, not a file; it is not read"
-    if entry.path != printable(entry.path) or any(0xDC80 <= ord(c) <= 0xDCFF for c in entry.path):
+    plain = entry.path.isascii() and entry.path.isprintable()
+    if not plain and (entry.path != printable(entry.path) or any(0xDC80 <= ord(c) <= 0xDCFF for c in entry.path)):
         return "has a name that is not printable UTF-8; it is not read"
     folder = next((f for f in folders if entry.path.startswith(f + "/")), "")
     if entry.path[len(folder) :].count("/") > MAX_DEPTH:
@@ -48,16 +82,19 @@ def _refusal(entry: TreeEntry, folders: list[str]) -> str | None:
     return None
 
 
-def read_folders(repo: Repository, commit: str, folders: list[str]) -> Files:
-    """The files under `folders` in `commit`, each checked as the module docstring says."""
-    files = Files()
-    wanted = []
+def list_folders(repo: Repository, commit: str, folders: list[str]) -> Listing:
+    """The files under `folders` in `commit`, each checked as the module docstring says; nothing read yet."""
+    listing = Listing(repo)
     for entry in repo.tree_entries(commit, folders):
         why = _refusal(entry, folders)
         if why is not None:
-            files.problems.append(Problem("planted-file", printable(entry.path), why))
-            continue
-        wanted.append(entry)
-    blobs = repo.read_blobs([entry.sha for entry in wanted])
-    files.data = {entry.path: data or b"" for entry, data in zip(wanted, blobs, strict=True)}
-    return files
+            listing.problems.append(Problem("planted-file", printable(entry.path), why))
+        else:
+            listing.blobs[entry.path] = entry.sha
+    return listing
+
+
+def read_folders(repo: Repository, commit: str, folders: list[str]) -> Files:
+    """The files under `folders` in `commit`, each checked as the module docstring says, and read."""
+    listing = list_folders(repo, commit, folders)
+    return Files(listing.read(listing.blobs), listing.problems)

@@ -25,7 +25,7 @@ import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AkkoordError
 from ..model import canonical
@@ -35,6 +35,9 @@ from ..model.ids import SIGNATORY_ID_PATTERN
 from . import Problem, printable, sshsig
 from .jsonfile import JSONFileError, canonical_json, check_fields, load_object
 from .model import AdminKey, Registry
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 FOLDER = "records"
 NAMESPACE = "akkoordvc-record-v1"
@@ -207,12 +210,16 @@ class Dag:
 
 
 # signatures ------------------------------------------------------------------------------------------
-def count_signatures(regime: Registry, record: Record, sigs: dict[str, bytes]) -> tuple[list[str], list[Problem]]:
-    """Admin ids of `regime` whose signature over `record` is good on its date, each key once; and bad files."""
+def count_signatures(
+    regime: Registry, record: Record, sigs: dict[str, bytes], memo: Cache | None = None
+) -> tuple[list[str], list[Problem]]:
+    """Admin ids of `regime` whose signature over `record` is good on its date, each key once; and bad files.
+
+    `memo`: the verdict cache, so a replay checks only the signatures of records it has not seen."""
     good: list[str] = []
     bad: list[Problem] = []
     seen: set[bytes] = set()
-    with sshsig.Verifier(regime.admin_signers(NAMESPACE)) as verifier:
+    with sshsig.Verifier(regime.admin_signers(NAMESPACE), memo=memo) as verifier:
         for admin_id, signature in sorted(sigs.items()):
             path = signature_path(record.sha, admin_id)
             admin = regime.admin(admin_id)

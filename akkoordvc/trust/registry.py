@@ -19,16 +19,22 @@ here depends on git history: the result is a pure function of the files at one c
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import AkkoordError
 from ..model import registry_names as rn
 from ..storage.workspace import Workspace
 from . import Problem
 from .model import Registry, RegistryError, Signatory
-from .records import Dag, Record, count_signatures
+from .records import FOLDER, Dag, Record, count_signatures, split_files
 from .registry_ops import EMPTY, apply_ops
+
+if TYPE_CHECKING:
+    from .cache import Cache
+    from .reader import Listing
 
 ANCHOR_PREFIX = "sha256:"
 
@@ -60,6 +66,8 @@ class RegistryState:
     forks: list[tuple[str, str]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     dag: Dag | None = None
+    fingerprint: str = ""  # a hash of everything the replay read (`fingerprint`)
+    _regime_changes: list[Record] | None = None
 
     def regime_of(self, heads: list[str], day: dt.date) -> Registry | None:
         """The registry the counting records `heads` give, when it is the one in force on `day`: it must hold
@@ -72,9 +80,10 @@ class RegistryState:
         mask = 0
         for h in heads:
             mask |= dag.ancestors[dag.index[h]] | (1 << dag.index[h])
-        for sha in self.valid:
-            record = self.records[sha]
-            if record.touches() is None and record.date < day and not (mask >> dag.index[sha]) & 1:
+        if self._regime_changes is None:
+            self._regime_changes = [r for r in (self.records[sha] for sha in self.valid) if r.touches() is None]
+        for record in self._regime_changes:
+            if record.date < day and not (mask >> dag.index[record.sha]) & 1:
                 return None
         return max((self.after[h] for h in heads), key=lambda r: r.serial)
 
@@ -140,8 +149,10 @@ class _Replay:
         signatures: dict[str, dict[str, bytes]],
         pinned: str | None,
         today: dt.date | None,
+        memo: Cache | None,
     ):
         self.records, self.signatures, self.pinned, self.today = records, signatures, pinned, today
+        self.memo = memo
         self.dag = Dag(records)
         self.ok: dict[int, Registry] = {}
         self.drops: dict[int, int] = {}  # resolution -> records it drops (among its ancestors)
@@ -253,13 +264,13 @@ class _Replay:
             self.problem("registry-invalid", record, f"{describe(record)} does not apply: {exc.message}")
             return
         sigs = self.signatures.get(record.sha, {})
-        good, bad = count_signatures(regime, record, sigs)
+        good, bad = count_signatures(regime, record, sigs, self.memo)
         self.state.problems.extend(bad)
         enough = len(good) >= regime.threshold
         if record.type == rn.RESOLUTION:
             for p in parents:  # a resolution also speaks for every branch it joins
                 branch = self.ok[p]
-                enough = enough and len(count_signatures(branch, record, sigs)[0]) >= branch.threshold
+                enough = enough and len(count_signatures(branch, record, sigs, self.memo)[0]) >= branch.threshold
         if not enough:
             self.undersigned.append((record, regime, good))
             return
@@ -386,10 +397,15 @@ def replay(
     signatures: dict[str, dict[str, bytes]],
     trust_anchor: str | None = None,
     today: dt.date | None = None,
+    memo: Cache | None = None,
 ) -> RegistryState:
-    """Which records count and the registry they give (see the module docstring)."""
+    """Which records count and the registry they give (see the module docstring).
+
+    `memo` (the verdict cache) remembers the admin signatures checked, so a replay after a new record checks
+    that record's signatures only; the rest of the replay is a pure function of the records, recomputed."""
     pinned = normalize_anchor(trust_anchor) if trust_anchor else None
-    state = _Replay(records, signatures, pinned, today).run()
+    state = _Replay(records, signatures, pinned, today, memo).run()
+    state.fingerprint = fingerprint(records, signatures, pinned, today)
     if pinned and state.anchor is None and not any(p.code == "registry-anchor-mismatch" for p in state.problems):
         state.problems.append(
             Problem(
@@ -399,15 +415,41 @@ def replay(
     return state
 
 
-def load_state(workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> RegistryState:
-    """Replay the records of the current commit (read with the safe reader)."""
-    from .reader import read_folders
-    from .records import FOLDER, split_files
+def fingerprint(
+    records: dict[str, Record], signatures: dict[str, dict[str, bytes]], pinned: str | None, today: dt.date | None
+) -> str:
+    """A SHA-256 of everything a replay reads: the records (named by their SHA-256), their signature files, the
+    pinned anchor, and which records are dated after today (the only way today enters the replay)."""
+    digest = hashlib.sha256(f"{pinned}\0{today is None}\0".encode())
+    for sha in sorted(records):
+        future = today is not None and records[sha].date > today
+        digest.update(f"{sha}:{future}\0".encode())
+    for sha in sorted(signatures):
+        for admin, data in sorted(signatures[sha].items()):
+            digest.update(f"{sha}/{admin}:{hashlib.sha256(data).hexdigest()}\0".encode())
+    return digest.hexdigest()
 
-    files = read_folders(workspace.repo, workspace.head(), [FOLDER])
-    records, signatures, problems = split_files(files.data)
-    state = replay(records, signatures, trust_anchor, today)
-    state.problems[:0] = files.problems + problems
+
+def load_state(workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> RegistryState:
+    """Replay the records of the current commit (read with the safe reader), remembering the admin signatures
+    checked in the repository's verdict cache (see `replay`)."""
+    from .cache import Cache
+    from .reader import list_folders
+
+    cache = Cache.of(workspace.repo)
+    state = state_of(list_folders(workspace.repo, workspace.head(), [FOLDER]), trust_anchor, today, cache)
+    cache.save()
+    return state
+
+
+def state_of(
+    listing: Listing, trust_anchor: str | None = None, today: dt.date | None = None, cache: Cache | None = None
+) -> RegistryState:
+    """Replay the records of `listing` (a `reader.Listing` holding records/)."""
+    files = listing.read(listing.under(FOLDER))
+    records, signatures, problems = split_files(files)
+    state = replay(records, signatures, trust_anchor, today, cache)
+    state.problems[:0] = [p for p in listing.problems if p.where.split("/")[0] == FOLDER] + problems
     return state
 
 

@@ -31,11 +31,15 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import AkkoordError
 from ..model.ids import is_signatory_id
 from ..model.reading import read_input
 from . import printable, sshsig_verify
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 NS_ENDORSEMENT = "akkoordvc-endorsement-v1"
 NS_ATTESTATION = "akkoordvc-attestation-v1"
@@ -355,8 +359,23 @@ class SignatureInfo:
     hash_algorithm: str
 
 
+_READ: dict[bytes, SignatureInfo | None] = {}
+
+
 def read_signature(armored: bytes) -> SignatureInfo | None:
-    """Parse an armored SSHSIG signature; None when it is not one."""
+    """Parse an armored SSHSIG signature; None when it is not one. Remembered for the life of the process (a
+    statement's signature is read when it is sorted, checked and reported)."""
+    if armored in _READ:
+        return _READ[armored]
+    found = _read_signature(armored)
+    if len(armored) <= 4096:
+        if len(_READ) >= 20000:
+            _READ.clear()
+        _READ[armored] = found
+    return found
+
+
+def _read_signature(armored: bytes) -> SignatureInfo | None:
     try:
         sig = sshsig_verify.parse(armored)
     except sshsig_verify.Malformed:
@@ -411,17 +430,33 @@ VERIFY_WITH_ENV = "AKKOORD_VERIFY_WITH"
 _VERDICTS: dict[bytes, tuple[bool, str]] = {}
 
 
+def verifier_mode() -> str:
+    """ "ssh-keygen" when AKKOORD_VERIFY_WITH asks for it, else "in-process"."""
+    return "ssh-keygen" if os.environ.get(VERIFY_WITH_ENV, "").strip().lower() == "ssh-keygen" else "in-process"
+
+
+def _is_verdict(value: object) -> bool:
+    return isinstance(value, list) and len(value) == 2 and isinstance(value[0], bool) and isinstance(value[1], str)
+
+
 class Verifier:
     """Checks signatures against one allowed-signers list: in-process, or with ssh-keygen (`ssh_keygen=True`)."""
 
-    def __init__(self, entries: list[AllowedSigner], *, ssh_keygen: bool | None = None):
+    def __init__(self, entries: list[AllowedSigner], *, ssh_keygen: bool | None = None, memo: Cache | None = None):
+        """`memo`, when given, keeps verdicts beyond this process (a `trust.cache.Cache`: get, put and key)."""
         self.entries = list(entries)
         self._text = allowed_signers_text(self.entries)
         if ssh_keygen is None:
-            ssh_keygen = os.environ.get(VERIFY_WITH_ENV, "").strip().lower() == "ssh-keygen"
+            ssh_keygen = verifier_mode() == "ssh-keygen"
         self.ssh_keygen = ssh_keygen
+        self.memo = memo
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self._count = 0
+        mode = b"ssh-keygen" if ssh_keygen else b"in-process"
+        self._context = mode + b"\0" + hashlib.sha256(self._text.encode()).digest()
+        self._by_principal: dict[tuple[str, str], list[AllowedSigner]] = {}
+        for entry in self.entries:
+            self._by_principal.setdefault((entry.principal, entry.namespace), []).append(entry)
 
     def __enter__(self) -> Verifier:
         return self
@@ -440,15 +475,21 @@ class Verifier:
         Returns (ok, a line saying why: ssh-keygen's words for a good signature, the reason for a bad
         one). The verdict depends only on the inputs, so it is remembered for the life of the process
         (a registry replay asks the same question often)."""
-        fields = [b"ssh-keygen" if self.ssh_keygen else b"in-process", self._text.encode(), data, signature]
-        fields += [principal.encode(), namespace.encode(), day.isoformat().encode()]
+        fields = [self._context, data, signature, principal.encode(), namespace.encode(), day.isoformat().encode()]
         memo_key = hashlib.sha256(b"\0".join(len(f).to_bytes(8, "big") + f for f in fields)).digest()
         if memo_key in _VERDICTS:
             return _VERDICTS[memo_key]
-        if self.ssh_keygen:
+        memo = self.memo
+        kept = memo.key("signature", memo_key) if memo is not None else None
+        found = memo.get(kept, _is_verdict) if memo is not None and kept is not None else None
+        if found is not None:
+            verdict = (found[0], found[1])
+        elif self.ssh_keygen:
             verdict = self._verify_with_ssh_keygen(data, signature, principal, namespace, day)
         else:
             verdict = self._verify_in_process(data, signature, principal, namespace, day)
+        if memo is not None and kept is not None:
+            memo.put(kept, list(verdict))
         if len(_VERDICTS) > 4096:
             _VERDICTS.clear()
         _VERDICTS[memo_key] = verdict
@@ -463,7 +504,7 @@ class Verifier:
         except sshsig_verify.Malformed as exc:
             return False, f"the signature {exc}"
         signer = PublicKey(sig.key_type, sig.key_blob)
-        allowed = [e for e in self.entries if e.principal == principal and e.namespace == namespace]
+        allowed = self._by_principal.get((principal, namespace), [])
         mine = [e for e in allowed if e.key.blob == sig.key_blob]
         if not mine:
             theirs = ", ".join(sorted({f"{e.key.label} {e.key.fingerprint}" for e in allowed})) or "none"

@@ -29,8 +29,11 @@ so statements added in two clones merge without conflicts; two statements with t
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +46,7 @@ from ..model.ids import SIGNATORY_ID as _ID
 from ..model.ids import SIGNATORY_ID_PATTERN
 from . import Problem, printable, sshsig
 from .jsonfile import JSONFileError, check_fields, load_object
-from .model import Key, Registry
+from .model import AdminKey, Key, Registry, Signatory
 
 FORMAT = "akkoordvc-statement-v2"
 ENDORSEMENT = "endorsement"
@@ -79,6 +82,12 @@ _COMMON = {
     "registry": list,
 }
 _ATTESTED = {"evidence": str, "recorded": str}
+
+
+def fields_spec(kind: str | None) -> dict[str, Any]:
+    """The fields of a parsed statement of `kind` and their types, the clause hashes left out (see `Statement`)."""
+    spec = {name: kinds for name, kinds in _COMMON.items() if name != "clauses"}
+    return {**spec, **_ATTESTED} if kind == ATTESTATION else spec
 
 
 class StatementError(AkkoordError):
@@ -138,26 +147,43 @@ def parse_statement(data: bytes) -> dict[str, Any]:
         set(obj["previous"])
     ):
         raise StatementError("previous must be a sorted list of distinct statement hashes")
-    if not all(isinstance(c, list) and len(c) == 2 and all(isinstance(x, str) for x in c) for c in obj["clauses"]):
+    clauses = obj["clauses"]
+    if not (
+        set(map(type, clauses)) <= {list}
+        and set(map(len, clauses)) <= {2}
+        and set(map(type, itertools.chain.from_iterable(clauses))) <= {str}
+    ):
         raise StatementError("clauses must be a list of [id, sha256] pairs")
+    if "\0" in "".join(itertools.chain.from_iterable(clauses)):
+        raise StatementError("a clause id or hash contains a NUL character")
     return obj
 
 
 # statements in a repository -------------------------------------------------------------------------
 @dataclass
 class Statement:
-    """One statement file in the repository (with its signature), parsed when possible."""
+    """One statement file in the repository (with its signature), parsed when possible.
+
+    `data` and the signatures are None when they were not read: the statement's parse and verdict came
+    from the cache, or it was refused unread (`unread`) because its signature's key is not registered for
+    the folder it lies in. Parsed fields hold everything but the clause hashes, which are kept as one
+    SHA-256 (`clauses_sha256`) to compare with the text's."""
 
     path: str
-    data: bytes
+    data: bytes | None
     signature: bytes | None
     fields: dict[str, Any] | None = None
     error: str | None = None
     signatures: dict[str, bytes] = field(default_factory=dict)  # an attestation's: admin id -> signature
+    digest: str = ""  # the SHA-256 of `data`
+    clauses_sha256: str = ""
+    unread: str | None = None
 
     @property
     def sha256(self) -> str:
-        return canonical.sha256(self.data)
+        if not self.digest and self.data is not None:
+            self.digest = canonical.sha256(self.data)
+        return self.digest
 
     @property
     def ok(self) -> bool:
@@ -182,11 +208,11 @@ class Statement:
     def decision(self) -> str:
         return str(self.get("decision", ""))
 
-    @property
+    @functools.cached_property
     def date(self) -> dt.date:
         return parse_day(self.get("date"))
 
-    @property
+    @functools.cached_property
     def recorded(self) -> dt.date | None:
         value = self.get("recorded")
         return optional_day(value or None)
@@ -207,6 +233,17 @@ class Statement:
     def signing_day(self) -> dt.date:
         """The day the signature claims to be made: the decision for an endorsement, the recording for an attestation."""
         return (self.recorded or self.date) if self.kind == ATTESTATION else self.date
+
+    def parse(self) -> None:
+        """Read the fields from `data` (or set `error`)."""
+        assert self.data is not None
+        try:
+            fields = parse_statement(self.data)
+        except StatementError as exc:
+            self.error = exc.message
+            return
+        self.clauses_sha256 = clauses_digest(fields.pop("clauses"))
+        self.fields = fields
 
     def signature_files(self) -> dict[str, bytes]:
         """The signature files beside the statement, by the suffix added to its path (".sig", ".ADMIN.sig")."""
@@ -230,32 +267,42 @@ def statement_path(folder: str, signatory: str, seq: int, sha: str) -> str:
     return f"{folder}/{signatory}/{seq:06d}-{sha[:16]}.json"
 
 
-def load_statements(files: dict[str, bytes]) -> tuple[list[Statement], list[Problem]]:
-    """Every statement among `files` (read by `reader.read_folders`), with its signatures; stray files as problems."""
-    statements: list[Statement] = []
-    problems: list[Problem] = []
+def clauses_digest(clauses: list[list[str]]) -> str:
+    """One SHA-256 for a list of [clause id, sha256] pairs (what a statement binds and a text has): of their strings
+    joined by NUL, which neither holds (a statement's are refused with one, an XML text cannot have one), so no two
+    lists of pairs give the same bytes."""
+    return canonical.sha256("\0".join(itertools.chain.from_iterable(clauses)).encode("utf-8"))
+
+
+@dataclass
+class Files:
+    """The statement files of a listing (paths only): each statement with its signature files, and stray files."""
+
+    statements: dict[str, dict[str, str]]  # statement path -> {suffix (".sig", ".ADMIN.sig"): signature path}
+    stray: list[Problem]
+
+
+def statement_files(paths: Iterable[str]) -> Files:
+    """Group the files under endorsements/ and attestations/ (`reader.list_folders`) into statements and their
+    signatures; files that are neither are stray problems. Nothing is read."""
+    paths = set(paths)
+    statements: dict[str, dict[str, str]] = {}
     used: set[str] = set()
-    admin_signatures: dict[str, dict[str, bytes]] = {}
-    for path in files:
-        match = _ADMIN_SIG.match(path)
+    admin_signatures: dict[str, dict[str, str]] = {}
+    for path in paths:
+        match = _ADMIN_SIG.match(path) if path.startswith("attestations/") else None
         if match:
-            admin_signatures.setdefault(path[: -len(match.group(1)) - 5], {})[match.group(1)] = files[path]
-    for path in sorted(files):
+            admin_signatures.setdefault(path[: -len(match.group(1)) - 5], {})[f".{match.group(1)}.sig"] = path
+    for path in sorted(paths):
         if not _PATH.match(path):
             continue
-        statement = Statement(path, files[path], files.get(path + ".sig"))
+        sigs = {".sig": path + ".sig"} if path + ".sig" in paths else {}
+        sigs.update(admin_signatures.get(path, {}))
+        statements[path] = sigs
         used.add(path)
-        if statement.signature is not None:
-            used.add(path + ".sig")
-        for admin, signature in admin_signatures.get(path, {}).items():
-            statement.signatures[admin] = signature
-            used.add(f"{path}.{admin}.sig")
-        try:
-            statement.fields = parse_statement(statement.data)
-        except StatementError as exc:
-            statement.error = exc.message
-        statements.append(statement)
-    for path in sorted(set(files) - used):
+        used.update(sigs.values())
+    problems: list[Problem] = []
+    for path in sorted(paths - used):
         if path.endswith(".sig"):
             problems.append(
                 Problem("stray-signature", path, "is a signature without its statement (statement deleted?)")
@@ -268,7 +315,21 @@ def load_statements(files: dict[str, bytes]) -> tuple[list[Statement], list[Prob
                     "is not a statement file (<folder>/<signatory>/<seq>-<hash>.json); it is ignored",
                 )
             )
-    return statements, problems
+    return Files(statements, problems)
+
+
+def load_statements(files: dict[str, bytes]) -> tuple[list[Statement], list[Problem]]:
+    """Every statement among `files` (path -> bytes), with its signatures, parsed; stray files as problems."""
+    found = statement_files(files)
+    statements = []
+    for path, sigs in found.statements.items():
+        statement = Statement(path, files[path], files.get(sigs[".sig"]) if ".sig" in sigs else None)
+        for suffix, sig_path in sigs.items():
+            if suffix != ".sig":
+                statement.signatures[suffix[1:-4]] = files[sig_path]
+        statement.parse()
+        statements.append(statement)
+    return statements, found.stray
 
 
 def chain_heads(chain: list[Statement]) -> list[Statement]:
@@ -296,32 +357,18 @@ def signature_problem(
                 "names a registry that was not the one in force when it was recorded (a change of the admins or "
                 "the threshold is missing from it); an attestation needs the admins in force then"
             )
-        good, why = attesters(statement, registry, verifier)
+        good, reasons = attesters(statement, registry, verifier)
         if len(good) >= regime.threshold:
             return None
         said = f"is signed by {len(good)} of the {regime.threshold} admin keys an attestation needs"
-        return f"{said}: {why[0]}" if why else said
+        return f"{said}: {reasons[0]}" if reasons else said
     day = statement.signing_day
-    if statement.signature is None:
-        return "has no signature file (.json.sig); it proves nothing"
-    info = sshsig.read_signature(statement.signature)
-    if info is None:
-        return "its .sig file is not an SSH signature"
-    if info.namespace != sshsig.NS_ENDORSEMENT:
-        return (
-            f"was signed in SSH namespace {printable(info.namespace[:80])!r}, not {sshsig.NS_ENDORSEMENT!r}: a signature "
-            "made for something else does not count as this statement"
-        )
-    signatory = registry.signatory(statement.signatory)
-    if signatory is None:
-        return f"names signatory {statement.signatory!r}, which is not in the registry"
-    key = signatory.key_for(info.key) if info.key else None
-    fingerprint = info.key.fingerprint if info.key else printable(info.key_type[:80])
-    if key is None:
-        owner = registry.owner_of(info.key) if info.key else None
-        if owner is not None:
-            return f"was signed with the key of {owner[0]} {owner[1]} ({fingerprint}), not with a key of {signatory.id}"
-        return f"was signed with a key that is not registered ({fingerprint}), not with a key of {signatory.id}"
+    why, signatory, key = _signer(statement.signature, statement.signatory, registry)
+    if why is not None:
+        return why
+    assert signatory is not None and key is not None and statement.signature is not None
+    assert statement.data is not None, "a statement is read before its signature is checked"
+    fingerprint = key.fingerprint
     inactive = signatory.why_inactive(day)
     if inactive:
         return f"is dated {day}, but {inactive}: it could not sign then"
@@ -332,29 +379,91 @@ def signature_problem(
     return None if ok else "does not match its signature: the statement was changed after it was signed"
 
 
+def _signer(signature: bytes | None, ident: str, registry: Registry) -> tuple[str | None, Signatory | None, Key | None]:
+    """(why an endorsement signature cannot be `ident`'s, or None; the signatory; its key that made it), told from
+    the signature's own bytes and the registry alone: no cryptography yet."""
+    if signature is None:
+        return "has no signature file (.json.sig); it proves nothing", None, None
+    info = sshsig.read_signature(signature)
+    if info is None:
+        return "its .sig file is not an SSH signature", None, None
+    if info.namespace != sshsig.NS_ENDORSEMENT:
+        why = (
+            f"was signed in SSH namespace {printable(info.namespace[:80])!r}, not {sshsig.NS_ENDORSEMENT!r}: a signature "
+            "made for something else does not count as this statement"
+        )
+        if info.namespace == sshsig.NS_ATTESTATION:
+            why += " (an attestation is never the signatory's own signature)"
+        return why, None, None
+    signatory = registry.signatory(ident)
+    if signatory is None:
+        return f"names signatory {ident!r}, which is not in the registry", None, None
+    key = signatory.key_for(info.key) if info.key else None
+    if key is None:
+        fingerprint = info.key.fingerprint if info.key else printable(info.key_type[:80])
+        owner = registry.owner_of(info.key) if info.key else None
+        if owner is not None:
+            why = f"was signed with the key of {owner[0]} {owner[1]} ({fingerprint}), not with a key of {signatory.id}"
+        else:
+            why = f"was signed with a key that is not registered ({fingerprint}), not with a key of {signatory.id}"
+        return why, signatory, None
+    return None, signatory, key
+
+
+def unread_problem(path: str, signatures: dict[str, bytes], registry: Registry) -> str | None:
+    """Why the statement at `path` is refused before it is read (issue 9 item 6), from its signature files
+    (suffix -> bytes) alone: its folder names no signatory of the registry, or none of its signatures is by a
+    key registered for that folder (the signatory's own, or for an attestation an admin's). A planted statement
+    so costs no reading, parsing or signature check; a statement that passes is read and checked in full."""
+    folder, ident = path.split("/")[:2]
+    if registry.signatory(ident) is None:
+        return f"lies in the folder of {ident!r}, which is not a signatory in the registry; it is not read"
+    if folder == FOLDERS[ENDORSEMENT]:
+        why, signatory, key = _signer(signatures.get(".sig"), ident, registry)
+        if why is not None and signatory is not None and "key of signatory" in why:
+            why += f": a statement copied into the folder of {ident}, or signed with another's key"
+        return None if why is None else f"{why}; it is not read"
+    reasons = [
+        _admin_signer(suffix[1:-4], sig, registry)[0] for suffix, sig in sorted(signatures.items()) if suffix != ".sig"
+    ]
+    if any(w is None for w in reasons):
+        return None
+    first = reasons[0] if reasons else "it has no admin signature files"
+    return f"is signed by no admin key of the registry: {first}; it is not read"
+
+
+def _admin_signer(admin_id: str, signature: bytes, registry: Registry) -> tuple[str | None, AdminKey | None]:
+    """(why an attestation signature filed as `admin_id`'s is not that admin's, or None; the admin key), told from
+    the signature's own bytes and the registry alone."""
+    info = sshsig.read_signature(signature)
+    admin = registry.admin(admin_id)
+    if info is None:
+        return f"the signature of {admin_id} is not an SSH signature", None
+    if info.namespace != sshsig.NS_ATTESTATION:
+        return f"the signature of {admin_id} was made in SSH namespace {printable(info.namespace[:80])!r}", None
+    if admin is None:
+        return f"{admin_id} is not an admin key of the registry", None
+    if info.key is None or info.key.blob != admin.public.blob:
+        owner = registry.owner_of(info.key) if info.key else None
+        who = f"{owner[0]} {owner[1]}" if owner else "an unregistered key"
+        return f"the signature filed as admin key {admin.id} was made by {who}", None
+    return None, admin
+
+
 def attesters(statement: Statement, registry: Registry, verifier: sshsig.Verifier) -> tuple[list[str], list[str]]:
     """The admin ids whose signature of an attestation holds (each key once), and why the others do not."""
     good: list[str] = []
     why: list[str] = []
     day = statement.signing_day
+    data = statement.data
+    assert data is not None, "a statement is read before its signatures are checked"
     for admin_id, signature in sorted(statement.signatures.items()):
-        info = sshsig.read_signature(signature)
-        admin = registry.admin(admin_id)
-        if info is None:
-            why.append(f"the signature of {admin_id} is not an SSH signature")
-        elif info.namespace != sshsig.NS_ATTESTATION:
-            why.append(f"the signature of {admin_id} was made in SSH namespace {printable(info.namespace[:80])!r}")
-        elif admin is None:
-            why.append(f"{admin_id} is not an admin key of the registry")
-        elif info.key is None or info.key.blob != admin.public.blob:
-            owner = registry.owner_of(info.key) if info.key else None
-            who = f"{owner[0]} {owner[1]}" if owner else "an unregistered key"
-            why.append(f"the signature filed as admin key {admin.id} was made by {who}")
+        problem, admin = _admin_signer(admin_id, signature, registry)
+        if problem is not None or admin is None:
+            why.append(problem or "")
         elif not admin.valid_on(day):
             why.append(f"it was recorded on {day}, when admin key {admin.id} was {admin.state_on(day)}{window(admin)}")
-        elif (
-            admin.id not in good and verifier.verify(statement.data, signature, admin.id, sshsig.NS_ATTESTATION, day)[0]
-        ):
+        elif admin.id not in good and verifier.verify(data, signature, admin.id, sshsig.NS_ATTESTATION, day)[0]:
             good.append(admin.id)
         elif admin.id not in good:
             why.append(f"the signature of {admin.id} does not match: the attestation was changed after it was signed")

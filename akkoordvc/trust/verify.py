@@ -24,31 +24,26 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import AkkoordError
-from ..model import canonical
 from ..model.dates import today as _today
-from ..model.document import Document
 from ..storage.gitrepo import Repository
 from ..storage.versions import Version
 from ..storage.workspace import Workspace
-from . import Problem, sshsig
+from . import Problem
+from .cache import Cache, key
+from .loading import Loaded, Verdict, load
 from .model import Registry
-from .reader import read_folders
+from .reader import list_folders
 from .records import FOLDER as RECORDS
-from .records import split_files
-from .registry import RegistryState, key_first_seen, own_key_since, replay
+from .registry import RegistryState, key_first_seen, own_key_since, state_of
 from .statements import (
     ATTESTATION,
     ENDORSEMENT,
     FOLDERS,
     Statement,
-    attesters,
     chain_heads,
-    clause_hashes,
     load_statements,
-    signature_problem,
-    verifiers,
 )
+from .texts import Texts
 from .versions import signed_versions
 
 APPEND_ONLY = (*FOLDERS.values(), RECORDS)
@@ -94,10 +89,17 @@ class Report:
     notices: list[str]
     versions: list[Version] = field(default_factory=list)  # oldest first; the last is current
     missing_tags: list[Version] = field(default_factory=list)  # signed versions whose tag is missing
+    loaded: Loaded | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def read_files(self) -> None:
+        """Give every statement the bytes of its files (verification reads only what its cache cannot answer):
+        for a command that publishes them, such as `akkoord site`."""
+        if self.loaded is not None:
+            self.loaded.read_files()
 
     def as_dict(self) -> dict[str, Any]:
         reg = self.registry
@@ -116,134 +118,134 @@ class Report:
         }
 
 
-def append_only_problems(repo: Repository, head: str) -> list[Problem]:
-    """Files under the append-only folders that a commit in the history changed or deleted."""
+def append_only_problems(repo: Repository, head: str, cache: Cache | None = None) -> list[Problem]:
+    """Files under the append-only folders that a commit in the history changed or deleted.
+
+    What a commit adds to the list depends on that commit alone (`files_rewritten`), so the list of a commit's
+    history is cached under its id, and a later command walks only the commits since the last one it checked.
+    Problems are sorted by path, each naming every commit that rewrote the file."""
+    cache = cache or Cache.none()
+    rows: list[list[str]] | None = None
+    last = cache.get(key("history-last"), lambda v: isinstance(v, str) and len(v) == 40, section="history")
+    if last is not None and last != head:
+        before = cache.get(key("history", last), _rows_shape, section="history")
+        if before is not None and repo.resolve(last) == last and repo.is_ancestor(last, head):
+            rows = [list(r) for r in repo.files_rewritten(head, list(APPEND_ONLY), since=last)] + before
+    elif last == head:
+        rows = cache.get(key("history", head), _rows_shape, section="history")
+    if rows is None:
+        rows = [list(r) for r in repo.files_rewritten(head, list(APPEND_ONLY))]
+    cache.put(key("history", head), rows, section="history")
+    cache.put(key("history-last"), head, section="history")
+    commits: dict[tuple[str, str], set[str]] = {}
+    for commit, status, path in rows:
+        commits.setdefault((path, "D" if status.startswith("D") else "M"), set()).add(commit)
     problems: list[Problem] = []
-    seen: set[tuple[str, str]] = set()
-    for commit, status, path in repo.files_rewritten(head, list(APPEND_ONLY)):
-        if (status, path) in seen:
-            continue
-        seen.add((status, path))
-        if status.startswith("D"):
+    for (path, status), found in sorted(commits.items()):
+        shown = ", ".join(c[:12] for c in sorted(found)[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+        where = f"commit {shown}" if len(found) == 1 else f"commits {shown}"
+        if status == "D":
             problems.append(
-                Problem(
-                    "file-deleted",
-                    path,
-                    f"was deleted in commit {commit[:12]}; statements and signatures are never deleted",
-                )
+                Problem("file-deleted", path, f"was deleted in {where}; statements and signatures are never deleted")
             )
         else:
             problems.append(
                 Problem(
                     "file-changed",
                     path,
-                    f"was changed in commit {commit[:12]} after it was committed; statements and "
-                    "signatures are never rewritten",
+                    f"was changed in {where} after it was committed; statements and signatures are never rewritten",
                 )
             )
     return problems
 
 
-class _Texts:
-    """The agreement text of a commit, parsed once."""
-
-    def __init__(self, workspace: Workspace):
-        self.workspace = workspace
-        self._docs: dict[str, tuple[bytes, Document] | None] = {}
-        self._clauses: dict[str, list[list[str]]] = {}
-
-    def clauses(self, commit: str) -> list[list[str]]:
-        if commit not in self._clauses:
-            text = self.get(commit)
-            self._clauses[commit] = clause_hashes(text[1]) if text else []
-        return self._clauses[commit]
-
-    def get(self, commit: str) -> tuple[bytes, Document] | None:
-        if commit not in self._docs:
-            try:
-                if self.workspace.repo.resolve(commit) != commit:
-                    raise AkkoordError("no such commit")
-                data = self.workspace.text_at(commit)
-                self._docs[commit] = (data, Document.from_bytes(data, f"akkoord.xml at {commit[:12]}"))
-            except AkkoordError:
-                self._docs[commit] = None
-        return self._docs[commit]
+def _rows_shape(value: object) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(r, list) and len(r) == 3 and all(isinstance(x, str) for x in r) for r in value
+    )
 
 
-def _check_text(s: Statement, by_label: dict[str, Version], texts: _Texts) -> list[str]:
+def _check_text(s: Statement, by_label: dict[str, Version], texts: Texts) -> list[str]:
     """Whether the endorsed text is still what the repository has for that version."""
     found: list[str] = []
-    version = by_label.get(s.version)
+    f = s.fields or {}
+    label, commit, text_sha256 = f["version"], f["commit"], f["text_sha256"]
+    version = by_label.get(label)
     if version is None:
-        found.append(f"endorses version {s.version}, which is not a signed version of this repository")
+        found.append(f"endorses version {label}, which is not a signed version of this repository")
     else:
-        if version.record and version.record != s.get("version_record"):
+        if version.record and version.record != f["version_record"]:
             found.append(
-                f"names version record {s.get('version_record')[:12]}, but the signed record of version {s.version} "
+                f"names version record {f['version_record'][:12]}, but the signed record of version {label} "
                 f"is {version.record[:12]}"
             )
-        if version.commit != s.get("commit"):
+        if version.commit != commit:
             found.append(
-                f"endorses version {s.version} at commit {s.get('commit')[:12]}, but version {s.version} is commit "
+                f"endorses version {label} at commit {commit[:12]}, but version {label} is commit "
                 f"{version.commit[:12]}: the version was moved after it was endorsed"
             )
-        if version.text_sha256 != s.get("text_sha256"):
+        if version.text_sha256 != text_sha256:
             found.append(
-                f"endorses the text with sha256 {s.get('text_sha256')[:16]}…, but version {s.version} in this "
+                f"endorses the text with sha256 {text_sha256[:16]}…, but version {label} in this "
                 f"repository has sha256 {version.text_sha256[:16]}…: the text is not the one that was endorsed"
             )
-        if s.get("date") < (version.date or ""):
-            found.append(f"is dated {s.get('date')}, before version {s.version} existed ({version.date})")
-    text = texts.get(s.get("commit"))
-    if text is None:
-        found.append(f"endorses commit {s.get('commit')[:12]}, which is not in this repository")
+        if f["date"] < (version.date or ""):
+            found.append(f"is dated {f['date']}, before version {label} existed ({version.date})")
+    text = texts.get(commit)
+    if text is None or text.agreement is None:
+        found.append(f"endorses commit {commit[:12]}, which is not in this repository")
     else:
-        data, doc = text
-        if canonical.sha256(data) != s.get("text_sha256"):
+        if text.sha256 != text_sha256:
             found.append(
-                f"says commit {s.get('commit')[:12]} has text sha256 {s.get('text_sha256')[:16]}…, "
-                f"but it has {canonical.sha256(data)[:16]}…"
+                f"says commit {commit[:12]} has text sha256 {text_sha256[:16]}…, but it has {text.sha256[:16]}…"
             )
-        elif texts.clauses(s.get("commit")) != s.get("clauses"):
+        elif text.clauses_sha256 != s.clauses_sha256:
             found.append("its clause hashes do not match the endorsed text")
-        if doc.id != s.get("agreement"):
-            found.append(f"is about agreement {s.get('agreement')!r}, not {doc.id!r}")
+        if text.agreement != f["agreement"]:
+            found.append(f"is about agreement {f['agreement']!r}, not {text.agreement!r}")
     return found
 
 
-def verify(workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> Report:
+def verify(
+    workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None, cache: Cache | None = None
+) -> Report:
+    """Every check of the module docstring, on the current commit. `cache`: the verdict cache to use (default: the
+    repository's own, `trust.cache`); its contents never change the report, only what has to be checked again."""
     today = today or _today()
     head = workspace.head()
-    files = read_folders(workspace.repo, head, [RECORDS, *FOLDERS.values()])
-    records, signatures, odd = split_files(files.under(RECORDS))
-    state = replay(records, signatures, trust_anchor, today)
-    state.problems[:0] = odd
-    problems: list[Problem] = [*files.problems, *state.problems]
+    repo = workspace.repo
+    cache = cache if cache is not None else Cache.of(repo)
+    listing = list_folders(repo, head, [RECORDS, *FOLDERS.values()])
+    state = state_of(listing, trust_anchor, today, cache)
+    problems: list[Problem] = [p for p in listing.problems if p.where.split("/")[0] != RECORDS]
+    problems.extend(state.problems)
     notices: list[str] = []
-    problems.extend(append_only_problems(workspace.repo, head))
-    unfinished = workspace.repo.unfinished_operation()
+    problems.extend(append_only_problems(repo, head, cache))
+    unfinished = repo.unfinished_operation()
     if unfinished:  # the work tree is between two states: what is committed may not be what was meant
         problems.append(Problem("git-unfinished", str(workspace.root), unfinished))
-    statements, stray = load_statements({p: d for p, d in files.data.items() if not p.startswith(RECORDS + "/")})
-    problems.extend(stray)
     registry = state.current
+    if registry is not None:
+        loaded = load(listing, state, cache)
+    else:
+        statements, stray = load_statements(listing.read(p for p in listing.blobs if p.split("/")[0] != RECORDS))
+        loaded = Loaded(statements, {}, stray)
+    problems.extend(loaded.problems)
+    statements = loaded.statements
     if registry is None and not state.records and statements:
         problems.append(
             Problem("no-registry", "records/", "there are statements but no signatory registry to check them against")
         )
-    found_versions, version_problems, missing_tags = signed_versions(workspace, state)
+    texts = Texts(repo, cache)
+    texts.load([*(s.get("commit") for s in statements if s.ok), *(r.get("commit") for r in state.of_type("version"))])
+    found_versions, version_problems, missing_tags = signed_versions(workspace, state, texts)
     problems.extend(version_problems)
     by_label = {v.label: v for v in found_versions}
-    texts = _Texts(workspace)
     checked = [Checked(s) for s in statements]
-    found = verifiers(registry) if registry is not None else {}
     seen = key_first_seen(state)
-    try:
-        for item in checked:
-            _check_statement(item, registry, state, found, by_label, texts, today, seen)
-    finally:
-        for verifier in found.values():
-            verifier.close()
+    valid = set(state.valid)
+    for item in checked:
+        _check_statement(item, registry, valid, loaded.verdicts.get(item.statement.path), by_label, texts, today, seen)
     _check_chains(checked, notices)
     for item in checked:
         problems.extend(item.problems)
@@ -252,16 +254,17 @@ def verify(workspace: Workspace, trust_anchor: str | None = None, today: dt.date
             f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
             "or pin it with --trust-anchor)"
         )
-    return Report(head, state, checked, problems, notices, found_versions, missing_tags)
+    cache.save(prune=True)
+    return Report(head, state, checked, problems, notices, found_versions, missing_tags, loaded)
 
 
 def _check_statement(
     item: Checked,
     registry: Registry | None,
-    state: RegistryState,
-    found: dict[str, sshsig.Verifier],
+    valid: set[str],
+    verdict: Verdict | None,
     by_label: dict[str, Version],
-    texts: _Texts,
+    texts: Texts,
     today: dt.date,
     first_seen: dict[bytes, dt.date],
 ) -> None:
@@ -270,6 +273,9 @@ def _check_statement(
     def bad(code: str, message: str) -> None:
         item.problems.append(Problem(code, s.path, message))
 
+    if s.unread is not None:
+        bad("signature-invalid", s.unread)
+        return
     if not s.ok:
         bad("statement-malformed", f"is not a valid statement: {s.error}")
         return
@@ -290,24 +296,22 @@ def _check_statement(
                 "statement-misplaced",
                 f"its name does not match its content (expected {s.expected_path()}): a copied or renamed statement",
             )
-    if registry is None:
+    if registry is None or verdict is None:
         bad("statement-unverifiable", "cannot be checked: there is no trusted signatory registry")
         return
-    why = signature_problem(s, registry, found[s.kind], state.regime_of(s.get("registry"), s.signing_day))
-    keys: list[sshsig.PublicKey] = []
-    if why is not None:
-        bad("signature-invalid", why)
+    if verdict.why is not None:
+        bad("signature-invalid", verdict.why)
+        keys = []
     elif s.kind == ENDORSEMENT:
-        info = sshsig.read_signature(s.signature or b"")  # the key that verified
+        keys = [verdict.key] if verdict.key else []
         signatory = registry.signatory(s.signatory)
-        key = signatory.key_for(info.key) if signatory and info and info.key else None
-        keys = [key.public] if key is not None else []
+        key = signatory.key_for(verdict.key) if signatory is not None and verdict.key else None
         if key is not None and key.revoked and key.revoked <= today:
             item.notes.append(f"valid when signed; key since revoked ({key.revoked})")
         if signatory and signatory.retired and signatory.retired <= today:
             item.notes.append(f"valid when signed; {signatory.id} since retired ({signatory.retired})")
     else:
-        item.attested_by = attesters(s, registry, found[s.kind])[0]
+        item.attested_by = list(verdict.attested_by)
         keys = [admin.public for admin in map(registry.admin, item.attested_by) if admin is not None]
     for public in keys:
         added = first_seen.get(public.blob)
@@ -317,7 +321,6 @@ def _check_statement(
                 f"is dated {s.signing_day}, before its key {public.fingerprint} was added to the registry "
                 f"(registry record of {added}): a backdated statement",
             )
-    valid = set(state.valid)
     if not all(sha in valid for sha in s.get("registry")):
         bad(
             "statement-registry",

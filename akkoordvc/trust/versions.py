@@ -13,7 +13,7 @@ no record signs is not a version.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import RepositoryError
 from ..model import canonical
@@ -26,6 +26,9 @@ from . import Problem
 from .changes import Committed
 from .records import Record, make_record, record_files, sign_all, trailers
 from .registry import RegistryState
+
+if TYPE_CHECKING:
+    from .texts import Texts
 
 
 def version_of(record: Record) -> Version:
@@ -75,22 +78,29 @@ def chain(state: RegistryState) -> tuple[list[Record], list[Problem]]:
     return found, problems
 
 
-def signed_versions(workspace: Workspace, state: RegistryState) -> tuple[list[Version], list[Problem], list[Version]]:
+def signed_versions(
+    workspace: Workspace, state: RegistryState, texts: Texts | None = None
+) -> tuple[list[Version], list[Problem], list[Version]]:
     """(the versions, oldest first; problems with the records and the tags; versions whose tag is missing).
 
-    Without a registry (no records at all) a repository's versions are its tags, unsigned."""
+    Without a registry (no records at all) a repository's versions are its tags, unsigned. `texts`: a
+    `trust.texts.Texts` to read the versions' texts through (default: one without a persistent cache)."""
     from ..storage.versions import versions
+    from .cache import Cache
+    from .texts import Texts
 
-    tags = {v.label: v for v in versions(workspace)}
+    tags = {v.label: v for v in versions(workspace, hashes=bool(not state.records))}
     if not state.records:
         return list(tags.values()), [], []
     records, problems = chain(state)
+    texts = texts or Texts(workspace.repo, Cache.none())
+    texts.load(r.get(rn.COMMIT) for r in records)
     out: list[Version] = []
     missing: list[Version] = []
     for record in records:
         version = version_of(record)
-        data = workspace.repo.read(version.commit, "akkoord.xml") if workspace.repo.resolve(version.commit) else None
-        if data is None or canonical.sha256(data) != version.text_sha256:
+        text = texts.get(version.commit)
+        if text is None or text.sha256 != version.text_sha256:
             problems.append(
                 Problem(
                     "version-text",

@@ -218,6 +218,7 @@ def collect(workspace, *, trust_anchor: str | None = None, today: dt.date) -> Si
     }
     amendments = amendment_store.load(workspace)
     report = verify(workspace, trust_anchor, today)
+    report.read_files()  # the site publishes every statement file
     status = matrix(report, today)
     if texts:
         reference = texts[-1].document
