@@ -36,10 +36,12 @@ from cryptography.hazmat.backends.openssl import backend
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 from test_sshsig_verify import KINDS, SoftwareSecurityKey, keygen, ssh_keygen_sign  # noqa: E402  (one construction)
 
 from akkoordvc.trust import sshsig, sshsig_verify  # noqa: E402
+from bench.sections import write_section  # noqa: E402
 
 OUT = ROOT / "BENCHMARKS.md"
 START, END = "<!-- sshsig-bench:start -->", "<!-- sshsig-bench:end -->"
@@ -169,16 +171,6 @@ def report(results, demo, n: int, runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(section: str, path: Path) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        before, rest = text.split(START, 1)
-        text = before + section.rstrip("\n") + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, default=100, help="signatures per key type (default 100)")
@@ -193,7 +185,7 @@ def main(argv=None) -> int:
     section = report(results, demo, args.n, args.runs)
     print(section)
     if not args.no_write:
-        write_section(section, Path(args.out))
+        write_section(section, Path(args.out), START, END)
         print(f"wrote {args.out}")
     return 0
 
