@@ -34,9 +34,11 @@ def amend() -> None:
 @click.option(
     "--from-file",
     "edited",
-    metavar="EDITED.xml",
+    metavar="EDITED",
     type=click.Path(dir_okay=False),
-    help="An edited copy of akkoord.xml; the operations are derived against the base.",
+    help="An edited copy of the text: akkoord.xml, or a Word (.docx), OpenDocument (.odt) or Markdown (.md) "
+    "file made by `akkoord export`; the operations are derived against the base. Tracked changes in a "
+    "document are taken as accepted, its comments as the rationale when --rationale is absent.",
 )
 @click.option("--title", help="A short title (required with --from-file).")
 @by_option()
@@ -78,6 +80,20 @@ def propose(
     path = edited or amendment_file
     assert path is not None
     data = read_input(path)
+    if edited:
+        from ..storage.edited import read_edited
+
+        copy = read_edited(workspace, data, path, base_ref)
+        data, base_ref = copy.data, copy.base_ref
+        if rationale is None and copy.comments:
+            rationale = "\n\n".join(copy.comments)
+    else:
+        from ..model.formats import XML, kind_of
+
+        if kind_of(data, path) != XML:
+            raise click.UsageError(
+                f"{path} is an edited copy of the text, not an amendment file: give it as --from-file"
+            )
     created = store.propose(
         workspace,
         actor=actor,

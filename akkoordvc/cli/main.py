@@ -24,6 +24,7 @@ COMMANDS = {
     "commit": "repo_cmds:commit",
     "status": "repo_cmds:status",
     "redline": "redline_cmds:redline",
+    "export": "export_cmds:export",
     "amend": "amend_cmds:amend",
     "blame": "provenance_cmds:blame",
     "history": "provenance_cmds:history",
