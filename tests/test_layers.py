@@ -13,7 +13,7 @@ ORDER = ["errors", "model", "ops", "storage", "trust", "present", "cli"]
 SOLE_USERS = {
     "git": {"storage/gitrepo.py"},
     "gitdb": {"storage/gitrepo.py"},
-    "subprocess": {"storage/gitrepo.py", "trust/sshsig.py"},
+    "subprocess": {"storage/gitrepo.py", "trust/sshsig.py", "storage/office.py"},
 }
 
 

@@ -684,7 +684,8 @@ def _join_deleted_marks(raw: list) -> list:
             entry = RawParagraph(
                 carry.style if has_text else entry.style,
                 carry.segments + entry.segments,
-                carry.bookmarks + entry.bookmarks,
+                # a paragraph deleted whole (text and mark) takes the bookmarks around its text with it
+                (carry.bookmarks if has_text else []) + entry.bookmarks,
                 carry.numbering if has_text else entry.numbering,
                 entry.mark_deleted,
                 carry.where,
