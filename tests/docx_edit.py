@@ -121,9 +121,7 @@ class DocxEdit:
         ppr = etree.SubElement(p, w("pPr"))
         etree.SubElement(ppr, w("pStyle")).set(w("val"), style)
         if tracked:
-            etree.SubElement(etree.SubElement(ppr, w("rPr")), w("ins")).attrib.update(
-                self._revision("ins").attrib
-            )
+            etree.SubElement(etree.SubElement(ppr, w("rPr")), w("ins")).attrib.update(self._revision("ins").attrib)
         holder = p
         if tracked:
             holder = self._revision("ins")

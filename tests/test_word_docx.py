@@ -11,7 +11,7 @@ import re
 import zipfile
 
 import pytest
-from docx_edit import DATE, NS, DocxEdit, w
+from docx_edit import NS, DocxEdit, w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -164,7 +164,9 @@ def set_text(element, old, new):
 @pytest.mark.parametrize("tracked", [False, True], ids=["plain", "tracked"])
 def test_changed_words_derive_the_operation_of_the_same_xml_edit(base, exported, tracked):
     edit = DocxEdit(exported)
-    edit.replace("geregeld vast op regels", "geregeld vast op regels", "geregeld vast op allerlei regels", tracked=tracked)
+    edit.replace(
+        "geregeld vast op regels", "geregeld vast op regels", "geregeld vast op allerlei regels", tracked=tracked
+    )
     got = read_back(edit.to_bytes(), base)
     want = xml_edit(base, lambda r: set_text(clause(r, "aanleiding").find("para/p"), "op regels", "op allerlei regels"))
     assert derived(base, got) == derived(base, want)
@@ -281,7 +283,13 @@ def test_tracked_changes_are_taken_as_accepted_including_joined_paragraphs(base,
     got = read_back(edit.to_bytes(), base)
     paras = clause(got, "aanleiding").findall("para")
     assert len(paras) == 1
-    assert paras[0].find("p").text.endswith("niet op zulke initiatieven is ingericht.Het college heeft democratisering tot een van de speerpunten van zijn beleid gemaakt. De partijen zien dit akkoord als de gezamenlijke uitwerking van die ambitie, waarbij de stad niet alleen wordt gehoord maar ook meeschrijft.")
+    assert (
+        paras[0]
+        .find("p")
+        .text.endswith(
+            "niet op zulke initiatieven is ingericht.Het college heeft democratisering tot een van de speerpunten van zijn beleid gemaakt. De partijen zien dit akkoord als de gezamenlijke uitwerking van die ambitie, waarbij de stad niet alleen wordt gehoord maar ook meeschrijft."
+        )
+    )
 
 
 def test_formatting_and_hyperlinks_made_in_word_come_back_as_inline_markup(base, exported):
@@ -381,7 +389,9 @@ def test_a_zip_bomb_is_caught_while_unpacking_not_from_its_header(monkeypatch):
 def repo(tmp_path, run_cli, sample_path):
     code, out, err = run_cli("init", tmp_path / "r", "--from", sample_path, "--by", "S <s@x.example>")
     assert code == 0, err
-    code, out, err = run_cli("version", "create", "2019", "--date", "2019-11-09", "--by", "S <s@x.example>", cwd=tmp_path / "r")
+    code, out, err = run_cli(
+        "version", "create", "2019", "--date", "2019-11-09", "--by", "S <s@x.example>", cwd=tmp_path / "r"
+    )
     assert code == 0, err
     return tmp_path / "r"
 
@@ -400,8 +410,18 @@ def test_export_edit_and_propose_from_a_word_document(repo, run_cli, tmp_path):
     edit.comment("geregeld vast op", "Regels zijn niet het enige obstakel.")
     target.write_bytes(edit.to_bytes())
     code, out, err = run_cli(
-        "amend", "propose", "--from-file", target, "--title", "Allerlei regels", "--by", "N <n@x.example>",
-        "--date", "2022-07-04", "--json", cwd=repo,
+        "amend",
+        "propose",
+        "--from-file",
+        target,
+        "--title",
+        "Allerlei regels",
+        "--by",
+        "N <n@x.example>",
+        "--date",
+        "2022-07-04",
+        "--json",
+        cwd=repo,
     )
     assert code == 0, err
     import json

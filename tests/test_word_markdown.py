@@ -98,7 +98,7 @@ def test_edits_derive_the_operations_of_the_same_xml_edits(base, text):
         moved.addprevious(
             etree.fromstring(
                 '<clause id="evaluatie" num="3a"><heading>Evaluatie</heading>'
-                "<para num=\"1\"><p>De partijen evalueren dit akkoord.</p></para></clause>"
+                '<para num="1"><p>De partijen evalueren dit akkoord.</p></para></clause>'
             )
         )
 

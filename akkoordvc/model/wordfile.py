@@ -735,10 +735,8 @@ def _numbered(segments):
     return None, _runs(segments), True
 
 
-def _cut(segments, num: str, has_text: bool):
-    """The runs after the leading `num` and one space."""
-    text = "".join(s[0] for s in segments)
-    skip = len(text) - len(text.lstrip()) + len(num) + (1 if has_text else 0)
+def _after(segments, skip: int) -> list:
+    """The segments after their first `skip` characters."""
     rest = []
     for s in segments:
         if skip >= len(s[0]):
@@ -746,7 +744,14 @@ def _cut(segments, num: str, has_text: bool):
             continue
         rest.append((s[0][skip:], *s[1:]))
         skip = 0
-    return num, _runs(rest), has_text
+    return rest
+
+
+def _cut(segments, num: str, has_text: bool):
+    """The runs after the leading `num` and one space."""
+    text = "".join(s[0] for s in segments)
+    skip = len(text) - len(text.lstrip()) + len(num) + (1 if has_text else 0)
+    return num, _runs(_after(segments, skip)), has_text
 
 
 def _heading(segments):
@@ -773,15 +778,7 @@ def _heading(segments):
     if len(words) >= 2 and words[0].isalpha() and _NUMBERISH.match(words[1].rstrip(":")):
         start = text.index(words[1]) + len(words[1])
         num = words[1].rstrip(":")
-        rest = []
-        skip = start
-        for s in segments:
-            if skip >= len(s[0]):
-                skip -= len(s[0])
-                continue
-            rest.append((s[0][skip:], *s[1:]))
-            skip = 0
-        runs = _runs(rest)
+        runs = _runs(_after(segments, start))
         if runs:
             runs = (Run(runs[0].text.lstrip(" :"), runs[0].marks, runs[0].link), *runs[1:])
         return num, merge_runs(runs)

@@ -1,8 +1,8 @@
 """A redline as a Word document with real tracked changes.
 
-`render(redline)` returns the bytes of a .docx package built with lxml and zipfile: the parts
-[Content_Types].xml, _rels/.rels, word/document.xml, word/_rels/document.xml.rels,
-word/styles.xml, word/settings.xml, docProps/core.xml and docProps/app.xml.
+`render(redline)` returns the bytes of a .docx package: this module writes word/document.xml and
+its styles, and the package writer it shares with the clean export (`present/ooxml.py`) adds the
+other parts.
 
 The document has a title, the two versions with their text hashes, a summary, and then the
 clauses in the reading order of the new text (see `html.reading_order`): a heading paragraph
@@ -24,43 +24,21 @@ accepting gives the exact text); a note names changed invisible characters with
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 from lxml import etree
 
+from ..model import wordml_names as wn
 from ..model.dates import word_moment as iso_date
-from ..model.strings import replace_not_xml
 from ..ops.redline import ADDED, DELETE, EQUAL, INSERT, MERGED, REMOVED, SPLIT, ClauseChange, Redline
 from . import labels as L
 from .html import is_moved, kinds, reading_order
+from .ooxml import SANS, Package, Styles, clean, el, new_document, page_setup
 
 __all__ = ["STYLE_CLAUSE", "STYLE_HEADING", "STYLE_META", "STYLE_NOTE", "iso_date", "render"]
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-DCTERMS_NS = "http://purl.org/dc/terms/"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-
-REL_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-REL_APP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
-REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-REL_SETTINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
-
-CT_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-CT_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
-CT_SETTINGS = "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"
-CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
-CT_APP = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+W_NS = wn.W_NS
+XML_SPACE = wn.XML_SPACE
 
 #: Paragraph style ids: clause headings, clause text, notes (untracked commentary), header lines.
 STYLE_HEADING = "Heading2"
@@ -69,20 +47,14 @@ STYLE_CLAUSE = "AkkoordClause"
 STYLE_NOTE = "AkkoordNote"
 STYLE_META = "AkkoordMeta"
 
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: the same redline and date give the same bytes
 _TAB_OR_BREAK = re.compile(r"(\t|\r\n|\n|\r)")
 
 
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
+w = wn.w
+_el = el
 
 
-def _el(parent, tag: str, **attrs) -> etree._Element:
-    """A w: child element; attribute names are w: attributes ("val" -> w:val)."""
-    element = etree.SubElement(parent, w(tag))
-    for name, value in attrs.items():
-        element.set(w(name), str(value))
-    return element
+_clean = clean
 
 
 def _merge(segments) -> list[tuple[str, str]]:
@@ -118,8 +90,7 @@ class _Writer:
         self.open_insertion = False
         self.bookmarks: dict[str, str] = {}
         self.bookmark_names: set[str] = set()
-        self.document = etree.Element(w("document"), nsmap={"w": W_NS, "r": R_NS})
-        self.body = _el(self.document, "body")
+        self.document, self.body = new_document()
         from ..ops.tokens import has_invisible, visible
 
         self.has_invisible, self.visible = has_invisible, visible
@@ -158,7 +129,7 @@ class _Writer:
         r = _el(parent, "r")
         if style:
             _el(_el(r, "rPr"), "rStyle", val=style)
-        for part in _TAB_OR_BREAK.split(replace_not_xml(text)):
+        for part in _TAB_OR_BREAK.split(_clean(text)):
             if not part:
                 continue
             if part == "\t":
@@ -408,10 +379,8 @@ class _Writer:
                 self.clause(item.clause, parts.get(i))
         # a last, untracked paragraph: Word keeps the final paragraph mark of a document
         self.plain(STYLE_META, f"{lab['generated_by']} \u00b7 {L.side_name(r.old)} \u2192 {L.side_name(r.new)}")
-        sect = _el(self.body, "sectPr")
-        _el(sect, "pgSz", w="11906", h="16838")
-        _el(sect, "pgMar", top="1418", right="1418", bottom="1418", left="1418", header="709", footer="709", gutter="0")
-        return _xml(self.document)
+        page_setup(self.body)
+        return self.document
 
 
 def _split_runs(items) -> dict[int, str]:
@@ -440,117 +409,10 @@ def _split_runs(items) -> dict[int, str]:
     return out
 
 
-def _xml(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _content_types() -> bytes:
-    root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
-    for ext, ctype in (("rels", CT_RELS), ("xml", "application/xml")):
-        etree.SubElement(root, f"{{{CT_NS}}}Default", Extension=ext, ContentType=ctype)
-    for part, ctype in (
-        ("/word/document.xml", CT_DOCUMENT),
-        ("/word/styles.xml", CT_STYLES),
-        ("/word/settings.xml", CT_SETTINGS),
-        ("/docProps/core.xml", CT_CORE),
-        ("/docProps/app.xml", CT_APP),
-    ):
-        etree.SubElement(root, f"{{{CT_NS}}}Override", PartName=part, ContentType=ctype)
-    return _xml(root)
-
-
-def _relationships(rels) -> bytes:
-    root = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
-    for n, (rtype, target) in enumerate(rels, 1):
-        etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship", Id=f"rId{n}", Type=rtype, Target=target)
-    return _xml(root)
-
-
-def _core(title: str, subject: str, author: str, lang: str, date: str) -> bytes:
-    root = etree.Element(
-        f"{{{CP_NS}}}coreProperties",
-        nsmap={"cp": CP_NS, "dc": DC_NS, "dcterms": DCTERMS_NS, "xsi": XSI_NS},
-    )
-    for ns, tag, text in (
-        (DC_NS, "title", title),
-        (DC_NS, "subject", subject),
-        (DC_NS, "creator", author),
-        (CP_NS, "lastModifiedBy", author),
-        (DC_NS, "language", lang),
-    ):
-        etree.SubElement(root, f"{{{ns}}}{tag}").text = replace_not_xml(text)
-    for tag in ("created", "modified"):
-        el = etree.SubElement(root, f"{{{DCTERMS_NS}}}{tag}")
-        el.set(f"{{{XSI_NS}}}type", "dcterms:W3CDTF")
-        el.text = date
-    return _xml(root)
-
-
-def _app() -> bytes:
-    root = etree.Element(f"{{{EP_NS}}}Properties", nsmap={None: EP_NS})
-    etree.SubElement(root, f"{{{EP_NS}}}Application").text = "akkoordvc"
-    return _xml(root)
-
-
-def _settings(lang: str) -> bytes:
-    root = etree.Element(w("settings"), nsmap={"w": W_NS})
-    _el(root, "zoom", percent="100")
-    _el(root, "trackRevisions")  # further edits by reviewers are tracked too
-    _el(root, "defaultTabStop", val="708")
-    _el(root, "characterSpacingControl", val="doNotCompress")
-    compat = _el(root, "compat")
-    _el(compat, "compatSetting", name="compatibilityMode", uri="http://schemas.microsoft.com/office/word", val="15")
-    _el(root, "themeFontLang", val=lang)
-    return _xml(root)
-
-
-def _styles(lang: str) -> bytes:
-    root = etree.Element(w("styles"), nsmap={"w": W_NS})
-    defaults = _el(root, "docDefaults")
-    rpr = _el(_el(defaults, "rPrDefault"), "rPr")
-    _el(rpr, "rFonts", ascii="Cambria", hAnsi="Cambria", eastAsia="Cambria", cs="Cambria")
-    _el(rpr, "sz", val="22")
-    _el(rpr, "szCs", val="22")
-    _el(rpr, "lang", val=lang, eastAsia="en-US", bidi="ar-SA")
-    ppr = _el(_el(defaults, "pPrDefault"), "pPr")
-    _el(ppr, "spacing", after="120", line="288", lineRule="auto")
-
-    def style(kind, sid, name, *, default=False, based=None, next_=None, ppr=(), rpr=(), outline=None):
-        s = _el(root, "style", type=kind, styleId=sid)
-        if default:
-            s.set(w("default"), "1")
-        _el(s, "name", val=name)
-        if based:
-            _el(s, "basedOn", val=based)
-        if next_:
-            _el(s, "next", val=next_)
-        _el(s, "qFormat")
-        if ppr or outline is not None:
-            p = _el(s, "pPr")
-            for tag, attrs, *children in ppr:
-                child = _el(p, tag, **attrs)
-                for sub_tag, sub_attrs in children[0] if children else ():
-                    _el(child, sub_tag, **sub_attrs)
-            if outline is not None:
-                _el(p, "outlineLvl", val=str(outline))
-        if rpr:
-            r = _el(s, "rPr")
-            for tag, attrs in rpr:
-                _el(r, tag, **attrs)
-
-    sans = ("rFonts", {"ascii": "Calibri", "hAnsi": "Calibri", "eastAsia": "Calibri", "cs": "Calibri"})
-    style("paragraph", "Normal", "Normal", default=True)
-    style("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
-    style(
-        "paragraph",
-        "Title",
-        "Title",
-        based="Normal",
-        next_="Normal",
-        ppr=[("spacing", {"after": "200"})],
-        rpr=[sans, ("b", {}), ("color", {"val": "1F2A44"}), ("sz", {"val": "40"}), ("szCs", {"val": "40"})],
-    )
-    style(
+def _styles(lang: str) -> Styles:
+    styles = Styles(lang)
+    styles.title()
+    styles.add(
         "paragraph",
         STYLE_DIVISION,
         "heading 1",
@@ -562,48 +424,42 @@ def _styles(lang: str) -> bytes:
             ("pBdr", {}, [("bottom", {"val": "single", "sz": "4", "space": "1", "color": "A6A6A6"})]),
             ("spacing", {"before": "360", "after": "120"}),
         ],
-        rpr=[sans, ("b", {}), ("color", {"val": "1F2A44"}), ("sz", {"val": "28"}), ("szCs", {"val": "28"})],
+        rpr=[SANS, ("b", {}), ("color", {"val": "1F2A44"}), ("sz", {"val": "28"}), ("szCs", {"val": "28"})],
         outline=0,
     )
-    style(
+    styles.add(
         "paragraph",
         STYLE_HEADING,
         "heading 2",
         based="Normal",
         next_=STYLE_CLAUSE,
         ppr=[("keepNext", {}), ("keepLines", {}), ("spacing", {"before": "280", "after": "60"})],
-        rpr=[sans, ("b", {}), ("sz", {"val": "24"}), ("szCs", {"val": "24"})],
+        rpr=[SANS, ("b", {}), ("sz", {"val": "24"}), ("szCs", {"val": "24"})],
         outline=1,
     )
-    style(
+    styles.add(
         "paragraph", STYLE_CLAUSE, STYLE_CLAUSE, based="Normal", next_=STYLE_CLAUSE, ppr=[("spacing", {"after": "160"})]
     )
-    style(
+    styles.add(
         "paragraph",
         STYLE_NOTE,
         STYLE_NOTE,
         based="Normal",
         next_=STYLE_CLAUSE,
         ppr=[("keepNext", {}), ("spacing", {"after": "60"})],
-        rpr=[sans, ("i", {}), ("color", {"val": "595959"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
+        rpr=[SANS, ("i", {}), ("color", {"val": "595959"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
     )
-    style(
+    styles.add(
         "paragraph",
         STYLE_META,
         STYLE_META,
         based="Normal",
         next_=STYLE_META,
         ppr=[("spacing", {"after": "40"})],
-        rpr=[sans, ("color", {"val": "404040"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
+        rpr=[SANS, ("color", {"val": "404040"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
     )
-    style(
-        "character",
-        "Hyperlink",
-        "Hyperlink",
-        based="DefaultParagraphFont",
-        rpr=[("color", {"val": "1F4E79"}), ("u", {"val": "single"})],
-    )
-    return _xml(root)
+    styles.hyperlink()
+    return styles
 
 
 def render(
@@ -619,27 +475,14 @@ def render(
     writer = _Writer(redline, author, stamp, include_unchanged)
     document = writer.build()
     lang = L.bcp47(writer.doc_lang)
-    title = writer.lab["changes_in"].format(title=writer.title())
-    subject = f"{L.side_name(redline.old)} \u2192 {L.side_name(redline.new)}"
-    parts = [
-        ("[Content_Types].xml", _content_types()),
-        (
-            "_rels/.rels",
-            _relationships(
-                [(REL_DOCUMENT, "word/document.xml"), (REL_CORE, "docProps/core.xml"), (REL_APP, "docProps/app.xml")]
-            ),
-        ),
-        ("word/document.xml", document),
-        ("word/_rels/document.xml.rels", _relationships([(REL_STYLES, "styles.xml"), (REL_SETTINGS, "settings.xml")])),
-        ("word/styles.xml", _styles(lang)),
-        ("word/settings.xml", _settings(lang)),
-        ("docProps/core.xml", _core(title, subject, writer.author, lang, stamp)),
-        ("docProps/app.xml", _app()),
-    ]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            package.writestr(info, data)
-    return buffer.getvalue()
+    package = Package(
+        document,
+        _styles(lang),
+        lang,
+        writer.lab["changes_in"].format(title=writer.title()),
+        subject=f"{L.side_name(redline.old)} \u2192 {L.side_name(redline.new)}",
+        author=writer.author,
+        date=stamp,
+        track_revisions=True,
+    )
+    return package.to_bytes()

@@ -10,23 +10,19 @@ with a fixed timestamp so the same input gives the same bytes.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ..model import wordml_names as wn
+from ..model.strings import replace_not_xml
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-# characters XML 1.0 cannot hold (and lone surrogates): replaced by U+FFFD
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 SANS = ("rFonts", {"ascii": "Calibri", "hAnsi": "Calibri", "eastAsia": "Calibri", "cs": "Calibri"})
 
 
-def clean(text: str) -> str:
-    """`text` with the characters XML cannot hold replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
+clean = replace_not_xml
 
 
 def el(parent, tag: str, **attrs) -> etree._Element:
