@@ -19,6 +19,7 @@ from lxml import etree
 from akkoordvc.errors import AkkoordError
 from akkoordvc.model import canonical, names, wordfile
 from akkoordvc.model import wordml_names as wn
+from akkoordvc.model.ids import AGREEMENT_ID_PATTERN
 from akkoordvc.model.xmlparse import parse_file
 from akkoordvc.ops import amendments as ops
 from akkoordvc.present import worddoc
@@ -126,7 +127,7 @@ def test_the_document_says_which_text_it_was_exported_from(base, exported):
     }
 
 
-_IDS = st.from_regex(r"[A-Za-z][A-Za-z0-9_.\-]{0,127}", fullmatch=True)
+_IDS = st.from_regex(AGREEMENT_ID_PATTERN, fullmatch=True)
 
 
 @settings(max_examples=300, deadline=None)

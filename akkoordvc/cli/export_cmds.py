@@ -27,7 +27,7 @@ def _resolve(ref: str):
     root = resolved.document.root
     if root.tag != names.AGREEMENT:
         raise AkkoordError(
-            f"{ref}: root element is <{root.tag}>, not <{names.AGREEMENT}>; import it first "
+            f"{ref}: root element is <{root.tag!s}>, not <{names.AGREEMENT}>; import it first "
             "(`akkoord import bwb FILE -o akkoord.xml`) or give a version label or git revision"
         )
     return resolved

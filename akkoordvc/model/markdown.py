@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from lxml import etree
 
 from ..errors import AkkoordError
 from . import wordml_names as wn
+from .ids import AGREEMENT_ID_PATTERN
 from .paragraphs import Flow, Paragraph, Run, Table, merge_runs, to_agreement
 from .xmlparse import MAX_BYTES, check_text
 
@@ -24,7 +26,7 @@ PROP_CLAUSE_LEVEL = "akkoord-clause-level"
 PROP_SHORT_TITLE = "short-title"
 
 _HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_ANCHOR = re.compile(r"[ \t]*\{#([A-Za-z][A-Za-z0-9_.\-]*)\}[ \t]*$")
+_ANCHOR = re.compile(rf"[ \t]*\{{#({AGREEMENT_ID_PATTERN})\}}[ \t]*$")
 _LID = re.compile(r"^\[((?:\\.|[^\]\\])*)\](?:[ \t]+(.*))?$")
 _ITEM = re.compile(r"^([-*+])(?:[ \t]+(.*))?$")
 _DELIMITER = re.compile(r"^:?-+:?$")
@@ -46,7 +48,7 @@ def protect(text: str) -> str:
     return text
 
 
-def _fail(source: str, line: int, message: str):
+def _fail(source: str, line: int, message: str) -> NoReturn:
     raise AkkoordError(f"{source}:{line}: {message}")
 
 
@@ -60,7 +62,7 @@ def parse_inline(text: str) -> tuple[Run, ...]:
     link_stack: list[int] = []  # index in runs where an open [ started
     buffer: list[str] = []
 
-    def flush():
+    def flush() -> None:
         if buffer:
             runs.append(Run("".join(buffer), frozenset(marks), None))
             buffer.clear()

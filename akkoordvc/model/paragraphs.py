@@ -22,15 +22,16 @@ nesting or attributes the base used.
 from __future__ import annotations
 
 import copy
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NoReturn, TypeAlias
 
 from lxml import etree
 
 from ..errors import AkkoordError
 from . import canonical, names
 from . import wordml_names as wn
-from .plaintext import slug
+from .strings import normalize_space, slug
 
 INLINE_MARKS = (names.STRONG, names.EM, names.U, names.SUP, names.SUB)
 _MARK_ORDER = {mark: index for index, mark in enumerate(INLINE_MARKS)}
@@ -69,7 +70,7 @@ class Table:
     where: str = ""
 
 
-Flow = list  # list[Paragraph | Table]
+Flow: TypeAlias = list[Paragraph | Table]
 
 
 # -- inline content ----------------------------------------------------------------------------------
@@ -107,7 +108,7 @@ def runs_of(element: etree._Element | None) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def merge_runs(runs) -> tuple[Run, ...]:
+def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
     """Runs with empty ones dropped and neighbours of equal formatting joined."""
     out: list[Run] = []
     for run in runs:
@@ -120,7 +121,7 @@ def merge_runs(runs) -> tuple[Run, ...]:
     return tuple(out)
 
 
-def fill_inline(element: etree._Element, runs) -> etree._Element:
+def fill_inline(element: etree._Element, runs: Iterable[Run]) -> etree._Element:
     """Write `runs` into `element` as text with `ref` outermost, then strong, em, u, sup, sub."""
     runs = merge_runs(runs)
     i = 0
@@ -147,7 +148,7 @@ def _append_text(element: etree._Element, text: str) -> None:
         element.text = (element.text or "") + text
 
 
-def _fill_marks(element: etree._Element, runs, depth: int) -> None:
+def _fill_marks(element: etree._Element, runs: tuple[Run, ...], depth: int) -> None:
     if depth == len(INLINE_MARKS):
         for run in runs:
             _append_text(element, run.text)
@@ -230,7 +231,7 @@ def _start(flow: Flow, role: str, level: int, container: etree._Element) -> None
     flow.append(Paragraph(role, runs_of(first), level=level, num=container.get(names.NUM), has_text=first is not None))
 
 
-def _blocks(flow: Flow, blocks, *, in_para: bool, depth: int) -> None:
+def _blocks(flow: Flow, blocks: Iterable[etree._Element], *, in_para: bool, depth: int) -> None:
     for block in blocks:
         if block.tag == names.P:
             if depth:
@@ -299,8 +300,9 @@ def _reuse_base(built: etree._Element, base: etree._Element, normal: etree._Elem
         if theirs is None or original is None or theirs.tag != element.tag:
             continue
         if element.tag == names.CLAUSE:
-            if _bytes(element) == _bytes(theirs):
-                element.getparent().replace(element, copy.deepcopy(original))
+            parent = element.getparent()
+            if parent is not None and _bytes(element) == _bytes(theirs):
+                parent.replace(element, copy.deepcopy(original))
         elif _bytes(_own(element)) == _bytes(_own(theirs)):
             for child in [c for c in element if c.tag not in (names.DIVISION, names.CLAUSE)]:
                 element.remove(child)
@@ -312,19 +314,16 @@ def _reuse_base(built: etree._Element, base: etree._Element, normal: etree._Elem
             element.attrib.update(original.attrib)
 
 
-_SPACE = re.compile(r"\s+")
-
-
 class _Builder:
     def __init__(self, base: etree._Element, source: str, keep_new_ids: bool = False):
         self.base = base
         self.source = source
-        self.base_clauses = {e.get(names.ID): e for e in base.iter(names.CLAUSE)}
-        self.base_divisions = {e.get(names.ID): e for e in base.iter(names.DIVISION)}
+        self.base_clauses = {e.get(names.ID, ""): e for e in base.iter(names.CLAUSE)}
+        self.base_divisions = {e.get(names.ID, ""): e for e in base.iter(names.DIVISION)}
         self.used: set[str] = set(self.base_clauses) | set(self.base_divisions)
         self.keep_new_ids = keep_new_ids
 
-    def fail(self, paragraph, message: str) -> None:
+    def fail(self, paragraph: Paragraph | Table | None, message: str) -> NoReturn:
         where = f"{paragraph.where}: " if paragraph is not None and paragraph.where else ""
         raise FlowError(f"{self.source}: {where}{message}")
 
@@ -333,8 +332,9 @@ class _Builder:
         base = self.base
         root = etree.Element(names.AGREEMENT)
         for key in (names.ID, names.LANG):
-            if base.get(key) is not None:
-                root.set(key, base.get(key))
+            value = base.get(key)
+            if value is not None:
+                root.set(key, value)
         meta = copy.deepcopy(base.find(names.META)) if base.find(names.META) is not None else None
         if meta is None:
             meta = etree.Element(names.META)
@@ -409,13 +409,8 @@ class _Builder:
             if base_id in self.present_ids or base_id in self.seen_ids:
                 continue
             if element.get(names.NUM) == entry.num and not self.keep_new_ids:
-                heading = etree.Element(names.HEADING)
-                fill_inline(heading, entry.runs)
                 own = element.find(names.HEADING)
-                if (
-                    _SPACE.sub(" ", "".join(heading.itertext())).strip()
-                    == _SPACE.sub(" ", "".join(own.itertext()) if own is not None else "").strip()
-                ):
+                if normalize_space(entry.text) == normalize_space("".join(own.itertext()) if own is not None else ""):
                     self.seen_ids.add(base_id)
                     return base_id
                 self.fail(
@@ -444,8 +439,8 @@ class _Builder:
         division = etree.SubElement(parent, names.DIVISION)
         division.set(names.ID, ident)
         original = self.base_divisions.get(ident)
-        kind = original.get(names.KIND) if original is not None else self.guess_kind(depth)
-        division.set(names.KIND, kind)
+        kind = original.get(names.KIND) if original is not None else None
+        division.set(names.KIND, kind or self.guess_kind(depth))
         if entry.num:
             division.set(names.NUM, entry.num)
         if entry.runs:
@@ -469,13 +464,15 @@ class _Builder:
         clause = etree.SubElement(parent, names.CLAUSE)
         clause.set(names.ID, ident)
         original = self.base_clauses.get(ident)
-        if original is not None and original.get(names.KIND) is not None:
-            clause.set(names.KIND, original.get(names.KIND))
-        clause.set(names.NUM, entry.num.strip())
+        kind = original.get(names.KIND) if original is not None else None
+        if kind is not None:
+            clause.set(names.KIND, kind)
+        clause.set(names.NUM, (entry.num or "").strip())
         if entry.runs:
             fill_inline(etree.SubElement(clause, names.HEADING), entry.runs)
-        if original is not None and original.find(names.ORIGIN) is not None:
-            clause.append(copy.deepcopy(original.find(names.ORIGIN)))
+        origin = original.find(names.ORIGIN) if original is not None else None
+        if origin is not None:
+            clause.append(copy.deepcopy(origin))
         self.clause = clause
         self.container = clause
 
@@ -488,7 +485,7 @@ class _Builder:
         del self.items[depth:]
         del self.lists[depth:]
 
-    def block_parent(self, entry) -> etree._Element:
+    def block_parent(self, entry: Paragraph | Table) -> etree._Element:
         container = self.container
         if container.tag == names.DIVISION:
             self.fail(
@@ -498,7 +495,7 @@ class _Builder:
             )
         return container
 
-    def p(self, parent: etree._Element, runs) -> None:
+    def p(self, parent: etree._Element, runs: tuple[Run, ...]) -> None:
         fill_inline(etree.SubElement(parent, names.P), runs)
 
     def lid(self, entry: Paragraph) -> None:

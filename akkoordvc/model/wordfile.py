@@ -33,7 +33,9 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NoReturn, TypeAlias
 
 from lxml import etree
 
@@ -119,12 +121,16 @@ class WordFileError(AkkoordError):
     """A file that cannot be read as a Word document."""
 
 
+#: a piece of a paragraph as read: its text, emphasis marks, link target and character role
+Segment: TypeAlias = tuple[str, frozenset[str], str | None, str | None]
+
+
 @dataclass
 class RawParagraph:
     """A paragraph as read: its style, numbering, text segments and bookmarks."""
 
     style: str | None
-    segments: list[tuple[str, frozenset[str], str | None, str | None]]  # text, marks, link, character role
+    segments: list[Segment]
     bookmarks: list[str]
     numbering: tuple[str, int] | None  # (numId, ilvl)
     mark_deleted: bool
@@ -139,7 +145,7 @@ class WordDocument:
     source: str = "<document>"
 
 
-def _fail(source: str, message: str):
+def _fail(source: str, message: str) -> NoReturn:
     raise WordFileError(f"{source}: {message}")
 
 
@@ -307,7 +313,9 @@ class _Styles:
                     based_el.get(wn.VAL) if based_el is not None else None,
                 )
         for sid in entries:
-            seen, current, role = set(), sid, None
+            seen: set[str] = set()
+            current: str | None = sid
+            role: tuple[str, int] | None = None
             while current and current not in seen and role is None:
                 seen.add(current)
                 name, based = entries.get(current, ("", None))
@@ -398,11 +406,11 @@ class _Numbering:
             ref = num.find(wn.ABSTRACT_NUM_ID)
             levels = dict(abstract.get(ref.get(wn.VAL, "") if ref is not None else "", {}))
             for override in num.iter(wn.LVL_OVERRIDE):
-                start = override.find(wn.START_OVERRIDE)
+                restart = override.find(wn.START_OVERRIDE)
                 level = int(override.get(wn.ILVL, "0") or 0)
-                if start is not None and level in levels:
-                    fmt, text, _ = levels[level]
-                    levels[level] = (fmt, text, int(start.get(wn.VAL, "1") or 1))
+                if restart is not None and level in levels:
+                    fmt_name, pattern, _ = levels[level]
+                    levels[level] = (fmt_name, pattern, int(restart.get(wn.VAL, "1") or 1))
             self.levels[num.get(wn.NUM_ID_ATTR, "")] = levels
 
     def label(self, num_id: str, level: int) -> str | None:
@@ -419,7 +427,7 @@ class _Numbering:
         if fmt == "none":
             return None
 
-        def value(match):
+        def value(match: re.Match[str]) -> str:
             k = int(match.group(1)) - 1
             f, _, s = levels.get(k, ("decimal", "", 1))
             return _format(counters[k] or s, f)
@@ -434,7 +442,7 @@ _TRANSPARENT = {wn.INS, wn.MOVE_TO, wn.SMART_TAG, wn.CUSTOM_XML, wn.DIR, wn.BDO,
 
 
 class _Reader:
-    def __init__(self, source, links, styles, numbering):
+    def __init__(self, source: str, links: dict[str, str], styles: _Styles, numbering: _Numbering):
         self.source = source
         self.links = links
         self.styles = styles
@@ -442,11 +450,11 @@ class _Reader:
         self.count = 0
         self.in_field_code = False
 
-    def fail(self, where: str, message: str):
+    def fail(self, where: str, message: str) -> NoReturn:
         _fail(self.source, f"{where}: {message}")
 
     # -- the body ------------------------------------------------------------------------------
-    def blocks(self, parent, out: list, pending: list[str]) -> None:
+    def blocks(self, parent: etree._Element, out: list[RawParagraph | Table], pending: list[str]) -> None:
         for child in parent:
             tag = child.tag
             if tag == wn.P:
@@ -463,8 +471,8 @@ class _Reader:
             elif tag in (wn.CUSTOM_XML, wn.INS, wn.MOVE_TO):
                 self.blocks(child, out, pending)
 
-    def flow(self, body) -> Flow:
-        raw: list = []
+    def flow(self, body: etree._Element) -> Flow:
+        raw: list[RawParagraph | Table] = []
         self.blocks(body, raw, [])
         joined = _join_deleted_marks(raw)
         flow: Flow = []
@@ -478,7 +486,7 @@ class _Reader:
         return flow
 
     # -- one paragraph -------------------------------------------------------------------------
-    def paragraph(self, p, pending: list[str]) -> RawParagraph:
+    def paragraph(self, p: etree._Element, pending: list[str]) -> RawParagraph:
         self.count += 1
         where = f"paragraph {self.count}"
         style, numbering, mark_deleted = None, None, False
@@ -494,12 +502,14 @@ class _Reader:
             rpr = ppr.find(wn.RPR)
             if rpr is not None and (rpr.find(wn.DEL) is not None or rpr.find(wn.MOVE_FROM) is not None):
                 mark_deleted = True
-        segments: list = []
+        segments: list[Segment] = []
         bookmarks = list(pending)
         self.inline(p, segments, bookmarks, None, where)
         return RawParagraph(style, segments, bookmarks, numbering, mark_deleted, where)
 
-    def inline(self, parent, segments, bookmarks, link, where) -> None:
+    def inline(
+        self, parent: etree._Element, segments: list[Segment], bookmarks: list[str], link: str | None, where: str
+    ) -> None:
         for child in parent:
             tag = child.tag
             if tag in _SKIPPED or not isinstance(tag, str):
@@ -525,7 +535,7 @@ class _Reader:
             elif etree.QName(tag).localname == "AlternateContent":
                 self.fail(where, "a drawing or text box, which an agreement text cannot hold; write it as text")
 
-    def run(self, r, segments, link, where) -> None:
+    def run(self, r: etree._Element, segments: list[Segment], link: str | None, where: str) -> None:
         marks: set[str] = set()
         role = None
         rpr = r.find(wn.RPR)
@@ -553,6 +563,8 @@ class _Reader:
         if role == wn.REF and link is None:
             run_link = ""
         for child in r:
+            if not isinstance(child.tag, str):
+                continue
             tag = child.tag
             text = None
             if tag == wn.FLD_CHAR:
@@ -586,20 +598,19 @@ class _Reader:
             if text:
                 segments.append((text, frozen, run_link, role))
 
-    def plain_text(self, p) -> str:
-        segments: list = []
+    def plain_text(self, p: etree._Element) -> str:
+        segments: list[Segment] = []
         self.inline(p, segments, [], None, "a comment")
         return "".join(s[0] for s in segments)
 
     # -- tables --------------------------------------------------------------------------------
-    def table(self, tbl) -> Table:
+    def table(self, tbl: etree._Element) -> Table:
         self.count += 1
         where = f"table at paragraph {self.count}"
         rows = []
         for tr in tbl.iter(wn.TR):
-            if tr.getparent() is not tbl and tr.getparent().tag != wn.SDT_CONTENT:
-                if _ancestor_table(tr) is not tbl:
-                    continue
+            if _ancestor_table(tr) is not tbl:
+                continue
             trpr = tr.find(wn.TR_PR)
             if trpr is not None and (trpr.find(wn.DEL) is not None or trpr.find(wn.MOVE_FROM) is not None):
                 continue
@@ -622,7 +633,7 @@ class _Reader:
                         continue
                 if tc.find(f".//{wn.TBL}") is not None:
                     self.fail(where, "a table inside a table cell, which an agreement table cannot hold")
-                parts: list = []
+                parts: list[Segment] = []
                 for p in tc.iter(wn.P):
                     raw = self.paragraph(p, [])
                     self.count -= 1
@@ -640,7 +651,7 @@ class _Reader:
         if raw.numbering is not None:
             label = self.numbering.label(*raw.numbering)
         role, level = found if found else (wn.TEXT, 0)
-        if found is None and label is not None:
+        if found is None and label is not None and raw.numbering is not None:
             role, level = wn.ITEM, raw.numbering[1] + 1
         segments = raw.segments
         if role == wn.INFO:
@@ -663,14 +674,14 @@ class _Reader:
         return paragraph
 
 
-def _ancestor_table(element):
+def _ancestor_table(element: etree._Element) -> etree._Element | None:
     return next(element.iterancestors(wn.TBL), None)
 
 
-def _join_deleted_marks(raw: list) -> list:
+def _join_deleted_marks(raw: list[RawParagraph | Table]) -> list[RawParagraph | Table]:
     """Accept the deletion of paragraph marks: a paragraph whose mark is deleted runs on into the next
     paragraph, which keeps the first's style unless the first has no text left."""
-    out: list = []
+    out: list[RawParagraph | Table] = []
     carry: RawParagraph | None = None
     for entry in raw:
         if isinstance(entry, Table):
@@ -700,11 +711,11 @@ def _join_deleted_marks(raw: list) -> list:
     return out
 
 
-def _runs(segments) -> tuple[Run, ...]:
+def _runs(segments: Sequence[Segment]) -> tuple[Run, ...]:
     return merge_runs(Run(text.replace("\t", " ").replace("\n", " "), marks, link) for text, marks, link, _ in segments)
 
 
-def _split_at_tab(segments):
+def _split_at_tab(segments: Sequence[Segment]) -> tuple[list[Segment], list[Segment]] | None:
     """(before, after) at the first tab, or None when there is none."""
     for index, (text, marks, link, role) in enumerate(segments):
         if "\t" in text:
@@ -715,7 +726,7 @@ def _split_at_tab(segments):
     return None
 
 
-def _numbered(segments):
+def _numbered(segments: Sequence[Segment]) -> tuple[str | None, tuple[Run, ...], bool]:
     """(num, runs, has_text) of a lid or item paragraph: "num<tab>text", "num" alone, or a first word that
     reads as a number ("3", "a.", "2°") before a space."""
     split = _split_at_tab(segments)
@@ -735,7 +746,7 @@ def _numbered(segments):
     return None, _runs(segments), True
 
 
-def _after(segments, skip: int) -> list:
+def _after(segments: Sequence[Segment], skip: int) -> list[Segment]:
     """The segments after their first `skip` characters."""
     rest = []
     for s in segments:
@@ -747,14 +758,14 @@ def _after(segments, skip: int) -> list:
     return rest
 
 
-def _cut(segments, num: str, has_text: bool):
+def _cut(segments: Sequence[Segment], num: str, has_text: bool) -> tuple[str | None, tuple[Run, ...], bool]:
     """The runs after the leading `num` and one space."""
     text = "".join(s[0] for s in segments)
     skip = len(text) - len(text.lstrip()) + len(num) + (1 if has_text else 0)
     return num, _runs(_after(segments, skip)), has_text
 
 
-def _heading(segments):
+def _heading(segments: Sequence[Segment]) -> tuple[str | None, tuple[Run, ...]]:
     """(num, heading runs) of a clause or division heading: the number is the text in the Number
     character style (the label word before it is ignored), else the label part before the first tab
     ("Artikel 5", "Hoofdstuk II"), else the second word when the first is a word and the second reads

@@ -31,7 +31,9 @@ class Edited:
     comments: list[str] = field(default_factory=list)
 
 
-def _base(workspace: Workspace, properties: dict[str, str], base_ref: str | None, source: str):
+def _base(
+    workspace: Workspace, properties: dict[str, str], base_ref: str | None, source: str
+) -> tuple[etree._Element, str]:
     """(root, REF) of the text a document was exported from."""
     from ..model.xmlparse import parse_bytes
     from .refs import resolve
@@ -54,8 +56,9 @@ def _base(workspace: Workspace, properties: dict[str, str], base_ref: str | None
     if version is not None:
         candidates.append(version.commit)
     candidates += [v.commit for v in reversed(versions(workspace)) if v.text_sha256 == wanted]
-    if properties.get(wn.PROP_COMMIT) and workspace.repo.resolve(properties[wn.PROP_COMMIT]):
-        candidates.append(workspace.repo.resolve(properties[wn.PROP_COMMIT]))
+    recorded = workspace.repo.resolve(properties[wn.PROP_COMMIT]) if properties.get(wn.PROP_COMMIT) else None
+    if recorded:
+        candidates.append(recorded)
     candidates.append(workspace.head())
     for commit in candidates:
         data = workspace.text_at(commit)
