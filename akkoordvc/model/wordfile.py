@@ -43,6 +43,7 @@ from ..errors import AkkoordError
 from . import names
 from . import wordml_names as wn
 from .paragraphs import Flow, Paragraph, Run, Table, merge_runs, to_agreement
+from .strings import one_line
 from .xmlparse import MAX_BYTES, parse_bytes
 
 #: Most members a package may have (Word writes about 10 to 30).
@@ -777,7 +778,7 @@ def _heading(segments: Sequence[Segment]) -> tuple[str | None, tuple[Run, ...]]:
         heading = after if split is not None else [s for s in before if s[3] not in (wn.NUMBER, wn.LABEL)]
         return "".join(s[0] for s in numbered).strip() or None, _runs(heading)
     if split is not None:
-        label = " ".join("".join(s[0] for s in before).split())
+        label = one_line("".join(s[0] for s in before))
         words = label.split(" ")
         if len(words) >= 2 and words[0].isalpha() and not _NUMBERISH.match(words[0]):
             return " ".join(words[1:]), _runs(after)

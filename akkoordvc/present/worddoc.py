@@ -23,6 +23,7 @@ from lxml import etree
 from ..model import names
 from ..model import wordml_names as wn
 from ..model.paragraphs import Paragraph, Run, Table, from_agreement
+from ..model.strings import one_line
 from ..model.wordfile import bookmark_name
 from . import labels as L
 from .ooxml import SANS, Package, Styles, clean, el, new_document, page_setup
@@ -312,7 +313,8 @@ def render(
     dutch = L.language(lang_attr) == "nl"
     lab = L.labels(lang_attr)
     document, _ = new_document()
-    title = " ".join("".join(root.find(f"{names.META}/{names.TITLE}").itertext()).split())
+    title_element = root.find(f"{names.META}/{names.TITLE}")
+    title = one_line("".join(title_element.itertext())) if title_element is not None else ""
     package = Package(document, Styles(lang), lang, title, author="akkoordvc", date=date, track_revisions=True)
     package.custom = {wn.PROP_AGREEMENT: root.get(names.ID, ""), wn.PROP_TEXT_SHA256: text_sha256}
     if version:

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import AkkoordError
+from ..model.strings import one_line
 
 #: Seconds one conversion may take (a first run also creates the profile: about 3 s here).
 TIMEOUT = 180
@@ -61,7 +62,7 @@ def convert(data: bytes, source_ext: str, target: str, what: str) -> bytes:
             raise AkkoordError(f"{what}: cannot run LibreOffice ({program}): {exc.strerror or exc}") from None
         result = out / f"document.{target}"
         if not result.is_file():
-            detail = " ".join((proc.stderr or proc.stdout).decode("utf-8", "replace").split())[:200]
+            detail = one_line((proc.stderr or proc.stdout).decode("utf-8", "replace"))[:200]
             raise AkkoordError(f"{what}: LibreOffice could not convert the file to .{target} ({detail or 'no output'})")
         return result.read_bytes()
 
