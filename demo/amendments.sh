@@ -4,8 +4,9 @@
 # and run.sh's helpers step() and run().
 #
 # The story (see ../shared/seed/): at the network meeting of 23 June 2022 the network asked for an
-# "actualisering" of the existing akkoord, not a new one. Three members draft amendments in an
-# editor, as edited copies of akkoord.xml; the secretariat and the gemeente decide; version 2023
+# "actualisering" of the existing akkoord, not a new one. Three members draft amendments: two in an
+# editor, as edited copies of akkoord.xml, one in Word (an exported .docx with tracked changes and a
+# comment); the secretariat and the gemeente decide; version 2023
 # consolidates the accepted ones, and every changed clause can say where its words came from.
 
 SECRETARIAAT="Secretariaat Ma.ak020 <secretariaat@maak020.example>"
@@ -13,7 +14,7 @@ GEMEENTE="Gemeente Amsterdam, programma Democratisering <democratisering@gemeent
 BRON="netwerkbijeenkomst 23 juni 2022"
 
 step "Na de netwerkbijeenkomst van 23 juni 2022: drie amendementen / three amendments are proposed"
-echo "Each drafter edited a copy of akkoord.xml; akkoord derives the clause operations against version 2019."
+echo "Two drafters edited a copy of akkoord.xml; akkoord derives the clause operations against version 2019."
 printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$TEXTS/amendments/meer-routes.xml"
 ROUTES=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/meer-routes.xml" \
   --title "Meer routes naar uitvoering dan alleen Ma.akbanken" \
@@ -27,11 +28,15 @@ NETWERKEN=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/info
   --title "Informele netwerken betrekken bij de masterplannen" \
   --by "Joris Meijer <joris.meijer@netwerk.example>" --source "$BRON" --date 2022-07-06 \
   --rationale "Masterplanallianties zijn nog te veel van bovenaf georganiseerd. Ontsluit de informele netwerken en sleutelfiguren in wijken, buurten en gemeenschappen.")
-printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$TEXTS/amendments/zichtbaarheid-resultaten.xml"
-ZICHTBAAR=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/zichtbaarheid-resultaten.xml" \
+echo
+echo "Fenna drafts in Word: she exports version 2019, edits article 45 with Track Changes on and explains"
+echo "why in a comment (here a script makes the edits as Word writes them: demo/zichtbaarheid-resultaten.word-edits.json)."
+run akkoord -C "$REPO" export docx 2019 -o "$DEMO/ma-ak020-2019.docx"
+python3 tests/docx_edit.py "$DEMO/ma-ak020-2019.docx" "$DEMO/voorstel-zichtbaarheid.docx" demo/zichtbaarheid-resultaten.word-edits.json
+printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$DEMO/voorstel-zichtbaarheid.docx"
+ZICHTBAAR=$(akkoord -C "$REPO" amend propose --from-file "$DEMO/voorstel-zichtbaarheid.docx" \
   --title "Resultaten van de Ma.akbanken zichtbaar maken" \
-  --by "Fenna de Boer <fenna.deboer@netwerk.example>" --source "$BRON" --date 2022-07-08 \
-  --rationale "Er is ongeduld over de resultaten van democratisering in de stad. Maak zichtbaar wat de Ma.akbanken opleveren, zodat anderen ervan leren.")
+  --by "Fenna de Boer <fenna.deboer@netwerk.example>" --source "$BRON" --date 2022-07-08)
 echo "ids: $ROUTES $NETWERKEN $ZICHTBAAR"
 
 step "De lijst van amendementen / the amendments under review"

@@ -127,7 +127,10 @@ class DocxEdit:
             holder = self._revision("ins")
             p.append(holder)
         for text in texts:
-            if text == "\t":
+            if isinstance(text, tuple):  # (text, bookmark): a link to a heading, as Word's Insert > Link makes
+                link = etree.SubElement(holder, w("hyperlink"), {w("anchor"): text[1], w("history"): "1"})
+                link.append(self._run(text[0]))
+            elif text == "\t":
                 r = etree.SubElement(holder, w("r"))
                 etree.SubElement(r, w("tab"))
             else:
@@ -239,3 +242,30 @@ class DocxEdit:
             for name, data in self.parts.items():
                 package.writestr(name, data)
         return buffer.getvalue()
+
+
+def main(argv: list[str]) -> int:
+    """`python tests/docx_edit.py IN.docx OUT.docx EDITS.json`: apply edits as Word writes them, with
+    change tracking on (the demo's drafter). EDITS.json is a list of ["replace", fragment, old, new],
+    ["insert-after", fragment, style, [text | [text, bookmark] | "\\t", ...]] and ["comment", fragment, text]."""
+    import json
+    from pathlib import Path
+
+    source, target, script = argv
+    edit = DocxEdit(Path(source).read_bytes())
+    for step in json.loads(Path(script).read_text(encoding="utf-8")):
+        if step[0] == "replace":
+            edit.replace(step[1], step[2], step[3], tracked=True)
+        elif step[0] == "insert-after":
+            texts = [tuple(t) if isinstance(t, list) else t for t in step[3]]
+            edit.insert_after(step[1], edit.new_paragraph(step[2], texts, tracked=True))
+        elif step[0] == "comment":
+            edit.comment(step[1], step[2])
+    Path(target).write_bytes(edit.to_bytes())
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))
