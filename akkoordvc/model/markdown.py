@@ -26,7 +26,8 @@ PROP_CLAUSE_LEVEL = "akkoord-clause-level"
 PROP_SHORT_TITLE = "short-title"
 
 _HEADING = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_ANCHOR = re.compile(rf"[ \t]*\{{#({AGREEMENT_ID_PATTERN})\}}[ \t]*$")
+_ANCHOR = re.compile(rf"[ \t]*\{{#({AGREEMENT_ID_PATTERN})(?:[ \t]+depth=(\d))?\}}[ \t]*$")
+_FIGURE_BLOCK = re.compile(r"^!\[[^\]]*\]\((<[^>]*>|[^)\s]*)\)$")
 _LID = re.compile(r"^\[((?:\\.|[^\]\\])*)\](?:[ \t]+(.*))?$")
 _ITEM = re.compile(r"^([-*+])(?:[ \t]+(.*))?$")
 _DELIMITER = re.compile(r"^:?-+:?$")
@@ -43,7 +44,7 @@ class MarkdownText:
 
 def protect(text: str) -> str:
     """Markdown text made safe to stand at the start of a line (not read as a heading, item or lid)."""
-    if re.match(r"^(#|[-+*]( |$)|[-+*]$)", text):
+    if re.match(r"^(#|[-+*:]( |$)|[-+*:]$|!\[)", text):
         return "\\" + text
     return text
 
@@ -93,6 +94,13 @@ def parse_inline(text: str) -> tuple[Run, ...]:
                 marks.add(_TAGS[tag])
             i += len(tag)
             continue
+        if text.startswith("![](", i):
+            target, end = _link_target(text, i + 4)
+            if end is not None:
+                flush()
+                runs.append(Run(target, frozenset(marks | {"figure"}), None))
+                i = end
+                continue
         if ch == "[":
             flush()
             link_stack.append(len(runs))
@@ -273,8 +281,10 @@ def _flow(blocks: list[_Block], properties: dict[str, str], source: str) -> Flow
         if block.kind == "heading":
             text, ident = block.text, None
             anchor = _ANCHOR.search(text)
+            depth = None
             if anchor:
                 text, ident = text[: anchor.start()], anchor.group(1)
+                depth = int(anchor.group(2)) if anchor.group(2) else None
             lid_open = False
             if block.level == 1 and not title_seen:
                 title_seen = True
@@ -288,7 +298,8 @@ def _flow(blocks: list[_Block], properties: dict[str, str], source: str) -> Flow
                     source, block.line, "a second '# ' heading; the agreement has one title (use '##' for a division)"
                 )
             elif block.level == clause_level:
-                flow.append(Paragraph(wn.CLAUSE, parse_inline(text), ident=ident, where=where))
+                level = depth + 1 if depth is not None else 0
+                flow.append(Paragraph(wn.CLAUSE, parse_inline(text), level=level, ident=ident, where=where))
             elif block.level < clause_level:
                 flow.append(Paragraph(wn.DIVISION, parse_inline(text), level=block.level - 1, ident=ident, where=where))
             else:
@@ -315,6 +326,18 @@ def _flow(blocks: list[_Block], properties: dict[str, str], source: str) -> Flow
             rows = [_cells(row) for row in block.rows]
             rows = [r for r in rows if not all(_DELIMITER.match(c) for c in r if c) or not any(r)]
             flow.append(Table([[parse_inline(c) for c in row] for row in rows], where=where))
+        elif block.text.startswith(": ") and block.indent == 0:
+            flow.append(Paragraph(wn.SUBHEADING, parse_inline(block.text[2:]), where=where))
+        elif _FIGURE_BLOCK.match(block.text):
+            target = _FIGURE_BLOCK.match(block.text)
+            src = (
+                target.group(1)[1:-1]
+                if target and target.group(1).startswith("<")
+                else target.group(1)
+                if target
+                else ""
+            )
+            flow.append(Paragraph(wn.FIGURE, (Run(src),), where=where))
         else:
             base = 2 if lid_open else 0
             if block.indent == 0:

@@ -96,7 +96,9 @@ def runs_of(element: etree._Element | None) -> tuple[Run, ...]:
             if not isinstance(child.tag, str):
                 add(child.tail, marks, link)
                 continue
-            if child.tag == names.REF:
+            if child.tag == names.FIGURE:
+                out.append(Run(child.get(names.SRC, ""), marks | {names.FIGURE}, link))
+            elif child.tag == names.REF:
                 walk(child, marks, child.get(names.HREF, ""))
             elif child.tag in _MARK_ORDER:
                 walk(child, marks | {child.tag}, link)
@@ -114,7 +116,7 @@ def merge_runs(runs: Iterable[Run]) -> tuple[Run, ...]:
     for run in runs:
         if not run.text:
             continue
-        if out and out[-1].marks == run.marks and out[-1].link == run.link:
+        if out and out[-1].marks == run.marks and out[-1].link == run.link and names.FIGURE not in run.marks:
             out[-1] = Run(out[-1].text + run.text, run.marks, run.link)
         else:
             out.append(run)
@@ -151,7 +153,10 @@ def _append_text(element: etree._Element, text: str) -> None:
 def _fill_marks(element: etree._Element, runs: tuple[Run, ...], depth: int) -> None:
     if depth == len(INLINE_MARKS):
         for run in runs:
-            _append_text(element, run.text)
+            if names.FIGURE in run.marks:
+                etree.SubElement(element, names.FIGURE, {names.SRC: run.text})
+            else:
+                _append_text(element, run.text)
         return
     mark = INLINE_MARKS[depth]
     i = 0
@@ -201,23 +206,33 @@ def _body(flow: Flow, parent: etree._Element, depth: int) -> None:
                     kind=child.get(names.KIND),
                 )
             )
+            _subheading(flow, child)
+            _blocks(flow, [c for c in child if c.tag in names.BLOCK_CONTENT], in_para=False, depth=0)
             _body(flow, child, depth + 1)
         elif child.tag == names.CLAUSE:
             flow.append(
                 Paragraph(
                     wn.CLAUSE,
                     runs_of(child.find(names.HEADING)),
+                    level=depth + 1,
                     num=child.get(names.NUM),
                     ident=child.get(names.ID),
                     kind=child.get(names.KIND),
                 )
             )
+            _subheading(flow, child)
             for block in child:
                 if block.tag == names.PARA:
                     _start(flow, wn.LID, 0, block)
                     _blocks(flow, _rest(block), in_para=True, depth=0)
-                elif block.tag in (names.P, names.LIST, names.TABLE):
+                elif block.tag in names.BLOCK_CONTENT:
                     _blocks(flow, [block], in_para=False, depth=0)
+
+
+def _subheading(flow: Flow, element: etree._Element) -> None:
+    subheading = element.find(names.SUBHEADING)
+    if subheading is not None:
+        flow.append(Paragraph(wn.SUBHEADING, runs_of(subheading)))
 
 
 def _rest(container: etree._Element) -> list[etree._Element]:
@@ -248,6 +263,8 @@ def _blocks(flow: Flow, blocks: Iterable[etree._Element], *, in_para: bool, dept
                     [[runs_of(cell) for cell in row.iterchildren(names.CELL)] for row in block.iterchildren(names.ROW)]
                 )
             )
+        elif block.tag == names.FIGURE:
+            flow.append(Paragraph(wn.FIGURE, (Run(block.get(names.SRC, "")),)))
 
 
 # -- flow -> tree ------------------------------------------------------------------------------------
@@ -263,9 +280,15 @@ def to_agreement(flow: Flow, base: etree._Element, source: str = "<document>") -
     Raises FlowError, naming the place, for what cannot be mapped: a heading whose marker was lost,
     a document without a title."""
     built = _Builder(base, source).build(flow)
-    normal = _Builder(base, source, keep_new_ids=True).build(from_agreement(base))
+    normal = build(from_agreement(base), base, source)
     _reuse_base(built, base, normal)
     return built
+
+
+def build(flow: Flow, base: etree._Element, source: str = "<document>") -> etree._Element:
+    """The agreement a flow stands for, taking from `base` only what a word processor does not show
+    (ids, attributes, origins), never whole elements: `to_agreement` without its safety net."""
+    return _Builder(base, source, keep_new_ids=True).build(flow)
 
 
 def _bytes(element: etree._Element | None) -> bytes:
@@ -370,6 +393,10 @@ class _Builder:
                 self.division(entry, body)
             elif role == wn.CLAUSE:
                 self.start_clause(entry, body)
+            elif role == wn.SUBHEADING:
+                self.subheading(entry)
+            elif role == wn.FIGURE:
+                self.figure(entry)
             elif role == wn.LID:
                 self.lid(entry)
             elif role == wn.LID_CONT:
@@ -457,6 +484,8 @@ class _Builder:
 
     def start_clause(self, entry: Paragraph, body: etree._Element) -> None:
         self.end_blocks()
+        if entry.level:  # a clause that stands outside the divisions open before it
+            del self.divisions[max(0, entry.level - 1) :]
         if not (entry.num or "").strip():
             self.fail(entry, "a clause heading without a number; write it as 'Artikel 5<tab>Heading'")
         parent = self.divisions[-1] if self.divisions else body
@@ -487,13 +516,37 @@ class _Builder:
 
     def block_parent(self, entry: Paragraph | Table) -> etree._Element:
         container = self.container
-        if container.tag == names.DIVISION:
+        if container.tag == names.DIVISION and any(c.tag in (names.DIVISION, names.CLAUSE) for c in container):
             self.fail(
                 entry,
-                "text under a division heading before its first clause; put it into a clause "
+                "text after the clauses of a division, outside any clause; put it into a clause "
                 "(a paragraph in the clause heading style above it)",
             )
         return container
+
+    def subheading(self, entry: Paragraph) -> None:
+        """A subheading right below a clause or division heading; elsewhere it is text."""
+        holder = self.container
+        if holder.tag in (names.CLAUSE, names.DIVISION) and all(c.tag == names.HEADING for c in holder):
+            etree.SubElement(holder, names.SUBHEADING)
+            fill_inline(holder[-1], entry.runs)
+            return
+        self.close_lists(0)
+        self.para = None
+        self.p(self.block_parent(entry), entry.runs)
+
+    def figure(self, entry: Paragraph) -> None:
+        host = self.items[-1] if self.items else self.para if self.para is not None else self.block_parent(entry)
+        src = entry.text.strip()
+        if not src:
+            self.fail(entry, "an empty paragraph in the figure style; give the figure's file name or delete it")
+        figure = etree.SubElement(host, names.FIGURE, {names.SRC: src})
+        for original in self.base.iter(names.FIGURE):
+            if original.get(names.SRC) == src:
+                for key in (names.WIDTH, names.HEIGHT):
+                    if original.get(key) is not None:
+                        figure.set(key, original.get(key, ""))
+                break
 
     def p(self, parent: etree._Element, runs: tuple[Run, ...]) -> None:
         fill_inline(etree.SubElement(parent, names.P), runs)

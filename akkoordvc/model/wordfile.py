@@ -136,6 +136,7 @@ class RawParagraph:
     numbering: tuple[str, int] | None  # (numId, ilvl)
     mark_deleted: bool
     where: str
+    outline: int | None = None  # an outline level set on the paragraph itself
 
 
 @dataclass
@@ -491,6 +492,7 @@ class _Reader:
         self.count += 1
         where = f"paragraph {self.count}"
         style, numbering, mark_deleted = None, None, False
+        outline: int | None = None
         ppr = p.find(wn.PPR)
         if ppr is not None:
             pstyle = ppr.find(wn.PSTYLE)
@@ -503,10 +505,13 @@ class _Reader:
             rpr = ppr.find(wn.RPR)
             if rpr is not None and (rpr.find(wn.DEL) is not None or rpr.find(wn.MOVE_FROM) is not None):
                 mark_deleted = True
+            level = ppr.find(wn.OUTLINE_LVL)
+            if level is not None and (level.get(wn.VAL) or "").isdigit():
+                outline = int(level.get(wn.VAL, "0"))
         segments: list[Segment] = []
         bookmarks = list(pending)
         self.inline(p, segments, bookmarks, None, where)
-        return RawParagraph(style, segments, bookmarks, numbering, mark_deleted, where)
+        return RawParagraph(style, segments, bookmarks, numbering, mark_deleted, where, outline)
 
     def inline(
         self, parent: etree._Element, segments: list[Segment], bookmarks: list[str], link: str | None, where: str
@@ -660,6 +665,8 @@ class _Reader:
         paragraph = Paragraph(role, level=level, where=raw.where, bookmarks=tuple(raw.bookmarks))
         if role in (wn.CLAUSE, wn.DIVISION):
             paragraph.num, paragraph.runs = _heading(segments)
+            if role == wn.CLAUSE and raw.outline is not None:
+                paragraph.level = raw.outline + 1
             if role == wn.DIVISION:
                 paragraph.level = max(1, level)
         elif role in (wn.LID, wn.ITEM):
@@ -701,6 +708,7 @@ def _join_deleted_marks(raw: list[RawParagraph | Table]) -> list[RawParagraph | 
                 carry.numbering if has_text else entry.numbering,
                 entry.mark_deleted,
                 carry.where,
+                carry.outline if has_text else entry.outline,
             )
             carry = None
         if entry.mark_deleted:
@@ -713,7 +721,14 @@ def _join_deleted_marks(raw: list[RawParagraph | Table]) -> list[RawParagraph | 
 
 
 def _runs(segments: Sequence[Segment]) -> tuple[Run, ...]:
-    return merge_runs(Run(text.replace("\t", " ").replace("\n", " "), marks, link) for text, marks, link, _ in segments)
+    return merge_runs(
+        Run(
+            text.replace("\t", " ").replace("\n", " "),
+            marks | {names.FIGURE} if role == wn.INLINE_FIGURE else marks,
+            link,
+        )
+        for text, marks, link, role in segments
+    )
 
 
 def _split_at_tab(segments: Sequence[Segment]) -> tuple[list[Segment], list[Segment]] | None:

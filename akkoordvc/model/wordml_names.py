@@ -206,6 +206,7 @@ INFO = "info"  # a line about the export (version, text hash): not part of the a
 NUMBER = "number"
 LABEL = "label"
 REF = "ref"
+INLINE_FIGURE = "inline-figure"
 
 #: Deepest list nesting with a style of its own (deeper items use the last).
 MAX_ITEM_LEVEL = 6
@@ -228,6 +229,7 @@ _STYLES = {
     NUMBER: ("Nummer", "Nummer", "Number"),
     LABEL: ("Nummerlabel", "Nummerlabel", "Number Label"),
     REF: ("Verwijzing", "Verwijzing", "Reference"),
+    INLINE_FIGURE: ("Figuurnaam", "Figuurnaam", "Figure Name"),
 }
 
 

@@ -71,15 +71,19 @@ def _element(element) -> str:
     out = [escape(element.text or "")]
     for child in element:
         inner = _element(child)
-        if child.tag == names.REF:
-            href = child.get(names.HREF, "")
-            target = f"<{href}>" if re.search(r"[\s()<>]", href) else href
-            out.append(f"[{inner}]({target})")
+        if child.tag == names.FIGURE:
+            out.append(f"![]({_target(child.get(names.SRC, ''))})")
+        elif child.tag == names.REF:
+            out.append(f"[{inner}]({_target(child.get(names.HREF, ''))})")
         else:
             start, end = _MARK_SYNTAX[child.tag]
             out.append(f"{start}{inner}{end}")
         out.append(escape(child.tail or ""))
     return "".join(out)
+
+
+def _target(href: str) -> str:
+    return f"<{href}>" if re.search(r"[\s()<>]", href) else href
 
 
 def _table(entry: Table, indent: str) -> list[str]:
@@ -116,6 +120,7 @@ def render(
         front[wn.PROP_COMMIT] = commit
     blocks: list[list[str]] = []
     lid_open = False
+    open_depth = 0
     article_word = lab["clause"].split("{num}")[0].strip()
     last_was_item = False
     for entry in flow:
@@ -131,17 +136,26 @@ def render(
             front[md.PROP_SHORT_TITLE] = inline(entry.runs)
         elif role in (wn.DIVISION, wn.CLAUSE):
             lid_open = False
+            anchor = f"{{#{entry.ident}}}"
             if role == wn.DIVISION:
                 level = entry.level + 1
                 word = division_word(lang, entry.kind) if entry.num else ""
+                open_depth = entry.level
             else:
                 level = clause_level
                 word = article_word if entry.kind in (None, "article") else ""
+                if entry.level and entry.level - 1 < open_depth:  # a clause outside the open divisions
+                    anchor = f"{{#{entry.ident} depth={entry.level - 1}}}"
+                    open_depth = entry.level - 1
             num = entry.num or ""
             if word and num.lower().startswith(word.lower()[:3]):
                 word = ""
             text = " ".join(part for part in (word, escape(num), inline(entry.runs)) if part)
-            blocks.append([f"{'#' * level} {text} {{#{entry.ident}}}"])
+            blocks.append([f"{'#' * level} {text} {anchor}"])
+        elif role == wn.SUBHEADING:
+            blocks.append([": " + inline(entry.runs)])
+        elif role == wn.FIGURE:
+            blocks.append([("  " if lid_open else "") + f"![]({_target(entry.text)})"])
         elif role == wn.LID:
             lid_open = True
             num = escape(entry.num or "")

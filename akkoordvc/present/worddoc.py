@@ -61,6 +61,7 @@ class _Writer:
         self.lang = lang
         self.lab = L.labels(lang)
         self.next_id = 0
+        self.open_depth = 0
         ids = {e.get(names.ID) for e in root.iter(names.CLAUSE)}
         self.anchors = {f"#{i}": bookmark_name(names.CLAUSE, i) for i in ids}
         self.anchors.update(
@@ -102,7 +103,9 @@ class _Writer:
                 rpr.append(("vertAlign", {"val": wn.SUPERSCRIPT}))
             elif names.SUB in run.marks:
                 rpr.append(("vertAlign", {"val": wn.SUBSCRIPT}))
-            if run.link is None:
+            if names.FIGURE in run.marks:
+                self.text(p, run.text, rpr, style=wn.style_id(wn.INLINE_FIGURE))
+            elif run.link is None:
                 self.text(p, run.text, rpr)
             elif run.link == "":
                 self.text(p, run.text, rpr, style=wn.style_id(wn.REF))
@@ -123,6 +126,7 @@ class _Writer:
     def heading(self, entry: Paragraph, depth: int) -> None:
         if entry.role == wn.DIVISION:
             p = self.paragraph(wn.DIVISION, entry.level)
+            self.open_depth = entry.level
             word = division_word(self.lang, entry.kind)
             num = entry.num or ""
             if word and num.lower().startswith(word.lower()):
@@ -130,6 +134,9 @@ class _Writer:
             name = bookmark_name(names.DIVISION, entry.ident or "")
         else:
             p = self.paragraph(wn.CLAUSE)
+            if entry.level and entry.level - 1 < self.open_depth:  # a clause outside the open divisions
+                el(p.find(wn.PPR), "outlineLvl", val=str(entry.level - 1))
+            self.open_depth = max(0, entry.level - 1) if entry.level else self.open_depth
             num = entry.num or ""
             article = entry.kind in (None, "article")
             word = ""
@@ -284,6 +291,30 @@ def _styles(lang: str, dutch: bool, depth: int, items: int) -> Styles:
         based="Normal",
         ppr=[("spacing", {"before": "40", "after": "40"})],
         rpr=[("sz", {"val": "20"}), ("szCs", {"val": "20"})],
+    )
+    styles.add(
+        "paragraph",
+        wn.style_id(wn.SUBHEADING),
+        name(wn.SUBHEADING),
+        based="Normal",
+        next_=wn.style_id(wn.LID),
+        ppr=[("keepNext", {}), ("spacing", {"after": "80"})],
+        rpr=[SANS, ("i", {}), ("color", {"val": "404040"})],
+    )
+    styles.add(
+        "paragraph",
+        wn.style_id(wn.FIGURE),
+        name(wn.FIGURE),
+        based="Normal",
+        ppr=[("jc", {"val": "center"})],
+        rpr=[SANS, ("color", {"val": "595959"}), ("sz", {"val": "18"}), ("szCs", {"val": "18"})],
+    )
+    styles.add(
+        "character",
+        wn.style_id(wn.INLINE_FIGURE),
+        name(wn.INLINE_FIGURE),
+        based="DefaultParagraphFont",
+        rpr=[("color", {"val": "595959"})],
     )
     styles.add("character", wn.style_id(wn.NUMBER), name(wn.NUMBER), based="DefaultParagraphFont")
     styles.add("character", wn.style_id(wn.LABEL), name(wn.LABEL), based="DefaultParagraphFont")
