@@ -526,7 +526,7 @@ class _Reader:
                 self.inline(child, segments, bookmarks, link, where)
             elif tag == wn.HYPERLINK:
                 rid, anchor = child.get(wn.R_ID), child.get(wn.ANCHOR)
-                target = self.links.get(rid) if rid else None
+                target = wn.reference_href(self.links[rid]) if rid and rid in self.links else None
                 if target is None and anchor is not None:
                     target = "#" + anchor
                 self.inline(child, segments, bookmarks, target if target is not None else link, where)

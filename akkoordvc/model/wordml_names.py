@@ -289,6 +289,23 @@ def role_of_style(*names: str | None) -> tuple[str, int] | None:
     return None
 
 
+#: A reference whose target has no URI scheme ("31992L0012") is written with this scheme in front:
+#: LibreOffice takes a target without one for a file path and rewrites it relative to the document
+#: ("../31992L0012"). The reader takes it off again.
+RELATIVE_TARGET = "akkoord-href:"
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
+
+
+def link_target(href: str) -> str:
+    """The hyperlink target written for a reference's href."""
+    return href if _SCHEME.match(href) else RELATIVE_TARGET + href
+
+
+def reference_href(target: str) -> str:
+    """The href of a reference read from a hyperlink target (`link_target` undone)."""
+    return target[len(RELATIVE_TARGET) :] if target.startswith(RELATIVE_TARGET) else target
+
+
 #: Custom document properties: which agreement and which text a document was exported from.
 PROP_AGREEMENT = "akkoord-agreement"
 PROP_TEXT_SHA256 = "akkoord-text-sha256"

@@ -114,7 +114,7 @@ class _Writer:
                 if run.link.startswith("#"):
                     link.set(wn.ANCHOR, self.anchors.get(run.link, run.link[1:]))
                 else:
-                    link.set(wn.R_ID, self.package.hyperlink_id(run.link))
+                    link.set(wn.R_ID, self.package.hyperlink_id(wn.link_target(run.link)))
                 self.text(link, run.text, rpr, style="Hyperlink")
 
     def bookmark(self, p, name: str, content) -> None:
