@@ -32,7 +32,7 @@ echo
 echo "Fenna drafts in Word: she exports version 2019, edits article 45 with Track Changes on and explains"
 echo "why in a comment (here a script makes the edits as Word writes them: demo/zichtbaarheid-resultaten.word-edits.json)."
 run akkoord -C "$REPO" export docx 2019 -o "$DEMO/ma-ak020-2019.docx"
-python3 tests/docx_edit.py "$DEMO/ma-ak020-2019.docx" "$DEMO/voorstel-zichtbaarheid.docx" demo/zichtbaarheid-resultaten.word-edits.json
+python3 demo/docx_edit.py "$DEMO/ma-ak020-2019.docx" "$DEMO/voorstel-zichtbaarheid.docx" demo/zichtbaarheid-resultaten.word-edits.json
 printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$DEMO/voorstel-zichtbaarheid.docx"
 ZICHTBAAR=$(akkoord -C "$REPO" amend propose --from-file "$DEMO/voorstel-zichtbaarheid.docx" \
   --title "Resultaten van de Ma.akbanken zichtbaar maken" \

@@ -44,10 +44,14 @@ def _docx(resolved) -> bytes:
     )
 
 
-def _note(path: str) -> None:
+def _note(path: str, markdown: bool = False) -> None:
+    how = (
+        "edit it in any editor, keeping the {#id} at the end of each heading"
+        if markdown
+        else "edit it (tracked changes are taken as accepted, comments as the rationale)"
+    )
     click.echo(
-        f"exported to {path}; edit it (tracked changes are taken as accepted, comments as the rationale) "
-        f"and propose it with `akkoord amend propose --from-file {path} --title ...`",
+        f"exported to {path}; {how} and propose it with `akkoord amend propose --from-file {path} --title ...`",
         err=True,
     )
 
@@ -97,5 +101,5 @@ def md(ref, output):
     )
     write_output(text, output)
     if output not in (None, "-"):
-        _note(output)
+        _note(output, markdown=True)
     return 0

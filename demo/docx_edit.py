@@ -1,4 +1,4 @@
-"""Editing a .docx the way Word writes its edits, for tests: text split over runs with revision-save ids
+"""Editing a .docx the way Word writes its edits, for the demo's drafter and the Word tests: text split over runs with revision-save ids
 (w:rsidR), proofing marks, tracked insertions and deletions with an author and date, moved paragraphs,
 comments. The package is held as its parts; `to_bytes()` zips it again."""
 
@@ -245,7 +245,7 @@ class DocxEdit:
 
 
 def main(argv: list[str]) -> int:
-    """`python tests/docx_edit.py IN.docx OUT.docx EDITS.json`: apply edits as Word writes them, with
+    """`python demo/docx_edit.py IN.docx OUT.docx EDITS.json`: apply edits as Word writes them, with
     change tracking on (the demo's drafter). EDITS.json is a list of ["replace", fragment, old, new],
     ["insert-after", fragment, style, [text | [text, bookmark] | "\\t", ...]] and ["comment", fragment, text]."""
     import json
