@@ -193,33 +193,27 @@ def from_agreement(root: etree._Element) -> Flow:
     return flow
 
 
+def _headed(style: str, element: etree._Element, depth: int) -> Paragraph:
+    """The heading paragraph of a division or clause, carrying its number, id and kind."""
+    return Paragraph(
+        style,
+        runs_of(element.find(names.HEADING)),
+        level=depth + 1,
+        num=element.get(names.NUM),
+        ident=element.get(names.ID),
+        kind=element.get(names.KIND),
+    )
+
+
 def _body(flow: Flow, parent: etree._Element, depth: int) -> None:
     for child in parent:
         if child.tag == names.DIVISION:
-            flow.append(
-                Paragraph(
-                    wn.DIVISION,
-                    runs_of(child.find(names.HEADING)),
-                    level=depth + 1,
-                    num=child.get(names.NUM),
-                    ident=child.get(names.ID),
-                    kind=child.get(names.KIND),
-                )
-            )
+            flow.append(_headed(wn.DIVISION, child, depth))
             _subheading(flow, child)
             _blocks(flow, [c for c in child if c.tag in names.BLOCK_CONTENT], in_para=False, depth=0)
             _body(flow, child, depth + 1)
         elif child.tag == names.CLAUSE:
-            flow.append(
-                Paragraph(
-                    wn.CLAUSE,
-                    runs_of(child.find(names.HEADING)),
-                    level=depth + 1,
-                    num=child.get(names.NUM),
-                    ident=child.get(names.ID),
-                    kind=child.get(names.KIND),
-                )
-            )
+            flow.append(_headed(wn.CLAUSE, child, depth))
             _subheading(flow, child)
             for block in child:
                 if block.tag == names.PARA:
