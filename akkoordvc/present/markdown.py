@@ -67,7 +67,7 @@ def inline(runs: tuple[Run, ...]) -> str:
     return _element(holder)
 
 
-def _element(element) -> str:
+def _element(element: etree._Element) -> str:
     out = [escape(element.text or "")]
     for child in element:
         inner = _element(child)
@@ -76,7 +76,7 @@ def _element(element) -> str:
         elif child.tag == names.REF:
             out.append(f"[{inner}]({_target(child.get(names.HREF, ''))})")
         else:
-            start, end = _MARK_SYNTAX[child.tag]
+            start, end = _MARK_SYNTAX[str(child.tag)]
             out.append(f"{start}{inner}{end}")
         out.append(escape(child.tail or ""))
     return "".join(out)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeAlias
 
 from lxml import etree
 
@@ -19,21 +21,23 @@ from ..model import wordml_names as wn
 from ..model.strings import replace_not_xml
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-SANS = ("rFonts", {"ascii": "Calibri", "hAnsi": "Calibri", "eastAsia": "Calibri", "cs": "Calibri"})
+#: A w: property of a style: (tag, attributes) or (tag, attributes, [(child tag, attributes), ...]).
+Prop: TypeAlias = tuple[Any, ...]
+SANS: Prop = ("rFonts", {"ascii": "Calibri", "hAnsi": "Calibri", "eastAsia": "Calibri", "cs": "Calibri"})
 
 
 clean = replace_not_xml
 
 
-def el(parent, tag: str, **attrs) -> etree._Element:
+def el(parent: etree._Element, tag: str, **attrs: object) -> etree._Element:
     """A w: child element; attribute names are w: attributes ("val" -> w:val)."""
-    element = etree.SubElement(parent, wn.w(tag))
+    element: etree._Element = etree.SubElement(parent, wn.w(tag))
     for name, value in attrs.items():
         element.set(wn.w(name), str(value))
     return element
 
 
-def xml_bytes(root) -> bytes:
+def xml_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -43,7 +47,7 @@ def new_document() -> tuple[etree._Element, etree._Element]:
     return document, el(document, "body")
 
 
-def page_setup(body) -> None:
+def page_setup(body: etree._Element) -> None:
     """A4 with 2.5 cm margins, as the last child of the body."""
     sect = el(body, "sectPr")
     el(sect, "pgSz", w="11906", h="16838")
@@ -66,7 +70,19 @@ class Styles:
         self.add("paragraph", "Normal", "Normal", default=True)
         self.add("character", "DefaultParagraphFont", "Default Paragraph Font", default=True)
 
-    def add(self, kind, sid, name, *, default=False, based=None, next_=None, ppr=(), rpr=(), outline=None):
+    def add(
+        self,
+        kind: str,
+        sid: str,
+        name: str,
+        *,
+        default: bool = False,
+        based: str | None = None,
+        next_: str | None = None,
+        ppr: Sequence[Prop] = (),
+        rpr: Sequence[Prop] = (),
+        outline: int | None = None,
+    ) -> None:
         """One style; `ppr`/`rpr` are (tag, attrs[, [(child tag, attrs)]]) tuples of w: properties."""
         s = el(self.root, "style", type=kind, styleId=sid)
         if default:
@@ -104,7 +120,7 @@ class Styles:
     def heading(self, level: int, *, next_: str = "Normal") -> None:
         """Word's built-in "heading N" (outline level N-1), sized down with depth."""
         size = str(max(22, 30 - 2 * level))
-        ppr = [
+        ppr: list[Prop] = [
             ("keepNext", {}),
             ("keepLines", {}),
             ("spacing", {"before": "360" if level == 1 else "240", "after": "120"}),
@@ -187,7 +203,10 @@ class Package:
             root_rels.append(("rId4", wn.REL_CUSTOM, "docProps/custom.xml"))
             overrides.append(("/docProps/custom.xml", wn.CT_CUSTOM))
             extra.append(("docProps/custom.xml", _custom(self.custom)))
-        doc_rels = [("rId1", wn.REL_STYLES, "styles.xml", None), ("rId2", wn.REL_SETTINGS, "settings.xml", None)]
+        doc_rels: list[tuple[str, str, str, str | None]] = [
+            ("rId1", wn.REL_STYLES, "styles.xml", None),
+            ("rId2", wn.REL_SETTINGS, "settings.xml", None),
+        ]
         doc_rels += [(f"rId{n + 10}", wn.REL_HYPERLINK, target, "External") for n, target in enumerate(self.hyperlinks)]
         parts = [
             (wn.CONTENT_TYPES_PART, _content_types(overrides)),
@@ -209,7 +228,7 @@ class Package:
         return buffer.getvalue()
 
 
-def _content_types(overrides) -> bytes:
+def _content_types(overrides: list[tuple[str, str]]) -> bytes:
     root = etree.Element(wn.TYPES, nsmap={None: wn.CT_NS})
     for ext, ctype in (("rels", wn.CT_RELS), ("xml", "application/xml")):
         etree.SubElement(root, wn.DEFAULT, Extension=ext, ContentType=ctype)
@@ -218,7 +237,7 @@ def _content_types(overrides) -> bytes:
     return xml_bytes(root)
 
 
-def _relationships(rels) -> bytes:
+def _relationships(rels: list[tuple[str, str, str, str | None]]) -> bytes:
     root = etree.Element(wn.RELATIONSHIPS, nsmap={None: wn.PKG_REL_NS})
     for rid, rtype, target, mode in rels:
         rel = etree.SubElement(root, wn.RELATIONSHIP, Id=rid, Type=rtype, Target=clean(target))

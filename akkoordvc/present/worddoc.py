@@ -18,6 +18,8 @@ a drafter proposing changes expects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from ..model import names
@@ -26,7 +28,7 @@ from ..model.paragraphs import Paragraph, Run, Table, from_agreement
 from ..model.strings import one_line
 from ..model.wordfile import bookmark_name
 from . import labels as L
-from .ooxml import SANS, Package, Styles, clean, el, new_document, page_setup
+from .ooxml import SANS, Package, Prop, Styles, clean, el, new_document, page_setup
 
 _INDENT = 567  # 1 cm in twips
 _KIND_WORDS = {
@@ -56,24 +58,26 @@ class _Writer:
     def __init__(self, root: etree._Element, package: Package, dutch: bool, lang: str):
         self.root = root
         self.package = package
-        self.body = package.document.find(wn.BODY)
+        body = package.document.find(wn.BODY)
+        assert body is not None  # new_document made it
+        self.body = body
         self.dutch = dutch
         self.lang = lang
         self.lab = L.labels(lang)
         self.next_id = 0
         self.open_depth = 0
         ids = {e.get(names.ID) for e in root.iter(names.CLAUSE)}
-        self.anchors = {f"#{i}": bookmark_name(names.CLAUSE, i) for i in ids}
+        self.anchors = {f"#{i}": bookmark_name(names.CLAUSE, i) for i in ids if i}
         self.anchors.update(
-            {f"#{e.get(names.ID)}": bookmark_name(names.DIVISION, e.get(names.ID)) for e in root.iter(names.DIVISION)}
+            {f"#{i}": bookmark_name(names.DIVISION, i) for e in root.iter(names.DIVISION) if (i := e.get(names.ID))}
         )
 
-    def paragraph(self, role: str, level: int = 0, parent=None) -> etree._Element:
+    def paragraph(self, role: str, level: int = 0, parent: etree._Element | None = None) -> etree._Element:
         p = el(self.body if parent is None else parent, "p")
         el(el(p, "pPr"), "pStyle", val=wn.style_id(role, level))
         return p
 
-    def text(self, parent, text: str, rpr=None, style: str | None = None) -> None:
+    def text(self, parent: etree._Element, text: str, rpr: list[Prop] | None = None, style: str | None = None) -> None:
         r = el(parent, "r")
         if style or rpr:
             props = el(r, "rPr")
@@ -90,9 +94,9 @@ class _Writer:
                 if part != part.strip() or "  " in part:
                     t.set(wn.XML_SPACE, "preserve")
 
-    def runs(self, p, runs: tuple[Run, ...]) -> None:
+    def runs(self, p: etree._Element, runs: tuple[Run, ...]) -> None:
         for run in runs:
-            rpr = []
+            rpr: list[Prop] = []
             if names.STRONG in run.marks:
                 rpr.append(("b", {}))
             if names.EM in run.marks:
@@ -117,7 +121,7 @@ class _Writer:
                     link.set(wn.R_ID, self.package.hyperlink_id(wn.link_target(run.link)))
                 self.text(link, run.text, rpr, style="Hyperlink")
 
-    def bookmark(self, p, name: str, content) -> None:
+    def bookmark(self, p: etree._Element, name: str, content: Callable[[], None]) -> None:
         self.next_id += 1
         el(p, "bookmarkStart", id=str(self.next_id), name=name)
         content()
@@ -135,7 +139,7 @@ class _Writer:
         else:
             p = self.paragraph(wn.CLAUSE)
             if entry.level and entry.level - 1 < self.open_depth:  # a clause outside the open divisions
-                el(p.find(wn.PPR), "outlineLvl", val=str(entry.level - 1))
+                el(p[0], "outlineLvl", val=str(entry.level - 1))  # p[0]: the pPr `paragraph` wrote
             self.open_depth = max(0, entry.level - 1) if entry.level else self.open_depth
             num = entry.num or ""
             article = entry.kind in (None, "article")
@@ -144,7 +148,7 @@ class _Writer:
                 word = self.lab["clause"].split("{num}")[0].strip()
             name = bookmark_name(names.CLAUSE, entry.ident or "")
 
-        def content():
+        def content() -> None:
             if word:
                 self.text(p, word + (" " if num else ""), style=wn.style_id(wn.LABEL))
             if num:
@@ -210,7 +214,7 @@ def _styles(lang: str, dutch: bool, depth: int, items: int) -> Styles:
     styles = Styles(lang)
     styles.title()
 
-    def name(role, level=0):
+    def name(role: str, level: int = 0) -> str:
         return wn.style_name(role, level, dutch)
 
     styles.add(
@@ -233,7 +237,7 @@ def _styles(lang: str, dutch: bool, depth: int, items: int) -> Styles:
     )
     for level in range(1, depth + 1):
         styles.heading(level, next_=wn.style_id(wn.CLAUSE) if level == depth else wn.style_id(wn.DIVISION, level + 1))
-    tab = ("tabs", {}, [("tab", {"val": "left", "pos": str(_INDENT * 2)})])
+    tab: Prop = ("tabs", {}, [("tab", {"val": "left", "pos": str(_INDENT * 2)})])
     styles.add(
         "paragraph",
         wn.style_id(wn.CLAUSE),
@@ -245,7 +249,7 @@ def _styles(lang: str, dutch: bool, depth: int, items: int) -> Styles:
         outline=min(depth, 8),
     )
     styles.add("paragraph", wn.style_id(wn.TEXT), name(wn.TEXT), based="Normal", next_=wn.style_id(wn.TEXT))
-    lid_tab = ("tabs", {}, [("tab", {"val": "left", "pos": str(_INDENT)})])
+    lid_tab: Prop = ("tabs", {}, [("tab", {"val": "left", "pos": str(_INDENT)})])
     styles.add(
         "paragraph",
         wn.style_id(wn.LID),
