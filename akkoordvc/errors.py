@@ -3,7 +3,16 @@
 Every failure caused by input (a file, a REF, a repository state) raises `AkkoordError`
 with a message that says what went wrong, where, and what to do. The CLI prints it and
 exits 1; nothing else about the failure is shown.
+
+The message is a `Message` from the catalogue (a key and parameters, shown in the language of the
+command line that catches it) or, in code not yet moved to the catalogue, a plain English string.
 """
+
+from __future__ import annotations
+
+from typing import Any
+
+from .messages import Message
 
 
 class AkkoordError(Exception):
@@ -11,10 +20,24 @@ class AkkoordError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, detail: str | None = None):
+    def __init__(self, message: str | Message, *, detail: str | Message | None = None):
         super().__init__(message)
-        self.message = message
+        self.said = message
         self.detail = detail  # optional extra lines (e.g. a conflict's redline)
+
+    @classmethod
+    def keyed(cls, key: str, /, *, detail: str | Message | None = None, **params: Any) -> AkkoordError:
+        """The error whose message is catalogue entry `key` with `params`."""
+        return cls(Message(key, **params), detail=detail)
+
+    @property
+    def key(self) -> str | None:
+        """The catalogue key of the message, or None for a plain string."""
+        return self.said.key if isinstance(self.said, Message) else None
+
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
     def __str__(self) -> str:
         return self.message

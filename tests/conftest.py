@@ -32,6 +32,13 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Messages in English unless a test chooses otherwise: the suite was written against the English texts,
+    and the catalogue test (tests/test_messages.py) checks the Dutch ones and the choice of language."""
+    monkeypatch.setenv("AKKOORD_LANG", "en")
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not BWB.is_dir():

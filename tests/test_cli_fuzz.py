@@ -208,8 +208,8 @@ def assert_clean_failure(code: int, out: str, err: str, *, detail_ok: bool = Fal
     if code == 0:
         return
     lines = err.rstrip("\n").split("\n") if err.strip() else []
-    if code == 2:
-        assert lines and "Error" in err, err  # click's usage errors: "Usage: ...", "Try ...", "Error: ..."
+    if code == 2:  # a mistake on the command line: one line, then where to read how it goes
+        assert len(lines) == 1 and lines[0].startswith("akkoord: error: ") and "--help`" in lines[0], err
         return
     assert lines, (code, out, err)
     assert lines[0].startswith("akkoord: error: "), err

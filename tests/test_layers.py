@@ -1,5 +1,5 @@
 """The layers are visible in the folder layout, and each imports only the layers before it:
-model -> ops -> storage -> trust -> present -> cli."""
+messages -> errors -> model -> ops -> storage -> trust -> present -> cli."""
 
 import ast
 import re
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "akkoordvc"
-ORDER = ["errors", "model", "ops", "storage", "trust", "present", "cli"]
+ORDER = ["messages", "errors", "model", "ops", "storage", "trust", "present", "cli"]
 # only these modules may import the tools they wrap
 SOLE_USERS = {
     "git": {"storage/gitrepo.py"},

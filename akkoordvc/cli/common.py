@@ -121,7 +121,9 @@ def write_output(data: bytes | str, output: str | None) -> None:
 
 def report_error(exc: AkkoordError) -> int:
     """Show a user error as one line on stderr (plus its detail, such as a conflict's redline); its exit code."""
-    click.echo(f"akkoord: error: {exc.message}", err=True)
+    from .language import say
+
+    click.echo(say("common.error_line", message=exc.message), err=True)
     if exc.detail:
-        click.echo(exc.detail, err=True)
+        click.echo(str(exc.detail), err=True)
     return exc.exit_code

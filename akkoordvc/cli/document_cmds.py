@@ -7,8 +7,10 @@ import sys
 import click
 
 from ..errors import AkkoordError
+from ..messages import counted
 from ..model.reading import read_input
 from .common import emit_json
+from .language import say
 
 
 @click.command()
@@ -31,13 +33,13 @@ def validate(files):
             count += 1
     if count:
         return 1
-    click.echo(f"OK: {len(files)} file{'s' if len(files) != 1 else ''} valid")
+    click.echo(counted("document.valid", len(files)))
     return 0
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--check", is_flag=True, help="Do not write; exit 1 when a file is not in canonical form.")
+@click.option("--check", is_flag=True)
 def fmt(files, check):
     """Rewrite FILEs in canonical form (same content, same bytes)."""
     from ..model.canonical import to_bytes
@@ -58,38 +60,29 @@ def fmt(files, check):
             write_atomic(path, new)
     if check:
         for path in not_canonical:
-            click.echo(f"{path}: not in canonical form (run `akkoord fmt {path}`)")
+            click.echo(say("document.not_canonical", path=path))
         if not_canonical:
             return 1
-        click.echo(f"OK: {len(files)} file{'s' if len(files) != 1 else ''} canonical")
+        click.echo(counted("document.canonical", len(files)))
         return 0
     for path in not_canonical:
-        click.echo(f"formatted {path}", err=True)
+        click.echo(say("document.formatted", path=path), err=True)
     return 0
 
 
 @click.command()
 @click.argument("ref", required=False, default="working")
-@click.option("--clause", "clause_id", metavar="ID", help="Show one clause only.")
-@click.option(
-    "--format",
-    "fmt_",
-    type=click.Choice(["text", "xml", "json"]),
-    default="text",
-    show_default=True,
-)
+@click.option("--clause", "clause_id", metavar="ID")
+@click.option("--format", "fmt_", type=click.Choice(["text", "xml", "json"]), default="text", show_default=True)
 def show(ref, clause_id, fmt_):
-    """Show the text of REF (a version label, git revision, 'working', or an XML file)."""
+    """Show the text of REF (a version label, git revision, 'working', or an XML file), or one clause of it."""
     from ..model import canonical, names
     from ..storage.refs import resolve
 
     resolved = resolve(ref)
     doc = resolved.document
     if doc.root.tag != names.AGREEMENT:
-        raise AkkoordError(
-            f"{ref}: root element is <{doc.root.tag!s}>, not <{names.AGREEMENT}>; give an agreement text, a version "
-            "label or a git revision (a BWB law file: `akkoord import bwb FILE` first)"
-        )
+        raise AkkoordError(say("document.not_agreement", ref=ref, tag=str(doc.root.tag), expected=names.AGREEMENT))
     if clause_id:
         clause = doc.clause(clause_id)
         if clause is None:

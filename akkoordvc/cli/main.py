@@ -1,5 +1,9 @@
 """The `akkoord` command. Subcommands live in modules of this package and load only when used,
-so a command that needs no git (validate, fmt, redline of two files) never imports it."""
+so a command that needs no git (validate, fmt, redline of two files) never imports it.
+
+Every word it says comes from the message catalogue (`akkoordvc.messages`) in the language chosen by
+`--lang`, AKKOORD_LANG, the repository's text or the locale (`cli.language`); a command's help is put
+into that language when its module loads."""
 
 from __future__ import annotations
 
@@ -9,8 +13,10 @@ import sys
 
 import click
 
+from .. import messages
 from ..errors import AkkoordError
 from .common import report_error
+from .language import Context, apply_help, follow_repository, say
 
 # name -> "module:attribute"; each module holds the commands of one concern.
 COMMANDS = {
@@ -46,6 +52,8 @@ _resolved: list[str] = []  # the subcommand this process ran (set while parsing)
 
 
 class LazyGroup(click.Group):
+    context_class = Context
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
@@ -72,7 +80,30 @@ class LazyGroup(click.Group):
             if exc.name == f"{__package__}.{module_name}":
                 return None
             raise
-        return getattr(module, attribute, None)
+        command = getattr(module, attribute, None)
+        if command is not None:
+            apply_help(command, module_name.removesuffix("_cmds"), name)
+        return command
+
+
+def _change_directory(ctx: click.Context, param: click.Parameter, directory: str | None) -> str | None:
+    """`-C DIR`: move there before anything else, and speak the language of the repository there."""
+    if directory is not None:
+        try:
+            os.chdir(directory)
+        except OSError as exc:
+            raise click.UsageError(say("common.cannot_chdir", directory=directory, reason=exc.strerror)) from None
+        follow_repository()
+        apply_help(cli, "common", "akkoord")
+    return directory
+
+
+def _choose_language(ctx: click.Context, param: click.Parameter, lang: str | None) -> str | None:
+    """`--lang nl|en`: the language of every message and help text from here on."""
+    if lang is not None:
+        messages.choose(lang)
+        apply_help(cli, "common", "akkoord")
+    return lang
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,35 +112,45 @@ class LazyGroup(click.Group):
     "directory",
     type=click.Path(file_okay=False),
     default=None,
-    help="Run as if started in DIR (like git -C).",
+    is_eager=True,
+    expose_value=False,
+    callback=_change_directory,
+)
+@click.option(
+    "--lang",
+    type=click.Choice(messages.LANGUAGES),
+    default=None,
+    is_eager=True,
+    expose_value=False,
+    callback=_choose_language,
 )
 @click.version_option(package_name="akkoordvc", prog_name="akkoord")
-@click.pass_context
-def cli(ctx: click.Context, directory: str | None) -> None:
+def cli() -> None:
     """Version control for a negotiated public text: clauses, amendments, redlines and endorsements."""
-    if directory is not None:
-        try:
-            os.chdir(directory)
-        except OSError as exc:
-            raise click.UsageError(f"cannot change to directory {directory!r}: {exc.strerror}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn user errors into one line on stderr, never a traceback."""
+    from .usage import describe
+
+    messages.reset()
+    Context.latest = None
+    follow_repository()
+    apply_help(cli, "common", "akkoord")
     try:
         result = cli.main(args=argv, prog_name="akkoord", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("akkoord: aborted", err=True)
+        click.echo(say("common.aborted"), err=True)
         return 130
     except click.ClickException as exc:  # usage errors: exit 2
-        exc.show()
+        click.echo(describe(exc), err=True)
         return exc.exit_code
     except AkkoordError as exc:
         return report_error(exc)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo("akkoord: interrupted", err=True)
+        click.echo(say("common.interrupted"), err=True)
         return 130
     except BrokenPipeError:
         sys.stderr.close()
@@ -117,11 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug, not a user error: still one line, with a way to see more
         if os.environ.get("AKKOORD_DEBUG"):
             raise
-        click.echo(
-            f"akkoord: internal error: {type(exc).__name__}: {exc} (rerun with AKKOORD_DEBUG=1 for details "
-            "and report it)",
-            err=True,
-        )
+        click.echo(say("common.internal_error", kind=type(exc).__name__, error=exc), err=True)
         return 70
     return result if isinstance(result, int) else 0
 
