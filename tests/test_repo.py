@@ -128,7 +128,7 @@ def test_show_one_clause_and_unknown_clause(repo, run_cli):
     code, out, _ = run_cli("-C", repo, "show", "--clause", "looptijd", "--format", "json")
     assert json.loads(out)["id"] == "looptijd"
     code, _, err = run_cli("-C", repo, "show", "--clause", "nope")
-    assert code == 1 and "'nope' not found" in err
+    assert code == 1 and "clause 'nope' is not in working" in err
 
 
 def test_commands_work_from_a_subfolder(repo, run_cli):

@@ -73,22 +73,35 @@ def fmt(files, check):
 @click.command()
 @click.argument("ref", required=False, default="working")
 @click.option("--clause", "clause_id", metavar="ID")
+@click.option("--toc", is_flag=True)
 @click.option("--format", "fmt_", type=click.Choice(["text", "xml", "json"]), default="text", show_default=True)
-def show(ref, clause_id, fmt_):
-    """Show the text of REF (a version label, git revision, 'working', or an XML file), or one clause of it."""
+def show(ref, clause_id, fmt_, toc):
+    """Show the text of REF (a version label, git revision, 'working', or an XML file), one clause of it, or its
+    table of contents."""
     from ..model import canonical, names
     from ..storage.refs import resolve
 
+    if toc and clause_id:
+        raise click.UsageError(say("document.toc_or_clause"))
+    if toc and fmt_ == "xml":
+        raise click.UsageError(say("document.toc_not_xml"))
     resolved = resolve(ref)
     doc = resolved.document
     if doc.root.tag != names.AGREEMENT:
         raise AkkoordError(say("document.not_agreement", ref=ref, tag=str(doc.root.tag), expected=names.AGREEMENT))
+    if toc:
+        from ..present.toc import toc_data, toc_lines
+
+        if fmt_ == "json":
+            emit_json({"ref": ref, "label": resolved.label, "clauses": toc_data(doc)})
+        else:
+            title = say("document.toc_title", title=doc.title, ref=resolved.label or ref)
+            click.echo("\n".join(toc_lines(doc, title)))
+        return 0
     if clause_id:
-        clause = doc.clause(clause_id)
-        if clause is None:
-            raise AkkoordError(
-                f"clause {clause_id!r} not found in {ref}; list ids with `akkoord show {ref} --format json`"
-            )
+        from ..model.clauses import find_clause
+
+        clause = find_clause(doc.clauses, clause_id, ref)
         if fmt_ == "xml":
             sys.stdout.write(canonical.to_string(clause.element))
         elif fmt_ == "json":

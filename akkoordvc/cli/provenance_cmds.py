@@ -9,7 +9,7 @@ from .common import color_option, emit_json, open_workspace, use_color
 
 @click.command()
 @click.argument("ref", required=False, metavar="[REF]")
-@click.option("--clause", "clause_id", metavar="ID", help="One clause only.")
+@click.option("--clause", "clause_id", metavar="ID", help="One clause only (id, number or unique start of the id).")
 @click.option(
     "--json",
     "as_json",
@@ -34,7 +34,13 @@ def blame(ref: str | None, clause_id: str | None, as_json: bool) -> int:
 
 @click.command()
 @click.argument("ref", required=False, metavar="[REF]")
-@click.option("--clause", "clause_id", metavar="ID", required=True, help="The clause (its permanent id).")
+@click.option(
+    "--clause",
+    "clause_id",
+    metavar="ID",
+    required=True,
+    help="The clause: its id, its number (13, 'artikel 13') or a unique start of its id.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the history as JSON.")
 @color_option("Colours in the redlines (default: on a terminal).")
 def history(ref: str | None, clause_id: str, as_json: bool, color: bool | None) -> int:
@@ -43,6 +49,7 @@ def history(ref: str | None, clause_id: str, as_json: bool, color: bool | None) 
     from ..storage import amendment_store as store
 
     entries = store.clause_history(open_workspace(), clause_id, ref)
+    clause_id = entries[0].clause_id if entries else clause_id
     if as_json:
         emit_json([e.as_dict(clause_id) for e in entries])
     else:

@@ -10,11 +10,12 @@ from lxml import etree
 from ...errors import AkkoordError
 from ...model import amendment_names as an
 from ...model import canonical
+from ...model.clauses import find_clause
 from ...model.document import Clause, Document
 from ...ops.amendments import Amendment
 from ..workspace import Workspace
 from .loading import load
-from .provenance import texts_up_to, touching
+from .provenance import Step, texts_up_to, touching
 
 
 @dataclass
@@ -28,6 +29,12 @@ class HistoryEntry:
     old_root: etree._Element | None
     new_root: etree._Element
     amendment: Amendment | None = None
+
+    @property
+    def clause_id(self) -> str:
+        """The permanent id of the clause (the one `clause_history` found for the name a person gave)."""
+        element = self.new if self.new is not None else self.old
+        return Clause(element).id if element is not None else ""
 
     def as_dict(self, clause_id: str) -> dict[str, Any]:
         amendment = self.amendment
@@ -51,6 +58,7 @@ class HistoryEntry:
 def clause_history(workspace: Workspace, clause_id: str, ref: str | None = None) -> list[HistoryEntry]:
     """Each version in which clause `clause_id` was added, changed or removed, oldest first."""
     steps, shown = texts_up_to(workspace, ref)
+    clause_id = _clause_named(steps, clause_id, shown)
     amendments = load(workspace)
     entries: list[HistoryEntry] = []
     previous = None
@@ -99,3 +107,11 @@ def clause_history(workspace: Workspace, clause_id: str, ref: str | None = None)
             f"clause {clause_id!r} is in no version up to {shown}; check the id with `akkoord show --format json`"
         )
     return entries
+
+
+def _clause_named(steps: list[Step], query: str, shown: str) -> str:
+    """The permanent id of the clause `query` names: an id any version held (a removed clause too), else the
+    clause of the last text that `find_clause` finds by number, prefix or heading."""
+    if any(Document(step.root).clause(query) is not None for step in steps):
+        return query
+    return find_clause(Document(steps[-1].root).clauses if steps else [], query, shown).id

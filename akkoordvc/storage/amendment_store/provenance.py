@@ -12,6 +12,7 @@ from lxml import etree
 from ...errors import AkkoordError
 from ...model import amendment_names as an
 from ...model import canonical
+from ...model.clauses import find_clause
 from ...model.document import Clause, Document
 from ...ops.amendments import Amendment
 from ..workspace import TEXT_PATH, Workspace
@@ -153,8 +154,6 @@ def blame(workspace: Workspace, ref: str | None = None, clause: str | None = Non
                 last[item.id].num = item.num
         previous = current
     final = Document(steps[-1].root).clauses if steps else []
-    if clause is not None and clause not in {c.id for c in final}:
-        raise AkkoordError(
-            f"clause {clause!r} is not in {shown}; list the ids with `akkoord show {shown} --format json`"
-        )
+    if clause is not None:
+        clause = find_clause(final, clause, shown).id
     return [last[c.id] for c in final if clause is None or c.id == clause]
