@@ -104,11 +104,13 @@ def build_story(folder: Path) -> Path:
             "--source", "netwerkbijeenkomst 23 juni 2022", "--rationale", f"Toelichting bij {title.lower()}.",
             "--date", "2022-07-04", "--base", "2019", cwd=repo,
         ).split()[0]  # fmt: skip
-    akkoord("amend", "accept", ids["meer-routes"], "--by", SECRETARIAAT, "--date", "2022-09-27", cwd=repo)
-    akkoord("amend", "accept", ids["zichtbaarheid-resultaten"], "--by", SECRETARIAAT, "--date", "2022-09-27", cwd=repo)
+    admin = ("--key", keys / "admin")  # a decision in a repository with a registry is an admin-signed record
+    akkoord("amend", "accept", ids["meer-routes"], "--by", SECRETARIAAT, "--date", "2022-09-27", *admin, cwd=repo)
+    akkoord("amend", "accept", ids["zichtbaarheid-resultaten"], "--by", SECRETARIAAT, "--date", "2022-09-27", *admin, cwd=repo)  # fmt: skip
     akkoord(
-        "amend", "reject", ids["informele-netwerken"], "--by", SECRETARIAAT, "--reason", "Neem hier tijd voor", cwd=repo
-    )
+        "amend", "reject", ids["informele-netwerken"], "--by", SECRETARIAAT, "--reason", "Neem hier tijd voor", *admin,
+        cwd=repo,
+    )  # fmt: skip
     akkoord("version", "create", "2023", "--date", "2023-03-01", "-m", "Geactualiseerd", "--by", SECRETARIAAT, "--key", keys / "admin", cwd=repo)  # fmt: skip
 
     edited(repo, repo / "akkoord.xml", "binnen zes maanden na zijn aantreden", "binnen vier maanden na zijn aantreden")

@@ -1,11 +1,13 @@
 """`akkoord amend accept|reject|withdraw|rebase`: decisions about an amendment, and redrafting one in conflict.
 
-Registered on the `amend` group by `amend_cmds`. Thin: the store decides and commits.
+Registered on the `amend` group by `amend_cmds`. Thin: the store decides and commits; in a repository with a
+signatory registry a decision is also an admin-signed record (`trust.decisions`), made with `--key`.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -18,6 +20,35 @@ from .common import DATE_HELP, by_option, moment, open_workspace, use_color
 if TYPE_CHECKING:
     from ..ops.amendments import Amendment
     from ..storage.amendment_store import AmendmentConflict
+    from ..trust.changes import Committed
+
+_KEY_HELP = (
+    "Private SSH key of a registry admin (repeatable when the threshold needs several): with a signatory "
+    "registry, every decision is an admin-signed record."
+)
+
+
+def _keys(func: Callable[..., int]) -> Callable[..., int]:
+    return click.option("--key", "keys", multiple=True, type=click.Path(dir_okay=False), help=_KEY_HELP)(func)
+
+
+def _decide(
+    outcome: str, ident: str, by: str | None, reason: str, date: str | None, keys: tuple[str, ...]
+) -> tuple[Amendment, Committed | None]:
+    """Record the decision: signed by the admin `keys` when the repository has a registry."""
+    from ..model.dates import today
+    from ..trust.decisions import decide
+
+    workspace = open_workspace(write=True)
+    return decide(workspace, outcome, ident, workspace.actor(by), reason, moment(date), list(keys), today())
+
+
+def _signed(signed: Committed | None) -> None:
+    if signed is not None:
+        from ..present.trust import committed
+
+        for line in committed(signed, "Signed its decision record"):
+            click.echo(line)
 
 
 def _raise_conflict(exc: AmendmentConflict) -> NoReturn:
@@ -31,10 +62,12 @@ def _raise_conflict(exc: AmendmentConflict) -> NoReturn:
     raise exc
 
 
-def _decided(verb: str, done: Amendment) -> None:
+def _decided(verb: str, decided: tuple[Amendment, Committed | None]) -> None:
     """After a rejection or withdrawal: a contest decided against an amendment a version had already
     consolidated leaves its change in the text; say so."""
+    done, signed = decided
     click.echo(f"{verb} {done.id}: {done.title}")
+    _signed(signed)
     consolidated = done.last(an.CONSOLIDATED)
     if consolidated is not None:
         click.echo(
@@ -49,22 +82,24 @@ def _decided(verb: str, done: Amendment) -> None:
 @by_option()
 @click.option("--reason", help="Why (e.g. the meeting that decided).")
 @click.option("--date", help=DATE_HELP)
-def accept(ident: str, by: str | None, reason: str | None, date: str | None) -> int:
+@_keys
+def accept(ident: str, by: str | None, reason: str | None, date: str | None, keys: tuple[str, ...]) -> int:
     """Accept a proposed amendment (refused, exit 3, if it conflicts with the current text).
 
     Also decides a contested amendment (accepted in one clone, rejected in another): the new decision was
     made after both, so it replaces them."""
+    from ..model import registry_names as rn
     from ..storage import amendment_store as store
 
-    workspace = open_workspace(write=True)
     try:
-        done = store.accept(workspace, ident, workspace.actor(by), reason or "", moment(date))
+        done, signed = _decide(rn.ACCEPT, ident, by, reason or "", date, keys)
     except store.AmendmentConflict as exc:
         _raise_conflict(exc)
     if done.status == an.CONSOLIDATED:  # a contest with a version that consolidated it, decided for acceptance
         click.echo(f"accepted {done.id}: {done.title}; a version already consolidated it, so it stays consolidated")
     else:
         click.echo(f"accepted {done.id}: {done.title}; it will be consolidated into the next version")
+    _signed(signed)
     return 0
 
 
@@ -73,12 +108,12 @@ def accept(ident: str, by: str | None, reason: str | None, date: str | None) -> 
 @by_option()
 @click.option("--reason", required=True, help="Why it is rejected.")
 @click.option("--date", help=DATE_HELP)
-def reject(ident: str, by: str | None, reason: str, date: str | None) -> int:
+@_keys
+def reject(ident: str, by: str | None, reason: str, date: str | None, keys: tuple[str, ...]) -> int:
     """Reject a proposed (or contested) amendment, with a reason."""
-    from ..storage import amendment_store as store
+    from ..model import registry_names as rn
 
-    workspace = open_workspace(write=True)
-    _decided("rejected", store.reject(workspace, ident, workspace.actor(by), reason, moment(date)))
+    _decided("rejected", _decide(rn.REJECT, ident, by, reason, date, keys))
     return 0
 
 
@@ -87,12 +122,12 @@ def reject(ident: str, by: str | None, reason: str, date: str | None) -> int:
 @by_option()
 @click.option("--reason", help="Why it is withdrawn.")
 @click.option("--date", help=DATE_HELP)
-def withdraw(ident: str, by: str | None, reason: str | None, date: str | None) -> int:
-    """Withdraw a proposed (or contested) amendment (by its proposer)."""
-    from ..storage import amendment_store as store
+@_keys
+def withdraw(ident: str, by: str | None, reason: str | None, date: str | None, keys: tuple[str, ...]) -> int:
+    """Withdraw a proposed (or contested) amendment (by its proposer; with a registry, recorded by an admin)."""
+    from ..model import registry_names as rn
 
-    workspace = open_workspace(write=True)
-    _decided("withdrawn", store.withdraw(workspace, ident, workspace.actor(by), reason or "", moment(date)))
+    _decided("withdrawn", _decide(rn.WITHDRAW, ident, by, reason or "", date, keys))
     return 0
 
 

@@ -63,6 +63,13 @@ def now() -> int:
     return int(time.time())
 
 
+def now_on(day: dt.date) -> int:
+    """Now, as a moment of `day` (normally today): the clock's time when it is that day, else noon of `day` (a
+    clock that is off, or AKKOORD_TODAY naming another day than the clock's)."""
+    moment = now()
+    return moment if dt.datetime.fromtimestamp(moment, dt.UTC).date() == day else noon(day)
+
+
 def noon(day: dt.date) -> int:
     """Seconds since the epoch at noon UTC of `day`: how a day is stored as a moment."""
     return calendar.timegm(day.timetuple()) + 12 * 3600

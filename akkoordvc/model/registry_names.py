@@ -64,10 +64,18 @@ MESSAGE = "message"
 AMENDMENTS = "amendments"
 DAY = "day"
 
-# amendment decision
+# amendment decision: the event file it backs (path and SHA-256), the revision decided and the SHA-256 of the
+# amendment record (amendment.xml) as it was decided
 AMENDMENT = "amendment"
 OUTCOME = "outcome"
 EVENT = "event"
+EVENT_SHA256 = "event_sha256"
+REVISION = "revision"
+AMENDMENT_SHA256 = "amendment_sha256"
+ACCEPT = "accept"
+REJECT = "reject"
+WITHDRAW = "withdraw"
+OUTCOMES = (ACCEPT, REJECT, WITHDRAW)
 
 # kinds of signatory
 ORGANISATION = "organisation"

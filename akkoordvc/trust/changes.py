@@ -83,6 +83,30 @@ class Committed:
         return len(self.signed_by) >= self.threshold
 
 
+def signed_record(
+    state: RegistryState,
+    kind: str,
+    body: dict[str, Any],
+    day: dt.date,
+    key_paths: list[str],
+    parents: list[Record] | None = None,
+    regime: Registry | None = None,
+) -> tuple[Committed, dict[str, bytes | None], str]:
+    """A record of `kind` made on top of the current heads and signed with the admin `key_paths`, not yet
+    committed: (what was made, the files that store it, the trailers for its commit message)."""
+    current = state.require_current(for_change=kind != rn.RESOLUTION)
+    regime = regime or current
+    heads = parents if parents is not None else state.heads
+    newest = max((h.date for h in heads), default=day)
+    if day < newest:
+        raise RegistryError(f"the newest admin record is dated {newest}, after {day}; check the clock (or --date)")
+    record = make_record(kind, heads, day, body)
+    after = apply_ops(regime, record.get(rn.OPS), record.serial, day) if kind == rn.REGISTRY else regime
+    signatures = sign_all(regime, record, key_paths)
+    made = Committed(record, after, "", list(signatures), regime.threshold)
+    return made, record_files(record, signatures), trailers(record, signatures)
+
+
 def commit_record(
     workspace: Workspace,
     state: RegistryState,
@@ -99,19 +123,11 @@ def commit_record(
     **commit_options: Any,
 ) -> Committed:
     """Make a record of `kind` on top of the current heads, sign it with the admin `key_paths`, and commit it."""
-    current = state.require_current(for_change=kind != rn.RESOLUTION)
-    regime = regime or current
-    heads = parents if parents is not None else state.heads
-    newest = max((h.date for h in heads), default=day)
-    if day < newest:
-        raise RegistryError(f"the newest admin record is dated {newest}, after {day}; check the clock (or --date)")
-    record = make_record(kind, heads, day, body)
-    after = apply_ops(regime, record.get(rn.OPS), record.serial, day) if kind == rn.REGISTRY else regime
-    signatures = sign_all(regime, record, key_paths)
-    files = {**(extra_files or {}), **record_files(record, signatures)}
-    full = f"{message}\n\n{trailers(record, signatures)}"
-    commit = workspace.commit(files, full, change, by, **commit_options)
-    return Committed(record, after, commit, list(signatures), regime.threshold)
+    made, files, trailer = signed_record(state, kind, body, day, key_paths, parents, regime)
+    made.commit = workspace.commit(
+        {**(extra_files or {}), **files}, f"{message}\n\n{trailer}", change, by, **commit_options
+    )
+    return made
 
 
 def change(

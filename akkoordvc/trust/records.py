@@ -57,7 +57,14 @@ _FIELDS: dict[str, dict[str, Any]] = {
         rn.AMENDMENTS: list,
         rn.DAY: str,
     },
-    rn.DECISION: {rn.AMENDMENT: str, rn.OUTCOME: str, rn.EVENT: str, rn.REASON: (str, type(None))},
+    rn.DECISION: {
+        rn.AMENDMENT: str,
+        rn.OUTCOME: str,
+        rn.EVENT: str,
+        rn.EVENT_SHA256: str,
+        rn.REVISION: int,
+        rn.AMENDMENT_SHA256: str,
+    },
 }
 
 
@@ -112,7 +119,7 @@ class Record:
             return frozenset(f"signatory:{op.get(rn.SIGNATORY) or op.get(rn.ID)}" for op in ops)
         if self.type == rn.VERSION:
             return frozenset({f"version:{self.fields[rn.LABEL]}", f"follows:{self.fields[rn.FOLLOWS]}"})
-        return frozenset({f"amendment:{self.fields[rn.AMENDMENT]}"})
+        return frozenset()  # a decision: two about one amendment are a contest of the amendment, not a fork
 
 
 def record_path(sha: str) -> str:

@@ -13,7 +13,8 @@
 4. the text: the endorsed version still exists, its tag still points to the endorsed commit,
    and the text there still has the endorsed text_sha256 and clause hashes;
 5. every signatory's chain: `seq` and `previous` intact (a statement deleted from the middle
-   breaks it); a fork (two statements made in parallel) is a notice, not a failure.
+   breaks it); a fork (two statements made in parallel) is a notice, not a failure;
+6. every amendment decision: backed by a decision record the admins signed (`decisions`).
 
 A key revoked or a signatory retired *after* a statement was made leaves that statement valid.
 """
@@ -30,6 +31,7 @@ from ..storage.versions import Version
 from ..storage.workspace import Workspace
 from . import Problem
 from .cache import Cache, key
+from .decisions import problems as decision_problems
 from .loading import Loaded, Verdict, load
 from .model import Registry
 from .reader import list_folders
@@ -240,6 +242,8 @@ def verify(
     texts.load([*(s.get("commit") for s in statements if s.ok), *(r.get("commit") for r in state.of_type("version"))])
     found_versions, version_problems, missing_tags = signed_versions(workspace, state, texts)
     problems.extend(version_problems)
+    if registry is not None:
+        problems.extend(problem for _, problem in decision_problems(workspace, state, head))
     by_label = {v.label: v for v in found_versions}
     checked = [Checked(s) for s in statements]
     seen = key_first_seen(state)

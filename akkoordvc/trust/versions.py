@@ -23,8 +23,8 @@ from ..storage.gitrepo import Identity
 from ..storage.versions import TAG_PREFIX, Version, check_label, create_version
 from ..storage.workspace import Workspace
 from . import Problem
-from .changes import Committed
-from .records import Record, make_record, record_files, sign_all, trailers
+from .changes import Committed, signed_record
+from .records import Record
 from .registry import RegistryState
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def create(
 ) -> tuple[Version, Committed]:
     """Freeze the text as version `label` with an admin-signed version record (see the module docstring)."""
     check_label(label)
-    regime = state.require_current(for_change=True)
+    state.require_current(for_change=True)
     records, _ = chain(state)
     if any(r.get(rn.LABEL) == label for r in records):
         raise RepositoryError(f"version {label} already exists; choose another label")
@@ -197,12 +197,12 @@ def create(
             rn.AMENDMENTS: list(amendments),
             rn.DAY: day.isoformat(),
         }
-        new = make_record(rn.VERSION, state.heads, today, body)
-        signatures = sign_all(regime, new, key_paths)
-        made.append(Committed(new, regime, "", list(signatures), regime.threshold))
-        return record_files(new, signatures), f"Version {label}: the signed record\n\n{trailers(new, signatures)}"
+        signed, files, trailer = signed_record(state, rn.VERSION, body, today, key_paths)
+        made.append(signed)
+        return files, f"Version {label}: the signed record\n\n{trailer}"
 
     if tagged is not None:  # a version made before the registry existed: sign its record now
+        amendments = amendments or tagged.amendments
         if tagged.commit != workspace.repo.resolve(tagged.commit):
             raise RepositoryError(f"version {label}: its tag names no commit of this repository")
         files, commit_message = record(tagged.commit, workspace.text_at(tagged.commit), day)
@@ -256,4 +256,7 @@ def freeze(
             "this repository has a signatory registry: every version is a record signed by admin keys; "
             "give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)"
         )
+    from .decisions import refuse_unverified
+
+    refuse_unverified(workspace, state, tuple(options.get("amendments", ())), label)
     return create(workspace, state, label, by=by, key_paths=key_paths, today=today, **options)

@@ -41,19 +41,21 @@ create`), `provenance` (blame) and `history` (a clause's history). Callers impor
 from .consolidation import consolidation_for_version
 from .contest import CONTESTED, STATUSES, Competing, ContestedError, Recorded, describe_status, how_to_resolve
 from .history import HistoryEntry, clause_history
-from .lifecycle import accept, propose, reject, withdraw
+from .lifecycle import Signer, accept, propose, reject, withdraw
 from .loading import Amendments, accepted_pending, find, load
-from .paths import CHANGE, FOLDER, README, event_path, record_path
+from .paths import CHANGE, EVENTS, FOLDER, README, event_path, record_path
 from .provenance import BlameEntry, blame
 from .remedies import rebase, rebase_start
 from .texts import OPEN, AmendmentConflict, Check, amended_text, base_text, check, check_open, checks_now, pending_text
 
 __all__ = [
     "CHANGE",
+    "EVENTS",
     "CONTESTED",
     "OPEN",
     "FOLDER",
     "README",
+    "Signer",
     "STATUSES",
     "AmendmentConflict",
     "Amendments",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -36,7 +37,12 @@ from .paths import (
 )
 from .texts import AmendmentConflict, TextCache, base_text, label_for, locate_base, parse_text, pending_text
 
-_LINE_LIMIT = 4000  # schemas/amendment.xsd, type Line  # schemas/amendment.xsd, type Line
+_LINE_LIMIT = 4000  # schemas/amendment.xsd, type Line
+
+#: Signs a decision before it is committed (`trust.decisions`, in a repository with a signatory registry): given
+#: the amendment, the new event file's path and bytes, the files to add to the same commit and the lines to add
+#: to its message.
+Signer = Callable[[Amendment, str, bytes], tuple[dict[str, bytes], str]]
 
 
 def validated(data: bytes, source: str) -> etree._Element:
@@ -56,9 +62,12 @@ def commit_change(
     status: str,
     actor: Identity,
     ts: int,
+    trailers: str = "",
 ) -> str:
     _check_records(changes, amendment_id)
     message = f"{subject}\n\nAkkoord-Amendment: {amendment_id}\nAkkoord-Status: {status}"
+    if trailers:
+        message += f"\n{trailers}"
     head = workspace.head()
     if workspace.repo.read(head, README) is None:
         changes = {README: README_TEXT.encode("utf-8"), **changes}
@@ -286,6 +295,7 @@ def _decide(
     timestamp: int | None,
     allowed: tuple[str, ...],
     action: str,
+    sign: Signer | None = None,
 ) -> Amendment:
     check_options(reason=reason)
     amendments = load(workspace)
@@ -298,7 +308,11 @@ def _decide(
         _merge_for_acceptance(workspace, amendment, amendments)
     subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
     path = new_event_path(workspace, amendment.known_id, event)
-    commit_change(workspace, {path: event_bytes(event)}, subject, amendment.known_id, status, actor, ts)
+    changes, trailers = {path: event_bytes(event)}, ""
+    if sign is not None:
+        signed, trailers = sign(amendment, path, changes[path])
+        changes.update(signed)
+    commit_change(workspace, changes, subject, amendment.known_id, status, actor, ts, trailers)
     # the new event's commit descends from every event before it: it is the amendment's one standing decision
     history = amendment.history + (event,)
     return recorded(amendment, history=history, settled=final_status(status, history, amendment.revision))
@@ -324,20 +338,37 @@ def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments
 
 
 def accept(
-    workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None
+    workspace: Workspace,
+    ref: str,
+    actor: Identity,
+    reason: str = "",
+    timestamp: int | None = None,
+    sign: Signer | None = None,
 ) -> Amendment:
     """Accept a proposed amendment: a three-way merge against the current text plus the amendments accepted
     before it; a conflict refuses (AmendmentConflict, exit 3) and changes nothing."""
-    return _decide(workspace, ref, an.ACCEPTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "accept")
+    return _decide(workspace, ref, an.ACCEPTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "accept", sign)
 
 
-def reject(workspace: Workspace, ref: str, actor: Identity, reason: str, timestamp: int | None = None) -> Amendment:
+def reject(
+    workspace: Workspace,
+    ref: str,
+    actor: Identity,
+    reason: str,
+    timestamp: int | None = None,
+    sign: Signer | None = None,
+) -> Amendment:
     if not (reason or "").strip():
         raise AkkoordError("a rejection needs a reason: give --reason")
-    return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject")
+    return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject", sign)
 
 
 def withdraw(
-    workspace: Workspace, ref: str, actor: Identity, reason: str = "", timestamp: int | None = None
+    workspace: Workspace,
+    ref: str,
+    actor: Identity,
+    reason: str = "",
+    timestamp: int | None = None,
+    sign: Signer | None = None,
 ) -> Amendment:
-    return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw")
+    return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw", sign)

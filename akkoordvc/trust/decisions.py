@@ -1,0 +1,222 @@
+"""Amendment decisions signed by the admins: a forged "accepted" event is caught, and never consolidated.
+
+In a repository with a signatory registry, every event that settles an amendment's fate (accepted,
+rejected, withdrawn) is committed together with a **decision record** (type `decision` in
+`records/`, see `records`) that the admin threshold signs: it names the amendment, the outcome, the
+event file (its path and SHA-256), the revision decided and the SHA-256 of the amendment record
+(`amendment.xml`) as it was decided. A withdrawal is signed like a rejection: it is as final, and an
+unsigned one would let anyone with push access remove an amendment from the table.
+
+`problems` checks at one commit:
+
+1. every counting decision record backs the event it names: that file, with those bytes, of that
+   amendment, with that status and revision, not dated after the day the record was signed;
+2. every accepted, rejected or withdrawn event is backed by a counting decision record naming its path:
+   an event written with plain git, an unsigned or under-signed record, one signed by a key not valid
+   that day, or a signed event copied to another path backs nothing;
+3. an accepted amendment that awaits consolidation is what its latest signed acceptance accepted: the
+   same revision and the same `amendment.xml` (a record rewritten after its acceptance is caught);
+4. a `consolidated` event is backed by a counting version record that lists the amendment.
+
+Contests stay with the amendment store: when two clones decide one amendment differently, each
+decision is signed and verifies, the amendment is `contested`, and `version create` refuses it until a
+decision recorded after both (and signed) settles it. Decisions commute in the record DAG (they are
+no `registry-fork`), except with a change of the admins made concurrently, like every admin record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import AkkoordError
+from ..model import amendment_names as an
+from ..model import canonical
+from ..model import registry_names as rn
+from ..model.dates import now_on, parse_day
+from ..ops import amendments as ops
+from ..ops.amendments import Amendment, Event
+from ..storage import amendment_store as store
+from ..storage.gitrepo import Identity
+from ..storage.workspace import Workspace
+from . import Problem, printable
+from .anchor import remembered
+from .changes import Committed, signed_record
+from .records import Record
+from .registry import RegistryState, load_state
+from .versions import chain
+
+#: the event status each outcome records
+STATUS = {rn.ACCEPT: an.ACCEPTED, rn.REJECT: an.REJECTED, rn.WITHDRAW: an.WITHDRAWN}
+_DECIDE = {rn.ACCEPT: store.accept, rn.REJECT: store.reject, rn.WITHDRAW: store.withdraw}
+
+
+def decide(
+    workspace: Workspace,
+    outcome: str,
+    ref: str,
+    actor: Identity,
+    reason: str,
+    timestamp: int | None,
+    key_paths: list[str],
+    today: dt.date,
+) -> tuple[Amendment, Committed | None]:
+    """`amend accept|reject|withdraw`: the decision, signed by the admin `key_paths` in a repository with a
+    registry (the event and its record in one commit), and as before in one without."""
+    state = load_state(workspace, remembered(workspace), today)
+    if not state.records:
+        if key_paths:
+            raise AkkoordError("--key: this repository has no signatory registry, so decisions are not signed")
+        return _DECIDE[outcome](workspace, ref, actor, reason, timestamp), None
+    if not key_paths:
+        raise AkkoordError(
+            "this repository has a signatory registry: a decision about an amendment is a record signed by admin "
+            "keys; give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)"
+        )
+    state.require_current(for_change=True)
+    made: list[Committed] = []
+
+    def sign(amendment: Amendment, path: str, data: bytes) -> tuple[dict[str, bytes], str]:
+        day = parse_day(ops.parse_event(data, path).at[:10])
+        if day > today:
+            raise AkkoordError(f"--date {day} is after today ({today}); a decision is signed on or after its day")
+        held = workspace.repo.read(workspace.head(), store.record_path(amendment.known_id)) or b""
+        body = {
+            rn.AMENDMENT: amendment.known_id,
+            rn.OUTCOME: outcome,
+            rn.EVENT: path,
+            rn.EVENT_SHA256: canonical.sha256(data),
+            rn.REVISION: amendment.revision,
+            rn.AMENDMENT_SHA256: canonical.sha256(held),
+        }
+        signed, files, trailers = signed_record(state, rn.DECISION, body, today, key_paths)
+        made.append(signed)
+        return {name: value for name, value in files.items() if value is not None}, trailers
+
+    moment = timestamp if timestamp is not None else now_on(today)
+    done = _DECIDE[outcome](workspace, ref, actor, reason, moment, sign=sign)
+    made[0].commit = workspace.head()
+    return done, made[0]
+
+
+# checking ----------------------------------------------------------------------------------------------
+def _event_files(contents: dict[str, bytes]) -> dict[str, tuple[str, Event]]:
+    """path -> (amendment id, event) for every readable event file (a damaged one is the store's to report)."""
+    found: dict[str, tuple[str, Event]] = {}
+    for path, data in contents.items():
+        parts = path.split("/")
+        if len(parts) == 4 and parts[2] == store.EVENTS and parts[3].endswith(".xml"):
+            try:
+                found[path] = (parts[1], ops.parse_event(data, path))
+            except AkkoordError:
+                continue
+    return found
+
+
+def _mismatch(record: Record, contents: dict[str, bytes], events: dict[str, tuple[str, Event]]) -> str | None:
+    """Why a counting decision record does not back the event it names (rule 1), or None."""
+    path, ident = str(record.get(rn.EVENT)), str(record.get(rn.AMENDMENT))
+    outcome = record.get(rn.OUTCOME)
+    if outcome not in STATUS:
+        return f"has outcome {printable(str(outcome)[:40])!r}, not one of {', '.join(rn.OUTCOMES)}"
+    if path.split("/")[:3] != [store.FOLDER, ident, store.EVENTS]:
+        return f"names event file {printable(path[:200])}, which is not an event of amendment {printable(ident)}"
+    data = contents.get(path)
+    if data is None:
+        return f"names event file {printable(path)}, which is not in the repository (deleted?)"
+    if canonical.sha256(data) != record.get(rn.EVENT_SHA256):
+        return f"names event file {printable(path)}, whose bytes are not the ones signed (changed after signing)"
+    if path not in events:
+        return f"names event file {printable(path)}, which is not a readable event"
+    event = events[path][1]
+    if event.status != STATUS[outcome]:
+        return f"says {outcome}, but the event it names records {event.status}"
+    if event.revision != record.get(rn.REVISION):
+        return f"decides revision {record.get(rn.REVISION)}, but the event it names is about revision {event.revision}"
+    if event.at[:10] > record.date.isoformat():
+        return f"was signed on {record.date}, before the day of the event it names ({event.at[:10]})"
+    return None
+
+
+def problems(workspace: Workspace, state: RegistryState, commit: str | None = None) -> list[tuple[str, Problem]]:
+    """(amendment id, problem) for every rule of the module docstring broken at `commit` (default HEAD)."""
+    commit = commit or workspace.head()
+    consolidated_by = {str(a) for record in chain(state)[0] for a in record.get(rn.AMENDMENTS)}
+    contents = workspace.repo.read_tree(commit, store.FOLDER)
+    events = _event_files(contents)
+    found: list[tuple[str, Problem]] = []
+    backed: dict[str, Record] = {}
+    for record in state.of_type(rn.DECISION):
+        why = _mismatch(record, contents, events)
+        ident = str(record.get(rn.AMENDMENT))
+        if why is None:
+            backed[str(record.get(rn.EVENT))] = record
+        else:
+            found.append((ident, Problem("decision-mismatch", record.path, f"decision record {record.short} {why}")))
+    named = {str(r.get(rn.EVENT)): r for r in state.records.values() if r.type == rn.DECISION}
+    waiting: set[str] = set()
+    for path, (ident, event) in sorted(events.items()):
+        if event.status == an.CONSOLIDATED and ident not in consolidated_by:
+            message = (
+                f"records that amendment {printable(ident)} was consolidated, but no version record signed by the "
+                "admins consolidates it"
+            )
+            found.append((ident, Problem("decision-unsigned", path, message)))
+        if event.status == an.ACCEPTED:
+            waiting.add(ident)
+        if event.status not in STATUS.values() or path in backed:
+            continue
+        unsigned = named.get(path)
+        why = (
+            f"its decision record {unsigned.short} does not count (see {unsigned.path})"
+            if unsigned is not None
+            else "no decision record signed by the admins backs it (an event written without the admin threshold)"
+        )
+        message = f"records that amendment {printable(ident)} was {event.status} ({event.at[:10]}), but {why}"
+        found.append((ident, Problem("decision-unsigned", path, message)))
+    found.extend(_stale(workspace, commit, contents, backed, waiting - consolidated_by))
+    return found
+
+
+def _stale(
+    workspace: Workspace, commit: str, contents: dict[str, bytes], backed: dict[str, Record], candidates: set[str]
+) -> list[tuple[str, Problem]]:
+    """Rule 3 for the amendments that are accepted and await consolidation."""
+    if not candidates:
+        return []
+    try:
+        amendments = store.load(workspace, commit)
+    except AkkoordError:
+        return []  # an unreadable amendments/ folder is reported by the amendment store
+    found: list[tuple[str, Problem]] = []
+    for ident in sorted(candidates):
+        amendment = amendments.get(ident)
+        if amendment is None or amendment.status != an.ACCEPTED:
+            continue
+        accepted = [r for r in backed.values() if r.get(rn.AMENDMENT) == ident and r.get(rn.OUTCOME) == rn.ACCEPT]
+        if not accepted:
+            continue  # its acceptance is not backed: rule 2 said so
+        latest = max(accepted, key=lambda r: (r.get(rn.REVISION), r.serial, r.sha))
+        path = store.record_path(ident)
+        held = canonical.sha256(contents.get(path, b""))
+        if latest.get(rn.REVISION) != amendment.revision or latest.get(rn.AMENDMENT_SHA256) != held:
+            message = (
+                f"amendment {printable(ident)} is accepted, but its record is not what the admins accepted "
+                f"(decision record {latest.short}: revision {latest.get(rn.REVISION)}, amendment.xml sha256 "
+                f"{str(latest.get(rn.AMENDMENT_SHA256))[:16]}…; now revision {amendment.revision}, {held[:16]}…): "
+                "it was changed after the acceptance"
+            )
+            found.append((ident, Problem("decision-stale", path, message)))
+    return found
+
+
+def refuse_unverified(workspace: Workspace, state: RegistryState, ids: tuple[str, ...], label: str) -> None:
+    """For `version create`: refuse to consolidate an amendment whose acceptance does not verify."""
+    if not ids:
+        return
+    wanted = set(ids)
+    for ident, problem in problems(workspace, state):
+        if ident in wanted:
+            raise AkkoordError(
+                f"cannot create version {label}: the acceptance of amendment {printable(ident)} does not verify "
+                f"({problem.where}: {problem.message}); nothing was written — run `akkoord verify`"
+            )
