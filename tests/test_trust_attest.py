@@ -61,6 +61,36 @@ def test_attestation_needs_the_admin_threshold(world):
         world.attest("2023", "org-d", dt.date(2023, 4, 3), key=("admin", "org-a"))
 
 
+def test_an_attestation_short_of_the_threshold_counts_once_another_admin_cosigns_it(world, run_cli):
+    """Item 3 with threshold 2: the admins need not sign at once; the second cosigns later, like a registry record."""
+    from helpers import assert_one_line_error, snapshot
+
+    two_admins(world)
+    world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")), keys=("admin", "admin2"))
+    created = world.attest("2023", "org-d", dt.date(2023, 4, 2), key="admin")
+    path = created.statement.path
+    assert created.signed_by == ["admin"] and created.threshold == 2
+    assert "is signed by 1 of the 2 admin keys" in messages(world.verify(), path)
+    cli = ("-C", world.root, "signatory", "cosign", "--by", "S <s@example.org>")
+    before = snapshot(world.root)
+    code, _, err = run_cli(*cli, "--key", world.keys["admin2"])
+    assert_one_line_error(code, err, "no admin record awaits signatures", f"{path} (1 of 2)", "--attestation")
+    code, _, err = run_cli(*cli, "--attestation", path, "--key", world.keys["admin"])
+    assert_one_line_error(code, err, "admin key admin already signed")
+    code, _, err = run_cli(*cli, "--attestation", path, "--key", world.keys["org-a"])
+    assert_one_line_error(code, err, "is not an admin key")
+    assert snapshot(world.root) == before
+    code, out, err = run_cli(*cli, "--attestation", path, "--key", world.keys["admin2"])
+    assert code == 0, err
+    assert "(2 of 2 required)" in out
+    assert (world.root / f"{path}.admin2.sig").is_file()
+    report = world.verify()
+    assert report.ok, messages(report)
+    assert [c.attested_by for c in report.statements if c.statement.path == path] == [["admin", "admin2"]]
+    code, _, err = run_cli(*cli, "--attestation", path, "--key", world.keys["admin2"])
+    assert_one_line_error(code, err, "not an attestation that awaits admin signatures")
+
+
 def test_attestation_naming_an_older_registry_cannot_borrow_its_lower_threshold(world):
     """An admin names the registry from before the threshold was raised, in an attestation recorded a day later."""
     world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")))

@@ -96,6 +96,6 @@ def attest(ref, signatory, date, evidence, keys, decision, mandate, comment, by)
     if created.threshold > len(created.signed_by):
         click.echo(
             f"  pending: it counts once {created.threshold - len(created.signed_by)} more admin key(s) sign it with "
-            "`akkoord attest-cosign STATEMENT --key KEY`"
+            f"`akkoord signatory cosign --attestation {s.path} --key KEY`"
         )
     return 0

@@ -39,15 +39,38 @@ def registry_init(admin_keys, threshold, by):
 
 @click.command("cosign")
 @click.option("--key", required=True, type=click.Path(dir_okay=False), help="Private SSH key of a registry admin.")
+@click.option(
+    "--attestation",
+    metavar="STATEMENT",
+    help="Cosign this attestation (attestations/...json) instead of the admin record that awaits signatures.",
+)
 @click.option("--by", help=tc.BY_HELP)
-def registry_cosign(key, by):
-    """Add your admin signature to an admin record that awaits more signatures (threshold > 1)."""
+def registry_cosign(key, attestation, by):
+    """Add your admin signature to an admin record, or an attestation, that awaits more signatures (threshold > 1)."""
+    from ..errors import AkkoordError
     from ..present.trust import committed
     from ..trust.changes import cosign
+    from ..trust.endorsements import awaiting_attestations, cosign_attestation
     from ..trust.registry import describe
 
     found = open_workspace(write=True)
-    result = cosign(found, tc.state(found), key, tc.admin_actor(found, by))
+    state = tc.state(found)
+    if attestation is not None:
+        done = cosign_attestation(found, state, attestation, key, tc.admin_actor(found, by))
+        click.echo(f"Cosigned the attestation {done.statement.path}, commit {done.commit[:12]}")
+        click.echo(
+            f"  signed by admin key(s): {', '.join(done.signed_by)} ({len(done.signed_by)} of {done.threshold} required)"
+        )
+        return 0
+    if state.pending is None:
+        waiting = awaiting_attestations(found, state)
+        if waiting:
+            listed = ", ".join(f"{a.statement.path} ({len(a.signed_by)} of {a.threshold})" for a in waiting)
+            raise AkkoordError(
+                f"no admin record awaits signatures; attestations that do: {listed}; cosign one with "
+                "`akkoord signatory cosign --attestation STATEMENT --key KEY`"
+            )
+    result = cosign(found, state, key, tc.admin_actor(found, by))
     tc.echo(committed(result, f"Cosigned the {describe(result.record)}"))
     return 0
 

@@ -33,6 +33,7 @@ from .statements import (
     chain_heads,
     clause_hashes,
     clean_text,
+    load_statements,
     parse_statement,
     signature_problem,
     window,
@@ -312,3 +313,67 @@ def attest(
     )
     commit = workspace.commit(files, message, "attestation", by)
     return Created(statement, commit, version, signatory, signed_by=signed, threshold=registry.threshold)
+
+
+# cosigning an attestation ----------------------------------------------------------------------------
+@dataclass
+class Awaiting:
+    """An attestation signed by fewer admin keys than the registry it was recorded under requires."""
+
+    statement: Statement
+    signed_by: list[str]
+    threshold: int
+
+
+def awaiting_attestations(workspace: Workspace, state: RegistryState) -> list[Awaiting]:
+    """The attestations that another admin's signature would make count (those short only of signatures)."""
+    from .reader import read_folders
+
+    registry = state.require_current()
+    files = read_folders(workspace.repo, workspace.head(), [FOLDERS[ATTESTATION]])
+    statements, _ = load_statements(files.data)
+    found: list[Awaiting] = []
+    with sshsig.Verifier(registry.admin_signers(sshsig.NS_ATTESTATION)) as verifier:
+        for s in statements:
+            if not s.ok or s.kind != ATTESTATION or s.path != s.expected_path():
+                continue
+            regime = state.regime_of(s.get("registry"), s.signing_day)
+            good = attesters(s, registry, verifier)[0] if regime is not None else []
+            if regime is not None and 0 < len(good) < regime.threshold:
+                found.append(Awaiting(s, good, regime.threshold))
+    return found
+
+
+def cosign_attestation(workspace: Workspace, state: RegistryState, path: str, key_path: str, by: Identity) -> Created:
+    """Add an admin signature to the attestation at `path` that awaits more (the threshold counts distinct keys)."""
+    waiting = {a.statement.path: a for a in awaiting_attestations(workspace, state)}
+    if path not in waiting:
+        listed = ", ".join(sorted(waiting)) or "none"
+        raise RegistryError(
+            f"--attestation {path}: not an attestation that awaits admin signatures (awaiting: {listed})"
+        )
+    pending = waiting[path]
+    statement, registry = pending.statement, state.require_current()
+    if statement.data is None:
+        raise RegistryError(f"--attestation {path}: its file could not be read; run `akkoord verify`")
+    signature = sshsig.sign(statement.data, key_path, sshsig.NS_ATTESTATION)
+    info = sshsig.read_signature(signature)
+    admin = registry.admin_for(info.key) if info and info.key else None
+    if admin is None:
+        raise RegistryError(f"--key {key_path} is not an admin key; attestations are recorded by the registry admins")
+    if admin.id in pending.signed_by:
+        raise RegistryError(f"--key {key_path}: admin key {admin.id} already signed {path}")
+    statement.signatures[admin.id] = signature
+    with sshsig.Verifier(registry.admin_signers(sshsig.NS_ATTESTATION)) as verifier:
+        good, why = attesters(statement, registry, verifier)
+    if admin.id not in good:
+        said = next((w for w in why if admin.id in w), "its signature does not verify")
+        raise RegistryError(f"--key {key_path}: {said}; nothing was written")
+    message = (
+        f"Cosign the attestation of {statement.decision} of version {statement.version} by {statement.signatory}\n\n"
+        f"Akkoord-Statement: {path}\nAkkoord-Attested-By: {admin.id}"
+    )
+    commit = workspace.commit({f"{path}.{admin.id}.sig": signature}, message, "attestation", by)
+    version = _version(workspace, state, statement.version)
+    who = registry.require(statement.signatory)
+    return Created(statement, commit, version, who, signed_by=good, threshold=pending.threshold)
