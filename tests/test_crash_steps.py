@@ -112,7 +112,12 @@ def _edit_text(repo: Path) -> None:
 
 
 def _accept_e(repo: Path) -> None:
-    run_ok("-C", repo, "amend", "accept", amendment(repo, "Voorstel E"), "--by", BY)
+    run_ok("-C", repo, "amend", "accept", amendment(repo, "Voorstel E"), "--by", BY, "--key", _admin(repo))
+
+
+def _admin(copy: Path) -> Path:
+    """The admin key of the world a copy was made in: a decision is an admin-signed record there."""
+    return copy.parents[1] / "keys" / "admin"
 
 
 # name -> (prepare the copy, the command's arguments given the copy and the world)
@@ -130,12 +135,18 @@ COMMANDS = {
         None,
         lambda r, w: ("amend", "propose", "--from-file", w / "edited-5.xml", "--title", "F", "--by", PROPOSER),
     ),
-    "amend-accept": (None, lambda r, w: ("amend", "accept", amendment(r, "Voorstel A"), "--by", BY)),
+    "amend-accept": (
+        None,
+        lambda r, w: ("amend", "accept", amendment(r, "Voorstel A"), "--by", BY, "--key", _admin(r)),
+    ),
     "amend-reject": (
         None,
-        lambda r, w: ("amend", "reject", amendment(r, "Voorstel B"), "--by", BY, "--reason", "nee"),
+        lambda r, w: ("amend", "reject", amendment(r, "Voorstel B"), "--by", BY, "--reason", "nee", "--key", _admin(r)),
     ),
-    "amend-withdraw": (None, lambda r, w: ("amend", "withdraw", amendment(r, "Voorstel C"), "--by", PROPOSER)),
+    "amend-withdraw": (
+        None,
+        lambda r, w: ("amend", "withdraw", amendment(r, "Voorstel C"), "--by", PROPOSER, "--key", _admin(r)),
+    ),
     "amend-rebase": (
         None,
         lambda r, w: (
