@@ -46,19 +46,34 @@ echo "The same redline for reviewers who read in a browser or in Word (tracked c
 run akkoord -C "$REPO" amend show "$ROUTES" --format html -o "$DEMO/amendement-meer-routes.html"
 run akkoord -C "$REPO" amend show "$ROUTES" --format docx -o "$DEMO/amendement-meer-routes.docx"
 
-step "Besluiten / decisions: two accepted, one rejected (every decision is a commit by the person deciding)"
+step "Besluiten / decisions: two accepted, one rejected (every decision a commit by the person deciding, signed by the secretariat's admin key)"
 run akkoord -C "$REPO" amend accept "$ROUTES" --by "$SECRETARIAAT" --date 2022-09-27 \
-  --reason "aangenomen op de netwerkbijeenkomst van september 2022"
+  --reason "aangenomen op de netwerkbijeenkomst van september 2022" --key "$DEMO/keys/secretariaat"
 run akkoord -C "$REPO" amend accept "$ZICHTBAAR" --by "$GEMEENTE" --date 2022-09-27 \
-  --reason "aangenomen op de netwerkbijeenkomst van september 2022"
+  --reason "aangenomen op de netwerkbijeenkomst van september 2022" --key "$DEMO/keys/secretariaat"
 run akkoord -C "$REPO" amend reject "$NETWERKEN" --by "$SECRETARIAAT" --date 2022-09-27 \
-  --reason "Neem hier tijd voor: eerst samen met bewoners verkennen hoe informele netwerken te bereiken zijn"
+  --reason "Neem hier tijd voor: eerst samen met bewoners verkennen hoe informele netwerken te bereiken zijn" \
+  --key "$DEMO/keys/secretariaat"
 run akkoord -C "$REPO" amend list
 
 step "Versie 2023: de actualisering / version 2023 consolidates the accepted amendments"
 run akkoord -C "$REPO" version create 2023 -m "Geactualiseerd na de netwerkbijeenkomst van 23 juni 2022" \
   --date 2023-03-01 --key "$DEMO/keys/secretariaat" --by "$SECRETARIAAT"
 run akkoord -C "$REPO" log
+
+step "Een vervalst besluit / a forged acceptance is caught (in a scratch copy)"
+echo "Someone with push access turns the rejection of $NETWERKEN into an acceptance, with plain git:"
+rm -rf "$DEMO/vervalst-besluit"
+git clone -q "$REPO" "$DEMO/vervalst-besluit"
+REJECTED=$(git -C "$DEMO/vervalst-besluit" ls-files "amendments/$NETWERKEN/events/*-rejected-*.xml")
+FORGED="${REJECTED/-rejected-/-accepted-}"
+sed 's/status="rejected"/status="accepted"/' "$DEMO/vervalst-besluit/$REJECTED" >"$DEMO/vervalst-besluit/$FORGED"
+git -C "$DEMO/vervalst-besluit" add amendments
+git -C "$DEMO/vervalst-besluit" -c user.name=Vervalser -c user.email=vervalser@example.invalid \
+  commit -q -m "Informele netwerken toch aangenomen"
+run akkoord -C "$DEMO/vervalst-besluit" amend list
+run akkoord -C "$DEMO/vervalst-besluit" verify || true
+run akkoord -C "$DEMO/vervalst-besluit" version create 2024 --key "$DEMO/keys/secretariaat" --by "$SECRETARIAAT" || true
 
 step "Wat is er veranderd? / redline of 2019 against 2023"
 run akkoord -C "$REPO" redline 2019 2023 --no-color
