@@ -7,7 +7,7 @@ import json
 
 import pytest
 from test_trust_threats import chain_tail, plant, statement_for
-from trust_world import TODAY, World, signatory
+from trust_world import BY, TODAY, World, signatory
 
 from akkoordvc.errors import AkkoordError
 from akkoordvc.trust import registry_ops as O
@@ -191,3 +191,17 @@ def test_trust_on_first_use_is_remembered_and_checked(world, run_cli):
     assert code == 1 and err.count("\n") == 1 and "not the registry you trust" in err
     code, out, err = run_cli("endorsements", cwd=world.root)
     assert code == 1 and "not the registry you trust" in err
+
+
+def test_an_admin_whose_key_was_not_valid_when_an_attestation_was_recorded_cannot_cosign_it(world):
+    """admin2 joined today; the attestation was recorded yesterday: admin2's signature could not have been made then."""
+    from akkoordvc.trust import endorsements as E
+
+    two_admins(world)
+    world.change(lambda reg: O.add_signatory(signatory("org-d", "D", "organisation")), keys=("admin", "admin2"))
+    yesterday = TODAY - dt.timedelta(days=1)
+    created = world.attest("2023", "org-d", dt.date(2023, 4, 2), key="admin", today=yesterday)
+    before = world.git("rev-parse", "HEAD")
+    with pytest.raises(AkkoordError, match="admin key admin2 was not yet valid"):
+        E.cosign_attestation(world.ws(), world.state(), created.statement.path, str(world.keys["admin2"]), BY)
+    assert world.git("rev-parse", "HEAD") == before
