@@ -272,6 +272,9 @@ def _known() -> dict[str, tuple[str, int]]:
             known[_key(style_name(ITEM, level, dutch))] = (ITEM, level)
             known[_key(style_name(ITEM_CONT, level, dutch))] = (ITEM_CONT, level)
     known[_key("Titel")] = (TITLE, 0)
+    # the furniture of a redline: its own title, notes and header lines
+    for name in ("AkkoordTitel", "AkkoordNote", "AkkoordMeta"):
+        known[_key(name)] = (INFO, 0)
     return known
 
 

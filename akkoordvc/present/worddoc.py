@@ -31,27 +31,11 @@ from . import labels as L
 from .ooxml import SANS, Package, Prop, Styles, clean, el, new_document, page_setup
 
 _INDENT = 567  # 1 cm in twips
-_KIND_WORDS = {
-    "nl": dict(
-        zip(
-            names.DIVISION_KINDS,
-            ("Deel", "Hoofdstuk", "Titel", "Afdeling", "Paragraaf", "Subparagraaf", "Bijlage", "Verdrag"),
-            strict=False,
-        )
-    ),
-    "en": dict(
-        zip(
-            names.DIVISION_KINDS,
-            ("Part", "Chapter", "Title", "Section", "Paragraph", "Subsection", "Annex", "Treaty"),
-            strict=False,
-        )
-    ),
-}
 
 
 def division_word(lang: str, kind: str | None) -> str:
     """ "Hoofdstuk" for a chapter of a Dutch text, "Chapter" in English; "" for an unknown kind."""
-    return _KIND_WORDS[L.language(lang)].get(kind or "", "")
+    return L.labels(lang).get(f"division_{kind}", "") if kind else ""
 
 
 class _Writer:
@@ -213,6 +197,15 @@ class _Writer:
 def _styles(lang: str, dutch: bool, depth: int, items: int) -> Styles:
     styles = Styles(lang)
     styles.title()
+    content_styles(styles, dutch, depth, items)
+    styles.hyperlink()
+    return styles
+
+
+def content_styles(styles: Styles, dutch: bool, depth: int, items: int) -> None:
+    """The styles of the agreement's own paragraphs (shared with the redline): subtitle, info line,
+    division headings to `depth`, clause heading, text, lid, list items to `items` levels, table cell,
+    subheading, figure, and the number, label, reference and figure-name character styles."""
 
     def name(role: str, level: int = 0) -> str:
         return wn.style_name(role, level, dutch)
@@ -329,8 +322,6 @@ def _styles(lang: str, dutch: bool, depth: int, items: int) -> Styles:
         based="DefaultParagraphFont",
         rpr=[("color", {"val": "1F4E79"})],
     )
-    styles.hyperlink()
-    return styles
 
 
 def render(
