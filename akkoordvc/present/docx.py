@@ -54,7 +54,7 @@ from ..ops.redline import (
 )
 from . import labels as L
 from .html import is_moved, kinds, reading_order
-from .ooxml import SANS, Package, Styles, clean, el, new_document, page_setup
+from .ooxml import SANS, Package, Styles, cell, clean, el, new_document, page_setup, table
 from .worddoc import content_styles
 
 __all__ = ["STYLE_CLAUSE", "STYLE_HEADING", "STYLE_META", "STYLE_NOTE", "iso_date", "render"]
@@ -466,17 +466,9 @@ class _Writer:
 
     def tree(self, blocks: list[BlockChange], mode: str, in_para: bool = False, depth: int = 0) -> None:
         for b in blocks:
-            if (mode == INSERT and b.change == REMOVED) or (mode == DELETE and b.change == ADDED):
+            m = _mode_of(b, mode)
+            if m is None:
                 continue  # a block of the other side
-            m = (
-                mode
-                if mode in (INSERT, DELETE)
-                else INSERT
-                if b.change == ADDED
-                else DELETE
-                if b.change == REMOVED
-                else "diff"
-            )
             kind = b.kind
             if kind in ("heading", "origin", "property", "title", "short-title", "date"):
                 continue
@@ -508,45 +500,18 @@ class _Writer:
         self.open_insertion = False
         rows = [r for r in b.children if r.kind == "row"]
         columns = max((len(r.children) for r in rows), default=1) or 1
-        tbl = _el(self.body, "tbl")
-        props = _el(tbl, "tblPr")
-        _el(props, "tblW", w="5000", type="pct")
-        borders = _el(props, "tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            _el(borders, side, val="single", sz="4", space="0", color="A6A6A6")
-        grid = _el(tbl, "tblGrid")
-        for _ in range(columns):
-            _el(grid, "gridCol", w=str(9000 // columns))
+        tbl = table(self.body, columns)
         for row in rows:
-            if (mode == INSERT and row.change == REMOVED) or (mode == DELETE and row.change == ADDED):
+            m = _mode_of(row, mode)
+            if m is None:
                 continue
-            m = (
-                mode
-                if mode in (INSERT, DELETE)
-                else INSERT
-                if row.change == ADDED
-                else DELETE
-                if row.change == REMOVED
-                else "diff"
-            )
             tr = _el(tbl, "tr")
             if m in (INSERT, DELETE):
                 self.revision(_el(tr, "trPr"), "ins" if m == INSERT else "del")
-            for cell in row.children:
-                if (m == INSERT and cell.change == REMOVED) or (m == DELETE and cell.change == ADDED):
-                    continue
-                cm = (
-                    m
-                    if m in (INSERT, DELETE)
-                    else INSERT
-                    if cell.change == ADDED
-                    else DELETE
-                    if cell.change == REMOVED
-                    else "diff"
-                )
-                tc = _el(tr, "tc")
-                _el(_el(tc, "tcPr"), "tcW", w=str(9000 // columns), type="dxa")
-                self.content(wn.CELL, self.words_of(cell, cm), "diff", parent=tc)
+            for c in row.children:
+                cm = _mode_of(c, m)
+                if cm is not None:
+                    self.content(wn.CELL, self.words_of(c, cm), "diff", parent=cell(tr, columns))
 
     def part(self, p: PartChange, mode: str | None = None) -> None:
         """A part outside the clauses: the title, the short title, other metadata (a note), the preamble,
@@ -695,6 +660,16 @@ class _Writer:
         self.close_runs()
         page_setup(self.body)
         return self.document
+
+
+def _mode_of(block: BlockChange, mode: str) -> str | None:
+    """How to write a block inside something written in `mode` ("+" whole inserted, "-" whole
+    deleted, "diff"): the same when whole, else by its own change; None for a block that exists
+    only on the side a whole insertion or deletion does not show."""
+    if mode in (INSERT, DELETE):
+        other = REMOVED if mode == INSERT else ADDED
+        return None if block.change == other else mode
+    return INSERT if block.change == ADDED else DELETE if block.change == REMOVED else "diff"
 
 
 def _mark_of(element) -> str | None:

@@ -47,6 +47,28 @@ def new_document() -> tuple[etree._Element, etree._Element]:
     return document, el(document, "body")
 
 
+def table(parent: etree._Element, columns: int) -> etree._Element:
+    """A full-width w:tbl with thin grey borders and `columns` equal columns, without rows."""
+    tbl = el(parent, "tbl")
+    props = el(tbl, "tblPr")
+    el(props, "tblW", w="5000", type="pct")
+    borders = el(props, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el(borders, side, val="single", sz="4", space="0", color="A6A6A6")
+    el(props, "tblLook", val="0000")
+    grid = el(tbl, "tblGrid")
+    for _ in range(columns):
+        el(grid, "gridCol", w=str(9000 // columns))
+    return tbl
+
+
+def cell(row: etree._Element, columns: int) -> etree._Element:
+    """A w:tc of a table made by `table`, in its row."""
+    tc = el(row, "tc")
+    el(el(tc, "tcPr"), "tcW", w=str(9000 // columns), type="dxa")
+    return tc
+
+
 def page_setup(body: etree._Element) -> None:
     """A4 with 2.5 cm margins, as the last child of the body."""
     sect = el(body, "sectPr")

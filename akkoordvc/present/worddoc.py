@@ -28,7 +28,7 @@ from ..model.paragraphs import Paragraph, Run, Table, from_agreement
 from ..model.strings import one_line
 from ..model.wordfile import bookmark_name
 from . import labels as L
-from .ooxml import SANS, Package, Prop, Styles, clean, el, new_document, page_setup
+from .ooxml import SANS, Package, Prop, Styles, cell, clean, el, new_document, page_setup, table
 
 _INDENT = 567  # 1 cm in twips
 
@@ -153,24 +153,12 @@ class _Writer:
             self.runs(p, entry.runs)
 
     def table(self, entry: Table) -> None:
-        tbl = el(self.body, "tbl")
-        props = el(tbl, "tblPr")
-        el(props, "tblW", w="5000", type="pct")
-        borders = el(props, "tblBorders")
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            el(borders, side, val="single", sz="4", space="0", color="A6A6A6")
-        el(props, "tblLook", val="0000")
         columns = max((len(row) for row in entry.rows), default=1) or 1
-        grid = el(tbl, "tblGrid")
-        for _ in range(columns):
-            el(grid, "gridCol", w=str(9000 // columns))
+        tbl = table(self.body, columns)
         for row in entry.rows:
             tr = el(tbl, "tr")
-            for cell in row:
-                tc = el(tr, "tc")
-                el(el(tc, "tcPr"), "tcW", w=str(9000 // columns), type="dxa")
-                p = self.paragraph(wn.CELL, parent=tc)
-                self.runs(p, cell)
+            for runs in row:
+                self.runs(self.paragraph(wn.CELL, parent=cell(tr, columns)), runs)
 
     def write(self, info: str) -> None:
         flow = from_agreement(self.root)
