@@ -131,6 +131,19 @@ def test_amend_show_html_and_docx_are_the_redline_against_the_base(repo, run_cli
         assert "Aanhef" in page and "geduld" in page and f"amend/{amended}" in page
 
 
+def test_amend_show_in_the_terminal_shows_a_change_outside_the_clauses(repo, run_cli, tmp_path):
+    """An amendment that changes only the preamble: its redline is that change, never "no changes"."""
+    ident = propose(
+        run_cli, repo, copy_with(tmp_path, "aanhef", set_preamble("tijd kost", "tijd en geduld kost")), "Geduld"
+    )
+    shown = ok(run_cli, "-C", repo, "amend", "show", ident[:12], "--no-color")
+    assert "Geen wijzigingen" not in shown
+    assert "\nAanhef  [gewijzigd]\n" in shown and "tijd {+en geduld +}kost" in " ".join(shown.split())
+    assert "0 gewijzigd, 0 toegevoegd, 0 verplaatst, 0 verwijderd; 1 ander onderdeel gewijzigd; +2" in " ".join(
+        shown.split()
+    )
+
+
 def _authors(docx: bytes) -> set[tuple[str, str]]:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         document = package.read("word/document.xml").decode("utf-8")

@@ -503,7 +503,7 @@ def corpus_pairs():
 _IMPORTS: dict = {}
 
 
-def _imported(path):
+def imported(path):
     from akkoordvc.model.bwb import import_bwb_bytes
 
     if path not in _IMPORTS:
@@ -513,11 +513,12 @@ def _imported(path):
     return _IMPORTS[path]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("old_path, new_path", corpus_pairs())
 def test_every_corpus_pair_shows_its_division_headings_and_loses_nothing(old_path, new_path):
     """A division whose kop changed between two versions (read from the BWB XML) is a changed part;
     a division that came or went is added or removed; and the data model's promises hold."""
-    old_root, new_root = _imported(old_path), _imported(new_path)
+    old_root, new_root = imported(old_path), imported(new_path)
     check_redline(old_root, new_root, f"{old_path.name} -> {new_path.name}")
     redline = compute(Document(old_root), Document(new_root), OLD, NEW)
     old_kops, new_kops = _kops(old_path), _kops(new_path)

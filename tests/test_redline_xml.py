@@ -18,7 +18,7 @@ from conftest import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from test_redline_complete import NEW, OLD, corpus_pairs, document, edit, edited
+from test_redline_complete import NEW, OLD, corpus_pairs, document, edit, edited, imported
 
 from akkoordvc.model import canonical, names
 from akkoordvc.model.document import Document
@@ -166,10 +166,7 @@ def test_markup_inside_a_line_is_kept_around_the_words():
 # --- the corpus -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("old_path, new_path", corpus_pairs())
 def test_every_corpus_pair_projects_back_to_both_versions(old_path, new_path):
-    from akkoordvc.model.bwb import import_bwb_bytes
-
-    old = import_bwb_bytes(old_path.read_bytes(), old_path.name)
-    new = import_bwb_bytes(new_path.read_bytes(), new_path.name)
-    check_lossless(old, new, f"{old_path.name} -> {new_path.name}")
+    check_lossless(imported(old_path), imported(new_path), f"{old_path.name} -> {new_path.name}")

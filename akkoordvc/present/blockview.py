@@ -2,16 +2,17 @@
 
 Shared by the terminal and HTML renderers so that both show the same blocks the same way: a
 table row with its cells (cells are shown in their row), a list, table or origin container only
-through its children (and when its own attributes changed), the heading in the clause's header.
+through its children (and when its own attributes changed), the heading in the clause's header;
+and the notes of a change that no word shows (formatting, an attribute, in a row: of its cells).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..ops.redline import BlockChange
+from ..ops.redline import FORMATTING, MODIFIED, BlockChange
 
-__all__ = ["unit_changed", "units"]
+__all__ = ["notes", "unit_changed", "units"]
 
 _IN_HEADER = frozenset({"heading"})
 _CONTAINERS = frozenset({"list", "table", "origin"})
@@ -36,3 +37,21 @@ def unit_changed(block: BlockChange) -> bool:
     if block.kind in _CONTAINERS:
         return block.changed and block.attrs != block.old_attrs
     return block.changed
+
+
+def notes(block: BlockChange, lab: dict[str, str]) -> list[str]:
+    """What changed in a block besides its words: "only the formatting changed", each changed attribute
+    (old → new), and for a table row those of its cells, each named by its place ("cell 2: ...")."""
+    found = []
+    if FORMATTING in block.kinds and MODIFIED not in block.kinds:
+        found.append(lab["formatting_only"])
+    if block.old is not None and block.new is not None and block.attrs != block.old_attrs:
+        for name in sorted({*block.attrs, *block.old_attrs}):
+            old, new = block.old_attrs.get(name), block.attrs.get(name)
+            if old != new:
+                found.append(f"{lab['block_attribute'].format(name=name)}: {old or '—'} → {new or '—'}")
+    if block.kind == "row":
+        for k, cell in enumerate(block.children, 1):
+            if cell.changed:
+                found.extend(f"{lab['block_cell'].format(n=k)}: {note}" for note in notes(cell, lab))
+    return found

@@ -39,7 +39,6 @@ from ..ops.redline import (
     ADDED,
     DELETE,
     EQUAL,
-    FORMATTING,
     INSERT,
     MERGED,
     MODIFIED,
@@ -55,6 +54,7 @@ from ..ops.redline import (
     is_moved,
 )
 from . import labels as L
+from .blockview import notes as _notes
 from .blockview import unit_changed as _unit_changed
 from .blockview import units as _units
 
@@ -486,7 +486,7 @@ class _Page:
                 if side == "old" and cell.old is None or side == "new" and cell.new is None:
                     continue
                 cls = f' class="k-{_e(cell.change)}"' if cell.changed else ""
-                cells.append(f"<td{cls}>{self.segments(self.words_of(cell), side)}</td>")
+                cells.append(f"<td{cls}>{self.segments(self.words_of(cell), side)}{self.notes(cell, side)}</td>")
             return "".join(cells)
         text = self.segments(self.words_of(b), side)
         label = {"subheading": lab["block_subheading"], "figure": lab["block_figure"]}.get(b.kind)
@@ -496,17 +496,19 @@ class _Page:
             text = f'<span class="bl"{self.ui_attr}>{_e(label)}:</span> {text}'
         if not b.old_text and not b.new_text and b.kind not in ("list", "table", "origin", "row"):
             text = f'<span class="empty"{self.ui_attr}>{_e(lab["block_empty"])}</span>'
-        notes = []
-        if FORMATTING in b.kinds and MODIFIED not in b.kinds:
-            notes.append(lab["formatting_only"])
-        if b.old is not None and b.new is not None and b.attrs != b.old_attrs:
-            for name in sorted({*b.attrs, *b.old_attrs}):
-                if b.attrs.get(name) != b.old_attrs.get(name):
-                    old, new = b.old_attrs.get(name, "—"), b.attrs.get(name, "—")
-                    notes.append(f"{lab['block_attribute'].format(name=name)}: {old} → {new}")
-        note = "".join(f' <span class="bnote"{self.ui_attr}>({_e(n)})</span>' for n in notes) if side != "old" else ""
         num_html = f'<span class="bn">{num}</span> ' if num else ""
-        return f"{num_html}{text}{note}"
+        return f"{num_html}{text}{self.notes(b, side)}"
+
+    def heading_notes(self, tree: list[BlockChange]) -> list[str]:
+        """What changed in a heading besides its words (the heading is shown in the section's title)."""
+        found = [n for b in tree if b.kind == "heading" and b.changed for n in _notes(b, self.lab)]
+        return [_e(f"{self.lab['aspect_heading']}: {n}") for n in found]
+
+    def notes(self, b: BlockChange, side: str) -> str:
+        """What changed besides the words (formatting, attributes), on the new side (or inline)."""
+        if side == "old" or not b.changed:
+            return ""
+        return "".join(f' <span class="bnote"{self.ui_attr}>({_e(n)})</span>' for n in _notes(b, self.lab))
 
     @staticmethod
     def words_of(b: BlockChange) -> list[tuple[str, str]]:
@@ -652,6 +654,8 @@ class _Page:
             notes.append(_e(lab["split_into"]).format(clauses=self.link_list(c, old=False)))
         if MERGED in kinds(c) and c.related:
             notes.append(_e(lab["merged_from"]).format(clauses=self.link_list(c, old=True)))
+        notes.extend(_e(n) for n in L.clause_notes(lab, c))
+        notes.extend(self.heading_notes(c.tree))
         if c.bounded:
             notes.append(_e(lab["bounded_note"]))
         notes_html = "".join(f'<p class="note"{self.ui_attr}>{n}</p>' for n in notes)
@@ -696,8 +700,10 @@ class _Page:
             text = _e(lab["moved_from"].format(place=lab["old_place"]))
             notes.append(f'<a href="#{_e(was)}">{text}</a>' if was else text)
         if p.kind == "division":
-            if p.num != p.old_num and p.old_num is not None and p.num is not None:
-                notes.append(_e(lab["renumbered_from_to"].format(old=p.old_num, new=p.num)))
+            if p.num != p.old_num and p.change not in (ADDED, REMOVED):
+                notes.append(_e(lab["renumbered_from_to"].format(old=p.old_num or "—", new=p.num or "—")))
+            notes.extend(self.heading_notes(p.blocks))
+            notes.extend(_e(n) for n in L.attribute_notes(lab, p.old, p.new, {"id", "num", "kind"}))
             if p.division_kind != p.old_division_kind:
                 old = L.division_name(lab, p.old_division_kind, None)
                 new = L.division_name(lab, p.division_kind, None)
@@ -708,8 +714,10 @@ class _Page:
         notes_html = "".join(f'<p class="note"{self.ui_attr}>{n}</p>' for n in notes)
         whole = self.include_unchanged or not p.changed or p.change in (ADDED, REMOVED) or p.kind != "preamble"
         body = self.blocks(tree, whole) if tree else ""
-        if not tree and p.words and p.kind != "division":  # document attributes: their value
-            body = f'<div class="blocks"><div class="blk">{self.segments(p.words)}</div></div>'
+        if not tree and p.kind != "division" and (p.words or p.changed):  # document attributes: their value
+            empty = {ADDED: INSERT, REMOVED: DELETE}.get(p.change, EQUAL)
+            value = p.words or [(empty, lab["empty_value"])]
+            body = f'<div class="blocks"><div class="blk">{self.segments(value)}</div></div>'
         classes = " ".join(["part", f"part-{p.kind}"] + [f"k-{k}" for k in (p.kinds or (p.change,))])
         change_attr = " data-change" if p.changed else ""
         level = "h3"

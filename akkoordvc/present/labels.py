@@ -23,6 +23,7 @@ from ..ops.redline import (
     SPLIT,
     UNCHANGED,
     ClauseChange,
+    Element,
     PartChange,
     Side,
 )
@@ -30,7 +31,9 @@ from ..ops.redline import (
 __all__ = [
     "DUTCH",
     "ENGLISH",
+    "attribute_notes",
     "bcp47",
+    "clause_notes",
     "clause_name",
     "count_phrase",
     "kind_label",
@@ -134,6 +137,7 @@ DUTCH: dict[str, str] = {
     "aspect_num": "nummer",
     "aspect_text": "tekst",
     "aspect_kind": "soort",
+    "clause_article": "Artikel",
     "clause_annex": "Bijlage",
     "clause_closing": "Slotformulier",
     "clause_text": "Tekst",
@@ -146,7 +150,9 @@ DUTCH: dict[str, str] = {
     "block_list": "lijst",
     "block_table": "tabel",
     "block_row": "rij",
+    "block_cell": "cel {n}",
     "block_empty": "(lege alinea)",
+    "empty_value": "(leeg)",
     "block_attribute": "kenmerk {name}",
     "formatting_only": "alleen de opmaak is gewijzigd",
     "unchanged_blocks_1": "1 ongewijzigd onderdeel",
@@ -244,6 +250,7 @@ ENGLISH: dict[str, str] = {
     "aspect_num": "number",
     "aspect_text": "text",
     "aspect_kind": "kind",
+    "clause_article": "Article",
     "clause_annex": "Annex",
     "clause_closing": "Closing formula",
     "clause_text": "Text",
@@ -255,7 +262,9 @@ ENGLISH: dict[str, str] = {
     "block_list": "list",
     "block_table": "table",
     "block_row": "row",
+    "block_cell": "cell {n}",
     "block_empty": "(empty paragraph)",
+    "empty_value": "(empty)",
     "block_attribute": "attribute {name}",
     "formatting_only": "only the formatting changed",
     "unchanged_blocks_1": "1 unchanged block",
@@ -316,6 +325,33 @@ def clause_label(lab: dict[str, str], kind: str | None, num: str | None, *, star
     if num:
         return num
     return lab.get(f"clause_{kind}", kind)
+
+
+def clause_notes(lab: dict[str, str], change: ClauseChange) -> list[str]:
+    """What changed in a clause's own attributes (on both sides): "soort: Artikel → Bijlage", and any
+    other attribute but its id and number ("kenmerk kind: — → article")."""
+    if change.old is None or change.new is None:
+        return []
+    found = []
+    old_kind, new_kind = change.old_clause_kind or "article", change.clause_kind or "article"
+    if old_kind != new_kind:
+        old, new = (lab.get(f"clause_{k}", k) for k in (old_kind, new_kind))
+        found.append(f"{lab['aspect_kind']}: {old} → {new}")
+    shown = {"id", "num", "kind"} if old_kind != new_kind else {"id", "num"}
+    return found + attribute_notes(lab, change.old, change.new, shown)
+
+
+def attribute_notes(lab: dict[str, str], old: Element | None, new: Element | None, shown: set[str]) -> list[str]:
+    """ "kenmerk NAME: old → new" for every attribute of an element that differs, but those in `shown`
+    (which the redline shows otherwise: an id, a number)."""
+    if old is None or new is None:
+        return []
+    found = []
+    for name in sorted({*old.keys(), *new.keys()} - shown):
+        old_value, new_value = old.get(name), new.get(name)
+        if old_value != new_value:
+            found.append(f"{lab['block_attribute'].format(name=name)}: {old_value or '—'} → {new_value or '—'}")
+    return found
 
 
 def change_label(lab: dict[str, str], change: ClauseChange, *, old: bool = False, start: bool = True) -> str:

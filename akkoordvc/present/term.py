@@ -55,6 +55,7 @@ from ..ops.redline import (
     Redline,
 )
 from . import labels as L
+from .blockview import notes as _notes
 from .blockview import unit_changed as _unit_changed
 from .blockview import units as _units
 
@@ -120,33 +121,45 @@ class _Renderer:
         return out
 
     def wrap(self, runs: Runs, indent: str, prefix: Runs | tuple[()] = ()) -> list[str]:
-        """Lines of at most `width` columns (a longer word stands alone): the `prefix` runs (a number)
-        and a space on the first line after `indent`, the following lines indented under the text."""
+        """Lines of at most `width` columns, broken only at spaces (a longer word stands alone; the
+        pieces of one word in different styles, e.g. ``gemeente{+n+}``, stay together): the `prefix`
+        runs (a number) and a space on the first line after `indent`, the following lines indented
+        under the text."""
         prefix_len = sum(len(t) for _, t in prefix) + 1 if prefix else 0
         hang = indent + " " * prefix_len
         lines: list[str] = []
         line: list[tuple[str | None, str]] = [(None, indent), *prefix, (None, " ")] if prefix else [(None, indent)]
         used = len(indent) + prefix_len
         at_start = True
-        pending: tuple[str | None, str] | None = None
+        pending: tuple[str | None, str] | None = None  # the space before the word being built
+        word: Runs = []
+
+        def place() -> None:
+            nonlocal line, used, at_start, pending
+            if not word:
+                return
+            size = sum(len(t) for _, t in word)
+            need = size + (len(pending[1]) if pending else 0)
+            if not at_start and used + need > self.width:
+                lines.append(self.join(line))
+                line, used, pending, need = [(None, hang)], len(hang), None, size
+            if pending:
+                line.append(pending)
+            line.extend(word)
+            used += need
+            at_start, pending = False, None
+            word.clear()
+
         for style, text in runs:
             for piece in _SPACES.split(text):
                 if not piece:
                     continue
                 if piece.startswith(" "):
+                    place()
                     pending = (style, piece) if not at_start else None
                     continue
-                need = len(piece) + (len(pending[1]) if pending else 0)
-                if not at_start and used + need > self.width:
-                    lines.append(self.join(line))
-                    line, used, pending = [(None, hang)], len(hang), None
-                    need = len(piece)
-                if pending:
-                    line.append(pending)
-                    pending = None
-                line.append((style, piece))
-                used += need
-                at_start = False
+                word.append((style, piece))
+        place()
         if pending and pending[0]:  # a changed space at the very end stays visible
             line.append(pending)
         lines.append(self.join(line))
@@ -194,7 +207,7 @@ class _Renderer:
             else:
                 lines.append(lab["moved_from"].format(place=lab["old_place"]))
         if RENUMBERED in kinds:
-            lines.append(f"{L.kind_label(lab, RENUMBERED)} {c.old_num} → {c.num}")
+            lines.append(f"{L.kind_label(lab, RENUMBERED)} {c.old_num or '—'} → {c.num or '—'}")
         if c.change == SPLIT:
             parts = c.related_nums or c.related
             names = ", ".join(L.clause_label(lab, c.clause_kind, n, start=False) for n in parts if n) or "?"
@@ -203,6 +216,7 @@ class _Renderer:
             parts = c.related_nums or c.related
             names = ", ".join(L.clause_label(lab, c.old_clause_kind, n, start=False) for n in parts if n) or "?"
             lines.append(lab["merged_from"].format(clauses=names))
+        lines.extend(L.clause_notes(lab, c))
         if c.id and c.old_id and c.id != c.old_id and c.change not in (SPLIT, MERGED):
             lines.append(f"id {c.old_id} → {c.id}")
         if c.changed and (c.words_inserted or c.words_deleted):
@@ -215,11 +229,17 @@ class _Renderer:
             out.extend(self.plain(line, key="dim"))
         if c.heading_words and any(op != "=" for op, _ in c.heading_words):
             out.extend(self.wrap(self.runs(c.heading_words), _INDENT))
+        out.extend(self.heading_notes(c.tree))
         whole = self.full or not c.changed or c.change in (ADDED, REMOVED) or c.kinds == (MOVED,)
         out.extend(self.blocks(c.tree, whole))
         if c.bounded:
             out.extend(self.plain(self.lab["bounded_note"], key="dim"))
         return out
+
+    def heading_notes(self, tree: list[BlockChange]) -> list[str]:
+        """What changed in a heading besides its words (it is shown in the header, not as a block)."""
+        found = [n for b in tree if b.kind in _OWN_LINE and b.changed for n in _notes(b, self.lab)]
+        return [line for n in found for line in self.plain(f"({self.lab['aspect_heading']}: {n})", key="dim")]
 
     # -- blocks -----------------------------------------------------------------------------------
     def blocks(self, tree: list[BlockChange], whole: bool) -> list[str]:
@@ -291,14 +311,7 @@ class _Renderer:
             if not b.old_text and not b.new_text and b.kind not in ("list", "table", "origin"):
                 mark = {"added": "+", "removed": "-"}.get(b.change)
                 runs = self.runs([(mark, lab["block_empty"])]) if mark else [(None, lab["block_empty"])]
-        notes = []
-        if FORMATTING in b.kinds and MODIFIED not in b.kinds:
-            notes.append(lab["formatting_only"])
-        if b.attrs != b.old_attrs and b.old is not None and b.new is not None:
-            for name in sorted({*b.attrs, *b.old_attrs}):
-                if b.attrs.get(name) != b.old_attrs.get(name):
-                    old, new = b.old_attrs.get(name, ""), b.attrs.get(name, "")
-                    notes.append(f"{lab['block_attribute'].format(name=name)}: {old or '—'} → {new or '—'}")
+        notes = _notes(b, lab)
         if b.kind in ("list", "table", "origin"):
             if not notes:
                 return []
@@ -338,20 +351,25 @@ class _Renderer:
         if p.changed and (p.words_inserted or p.words_deleted) and p.kind in ("preamble", "division"):
             out.extend(self.plain(L.words_phrase(lab, p.words_inserted, p.words_deleted), key="dim"))
         if p.kind == "division":
-            if p.num != p.old_num and p.old_num is not None and p.num is not None:
-                out.extend(self.plain(f"{L.kind_label(lab, RENUMBERED)} {p.old_num} → {p.num}", key="dim"))
+            if p.num != p.old_num and p.change not in (ADDED, REMOVED):
+                renumbered = f"{L.kind_label(lab, RENUMBERED)} {p.old_num or '—'} → {p.num or '—'}"
+                out.extend(self.plain(renumbered, key="dim"))
             if p.division_kind != p.old_division_kind:
                 old = L.division_name(lab, p.old_division_kind, None)
                 new = L.division_name(lab, p.division_kind, None)
                 out.extend(self.plain(f"{lab['aspect_kind']}: {old} → {new}", key="dim"))
             if p.words:
                 out.extend(self.wrap(self.runs(p.words), _INDENT))
+            out.extend(self.heading_notes(p.blocks))
+            for note in L.attribute_notes(lab, p.old, p.new, {"id", "num", "kind"}):
+                out.extend(self.plain(f"({note})", key="dim"))
             rest = [b for b in p.blocks if b.kind not in _OWN_LINE]
             out.extend(self.blocks(rest, self.full or p.change in (ADDED, REMOVED)))
         elif p.kind == "preamble":
             out.extend(self.blocks(p.blocks, self.full or not p.changed or p.change in (ADDED, REMOVED)))
         else:
-            out.extend(self.wrap(self.runs(p.words), _INDENT))
+            empty = {ADDED: "+", REMOVED: "-"}.get(p.change) if not p.words else None
+            out.extend(self.wrap(self.runs(p.words or [(empty or "=", lab["empty_value"])]), _INDENT))
             for block in p.blocks:
                 if FORMATTING in block.kinds and MODIFIED not in block.kinds:
                     out.extend(self.plain(f"({lab['formatting_only']})", _INDENT + "  ", key="dim"))
