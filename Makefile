@@ -39,13 +39,15 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Not part of `make test`: timings of `akkoord redline` and `akkoord import` against xmldiff, difflib
-# and git diff; prints a table and writes BENCHMARKS.md (takes a few minutes: xmldiff is slow). Then
+# and git diff; prints a table and writes BENCHMARKS.md (takes a few minutes: xmldiff is slow); the redline's
+# own targets on pair (b) and 10,000 clauses (bench/redline_bench.py, a minute). Then
 # `amend list`, `blame` and `history` on 200 amendments and 50 versions (bench/history.py), the
 # block-level merge of amendments (bench/blockmerge.py), and
 # signature checks in-process against ssh-keygen, written to their own section of BENCHMARKS.md.
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q --invalidation-mode checked-hash akkoordvc
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/redline_bench.py --write BENCHMARKS.md
 	$(BIN)/python bench/history.py --write BENCHMARKS.md
 	$(BIN)/python bench/blockmerge.py --write BENCHMARKS.md
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/sshsig_bench.py

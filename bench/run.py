@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import synth  # noqa: E402
 
-from akkoordvc.cli.redline_cmds import _load, _side  # noqa: E402  (what the command runs)
+from akkoordvc.cli.redline_cmds import load_text  # noqa: E402  (what the command runs)
 from akkoordvc.model.document import Document  # noqa: E402
 from akkoordvc.ops.align import compute  # noqa: E402
 
@@ -178,9 +178,9 @@ def median_call(fn, runs) -> tuple[float, float]:
 def redline_in_process(old: str, new: str):
     """What `akkoord redline OLD NEW` computes before rendering (terminal format): read, parse,
     convert a BWB file (without the provenance only the xml format shows), align, word-diff."""
-    old_resolved, old_doc = _load(old, False)
-    new_resolved, new_doc = _load(new, False)
-    return compute(old_doc, new_doc, _side(old_resolved, old_doc), _side(new_resolved, new_doc))
+    old_resolved, old_doc = load_text(old, False)
+    new_resolved, new_doc = load_text(new, False)
+    return compute(old_doc, new_doc, old_resolved.side(old_doc), new_resolved.side(new_doc))
 
 
 def breakdown(old: str, new: str, runs: int) -> dict:
@@ -200,9 +200,9 @@ def ours(old: str, new: str, runs: int) -> dict:
     redline = redline_in_process(old, new)  # warm up (regular expressions, imports)
     stats = redline.stats()
     full, full_min = median_call(lambda: redline_in_process(old, new), runs)
-    old_resolved, old_doc = _load(old, False)
-    new_resolved, new_doc = _load(new, False)
-    sides = (_side(old_resolved, old_doc), _side(new_resolved, new_doc))
+    old_resolved, old_doc = load_text(old, False)
+    new_resolved, new_doc = load_text(new, False)
+    sides = (old_resolved.side(old_doc), new_resolved.side(new_doc))
     align, _ = median_call(lambda: compute(Document(old_doc.root), Document(new_doc.root), *sides), runs)
     tracemalloc.start()
     redline_in_process(old, new)
