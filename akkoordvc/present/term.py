@@ -85,6 +85,28 @@ _SPACES = re.compile(r"( +)")
 _OWN_LINE = frozenset({"heading"})  # shown in the header, not as a block (see blockview)
 
 
+def _words(runs: Runs) -> list[tuple[tuple[str | None, str] | None, Runs, int]]:
+    """The words of styled runs: (the space before it, its pieces, its length); a word's pieces in different
+    styles (``gemeente{+n+}``) are one word."""
+    words: list[tuple[tuple[str | None, str] | None, Runs, int]] = []
+    space: tuple[str | None, str] | None = None
+    glued = False  # the last piece was part of a word (no space after it yet)
+    for style, text in runs:
+        for piece in _SPACES.split(text):
+            if not piece:
+                continue
+            if piece[0] == " ":
+                space, glued = (style, piece), False
+            elif glued:
+                before, pieces, size = words[-1]
+                pieces.append((style, piece))
+                words[-1] = (before, pieces, size + len(piece))
+            else:
+                words.append((space, [(style, piece)], len(piece)))
+                space, glued = None, True
+    return words
+
+
 def _visible(text: str) -> str:
     from ..ops.tokens import visible
 
@@ -128,40 +150,22 @@ class _Renderer:
         prefix_len = sum(len(t) for _, t in prefix) + 1 if prefix else 0
         hang = indent + " " * prefix_len
         lines: list[str] = []
-        line: list[tuple[str | None, str]] = [(None, indent), *prefix, (None, " ")] if prefix else [(None, indent)]
+        line: Runs = [(None, indent), *prefix, (None, " ")] if prefix else [(None, indent)]
         used = len(indent) + prefix_len
+        width = self.width
         at_start = True
-        pending: tuple[str | None, str] | None = None  # the space before the word being built
-        word: Runs = []
-
-        def place() -> None:
-            nonlocal line, used, at_start, pending
-            if not word:
-                return
-            size = sum(len(t) for _, t in word)
-            need = size + (len(pending[1]) if pending else 0)
-            if not at_start and used + need > self.width:
+        for space, word, size in _words(runs):
+            need = size + (len(space[1]) if space and not at_start else 0)
+            if not at_start and used + need > width:
                 lines.append(self.join(line))
-                line, used, pending, need = [(None, hang)], len(hang), None, size
-            if pending:
-                line.append(pending)
+                line, used, need = [(None, hang)], len(hang), size
+            elif space and not at_start:
+                line.append(space)
             line.extend(word)
             used += need
-            at_start, pending = False, None
-            word.clear()
-
-        for style, text in runs:
-            for piece in _SPACES.split(text):
-                if not piece:
-                    continue
-                if piece.startswith(" "):
-                    place()
-                    pending = (style, piece) if not at_start else None
-                    continue
-                word.append((style, piece))
-        place()
-        if pending and pending[0]:  # a changed space at the very end stays visible
-            line.append(pending)
+            at_start = False
+        if runs and runs[-1][0] and runs[-1][1].endswith(" ") and not at_start:  # a changed space at the end
+            line.append((runs[-1][0], _SPACES.split(runs[-1][1])[-2]))
         lines.append(self.join(line))
         return lines
 
