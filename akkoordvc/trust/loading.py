@@ -24,6 +24,7 @@ every command.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,18 +120,18 @@ def load(
     loaded = Loaded(problems=found.stray, listing=listing, files=found.statements)
     blobs = listing.blobs
     statements: dict[str, Statement] = {}
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, str] = {}
     missing: list[str] = []
     for path, sigs in found.statements.items():
         folder, ident = path.split("/")[:2]
         context = state.fingerprint if folder == FOLDERS[ATTESTATION] else prints.signatory(ident)
         signed = "\0".join(f"{suffix}={blobs[sig]}" for suffix, sig in sorted(sigs.items()))
-        plain = key("statement", mode, folder, ident, blobs[path], signed, context)
-        names[path] = (plain, key(plain, prints.owners))
+        plain = names[path] = key("statement", mode, folder, ident, blobs[path], signed, context)
         statement = Statement(path, None, None)
-        value = cache.get(plain, section=_section(path))
-        if value is None:
-            value = cache.get(names[path][1], section=_section(path))
+        section = _section(path)
+        value = cache.get(plain, section=section)
+        if value is None:  # the key of an answer that read who owns which key (see `_check`)
+            value = cache.get(key(plain, prints.owners), section=section)
         verdict = _restore(statement, value) if value is not None else False
         if verdict is False:
             statement = Statement(path, None, None)
@@ -139,7 +140,7 @@ def load(
             loaded.verdicts[path] = verdict
         statements[path] = statement
     if missing:
-        _check(listing, found.statements, [statements[p] for p in missing], state, cache, names, loaded)
+        _check(listing, found.statements, [statements[p] for p in missing], state, cache, names, prints.owners, loaded)
     loaded.statements = [statements[path] for path in sorted(statements)]
     return loaded
 
@@ -150,7 +151,8 @@ def _check(
     missing: list[Statement],
     state: RegistryState,
     cache: Cache,
-    names: dict[str, tuple[str, str]],
+    names: dict[str, str],
+    owners: str,
     loaded: Loaded,
 ) -> None:
     """Check the statements the cache had no answer for (see the module docstring) and remember the answers: under
@@ -166,7 +168,9 @@ def _check(
         if statement.unread is None:
             passed.append(statement)
         else:
-            name = names[statement.path][1 if _reads_owners(statement.path, sigs.get(".sig"), registry) else 0]
+            name = names[statement.path]
+            if _reads_owners(statement.path, sigs.get(".sig"), registry):
+                name = key(name, owners)
             cache.put(name, [statement.unread], section=_section(statement.path))
     data = listing.read(s.path for s in passed)
     found = verifiers(registry)
@@ -176,13 +180,13 @@ def _check(
             _give_signatures(statement, _sigs(files[statement.path], signatures))
             statement.parse()
             if statement.fields is None:
-                cache.put(names[statement.path][0], [None, statement.error], section=_section(statement.path))
+                cache.put(names[statement.path], [None, statement.error], section=_section(statement.path))
                 continue
             verdict = check(statement, state, found[statement.kind])
             loaded.verdicts[statement.path] = verdict
             folder, ident = statement.path.split("/")[:2]
             if folder == FOLDERS[ATTESTATION] or statement.signatory == ident:
-                cache.put(names[statement.path][0], _entry(statement, verdict), section=_section(statement.path))
+                cache.put(names[statement.path], _entry(statement, verdict), section=_section(statement.path))
     finally:
         for verifier in found.values():
             verifier.close()
@@ -232,10 +236,19 @@ def _restore(statement: Statement, value: Any) -> Verdict | None | bool:
         if type(attested) is not list or not all(type(a) is str for a in attested):
             return False
         statement.fields, statement.digest, statement.clauses_sha256 = fields, sha, clauses
-        signer = sshsig.PublicKey(public[0], base64.b64decode(public[1], validate=True)) if public else None
+        signer = _public_key(public[0], public[1]) if public else None
         return Verdict(why, signer, tuple(attested))
     except (ValueError, TypeError, KeyError):
         return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _public_key(kind: str, text: str) -> sshsig.PublicKey:
+    """A key as a cache entry holds it (its type and base64 blob), decoded once per process: a few hundred keys
+    sign thousands of statements."""
+    if type(kind) is not str or type(text) is not str:
+        raise TypeError("a key is two strings")
+    return sshsig.PublicKey(kind, base64.b64decode(text, validate=True))
 
 
 def _reads_owners(path: str, signature: bytes | None, registry: Registry) -> bool:

@@ -71,11 +71,15 @@ def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict[str, 
     signatories = list(registry.signatories) if registry else []
     sitting = registry.sitting_college(today) if registry else None
 
+    by_version: dict[str, list[Checked]] = {}  # one pass over the statements, not one per version
+    for i in report.statements:
+        if i.statement.ok:
+            by_version.setdefault(i.statement.version, []).append(i)
     out_versions = []
     for version in shown:
         entries = []
         for item in sorted(
-            (i for i in report.statements if i.statement.version == version.label and i.statement.ok),
+            by_version.get(version.label, []),
             key=lambda i: (i.statement.signatory, i.statement.date, i.statement.seq),
         ):
             s = item.statement
