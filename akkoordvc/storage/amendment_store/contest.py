@@ -93,6 +93,8 @@ class Ancestry:
             self._load()
         index = self._index
         assert index is not None
+        if descendant == self.tip and ancestor in index:  # the graph is the tip's history: no walk
+            return True
         if ancestor not in index or descendant not in index:  # e.g. beyond a shallow clone's edge
             try:
                 return self.repo.is_ancestor(ancestor, descendant)
