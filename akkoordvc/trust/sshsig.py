@@ -360,6 +360,25 @@ class SignatureInfo:
 
 
 _READ: dict[bytes, SignatureInfo | None] = {}
+_PARSED: dict[bytes, sshsig_verify.Signature | sshsig_verify.Malformed] = {}
+
+
+def _parse(armored: bytes) -> sshsig_verify.Signature:
+    """`sshsig_verify.parse`, remembered for the life of the process: a statement's signature is read when it is
+    sorted (`read_signature`), then parsed again to be checked."""
+    found = _PARSED.get(armored)
+    if found is None:
+        try:
+            found = sshsig_verify.parse(armored)
+        except sshsig_verify.Malformed as exc:
+            found = exc
+        if len(armored) <= 4096:
+            if len(_PARSED) >= 20000:
+                _PARSED.clear()
+            _PARSED[armored] = found
+    if isinstance(found, sshsig_verify.Malformed):
+        raise sshsig_verify.Malformed(str(found))
+    return found
 
 
 def read_signature(armored: bytes) -> SignatureInfo | None:
@@ -377,7 +396,7 @@ def read_signature(armored: bytes) -> SignatureInfo | None:
 
 def _read_signature(armored: bytes) -> SignatureInfo | None:
     try:
-        sig = sshsig_verify.parse(armored)
+        sig = _parse(armored)
     except sshsig_verify.Malformed:
         return None
     key = None
@@ -500,7 +519,7 @@ class Verifier:
     ) -> tuple[bool, str]:
         """The questions `ssh-keygen -Y verify -I principal -n namespace -O verify-time=day` asks."""
         try:
-            sig = sshsig_verify.parse(signature)
+            sig = _parse(signature)
         except sshsig_verify.Malformed as exc:
             return False, f"the signature {exc}"
         signer = PublicKey(sig.key_type, sig.key_blob)
