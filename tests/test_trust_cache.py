@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -302,3 +303,30 @@ def test_endorse_reads_only_its_own_chain(world, own_secret, monkeypatch):
         if "/org-b/" not in p
     }
     assert others and not others & set(read)
+
+
+# sharing a cold verification with a forked process ------------------------------------------------------------
+def test_a_forked_process_checking_half_finds_the_same(cli_repo, run_cli, monkeypatch):
+    """The same report when a forked process checks half the statements, and when that process fails (its half is
+    then checked by the command itself)."""
+    repo, _, _ = cli_repo
+    forget(repo)
+    alone = verify_json(run_cli, repo)
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        forks.append(1)
+        return fork()
+
+    monkeypatch.setattr(os, "fork", counted)
+    monkeypatch.setattr(loading, "SHARE_FROM", 2)
+    forget(repo)
+    assert verify_json(run_cli, repo) == alone and len(forks) == 1
+
+    def broken(obj):
+        raise RuntimeError("the child fails")
+
+    monkeypatch.setattr(loading.pickle, "dumps", broken)  # called by the child alone
+    forget(repo)
+    assert verify_json(run_cli, repo) == alone and len(forks) == 2

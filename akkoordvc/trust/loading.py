@@ -26,6 +26,9 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import os
+import pickle
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +50,8 @@ from .statements import (
     verifiers,
 )
 
+#: from this many statements to check, a forked process checks half of them (see `_parse_and_check`)
+SHARE_FROM = 400
 _NAMES = {kind: tuple(sorted(fields_spec(kind))) for kind in FOLDERS}
 _SPECS = {kind: tuple(fields_spec(kind).items()) for kind in FOLDERS}
 
@@ -173,20 +178,75 @@ def _check(
                 name = key(name, owners)
             cache.put(name, [statement.unread], section=_section(statement.path))
     data = listing.read(s.path for s in passed)
+    for statement in passed:
+        statement.data = data[statement.path]
+        _give_signatures(statement, _sigs(files[statement.path], signatures))
+    for statement, verdict in zip(passed, _parse_and_check(passed, state), strict=True):
+        if verdict is None:
+            cache.put(names[statement.path], [None, statement.error], section=_section(statement.path))
+            continue
+        loaded.verdicts[statement.path] = verdict
+        folder, ident = statement.path.split("/")[:2]
+        if folder == FOLDERS[ATTESTATION] or statement.signatory == ident:
+            cache.put(names[statement.path], _entry(statement, verdict), section=_section(statement.path))
+
+
+def _parse_and_check(statements: list[Statement], state: RegistryState) -> list[Verdict | None]:
+    """Parse each of `statements` (read, with their signatures) and check its signature(s): the verdicts, None for
+    one that does not parse. From `SHARE_FROM` statements on, in a process of one thread, a forked process does
+    the second half meanwhile (both cores at work on a first, cold verification) and hands its answers back
+    pickled through a pipe; when it fails, that half is done here after all. The verifier in-process only: the
+    reference (ssh-keygen) is kept simple."""
+    half = len(statements) // 2
+    alone = threading.active_count() == 1  # a fork copies one thread: none may hold a lock the child needs
+    if len(statements) < SHARE_FROM or not alone or not hasattr(os, "fork") or sshsig.verifier_mode() != "in-process":
+        return _parse_and_check_here(statements, state)
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: the second half, its answers pickled to the parent, then gone without cleanup
+        code = 1
+        try:
+            os.close(read)
+            theirs = statements[half:]
+            done: list[Any] = [
+                (s.fields, s.clauses_sha256, s.error, v)
+                for s, v in zip(theirs, _parse_and_check_here(theirs, state), strict=True)
+            ]
+            with os.fdopen(write, "wb") as out:
+                out.write(pickle.dumps(done))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    try:
+        verdicts = _parse_and_check_here(statements[:half], state)
+    finally:
+        with os.fdopen(read, "rb") as received:
+            payload = received.read()
+        _, status = os.waitpid(pid, 0)
+    answers: list[Any] | None
+    try:
+        answers = pickle.loads(payload) if status == 0 else None  # noqa: S301 - from the process forked above
+    except Exception:  # noqa: BLE001 - a child that died mid-write: check its half here
+        answers = None
+    if answers is None or len(answers) != len(statements) - half:
+        return verdicts + _parse_and_check_here(statements[half:], state)
+    for statement, (fields, clauses, error, verdict) in zip(statements[half:], answers, strict=True):
+        statement.fields, statement.clauses_sha256, statement.error = fields, clauses, error
+        verdicts.append(verdict)
+    return verdicts
+
+
+def _parse_and_check_here(statements: list[Statement], state: RegistryState) -> list[Verdict | None]:
+    registry = state.current
+    assert registry is not None
     found = verifiers(registry)
     try:
-        for statement in passed:
-            statement.data = data[statement.path]
-            _give_signatures(statement, _sigs(files[statement.path], signatures))
+        verdicts: list[Verdict | None] = []
+        for statement in statements:
             statement.parse()
-            if statement.fields is None:
-                cache.put(names[statement.path], [None, statement.error], section=_section(statement.path))
-                continue
-            verdict = check(statement, state, found[statement.kind])
-            loaded.verdicts[statement.path] = verdict
-            folder, ident = statement.path.split("/")[:2]
-            if folder == FOLDERS[ATTESTATION] or statement.signatory == ident:
-                cache.put(names[statement.path], _entry(statement, verdict), section=_section(statement.path))
+            verdicts.append(check(statement, state, found[statement.kind]) if statement.fields is not None else None)
+        return verdicts
     finally:
         for verifier in found.values():
             verifier.close()
