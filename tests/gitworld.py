@@ -135,3 +135,33 @@ def hold_open(path: Path) -> subprocess.Popen:
     )
     assert proc.stdout.readline().strip() == "1"
     return proc
+
+
+#: a git identity for the plain git commands a test (or a user following akkoord's advice) runs
+GIT_USER = {
+    "GIT_AUTHOR_NAME": "Someone",
+    "GIT_AUTHOR_EMAIL": "someone@example.org",
+    "GIT_COMMITTER_NAME": "Someone",
+    "GIT_COMMITTER_EMAIL": "someone@example.org",
+}
+
+
+def commit_all(repo: Path, message: str) -> str:
+    """Commit everything in the work tree with plain git, as someone editing files by hand would; the commit id."""
+    env = dict(os.environ, **GIT_USER)
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", message], check=True, env=env)
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def advised_step(line: str) -> str:
+    """The shell step an error line gives in backticks after "restore it with" (or "restore with")."""
+    match = re.search(r"restore (?:it |them )?with `([^`]+)`", line)
+    assert match, line
+    return match.group(1)
+
+
+def run_step(repo: Path, step: str) -> None:
+    """Run a step akkoord advised, in the repository, as a user would paste it into a shell."""
+    proc = subprocess.run(step, shell=True, cwd=repo, capture_output=True, text=True, env=dict(os.environ, **GIT_USER))
+    assert proc.returncode == 0, (step, proc.stdout, proc.stderr)

@@ -198,8 +198,10 @@ def test_bad_amendment_refs_are_one_clear_line(repo, run_cli, amended, tmp_path)
     good = record.read_bytes()
     record.write_bytes(good[: len(good) // 2])
     git(repo, "-c", "user.name=T", "-c", "user.email=t@x.example", "commit", "-qam", "damage")
-    refused(run_cli, repo, "redline", "2019", f"amend/{amended[:12]}", fragments=(f"amendments/{second}",))
-    refused(run_cli, repo, "amend", "show", amended[:12], "--format", "html", fragments=("malformed",))
+    refused(run_cli, repo, "redline", "2019", f"amend/{second}", fragments=(f"amendments/{second}/", "malformed"))
+    refused(run_cli, repo, "amend", "show", second, "--format", "html", fragments=("malformed", "last intact"))
+    code, _, err = run_cli("-C", repo, "redline", "2019", f"amend/{amended}")  # the other one is not held up
+    assert code == 0, err
     # a base that is no longer in the repository (as in a clone without the history it was drafted on)
     damaged = re.sub(rb"<base [^>]*/>", b'<base text-sha256="' + b"0" * 64 + b'"/>', good)
     record.write_bytes(damaged)

@@ -19,9 +19,11 @@ import pytest
 from gitworld import (
     BY,
     EXE,
+    advised_step,
     akkoord,
     amendments_in,
     assert_healthy,
+    commit_all,
     edited_copies,
     git,
     hold_open,
@@ -29,6 +31,7 @@ from gitworld import (
     new_repo,
     one_clear_line,
     propose,
+    run_step,
     snapshot,
     temporary_files,
 )
@@ -383,6 +386,78 @@ def test_a_folder_in_place_of_the_text_gives_one_line(repo, tmp_path):
     shutil.rmtree(repo / "akkoord.xml")
     git(repo, "checkout", "--", "akkoord.xml")
     assert akkoord("-C", repo, "version", "create", "2024", "--by", BY).returncode == 0
+    assert_healthy(repo)
+
+
+# --- 9. a damaged amendment record or event file ------------------------------------------------------------
+
+
+def _accepted_and_proposed(repo: Path, tmp_path: Path) -> tuple[str, str]:
+    """Amendment A accepted (waiting for the next version), amendment B proposed."""
+    first, second = edited_copies(tmp_path, 2)
+    accepted = propose(repo, first, "A")
+    assert akkoord("-C", repo, "amend", "accept", accepted, "--by", BY).returncode == 0
+    return accepted, propose(repo, second, "B")
+
+
+def _last_writer(repo: Path, path: str) -> str:
+    return git(repo, "log", "-1", "--format=%H", "--", path).strip()
+
+
+@pytest.mark.parametrize("damage", ["record", "event", "deleted record"])
+def test_a_damaged_amendment_is_listed_and_blocks_only_what_would_drop_it(repo, tmp_path, damage):
+    """The accepted amendment's record (or its acceptance) is damaged in a commit: `amend list` lists it as
+    damaged and goes on; `amend show` and `verify` say so; accepting and consolidating refuse, naming the file
+    and the commit that holds it intact; the step they give restores it, and the version then holds it."""
+    accepted, proposed = _accepted_and_proposed(repo, tmp_path)
+    folder = repo / "amendments" / accepted
+    if damage == "event":
+        path = next(p for p in (folder / "events").iterdir() if "-accepted-" in p.name)
+    else:
+        path = folder / "amendment.xml"
+    relative = str(path.relative_to(repo))
+    intact = _last_writer(repo, relative)
+    if damage == "deleted record":
+        path.unlink()
+    else:
+        path.write_bytes(path.read_bytes()[:-20])  # cut short
+    commit_all(repo, "an editor slipped")
+    step = f"git checkout {intact[:12]} -- {relative}"
+    what = "is missing" if damage == "deleted record" else "cannot be read"
+
+    proc = akkoord("-C", repo, "amend", "list")
+    assert proc.returncode == 0, proc.stderr
+    listed = proc.stdout.splitlines()
+    assert any(line.startswith(proposed) and "proposed" in line for line in listed), proc.stdout
+    (line,) = [line for line in listed if accepted in line]
+    assert relative in line and what in line and step in line, line
+    items = json.loads(akkoord("-C", repo, "amend", "list", "--json").stdout)
+    assert {"id": accepted, "status": "damaged", "path": relative, "commit": intact} == {
+        k: v for k, v in items[-1].items() if k != "problem"
+    }
+    assert [i["status"] for i in items] == ["proposed", "damaged"]
+
+    proc = akkoord("-C", repo, "amend", "show", accepted[:14])
+    assert proc.returncode == 1
+    assert relative in one_clear_line(proc.stderr) and step in proc.stderr
+    assert akkoord("-C", repo, "amend", "show", proposed).returncode == 0
+    proc = akkoord("-C", repo, "verify")
+    assert proc.returncode == 1 and "OK" not in proc.stdout
+    assert f"{relative}: {what}" in proc.stdout and step in proc.stdout, proc.stdout
+
+    before = refs_of(repo)
+    for args in [("amend", "accept", proposed, "--by", BY), ("version", "create", "2024", "--by", BY)]:
+        proc = akkoord("-C", repo, *args)
+        assert proc.returncode == 1, (args, proc.stdout)
+        line = one_clear_line(proc.stderr)
+        assert relative in line and what in line and step in line and "nothing was written" in line, line
+    assert refs_of(repo) == before
+
+    run_step(repo, advised_step(line))
+    assert amendments_in(repo) == {accepted: "accepted", proposed: "proposed"}
+    assert akkoord("-C", repo, "version", "create", "2024", "--by", BY).returncode == 0
+    assert amendments_in(repo)[accepted] == "consolidated"
+    assert akkoord("-C", repo, "verify").returncode == 0
     assert_healthy(repo)
 
 

@@ -16,7 +16,7 @@ from ..model import amendment_names as an
 from ..model.reading import read_input
 from .common import DATE_HELP, by_option, emit_json, moment, open_workspace, use_color
 
-STATUSES = (*an.STATUSES, "contested")
+STATUSES = (*an.STATUSES, "contested", "damaged")
 SHOW_FORMATS = ("term", "json", "html", "docx")
 
 
@@ -139,19 +139,24 @@ def list_(status: str | None, as_json: bool) -> int:
     """List amendments, oldest first, with status, base and the clauses they touch.
 
     An amendment decided differently in two clones (e.g. accepted in one, rejected in the other, merged by
-    git pull) is `contested`, with both decisions; decide it again to resolve it."""
+    git pull) is `contested`, with both decisions; decide it again to resolve it. One whose files cannot be
+    read is `damaged`, with the commit that holds them intact."""
     from ..present import amendments as show_
     from ..storage import amendment_store as store
 
     workspace = open_workspace()
     amendments = store.load(workspace)
     shown = [a for a in amendments.values() if status is None or a.status == status]
+    damaged = list(amendments.damaged.values()) if status in (None, "damaged") else []
     if as_json:
-        emit_json(show_.list_items(shown))
-    elif not shown:
+        emit_json(show_.list_items(shown) + [d.as_dict() for d in damaged])
+    elif not shown and not damaged:
         click.echo(show_.no_amendments(status, bool(amendments)))
     else:
-        click.echo(show_.table(shown, store.checks_now(workspace, amendments, shown)))
+        if shown:
+            click.echo(show_.table(shown, store.checks_now(workspace, amendments, shown)))
+        for item in damaged:
+            click.echo(show_.damaged_line(item))
     return 0
 
 

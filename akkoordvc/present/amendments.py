@@ -19,6 +19,7 @@ from ..storage.amendment_store import (
     AmendmentConflict,
     BlameEntry,
     Check,
+    Damaged,
     HistoryEntry,
     describe_status,
     how_to_resolve,
@@ -74,6 +75,11 @@ def list_items(shown: Iterable[Amendment]) -> list[dict[str, object]]:
             item["competing"] = [c.as_dict() for c in getattr(a, "competing", ())]
         items.append(item)
     return items
+
+
+def damaged_line(damaged: Damaged) -> str:
+    """`amend list`: an amendment whose files cannot be read, on one line with the step that restores it."""
+    return damaged.message
 
 
 def no_amendments(status: str | None, any_at_all: bool) -> str:

@@ -39,6 +39,7 @@ import functools
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -954,6 +955,34 @@ class Repository:
                 if line.strip():
                     found.append((sha, status, path))
         return found
+
+    @_reading
+    def last_intact(self, tip: str, path: str, intact: Callable[[bytes], bool] | None = None) -> str | None:
+        """The newest commit in the history of `tip` that wrote `path` intact, or None when none did: where a
+        damaged or deleted file is restored from (`git checkout COMMIT -- PATH`, see `restore_step`).
+
+        Intact is what `intact(bytes)` accepts; without it, the file is one that is only ever added (a signed
+        record, a statement) and intact is the content it was first committed with. One `git log` and one
+        `git cat-file --batch`, whatever the length of the file's history."""
+        commits = self._git_out("log", "--format=%H", tip, "--", path).split()  # newest first
+        blobs = self.read_blobs([f"{commit}:{path}" for commit in commits])
+        if intact is None:
+            first = next((blob for blob in reversed(blobs) if blob is not None), None)
+            return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and blob == first), None)
+        return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and intact(blob)), None)
+
+
+def restore_step(intact_in: dict[str, str | None], what: str) -> str:
+    """The git commands that put back the damaged files `intact_in` names (path -> the commit holding it intact,
+    see `Repository.last_intact`) and commit them, as one step a user can paste."""
+    by_commit: dict[str, list[str]] = {}
+    for path, commit in sorted(intact_in.items()):
+        if commit is not None:
+            by_commit.setdefault(commit, []).append(path)
+    steps = [
+        f"git checkout {commit[:12]} -- {' '.join(map(shlex.quote, paths))}" for commit, paths in by_commit.items()
+    ]
+    return " && ".join([*steps, f'git commit -m "Restore {what}"'])
 
 
 STAGING_MARK = "akkoord-creating"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.dates import today as _today
+from ..storage.amendment_store import load as load_amendments
 from ..storage.gitrepo import Repository
 from ..storage.versions import Version
 from ..storage.workspace import Workspace
@@ -223,6 +224,9 @@ def verify(
     problems.extend(state.problems)
     notices: list[str] = []
     problems.extend(append_only_problems(repo, head, cache))
+    problems.extend(
+        Problem("amendment-damaged", d.path, d.detail) for d in load_amendments(workspace, head).damaged.values()
+    )
     unfinished = repo.unfinished_operation()
     if unfinished:  # the work tree is between two states: what is committed may not be what was meant
         problems.append(Problem("git-unfinished", str(workspace.root), unfinished))

@@ -42,7 +42,7 @@ from .consolidation import consolidation_for_version
 from .contest import CONTESTED, STATUSES, Competing, ContestedError, Recorded, describe_status, how_to_resolve
 from .history import HistoryEntry, clause_history
 from .lifecycle import Signer, accept, propose, reject, withdraw
-from .loading import Amendments, accepted_pending, find, load
+from .loading import Amendments, Damaged, accepted_pending, find, load, refuse_damaged
 from .paths import CHANGE, EVENTS, FOLDER, README, event_path, record_path
 from .provenance import BlameEntry, blame
 from .remedies import rebase, rebase_start
@@ -63,6 +63,7 @@ __all__ = [
     "Check",
     "Competing",
     "ContestedError",
+    "Damaged",
     "HistoryEntry",
     "Recorded",
     "accept",
@@ -85,6 +86,7 @@ __all__ = [
     "rebase",
     "rebase_start",
     "record_path",
+    "refuse_damaged",
     "reject",
     "withdraw",
 ]

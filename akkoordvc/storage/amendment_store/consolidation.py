@@ -10,7 +10,7 @@ from ..gitrepo import Identity
 from ..workspace import Workspace
 from .contest import refuse_contested
 from .lifecycle import check_time
-from .loading import accepted_pending, load
+from .loading import accepted_pending, load, refuse_damaged
 from .paths import event_bytes, event_path, person
 from .texts import pending_text
 
@@ -21,6 +21,7 @@ def consolidation_for_version(
     """For `version create LABEL`: the text with every accepted, not yet consolidated amendment applied in
     acceptance order, the 'consolidated' event files, and the ids. (None, {}, ()) when there are none."""
     amendments = load(workspace)
+    refuse_damaged(amendments, f"create version {label}")
     refuse_contested(amendments, f"create version {label}")
     pending = accepted_pending(amendments)
     if not pending:

@@ -21,7 +21,7 @@ from ...ops.amendments import Amendment, Base, Event
 from ..gitrepo import Identity
 from ..workspace import TEXT_PATH, Workspace
 from .contest import CONTESTED, describe_status, final_status, how_to_resolve, recorded
-from .loading import find, load
+from .loading import find, load, refuse_damaged
 from .paths import (
     CHANGE,
     EVENTS,
@@ -212,7 +212,7 @@ def propose(
         if old_id not in amendments:
             raise AkkoordError(f"the amendment supersedes {old_id!r}, which is not in this repository")
     seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode()
-    ident = new_id(amendment.date, amendment.title, seed, set(amendments))
+    ident = new_id(amendment.date, amendment.title, seed, {*amendments, *amendments.damaged})
     amendment = dataclasses.replace(amendment, id=ident)
     event = Event(an.PROPOSED, person(actor), moment_text(ts), 1)
     changes = {
@@ -305,6 +305,7 @@ def _decide(
     check_time(amendment, ts, action)
     event = Event(status, person(actor), moment_text(ts), amendment.revision, reason)
     if status == an.ACCEPTED:
+        refuse_damaged(amendments, f"accept amendment {amendment.id}")
         _merge_for_acceptance(workspace, amendment, amendments)
     subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
     path = new_event_path(workspace, amendment.known_id, event)

@@ -13,7 +13,7 @@ from ..gitrepo import Identity
 from ..workspace import Workspace
 from .contest import CONTESTED, recorded
 from .lifecycle import check_options, check_time, commit_change, head_base, require, validated
-from .loading import find, load
+from .loading import find, load, refuse_damaged
 from .paths import event_bytes, new_event_path, person, record_path
 from .texts import TextCache, base_text, pending_text
 
@@ -24,6 +24,7 @@ def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
+    refuse_damaged(amendments, f"rebase amendment {amendment.id}")
     cache: TextCache = {}
     current, _ = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
     result = ops.merge(base_text(workspace, amendment, amendments, cache), current, amendment.operations)
@@ -45,6 +46,7 @@ def rebase(
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
+    refuse_damaged(amendments, f"rebase amendment {amendment.id}")
     ts = timestamp if timestamp is not None else now()
     check_time(amendment, ts, "rebase")
     cache: TextCache = {}

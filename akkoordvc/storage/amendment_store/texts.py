@@ -15,7 +15,7 @@ from ...ops import amendments as ops
 from ...ops.amendments import Amendment, Base, Conflict
 from ..workspace import TEXT_PATH, Workspace
 from .contest import CONTESTED
-from .loading import Amendments, accepted_pending
+from .loading import Amendments, accepted_pending, refuse_damaged
 
 #: base texts already located, by (amendment id, revision)
 TextCache = dict[tuple[str | None, int], etree._Element]
@@ -123,6 +123,7 @@ def pending_text(
     Returns the text and the ids applied. An accepted amendment that no longer applies (an editorial
     commit changed its clause since it was accepted) raises AmendmentConflict.
     """
+    refuse_damaged(amendments, "work out the text of the next version")
     cache = cache if cache is not None else {}
     root = parse_text(workspace.head_text(), TEXT_PATH)
     applied = []
@@ -191,7 +192,7 @@ def checks_now(workspace: Workspace, amendments: Amendments, shown: list[Amendme
     """For the open ones of `shown`: would they apply to the current text now (clean, stale, conflict, or
     unknown base)? The pending text is computed once for all of them."""
     open_ones = [a for a in shown if a.status in OPEN]
-    if not open_ones:
+    if not open_ones or amendments.damaged:  # the next version's text is not known while one is damaged
         return {}
     cache: TextCache = {}
     try:
@@ -212,7 +213,7 @@ def checks_now(workspace: Workspace, amendments: Amendments, shown: list[Amendme
 
 def check_open(workspace: Workspace, amendment: Amendment, amendments: Amendments) -> Check | None:
     """How an open amendment stands now (a conflict as a Check too); None for a decided one."""
-    if amendment.status not in OPEN:
+    if amendment.status not in OPEN or amendments.damaged:
         return None
     try:
         return check(workspace, amendment, amendments)
