@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -19,6 +20,7 @@ import pytest
 from gitworld import (
     BY,
     EXE,
+    SAMPLE,
     advised_step,
     akkoord,
     amendments_in,
@@ -272,6 +274,103 @@ def test_temporary_files_of_a_kill_are_removed_and_never_committed(repo, tmp_pat
     assert amendments_in(repo)[proposed] == "proposed"
     assert_healthy(repo)
     assert ".akkoord-" not in git(repo, "ls-tree", "-r", "--name-only", "HEAD")
+
+
+# --- 7. a damaged committed registry file -------------------------------------------------------------------
+
+
+def _registry_repo(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository whose registry has a signatory (org-a) that endorsed version 2019; and the keys' folder."""
+    if shutil.which("ssh-keygen") is None:
+        pytest.skip("ssh-keygen is not installed")
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    for name in ("admin", "org", "orgb"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
+    repo = tmp_path / "repo"
+    steps = [
+        ("init", repo, "--from", SAMPLE, "--by", BY, "--admin-key", keys / "admin.pub"),
+        ("-C", repo, "version", "create", "2019", "--date", "2019-11-09", "--key", keys / "admin", "--by", BY),
+        ("-C", repo, "signatory", "add", "org-a", "--name", "Org A", "--kind", "organisation")
+        + ("--pubkey", keys / "org.pub", "--key", keys / "admin", "--by", BY),
+        ("-C", repo, "endorse", "2019", "--as", "org-a", "--key", keys / "org"),
+    ]
+    for args in steps:
+        proc = akkoord(*args)
+        assert proc.returncode == 0, (args, proc.stderr)
+    return repo, keys
+
+
+def _signatory_record(repo: Path) -> str:
+    """The record that added org-a, without its .json (the record's signatures are in the folder of that name)."""
+    commit = git(repo, "log", "-1", "--format=%H", "--grep=Add signatory org-a").strip()
+    (record,) = [p for p in git(repo, "show", "--name-only", "--format=", commit).split() if p.endswith(".json")]
+    return record.removesuffix(".json")
+
+
+@pytest.mark.parametrize("damage", ["record changed", "record deleted", "signature cut short", "first record changed"])
+def test_a_damaged_registry_file_gets_one_advice_from_every_command(tmp_path, no_git_identity, damage):
+    """A committed registry file damaged, deleted or cut short: every command that reads the registry says the
+    same thing (which file, the commit that holds it intact, and the step that restores it), none says there is
+    no registry, that org-a is unknown, or that a registry already exists; the step works."""
+    repo, keys = _registry_repo(tmp_path)
+    record = _signatory_record(repo)
+    first = git(repo, "ls-tree", "--name-only", "-r", git(repo, "rev-list", "--max-parents=0", "HEAD").strip())
+    paths = {
+        "record changed": [f"{record}.json"],
+        "record deleted": [f"{record}.json", f"{record}/admin.sig"],
+        "signature cut short": [f"{record}/admin.sig"],
+        "first record changed": [next(p for p in first.split() if p.startswith("records/"))],
+    }[damage]
+    intact = {p: git(repo, "log", "--diff-filter=A", "-1", "--format=%H", "--", p).strip() for p in paths}
+    for path in paths:
+        if damage == "record deleted":
+            git(repo, "rm", "-q", path)
+        else:
+            (repo / path).write_bytes((repo / path).read_bytes()[:-30])
+    commit_all(repo, "someone edited the registry")
+
+    proc = akkoord("-C", repo, "verify")
+    assert proc.returncode == 1 and "registry: none" not in proc.stdout, proc.stdout
+    for path in paths:
+        assert f"{path}: was" in proc.stdout and intact[path][:12] in proc.stdout, proc.stdout
+    admin = ("--key", keys / "admin", "--by", BY)
+    commands = [
+        ("signatory", "list"),
+        ("endorsements",),
+        ("endorse", "2019", "--as", "org-a", "--key", keys / "org", "--decision", "withdraw"),
+        (
+            "signatory",
+            "add",
+            "org-b",
+            "--name",
+            "Org B",
+            "--kind",
+            "organisation",
+            "--pubkey",
+            keys / "orgb.pub",
+            *admin,
+        ),
+        ("version", "create", "2024", *admin),
+        ("signatory", "init", "--admin-key", keys / "admin.pub", "--by", BY),
+    ]
+    before = refs_of(repo)
+    advice = set()
+    for args in commands:
+        proc = akkoord("-C", repo, *args)
+        assert proc.returncode == 1, (args, proc.stdout)
+        line = one_clear_line(proc.stderr)
+        assert "registry is damaged" in line and paths[0] in line, (args, line)
+        assert not re.search(r"no (signatory )?registry|already has a registry|not in the registry", line), line
+        step = advised_step(line)
+        assert all(f"git checkout {intact[p][:12]} -- " in step and p in step for p in paths), step
+        advice.add(step)
+    assert refs_of(repo) == before
+    assert len(advice) == 1  # one step, the same from every command
+    run_step(repo, advice.pop())
+    proc = akkoord("-C", repo, "verify")
+    assert proc.returncode == 0, proc.stdout
+    assert "org-a" in akkoord("-C", repo, "signatory", "list").stdout
 
 
 # --- 8. a tag update refused for another reason --------------------------------------------------------------

@@ -116,7 +116,9 @@ def verify_report(report, pinned: bool) -> list[str]:
     own = sum(1 for c in report.statements if c.verified and c.statement.kind == "endorsement")
     attested = sum(1 for c in report.statements if c.verified and c.statement.kind == "attestation")
     lines = []
-    if reg.current is not None:
+    if reg.damaged:
+        lines.append(f"registry: damaged, {len(reg.damaged)} file(s) changed or deleted since committed (see below)")
+    elif reg.current is not None:
         lines.append(
             f"registry: serial {reg.current.serial}, {reg.changes} signed change(s) since the trust anchor "
             f"sha256:{reg.anchor}" + (" (pinned)" if pinned else "")

@@ -60,7 +60,9 @@ def start_registry(
     workspace: Workspace, admin_pubkey_paths: list[str], threshold: int, by: Identity
 ) -> tuple[str, str]:
     """Give an existing repository (made without --admin-key) its registry; return (commit, trust anchor)."""
-    if load_state(workspace).records:
+    state = load_state(workspace)
+    state.refuse_damaged()  # deleted records are a registry to restore, not one to start again
+    if state.records:
         raise RegistryError("this repository already has a registry (records/); change it with `akkoord signatory ...`")
     files, anchor = genesis_files(admin_pubkey_paths, threshold, by)
     message = f"Start the signatory registry\n\nAkkoord-Registry-Anchor: {anchor}"

@@ -68,6 +68,8 @@ class RegistryState:
     dag: Dag | None = None
     fingerprint: str = ""  # a hash of everything the replay read (`fingerprint`)
     _regime_changes: list[Record] | None = None
+    damaged: list[Problem] = field(default_factory=list)  # record files changed or deleted since committed
+    restore: str = ""  # the step that puts the damaged files back
 
     def regime_of(self, heads: list[str], day: dt.date) -> Registry | None:
         """The registry the counting records `heads` give, when it is the one in force on `day`: it must hold
@@ -103,6 +105,7 @@ class RegistryState:
     def require_current(self, *, for_change: bool = False) -> Registry:
         """The registry in force; refuse when there is none, and (`for_change`) while a fork or a record
         awaiting co-signatures must be settled first."""
+        self.refuse_damaged()
         if self.current is None:
             if not self.records:
                 raise RegistryError(
@@ -124,6 +127,15 @@ class RegistryState:
                 "count yet; another admin must run `akkoord signatory cosign --key KEY` first"
             )
         return self.current
+
+    def refuse_damaged(self) -> None:
+        """Refuse to use a registry one of whose committed files was changed or deleted since: which records
+        count is not known until it is restored, and the step that restores it is the one advice given."""
+        if self.damaged:
+            first = self.damaged[0]
+            more = f" (and {len(self.damaged) - 1} more file(s))" if len(self.damaged) > 1 else ""
+            how = f"restore it with `{self.restore}`" if self.restore else "restore it from another clone"
+            raise RegistryError(f"the signatory registry is damaged: {first}{more}; {how}, then retry")
 
 
 def describe(record: Record) -> str:
@@ -432,12 +444,18 @@ def fingerprint(
 
 def load_state(workspace: Workspace, trust_anchor: str | None = None, today: dt.date | None = None) -> RegistryState:
     """Replay the records of the current commit (read with the safe reader), remembering the admin signatures
-    checked in the repository's verdict cache (see `replay`)."""
+    checked in the repository's verdict cache (see `replay`); with the record files changed or deleted since they
+    were committed (`damaged`, refused by `refuse_damaged`) and the step that restores them."""
+    from ..storage.gitrepo import restore_step
     from .cache import Cache
     from .reader import list_folders
+    from .verify import append_only_problems
 
     cache = Cache.of(workspace.repo)
-    state = state_of(list_folders(workspace.repo, workspace.head(), [FOLDER]), trust_anchor, today, cache)
+    head = workspace.head()
+    state = state_of(list_folders(workspace.repo, head, [FOLDER]), trust_anchor, today, cache)
+    state.damaged, intact_in = append_only_problems(workspace.repo, head, cache, (FOLDER,))
+    state.restore = restore_step(intact_in, "admin records") if state.damaged else ""
     cache.save()
     return state
 

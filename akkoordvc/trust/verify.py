@@ -27,7 +27,7 @@ from typing import Any
 
 from ..model.dates import today as _today
 from ..storage.amendment_store import load as load_amendments
-from ..storage.gitrepo import Repository
+from ..storage.gitrepo import Repository, restore_step
 from ..storage.versions import Version
 from ..storage.workspace import Workspace
 from . import Problem
@@ -121,12 +121,16 @@ class Report:
         }
 
 
-def append_only_problems(repo: Repository, head: str, cache: Cache | None = None) -> list[Problem]:
-    """Files under the append-only folders that a commit in the history changed or deleted.
+def append_only_problems(
+    repo: Repository, head: str, cache: Cache | None = None, folders: tuple[str, ...] = APPEND_ONLY
+) -> tuple[list[Problem], dict[str, str | None]]:
+    """Files under the append-only `folders` that a commit in the history changed or deleted and that do not hold
+    what they were first committed with now; and for each, the newest commit holding it intact (see
+    `restore_step`): a file put back as it was is no longer a problem, so the advised step makes verify pass.
 
     What a commit adds to the list depends on that commit alone (`files_rewritten`), so the list of a commit's
-    history is cached under its id, and a later command walks only the commits since the last one it checked.
-    Problems are sorted by path, each naming every commit that rewrote the file."""
+    history (every append-only folder) is cached under its id, and a later command walks only the commits since
+    the last one it checked. Problems are sorted by path, each naming every commit that rewrote the file."""
     cache = cache or Cache.none()
     rows: list[list[str]] | None = None
     last = cache.get(key("history-last"), lambda v: isinstance(v, str) and len(v) == 40, section="history")
@@ -142,24 +146,39 @@ def append_only_problems(repo: Repository, head: str, cache: Cache | None = None
     cache.put(key("history-last"), head, section="history")
     commits: dict[tuple[str, str], set[str]] = {}
     for commit, status, path in rows:
-        commits.setdefault((path, "D" if status.startswith("D") else "M"), set()).add(commit)
+        if path.split("/")[0] in folders:
+            commits.setdefault((path, "D" if status.startswith("D") else "M"), set()).add(commit)
     problems: list[Problem] = []
+    intact_in: dict[str, str | None] = {}
+    restored: dict[str, bool] = {}
     for (path, status), found in sorted(commits.items()):
+        if path not in restored:
+            intact = repo.last_intact(head, path)
+            restored[path] = intact is not None and repo.read(head, path) == repo.read(intact, path)
+            if not restored[path]:
+                intact_in[path] = intact
+        if restored[path]:
+            continue
+        copy = intact_in[path]
+        kept = f"; its intact copy is in commit {copy[:12]}" if copy else ""
         shown = ", ".join(c[:12] for c in sorted(found)[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
         where = f"commit {shown}" if len(found) == 1 else f"commits {shown}"
         if status == "D":
             problems.append(
-                Problem("file-deleted", path, f"was deleted in {where}; statements and signatures are never deleted")
+                Problem(
+                    "file-deleted", path, f"was deleted in {where}; statements and signatures are never deleted{kept}"
+                )
             )
         else:
             problems.append(
                 Problem(
                     "file-changed",
                     path,
-                    f"was changed in {where} after it was committed; statements and signatures are never rewritten",
+                    f"was changed in {where} after it was committed; statements and signatures are never "
+                    f"rewritten{kept}",
                 )
             )
-    return problems
+    return problems, intact_in
 
 
 def _rows_shape(value: object) -> bool:
@@ -223,7 +242,16 @@ def verify(
     problems: list[Problem] = [p for p in listing.problems if p.where.split("/")[0] != RECORDS]
     problems.extend(state.problems)
     notices: list[str] = []
-    problems.extend(append_only_problems(repo, head, cache))
+    rewritten, intact_in = append_only_problems(repo, head, cache)
+    problems.extend(rewritten)
+    if rewritten:
+        state.damaged = [p for p in rewritten if p.where.startswith(RECORDS + "/")]
+        state.restore = restore_step(
+            {p: c for p, c in intact_in.items() if p.startswith(RECORDS + "/")}, "admin records"
+        )
+        notices.append(
+            f"to restore the files changed or deleted since they were committed: `{restore_step(intact_in, 'signed files')}`"
+        )
     problems.extend(
         Problem("amendment-damaged", d.path, d.detail) for d in load_amendments(workspace, head).damaged.values()
     )
