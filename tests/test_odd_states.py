@@ -14,6 +14,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -558,6 +559,45 @@ def test_a_damaged_amendment_is_listed_and_blocks_only_what_would_drop_it(repo, 
     assert amendments_in(repo)[accepted] == "consolidated"
     assert akkoord("-C", repo, "verify").returncode == 0
     assert_healthy(repo)
+
+
+# --- an init killed before its staging folder could be marked ------------------------------------------------
+
+
+@pytest.mark.parametrize("point", ["staging-made", "repository-created"])
+def test_an_init_killed_while_git_init_runs_leaves_nothing_the_next_init_keeps(tmp_path, no_git_identity, point):
+    """Killed just after the staging folder beside the target was made (before it could be locked), or while
+    `git init` filled it: the half-made folder is left, and the next `akkoord init` of that folder removes it
+    and succeeds."""
+    target = tmp_path / "agreement"
+    proc = killed(tmp_path, point, "init", target, "--from", SAMPLE, "--by", BY)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    left = [p.name for p in tmp_path.iterdir() if p.name.startswith(".agreement.akkoord-")]
+    assert len(left) == 1 and not target.exists(), left
+    new_repo(target)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == ["agreement"]
+    assert_healthy(target)
+
+
+def test_an_init_does_not_take_the_staging_folder_of_an_init_still_running(tmp_path, no_git_identity):
+    """A staging folder another process holds locked (an init that has just made it) is left alone; once its
+    lock is free, the next init of that folder removes it."""
+    busy = tmp_path / ".agreement.akkoord-busy"
+    busy.mkdir()
+    lock = "import fcntl, os, sys, time; fd = os.open(sys.argv[1], os.O_RDONLY); fcntl.flock(fd, fcntl.LOCK_EX); "
+    holder = subprocess.Popen(
+        [sys.executable, "-c", lock + "print(1, flush=True); time.sleep(60)", str(busy)], stdout=subprocess.PIPE
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"1"
+        new_repo(tmp_path / "agreement")
+        assert busy.is_dir()
+    finally:
+        holder.kill()
+        holder.wait()
+    shutil.rmtree(tmp_path / "agreement")
+    new_repo(tmp_path / "agreement")
+    assert not busy.exists()
 
 
 # --- 10. an unreadable crash record ------------------------------------------------------------------------

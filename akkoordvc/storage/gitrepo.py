@@ -985,40 +985,61 @@ def restore_step(intact_in: dict[str, str | None], what: str) -> str:
     return " && ".join([*steps, f'git commit -m "Restore {what}"'])
 
 
-STAGING_MARK = "akkoord-creating"
-
-
 @contextlib.contextmanager
-def staging(folder: Path) -> Iterator[None]:
-    """Mark `folder` (a repository being created, then moved into place) as in progress: `.git/STAGING_MARK`
-    is locked before it gets its name, so another process never sees it unlocked while this one lives."""
-    mark = folder / ".git" / STAGING_MARK
-    handle = open(f"{mark}.new", "a+b")
+def staging(parent: Path, prefix: str) -> Iterator[Path]:
+    """A new folder `parent/PREFIX*` to build a repository in before it is moved into place, locked (an OS lock
+    on the folder itself) from the moment it exists until the context ends: a folder of that prefix whose lock
+    is free was abandoned by a process that died (see `remove_abandoned`), whatever it holds, even nothing."""
+    while True:
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        except OSError as exc:
+            raise RepositoryError(
+                f"{parent}: cannot create the repository here: {why(exc)}; check the folder is writable"
+            ) from None
+        step("staging-made")
+        held = _lock_folder(folder)
+        if held is not None:
+            break  # else another command's `remove_abandoned` took it in between: take another
     try:
-        if not _try_lock(handle):
-            raise RepositoryError(f"{folder}: is being created by another process")
-        os.replace(f"{mark}.new", mark)
-        yield
+        yield folder
     finally:
-        handle.close()
+        os.close(held)
+
+
+def _lock_folder(folder: Path) -> int | None:
+    """An open descriptor of `folder` holding its lock, or None when the lock is taken or the folder is gone."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return None
+    if fcntl is None:  # pragma: no cover - Windows: a folder cannot be locked, so none is ever taken as abandoned
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if os.path.samestat(os.fstat(fd), os.stat(folder)):
+            return fd  # locked, and still the folder of that name (not one removed while we opened it)
+    except OSError:
+        pass
+    os.close(fd)
+    return None
 
 
 def remove_abandoned(parent: Path, prefix: str) -> None:
-    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their mark is free)."""
+    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their lock is free)."""
+    if fcntl is None:  # pragma: no cover - Windows
+        return
     try:
         names = [n for n in os.listdir(parent) if n.startswith(prefix)]
     except OSError:
         return
     for name in names:
-        try:
-            handle = open(parent / name / ".git" / STAGING_MARK, "rb")
-        except OSError:
-            continue
-        try:
-            if _try_lock(handle):
+        fd = _lock_folder(parent / name)
+        if fd is not None:
+            try:
                 shutil.rmtree(parent / name, ignore_errors=True)
-        finally:
-            handle.close()
+            finally:
+                os.close(fd)
 
 
 def global_identity() -> Identity | None:

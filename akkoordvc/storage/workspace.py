@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from ..model.strings import one_line
 from ..model.validate import problems
 from ..model.xmlparse import parse_bytes
 from .actors import who_acts
-from .gitrepo import STAGING_MARK, Identity, NoRepository, Repository, remove_abandoned, staging, step
+from .gitrepo import Identity, NoRepository, Repository, remove_abandoned, staging, step
 
 TEXT_PATH = "akkoord.xml"
 README_PATH = "README.md"
@@ -198,31 +197,26 @@ def initialise(
     parent = target.parent
     if not parent.is_dir():
         raise RepositoryError(f"{parent} does not exist; create it first")
-    remove_abandoned(parent, f".{target.name}.akkoord-")
-    try:
-        staging_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}.akkoord-", dir=parent))
-    except OSError as exc:
-        raise RepositoryError(
-            f"{parent}: cannot create the repository here: {exc.strerror}; check the folder is writable"
-        ) from None
-    try:
-        repo = Repository.create(staging_dir)
-        full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
-        with staging(staging_dir):  # until the folder is in place: a folder whose mark is free was abandoned
+    prefix = f".{target.name}.akkoord-"
+    remove_abandoned(parent, prefix)
+    with staging(parent, prefix) as staging_dir:  # locked until in place: one whose lock is free was abandoned
+        try:
+            repo = Repository.create(staging_dir)
+            step("repository-created")
+            full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
             commit = repo.commit_files(files, full, by, timestamp=timestamp, what="the initial commit")
             step("init-staged")
             try:
                 if target.exists():
                     target.rmdir()
                 os.replace(staging_dir, target)
-                (target / ".git" / STAGING_MARK).unlink()
             except OSError as exc:  # e.g. another command created the folder meanwhile
                 if target.is_dir() and any(target.iterdir()):
                     raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder") from None
                 raise RepositoryError(f"{directory}: cannot create the repository there: {exc.strerror}") from None
-    except BaseException:
-        shutil.rmtree(staging_dir, ignore_errors=True)
-        raise
+        except BaseException:
+            shutil.rmtree(staging_dir, ignore_errors=True)
+            raise
     return Workspace(Repository.discover(target)), commit
 
 
