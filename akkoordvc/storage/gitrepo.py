@@ -43,13 +43,14 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import BinaryIO, Concatenate, ParamSpec, TypeVar
 
 import git
 
@@ -69,14 +70,22 @@ LOCK_WAIT = float(os.environ.get("AKKOORD_LOCK_TIMEOUT", 120))
 #: Seconds a writer waits for a live git command to release the index lock before reporting it.
 INDEX_LOCK_WAIT = 3.0
 
-try:  # POSIX
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+if sys.platform == "win32":  # pragma: no cover - Windows
     import msvcrt
+else:
+    import fcntl
 
-# lock file path -> [open file, depth]: the lock is re-entrant within a process
-_HELD: dict[str, list] = {}
+
+@dataclass
+class _Held:
+    """The repository lock a process holds: its open lock file, and how many `locked` blocks hold it."""
+
+    handle: BinaryIO
+    depth: int
+
+
+# lock file path -> the lock held: re-entrant within a process
+_HELD: dict[str, _Held] = {}
 _HELD_GUARD = threading.Lock()
 _IDENTITY = re.compile(r"^\s*(?P<name>[^<>]+?)\s*(?:<(?P<email>[^<>\s]+)>)?\s*$")
 
@@ -161,8 +170,7 @@ class NoRepository(RepositoryError):
 def _reading(method: Callable[Concatenate[Repository, P], R]) -> Callable[Concatenate[Repository, P], R]:
     """Turn what a damaged object store makes gitpython raise into one line naming the damage."""
 
-    @functools.wraps(method)
-    def wrapper(self: Repository, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(self: Repository, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
         except RepositoryError:
@@ -170,6 +178,7 @@ def _reading(method: Callable[Concatenate[Repository, P], R]) -> Callable[Concat
         except (ValueError, OSError, git.GitCommandError, AssertionError) as exc:
             raise self.damaged(exc) from None
 
+    functools.update_wrapper(wrapper, method)
     return wrapper
 
 
@@ -177,6 +186,8 @@ class Repository:
     """A git repository holding an agreement."""
 
     def __init__(self, repo: git.Repo):
+        if repo.working_tree_dir is None:
+            raise RepositoryError(f"{repo.git_dir} is a bare repository; akkoord needs a work tree")
         self.git_repo = repo
         self.root = Path(repo.working_tree_dir)
         self.git_dir = Path(repo.git_dir)
@@ -259,7 +270,8 @@ class Repository:
             blob = self.git_repo.commit(commit).tree / path
         except KeyError:
             return None
-        return blob.data_stream.read()
+        data: bytes = blob.data_stream.read()
+        return data
 
     @_reading
     def read_tree(self, commit: str, folder: str) -> dict[str, bytes]:
@@ -338,7 +350,8 @@ class Repository:
     @_reading
     def read_blob(self, sha: str) -> bytes:
         """The bytes of the blob `sha` (through git's long-running cat-file process: no process per file)."""
-        return self.git_repo.odb.stream(bytes.fromhex(sha)).read()
+        data: bytes = self.git_repo.odb.stream(bytes.fromhex(sha)).read()
+        return data
 
     def changed_in_work_tree(self, paths: list[str]) -> list[str]:
         """Those of `paths` whose work-tree or index content differs from HEAD (a folder where a file should be
@@ -362,7 +375,14 @@ class Repository:
 
     @_reading
     def is_ancestor(self, ancestor: str, descendant: str) -> bool:
-        return self.git_repo.is_ancestor(ancestor, descendant)
+        """Whether commit `ancestor` is `descendant` or one of its ancestors (`git merge-base --is-ancestor`)."""
+        try:
+            self.git_repo.git.merge_base("--is-ancestor", ancestor, descendant)
+        except git.GitCommandError as exc:
+            if exc.status == 1:
+                return False
+            raise
+        return True
 
     def config_identity(self) -> Identity | None:
         reader = self.git_repo.config_reader()
@@ -455,7 +475,7 @@ class Repository:
 
     # locking and recovery -----------------------------------------------------
     @contextlib.contextmanager
-    def locked(self, *, reading: bool = False):
+    def locked(self, *, reading: bool = False) -> Iterator[Repository]:
         """Hold the repository lock (re-entrant within a process); finish an interrupted commit first.
 
         `reading`: for a command that only reads, an interrupted commit whose index cannot be updated yet (git's
@@ -464,11 +484,11 @@ class Repository:
         with _HELD_GUARD:
             entry = _HELD.get(path)
             if entry is not None:
-                entry[1] += 1
+                entry.depth += 1
         if entry is None:
             handle = _acquire(path, self.root)
             with _HELD_GUARD:
-                _HELD[path] = entry = [handle, 1]
+                _HELD[path] = _Held(handle, 1)
             try:
                 step("lock-acquired")
                 self.recover(reading=reading)
@@ -484,11 +504,11 @@ class Repository:
     def _release(path: str) -> None:
         with _HELD_GUARD:
             entry = _HELD[path]
-            entry[1] -= 1
-            if entry[1]:
+            entry.depth -= 1
+            if entry.depth:
                 return
             del _HELD[path]
-        _unlock(entry[0])
+        _unlock(entry.handle)
 
     def _pending_path(self) -> str:
         return os.path.join(self.git_dir, PENDING_FILE)
@@ -572,8 +592,8 @@ class Repository:
 
     def _descends(self, tip: str, commit: str) -> bool:
         try:
-            return self.git_repo.is_ancestor(commit, tip)
-        except git.GitCommandError:
+            return self.is_ancestor(commit, tip)
+        except RepositoryError:
             return False
 
     def _remove_temporary_files(self) -> None:
@@ -886,17 +906,18 @@ class Repository:
         except git.GitCommandError:
             return None
 
-    def _git_out(self, *args: str, input: bytes | None = None, env: dict | None = None, raw: bool = False) -> str:
+    def _git_out(
+        self, *args: str, input: bytes | None = None, env: dict[str, str] | None = None, raw: bool = False
+    ) -> str:
         """Run git here and return its output; a failure is a RepositoryError in one line (or, with `raw`, the
         GitCommandError itself for the caller to interpret)."""
         try:
-            kwargs = {"env": env} if env else {}
             if input is not None:
                 with tempfile.TemporaryFile() as stdin:
                     stdin.write(input)
                     stdin.seek(0)
-                    return self.git_repo.git.execute(["git", *args], istream=stdin, **kwargs)
-            return self.git_repo.git.execute(["git", *args], **kwargs)
+                    return self.git_repo.git.execute(["git", *args], istream=stdin, env=env)
+            return self.git_repo.git.execute(["git", *args], env=env)
         except git.GitCommandError as exc:
             if raw:
                 raise
@@ -1013,7 +1034,7 @@ def _lock_folder(folder: Path) -> int | None:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return None
-    if fcntl is None:  # pragma: no cover - Windows: a folder cannot be locked, so none is ever taken as abandoned
+    if sys.platform == "win32":  # pragma: no cover - a folder cannot be locked, so none is taken as abandoned
         return fd
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -1027,7 +1048,7 @@ def _lock_folder(folder: Path) -> int | None:
 
 def remove_abandoned(parent: Path, prefix: str) -> None:
     """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their lock is free)."""
-    if fcntl is None:  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows
         return
     try:
         names = [n for n in os.listdir(parent) if n.startswith(prefix)]
@@ -1064,7 +1085,7 @@ def _git_said(exc: git.GitCommandError) -> str:
     return (text[:200] + "…" if len(text) > 200 else text) or f"git exited with {exc.status}"
 
 
-def _acquire(path: str, root: Path):
+def _acquire(path: str, root: Path) -> BinaryIO:
     """Open and lock the lock file at `path`, waiting up to LOCK_WAIT seconds for another command to finish."""
     try:
         handle = open(path, "a+b")
@@ -1092,13 +1113,13 @@ def _acquire(path: str, root: Path):
         time.sleep(0.05)
 
 
-def _try_lock(handle) -> bool:
+def _try_lock(handle: BinaryIO) -> bool:
     try:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        else:  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except (BlockingIOError, PermissionError):
         return False
     except OSError as exc:
@@ -1108,13 +1129,13 @@ def _try_lock(handle) -> bool:
     return True
 
 
-def _unlock(handle) -> None:
+def _unlock(handle: BinaryIO) -> None:
     try:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-        else:  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     finally:
         handle.close()
 
@@ -1154,7 +1175,7 @@ def _clip(text: str, limit: int = 200) -> str:
     return text[:limit] + "…" if len(text) > limit else text
 
 
-def _space_hint(stderr) -> str:
+def _space_hint(stderr: str | bytes | None) -> str:
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else str(stderr or "")
     return " (the disk is full: free some space and retry)" if "No space left" in text else ""
 
