@@ -546,11 +546,17 @@ def test_a_damaged_amendment_is_listed_and_blocks_only_what_would_drop_it(repo, 
     assert f"{relative}: {what}" in proc.stdout and step in proc.stdout, proc.stdout
 
     before = refs_of(repo)
-    for args in [("amend", "accept", proposed, "--by", BY), ("version", "create", "2024", "--by", BY)]:
+    redraft = edited_copies(tmp_path, 3)[2]
+    for args, action in [
+        (("amend", "accept", proposed, "--by", BY), f"cannot accept amendment {proposed}"),
+        (("amend", "rebase", proposed, "--from-file", redraft, "--by", BY), f"cannot rebase amendment {proposed}"),
+        (("version", "create", "2024", "--by", BY), "cannot create version 2024"),
+    ]:
         proc = akkoord("-C", repo, *args)
         assert proc.returncode == 1, (args, proc.stdout)
         line = one_clear_line(proc.stderr)
-        assert relative in line and what in line and step in line and "nothing was written" in line, line
+        assert line.startswith(f"akkoord: error: {action}: amendment {accepted} is damaged: {relative} {what}"), line
+        assert step in line and "nothing was written" in line, line
     assert refs_of(repo) == before
 
     run_step(repo, advised_step(line))

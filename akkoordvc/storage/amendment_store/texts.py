@@ -15,7 +15,7 @@ from ...ops import amendments as ops
 from ...ops.amendments import Amendment, Base, Conflict
 from ..workspace import TEXT_PATH, Workspace
 from .contest import CONTESTED
-from .loading import Amendments, accepted_pending, refuse_damaged
+from .loading import Amendments, accepted_pending
 
 #: base texts already located, by (amendment id, revision)
 TextCache = dict[tuple[str | None, int], etree._Element]
@@ -121,9 +121,9 @@ def pending_text(
     """The text the next version will have: HEAD's text with every accepted amendment applied in order.
 
     Returns the text and the ids applied. An accepted amendment that no longer applies (an editorial
-    commit changed its clause since it was accepted) raises AmendmentConflict.
+    commit changed its clause since it was accepted) raises AmendmentConflict. A damaged amendment is not here:
+    callers that act on this text refuse first (`refuse_damaged`), each naming what it could not do.
     """
-    refuse_damaged(amendments, "work out the text of the next version")
     cache = cache if cache is not None else {}
     root = parse_text(workspace.head_text(), TEXT_PATH)
     applied = []
