@@ -155,6 +155,27 @@ def test_own_statement_outranks_an_attestation_and_the_headline_says_attested(wo
     assert data["versions"][1]["attested"]["college-2026-b"] is False
 
 
+def test_own_statement_outranks_attestations_with_higher_sequence_numbers(world, run_cli, tmp_path):
+    """Two attestations (seq 1 and 2, the last "endorse") from before org-e had a key; then org-e declines itself
+    (seq 1 of its own chain). Its own statement stands, in the status and when it asks to withdraw."""
+    from helpers import assert_one_line_error
+    from trust_world import keygen
+
+    world.change(lambda reg: O.add_signatory(signatory("org-e", "E", "organisation")))
+    world.attest("2023", "org-e", dt.date(2026, 8, 1), decision="decline", evidence="brief van 1 augustus")
+    world.attest("2023", "org-e", dt.date(2026, 8, 2), decision="endorse", evidence="brief van 2 augustus")
+    world.keys = {**world.keys, "org-e": keygen(tmp_path, "org-e")}
+    world.change(lambda reg: O.add_key("org-e", O.new_key(str(world.keys["org-e"]) + ".pub", TODAY)))
+    world.endorse("2023", "org-e", "org-e", "decline")
+    assert world.verify().ok
+    data = json.loads(run_cli("endorsements", "--json", cwd=world.root)[1])
+    assert data["versions"][1]["states"]["org-e"] == "declined"
+    assert data["versions"][1]["attested"]["org-e"] is False
+    args = ("endorse", "2023", "--as", "org-e", "--key", world.keys["org-e"], "--decision", "withdraw")
+    code, _, err = run_cli(*args, cwd=world.root)
+    assert_one_line_error(code, err, "no standing endorsement of version 2023 to withdraw")
+
+
 # item 4 ------------------------------------------------------------------------------------------------
 def test_chain_runs_backwards_in_time(world):
     """org-a signs on day +5, then a statement dated day +2 (its key valid both days) follows it in the chain."""

@@ -378,3 +378,28 @@ def test_contested_decisions_from_two_clones_stay_contested_until_decided_again(
     assert ident in out
     report = world.verify()
     assert report.ok, messages(report)
+
+
+@pytest.mark.parametrize("how", ["forged_by_a_signatory_key", "copied_signature_of_another_record"])
+def test_a_decision_record_whose_signature_does_not_hold_backs_nothing(world, run_cli, how):
+    """The admin's name on a signature file is not enough: it must be the admin's key, over these bytes."""
+    ident = routes(world)
+    other = propose(world, b"Looptijd en vernieuwing", b"Looptijd en herziening", "Looptijd")
+    _, genuine = decide(world, rn.REJECT, other, reason="nee")
+    path = plant_event(world, ident, an.ACCEPTED)
+    state = world.state()
+    record = records.make_record(rn.DECISION, state.heads, TODAY, body_for(world, ident, path))
+    if how == "forged_by_a_signatory_key":
+        signature = sshsig.sign(record.data, str(world.keys["org-a"]), records.NAMESPACE)
+    else:
+        signature = world.read(records.signature_path(genuine.record.sha, "admin"))
+    sig_path = records.signature_path(record.sha, "admin")
+    world.git_commit({record.path: record.data, sig_path: signature}, "a decision record with a borrowed signature")
+    report = world.verify()
+    assert codes(report, sig_path) == {"record-signature-invalid"}, messages(report)
+    assert codes(report, path) == {"decision-unsigned"}
+    assert codes(report, genuine.record.get(rn.EVENT)) == set()
+    before = snapshot(world.root)
+    code, _, err = create_version(run_cli, world)
+    assert_one_line_error(code, err, "does not verify", ident)
+    assert snapshot(world.root) == before
