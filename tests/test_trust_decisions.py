@@ -403,3 +403,58 @@ def test_a_decision_record_whose_signature_does_not_hold_backs_nothing(world, ru
     code, _, err = create_version(run_cli, world)
     assert_one_line_error(code, err, "does not verify", ident)
     assert snapshot(world.root) == before
+
+
+# decisions made before the registry ---------------------------------------------------------------------
+def test_decisions_made_without_a_record_are_signed_after_the_fact(world, run_cli):
+    """Events written before the registry (here: with plain git) verify once the admins sign them by name."""
+    ident = routes(world)
+    other = propose(world, b"Looptijd en vernieuwing", b"Looptijd en herziening", "Looptijd")
+    accepted = plant_event(world, ident, an.ACCEPTED)
+    rejected = plant_event(world, other, an.REJECTED)
+    assert codes(world.verify()) == {"decision-unsigned"}
+    cli = ("-C", world.root, "amend", "sign", "--by", "S <s@example.org>")
+    before = snapshot(world.root)
+    code, _, err = run_cli(*cli, ident)
+    assert_one_line_error(code, err, "--key ADMIN_PRIVATE_KEY")
+    code, _, err = run_cli(*cli, "--key", world.keys["org-a"], ident)
+    assert_one_line_error(code, err, "is not an admin key of the registry")
+    assert snapshot(world.root) == before
+    code, out, err = run_cli(*cli, "--key", world.keys["admin"], ident)
+    assert code == 0, err
+    assert f"{ident}: accepted on {TODAY}" in out and "(1 of 1 required)" in out
+    report = world.verify()
+    assert codes(report, accepted) == set() and codes(report, rejected) == {"decision-unsigned"}, messages(report)
+    code, _, err = run_cli(*cli, "--key", world.keys["admin"], ident)
+    assert_one_line_error(code, err, "no unsigned decision to sign")
+    code, out, err = run_cli(*cli, "--key", world.keys["admin"], other)
+    assert code == 0, err
+    report = world.verify()
+    assert report.ok, messages(report)
+    code, out, err = create_version(run_cli, world)
+    assert code == 0, err
+    assert ident in out
+
+
+def test_signing_after_the_fact_binds_the_event_and_the_amendment_as_they_are(world, run_cli):
+    """The record names the event's bytes and amendment.xml at signing: a later change to either is caught."""
+    ident = routes(world)
+    path = plant_event(world, ident, an.ACCEPTED)
+    code, _, err = run_cli("-C", world.root, "amend", "sign", "--by", "S", "--key", world.keys["admin"], ident)
+    assert code == 0, err
+    record = world.state().of_type(rn.DECISION)[0]
+    assert record.get(rn.EVENT) == path and record.get(rn.EVENT_SHA256) == canonical.sha256(world.read(path))
+    assert record.get(rn.AMENDMENT_SHA256) == canonical.sha256(world.read(store.record_path(ident)))
+    rewritten = world.read(store.record_path(ident)).replace(b"meer dan 40", b"geen")
+    world.git_commit({store.record_path(ident): rewritten}, "a small fix")
+    assert codes(world.verify(), store.record_path(ident)) == {"decision-stale"}
+
+
+def test_signing_after_the_fact_refuses_an_event_dated_after_today(world, run_cli):
+    ident = routes(world)
+    plant_event(world, ident, an.ACCEPTED, at=noon(TOMORROW))
+    cli = ("-C", world.root, "amend", "sign", "--by", "S <s@example.org>")
+    before = snapshot(world.root)
+    code, _, err = run_cli(*cli, "--key", world.keys["admin"], ident)
+    assert_one_line_error(code, err, f"after today ({TODAY})", "nothing was written")
+    assert snapshot(world.root) == before

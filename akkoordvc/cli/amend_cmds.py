@@ -220,9 +220,9 @@ def show(
 
 
 def _register() -> None:
-    from .decision_cmds import accept, rebase, reject, withdraw
+    from .decision_cmds import accept, rebase, reject, sign, withdraw
 
-    for command in (accept, reject, withdraw, rebase):
+    for command in (accept, reject, withdraw, rebase, sign):
         amend.add_command(command)
 
 

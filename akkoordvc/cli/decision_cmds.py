@@ -175,3 +175,20 @@ def rebase(
         f"{len(done.operations)} operation(s); it is proposed again"
     )
     return 0
+
+
+@click.command("sign")
+@click.argument("refs", metavar="ID...", nargs=-1, required=True)
+@by_option()
+@_keys
+def sign(refs: tuple[str, ...], by: str | None, keys: tuple[str, ...]) -> int:
+    """Sign the decisions about these amendments that no signed record backs (made before the repository had a
+    signatory registry, or written without one). The admins vouch for each decision listed."""
+    from ..model.dates import today
+    from ..trust.decisions import sign_made
+
+    workspace = open_workspace(write=True)
+    for ident, event, signed in sign_made(workspace, list(refs), workspace.actor(by), list(keys), today()):
+        click.echo(f"{ident}: {event.status} on {event.at[:10]} (revision {event.revision})")
+        _signed(signed)
+    return 0

@@ -220,3 +220,56 @@ def refuse_unverified(workspace: Workspace, state: RegistryState, ids: tuple[str
                 f"cannot create version {label}: the acceptance of amendment {printable(ident)} does not verify "
                 f"({problem.where}: {problem.message}); nothing was written — run `akkoord verify`"
             )
+
+
+# signing decisions made before the registry ---------------------------------------------------------
+def sign_made(
+    workspace: Workspace, refs: list[str], actor: Identity, key_paths: list[str], today: dt.date
+) -> list[tuple[str, Event, Committed]]:
+    """`amend sign ID...`: a decision record for every accepted, rejected or withdrawn event of the amendments
+    `refs` that no counting record backs (decisions made before the repository had a registry, or written
+    without one), signed by the admin `key_paths`, all in one commit. The admins vouch for each event they
+    sign, so the amendments are named one by one and every event is listed back."""
+    state = load_state(workspace, remembered(workspace), today)
+    if not state.records:
+        raise AkkoordError("this repository has no signatory registry, so decisions are not signed")
+    if not key_paths:
+        raise AkkoordError("give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)")
+    state.require_current(for_change=True)
+    commit = workspace.head()
+    contents = workspace.repo.read_tree(commit, store.FOLDER)
+    events = _event_files(contents)
+    backed = {str(r.get(rn.EVENT)) for r in state.of_type(rn.DECISION) if _mismatch(r, contents, events) is None}
+    outcome_of = {status: outcome for outcome, status in STATUS.items()}
+    amendments = store.load(workspace, commit)
+    files: dict[str, bytes] = {}
+    lines: list[str] = []
+    signed: list[tuple[str, Event, Committed]] = []
+    for ident in dict.fromkeys(store.find(amendments, ref).known_id for ref in refs):
+        todo = [p for p, (i, e) in sorted(events.items()) if i == ident and e.status in outcome_of and p not in backed]
+        if not todo:
+            raise AkkoordError(
+                f"amendment {printable(ident)}: no unsigned decision to sign (`akkoord verify` lists them)"
+            )
+        held = canonical.sha256(contents.get(store.record_path(ident), b""))
+        for path in todo:
+            event = events[path][1]
+            if parse_day(event.at[:10]) > today:
+                raise AkkoordError(f"{path}: dated {event.at[:10]}, after today ({today}); nothing was written")
+            body = {
+                rn.AMENDMENT: ident,
+                rn.OUTCOME: outcome_of[event.status],
+                rn.EVENT: path,
+                rn.EVENT_SHA256: canonical.sha256(contents[path]),
+                rn.REVISION: event.revision,
+                rn.AMENDMENT_SHA256: held,
+            }
+            record, record_files, trailer = signed_record(state, rn.DECISION, body, today, key_paths)
+            files.update({name: value for name, value in record_files.items() if value is not None})
+            lines.append(trailer)
+            signed.append((ident, event, record))
+    message = f"Sign {len(signed)} decision(s) made without a signed record\n\n" + "\n".join(lines)
+    sha = workspace.commit(dict(files), message, "decision", actor)
+    for _, _, record in signed:
+        record.commit = sha
+    return signed
