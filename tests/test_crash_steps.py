@@ -13,9 +13,9 @@ there and the test checks what a secretariat would check after a crash:
 - and then the repository is healthy: fsck clean, work tree and index equal to HEAD, no crash record, no
   temporary file.
 
-Every command that writes to a repository is here. Commands that write through the same storage path as another
-(the registry changes all commit one signed record, as `signatory add` does) are checked to pass exactly the
-same steps as that one, and are killed only where their own outcome differs: just before and just after the
+Every command that writes to a repository is here but `signatory resolve` (it needs a registry fork to settle).
+Commands that write through the same storage path as another (the registry changes all commit one signed record,
+as `signatory add` does) are checked to pass exactly the same steps as that one, and are killed only where their own outcome differs: just before and just after the
 refs move. Setup is shared: two repository worlds are built once, each command's starting state is prepared
 once, and every kill works on a copy of it.
 """
@@ -141,6 +141,12 @@ def _registry_change(*args: str) -> Callable[[World], tuple]:
     return lambda w: (*args, *_admin(w))
 
 
+def _awaiting_attestation(w: World, name: str) -> str:
+    """The attestation (a path in the repository) that the preparation of `name` left awaiting a cosignature."""
+    (path,) = (w.base / "prepared" / name / "attestations").rglob("*.json")
+    return str(path.relative_to(w.base / "prepared" / name))
+
+
 # name -> the case; the registry changes all commit one signed record through trust.changes, as signatory-add does;
 # in the registry world an amendment decision is an admin-signed record too (--key)
 COMMANDS: dict[str, Case] = {
@@ -217,6 +223,27 @@ COMMANDS: dict[str, Case] = {
             ("signatory", "admin-add", "admin2", "--pubkey", w.key("admin2.pub"), *_admin(w)),
             ("signatory", "threshold", "2", *_admin(w)),
             ("signatory", "retire", "org-a", *_admin(w)),  # one of two signatures: awaits the second
+        ],
+    ),
+    "signatory-admin-revoke": Case(
+        "registry",
+        _registry_change("signatory", "admin-revoke", "admin2"),
+        prepare=lambda w: [("signatory", "admin-add", "admin2", "--pubkey", w.key("admin2.pub"), *_admin(w))],
+        same_as="signatory-add",
+    ),
+    "signatory-cosign-attestation": Case(
+        "registry",
+        lambda w: (
+            *("signatory", "cosign", "--attestation", _awaiting_attestation(w, "signatory-cosign-attestation")),
+            *("--key", w.key("admin2"), "--by", BY),
+        ),
+        prepare=lambda w: [
+            ("signatory", "admin-add", "admin2", "--pubkey", w.key("admin2.pub"), *_admin(w)),
+            ("signatory", "threshold", "2", *_admin(w)),
+            (
+                *("attest", "2019", "--signatory", "org-a", "--date", "2019-12-01"),
+                *("--evidence", "brief van 1 december 2019", *_admin(w)),
+            ),  # one of two signatures: awaits the second
         ],
     ),
     "endorse": Case("registry", lambda w: ("endorse", "2019", "--as", "org-a", "--key", w.key("org"))),
