@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from akkoordvc.model import canonical, names  # noqa: E402
+from akkoordvc.model import registry_names as rn  # noqa: E402
 from akkoordvc.model.dates import moment_text, noon  # noqa: E402
 from akkoordvc.model.document import Document  # noqa: E402
 from akkoordvc.ops import amendments as ops  # noqa: E402
@@ -181,6 +182,7 @@ def build_base(folder: Path) -> tuple[Path, str]:
             text = edited
         if v == 0:
             changes[store.README] = b"# Amendments\n"
+        changes.update(_decisions(workspace, changes, ids, day - dt.timedelta(days=1), admin))
         workspace.commit(
             changes, f"Propose and accept {len(ids)} amendments", store.CHANGE, ACTOR, timestamp=noon(day) - 3600
         )
@@ -200,6 +202,30 @@ def build_base(folder: Path) -> tuple[Path, str]:
         )
     os.environ["AKKOORD_TODAY"] = TODAY.isoformat()
     return folder / "repo", hot
+
+
+def _decisions(
+    workspace: Workspace, changes: dict[str, bytes], ids: list[str], day: dt.date, admin: list[str]
+) -> dict[str, bytes]:
+    """The admin-signed decision records of the acceptances among `changes` (as `akkoord amend accept --key`
+    makes them, `trust.decisions`), chained one on the other, to commit with them."""
+    state = load_state(workspace)
+    files: dict[str, bytes] = {}
+    parents = None
+    for ident in ids:
+        (path,) = [p for p in changes if p.startswith(f"{store.FOLDER}/{ident}/{store.EVENTS}/") and "accepted" in p]
+        body = {
+            rn.AMENDMENT: ident,
+            rn.OUTCOME: rn.ACCEPT,
+            rn.EVENT: path,
+            rn.EVENT_SHA256: canonical.sha256(changes[path]),
+            rn.REVISION: 1,
+            rn.AMENDMENT_SHA256: canonical.sha256(changes[store.record_path(ident)]),
+        }
+        made, made_files, _ = C.signed_record(state, rn.DECISION, body, day, admin, parents)
+        files.update({name: data for name, data in made_files.items() if data is not None})
+        parents = [made.record]
+    return files
 
 
 # statements -------------------------------------------------------------------------------------------------
