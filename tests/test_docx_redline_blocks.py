@@ -186,6 +186,8 @@ def test_one_paragraph_per_block_in_the_export_styles():
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         body = etree.fromstring(package.read("word/document.xml"))
     ns = {"w": wn.W_NS}
+    summary = "".join(body.xpath("//w:p[w:pPr/w:pStyle/@w:val='AkkoordMeta'][3]//w:t/text()", namespaces=ns))
+    assert "3 andere onderdelen gewijzigd" in summary and "parts_changed" not in summary, summary
     styles = set(body.xpath("//w:pStyle/@w:val", namespaces=ns))
     assert {"Title", "Lid", "Artikelkop", "Opsomming1", "Heading1"} <= styles, styles
     # the table is a table, its changed cell tracked inside it

@@ -551,15 +551,7 @@ class _Writer:
         return list(p.words) if p.words else [(EQUAL, p.new_text)]
 
     def clause_blocks(self, c: ClauseChange, mode: str, anchor: str | None, note=None) -> None:
-        """A clause computed by `ops.align`: its heading, a note on what changed, its blocks.
-
-        The note of a clause that is inserted or deleted whole stands before its heading: between
-        the heading and the text, an untracked paragraph splits the clause into two tracked ranges,
-        and LibreOffice, rejecting a one-paragraph range there, gave the next paragraph (a division
-        heading) the style of the rejected one (BWBR0002629 2014-07-01 -> 2015-01-01)."""
-        whole = mode in (INSERT, DELETE)
-        if note is not None and whole:
-            note()
+        """A clause computed by `ops.align`: its heading, a note on what changed, its blocks."""
         segs = self.heading_segments_of(
             self.article_word(c.old_clause_kind, c.old_num) if c.old_id else "",
             self.article_word(c.clause_kind, c.num) if c.id else "",
@@ -571,7 +563,7 @@ class _Writer:
             (c.heading or "") if c.id else "",
         )
         self.content(wn.CLAUSE, segs, mode, bookmark=anchor)
-        if note is not None and not whole:
+        if note is not None:
             note()
         self.tree(c.tree, mode)
 
@@ -627,8 +619,12 @@ class _Writer:
         counts = ", ".join(
             f"{stats[k]} {L.kind_label(lab, k)}"
             for k in stats
-            if k not in ("words_inserted", "words_deleted") and stats[k]
+            if k not in ("words_inserted", "words_deleted", "parts_changed") and stats[k]
         )
+        if stats["parts_changed"]:
+            counts += ("; " if counts else "") + L.count_phrase(
+                lab, stats["parts_changed"], "other_parts_1", "other_parts_n"
+            )
         words = L.words_phrase(lab, stats["words_inserted"], stats["words_deleted"])
         summary = f"{lab['summary']} \u2014 {lab['clauses'].lower()}: {counts}" + (f"; {words}" if words else "") + "."
         self.plain(STYLE_META, summary)
