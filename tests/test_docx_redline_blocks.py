@@ -151,7 +151,7 @@ def word_projection(data: bytes, accept: bool) -> list[Para]:
 
 def sample_edits() -> tuple[etree._Element, etree._Element]:
     """The sample agreement and a copy with a change in the title, the preamble, a division heading,
-    a lid, a list item, a table cell, a clause added, one removed and one moved."""
+    a lid, a list item, a table cell, a cell removed from a row, a clause added, one removed and one moved."""
     old = etree.fromstring(SAMPLE.read_bytes())
     new = etree.fromstring(SAMPLE.read_bytes())
     title = new.find("meta/title")
@@ -165,8 +165,9 @@ def sample_edits() -> tuple[etree._Element, etree._Element]:
     item = new.xpath("//item/p")[0]
     item.text = "Gewijzigd: " + (item.text or "")
     cells = new.xpath("//cell")
-    if cells:
-        cells[0].text = "Nieuwe cel"
+    cells[0].text = "Nieuwe cel"
+    row = new.xpath("//row[count(cell) > 1]")[-1]
+    row.remove(row.findall("cell")[-1])  # a cell fewer in a row
     clauses = new.xpath("//clause")
     clauses[2].getparent().remove(clauses[2])
     moved = clauses[4]

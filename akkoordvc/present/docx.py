@@ -503,15 +503,22 @@ class _Writer:
         tbl = table(self.body, columns)
         for row in rows:
             m = _mode_of(row, mode)
-            if m is None:
-                continue
-            tr = _el(tbl, "tr")
-            if m in (INSERT, DELETE):
-                self.revision(_el(tr, "trPr"), "ins" if m == INSERT else "del")
-            for c in row.children:
-                cm = _mode_of(c, m)
-                if cm is not None:
-                    self.content(wn.CELL, self.words_of(c, cm), "diff", parent=cell(tr, columns))
+            if m == "diff" and any(c.change in (ADDED, REMOVED) for c in row.children):
+                # a row that gained or lost a cell: the old row deleted, the new one inserted (a tracked
+                # cell insertion, w:cellIns, is not something LibreOffice accepts or rejects)
+                self.row(tbl, row, DELETE, columns)
+                self.row(tbl, row, INSERT, columns)
+            elif m is not None:
+                self.row(tbl, row, m, columns)
+
+    def row(self, tbl, row: BlockChange, mode: str, columns: int) -> None:
+        tr = _el(tbl, "tr")
+        if mode in (INSERT, DELETE):
+            self.revision(_el(tr, "trPr"), "ins" if mode == INSERT else "del")
+        for c in row.children:
+            cm = _mode_of(c, mode)
+            if cm is not None:
+                self.content(wn.CELL, self.words_of(c, cm), "diff", parent=cell(tr, columns))
 
     def part(self, p: PartChange, mode: str | None = None) -> None:
         """A part outside the clauses: the title, the short title, other metadata (a note), the preamble,
