@@ -81,14 +81,12 @@ def terminal_width(output: str | None = None, stream: IO[str] | None = None) -> 
 
 def check_day(ctx: click.Context | None, param: click.Parameter | None, value: str | None) -> str | None:
     """A click callback: `value` must be a day written YYYY-MM-DD (a usage error otherwise); kept as text."""
-    from ..model.dates import parse_day
+    from ..model.dates import date_problem, is_day
 
     if value is None:
         return None
-    try:
-        parse_day(value)
-    except AkkoordError:
-        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    if not is_day(value):
+        raise click.BadParameter(str(date_problem(value)))
     return value
 
 

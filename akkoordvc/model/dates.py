@@ -16,24 +16,43 @@ import re
 import time
 
 from ..errors import AkkoordError
+from ..messages import Message
 
 #: Set to YYYY-MM-DD to fix "today".
 TODAY_ENV = "AKKOORD_TODAY"
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = "%Y-%m-%dT%H:%M:%SZ"
+#: a day written the Dutch way round, 04-07-2022 or 4/7/2022
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 
 
-def parse_day(text: str, what: str = "date") -> dt.date:
-    """The day `text` names (YYYY-MM-DD), or one line saying that `what` is not a date."""
+def parse_day(text: str, what: str = "") -> dt.date:
+    """The day `text` names (YYYY-MM-DD), or one line saying that `what` (e.g. "--date") is not a date."""
     if isinstance(text, str) and _DAY.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
             pass
-    raise AkkoordError(f"{what} {text!r} is not a date; use YYYY-MM-DD")
+    problem = date_problem(text)
+    raise AkkoordError(Message("model.date_of", what=what, problem=problem) if what else problem)
 
 
-def optional_day(text: str | None, what: str = "date") -> dt.date | None:
+def date_problem(text: str) -> Message:
+    """Why `text` is not a day written YYYY-MM-DD: for a day written day first (04-07-2022), the day it
+    would be (did you mean 2022-07-04?)."""
+    day_first = _DAY_FIRST.fullmatch(text.strip()) if isinstance(text, str) else None
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+        try:
+            meant = dt.date(year, month, day)
+        except ValueError:
+            pass
+        else:
+            return Message("model.date_day_first", text=text, suggestion=meant.isoformat())
+    return Message("model.not_a_date", text=text)
+
+
+def optional_day(text: str | None, what: str = "") -> dt.date | None:
     """`parse_day`, with None (an option not given, an attribute absent) passed through."""
     return None if text is None else parse_day(text, what)
 
@@ -75,7 +94,7 @@ def noon(day: dt.date) -> int:
     return calendar.timegm(day.timetuple()) + 12 * 3600
 
 
-def timestamp_for(date: str | None, what: str = "date") -> int:
+def timestamp_for(date: str | None, what: str = "") -> int:
     """The moment of a --date option (noon UTC of that day), or now when it is not given."""
     return now() if date is None else noon(parse_day(date, what))
 

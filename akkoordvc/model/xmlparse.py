@@ -13,6 +13,8 @@ import re
 from lxml import etree
 
 from ..errors import XMLInputError
+from ..messages import Message
+from . import formats
 from .reading import read_input
 from .strings import LINE_BREAK, NOT_XML, describe_char, one_line
 
@@ -57,9 +59,16 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
+        kind = other_format(data, source)
+        if kind is not None:
+            raise XMLInputError(Message(f"model.not_xml.{kind}", path=source)) from None
         line, column = exc.position if exc.position else (exc.lineno or 0, 0)
         message = one_line(exc.msg or str(exc))  # libxml2 may end a message with a newline
         message = re.sub(r", line \d+, column \d+$", "", message)
+        plain = _plain_mistake(message)
+        if plain is not None:
+            shown = _line_of(data, line, column)
+            raise XMLInputError(Message(plain, where=f"{source}:{line}:{column}", line=shown)) from None
         if "Excessive depth" in message:
             message = f"elements nested deeper than {MAX_DEPTH} levels are refused"
         elif "Huge input" in message or "huge" in message.lower():
@@ -70,6 +79,47 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
     if root is None:
         raise XMLInputError(f"{source}: no XML element found; the file is empty")
     return root
+
+
+#: what `formats.kind_of` finds -> the kind named in the message
+_OTHER = {formats.DOCX: "word", formats.ODT: "odt", formats.MARKDOWN: "text"}
+
+
+def other_format(data: bytes, name: str = "") -> str | None:
+    """The kind of a file that is not XML at all but a format people often give instead: "word", "odt", "pdf" or
+    "text" (Markdown or plain text); None when it may be XML (a mistake inside XML is reported as such)."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"{\\rtf"):
+        return "word"
+    kind = formats.kind_of(data, name)
+    if kind == formats.XML and name.lower().endswith(".txt") and not data.lstrip().startswith(b"<"):
+        return "text"
+    return _OTHER.get(kind)
+
+
+#: libxml2's words for an unescaped & or < -> the catalogue key that says it plainly
+_MISTAKES = (
+    ("xmlParseEntityRef: no name", "model.bare_ampersand"),
+    ("EntityRef: expecting ';'", "model.bare_ampersand"),
+    ("StartTag: invalid element name", "model.bare_less_than"),
+    ("Unescaped '<' not allowed in attributes values", "model.bare_less_than"),
+)
+#: how much of the line is quoted before and after the place of the mistake
+_BEFORE, _AFTER = 40, 20
+
+
+def _plain_mistake(libxml_message: str) -> str | None:
+    return next((key for words, key in _MISTAKES if libxml_message.startswith(words)), None)
+
+
+def _line_of(data: bytes, number: int, column: int) -> str:
+    """Line `number` of `data` around `column`, on one line, with … where it is cut."""
+    lines = data.split(b"\n")
+    text = lines[number - 1].decode("utf-8", "replace") if 0 < number <= len(lines) else ""
+    start, end = max(0, column - _BEFORE), column + _AFTER
+    shown = one_line(text[start:end])
+    return ("…" if start > 0 and text[:start].strip() else "") + shown + ("…" if text[end:].strip() else "")
 
 
 def parse_file(path: str | os.PathLike[str]) -> etree._Element:

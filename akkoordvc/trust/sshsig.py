@@ -26,6 +26,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model.ids import is_signatory_id
 from ..model.reading import read_input
 from . import printable, sshsig_verify
@@ -300,6 +302,10 @@ def _run(args: list[str], *, data: bytes | None, timeout: int) -> subprocess.Com
         ) from None
 
 
+#: ssh-keygen's reason for ignoring a private key others may read ("Permissions 0644 for 'k' are too open.")
+_TOO_OPEN = re.compile(r"Permissions 0?[0-7]{3,4} for .{1,4096}? are too open\.?")
+
+
 def _last_line(stderr: bytes) -> str:
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
     lines = [line for line in lines if not line.startswith(("Signing ", "Enter passphrase"))]
@@ -320,6 +326,11 @@ def sign(data: bytes, key_path: str | os.PathLike[str], namespace: str) -> bytes
         signature = message.with_name("message.sig")
         if proc.returncode == 0 and signature.is_file():
             return signature.read_bytes()
+    too_open = _TOO_OPEN.search(proc.stderr.decode("utf-8", "replace"))
+    if too_open:
+        raise SigningError(
+            Message("trust.key_too_open", path=info.path, why=too_open.group(0), chmod=shlex.quote(info.path))
+        )
     why = _last_line(proc.stderr)
     if "passphrase" in why or (info.encrypted and "agent" not in why):
         raise SigningError(
