@@ -29,6 +29,8 @@ def test_every_message_exists_in_both_languages_with_the_same_fields():
             assert set(texts) == set(messages.LANGUAGES), f"{key}: languages {sorted(texts)}"
             assert all(texts[lang].strip() for lang in messages.LANGUAGES), f"{key}: an empty text"
             assert messages.fields(texts["nl"]) == messages.fields(texts["en"]), f"{key}: different fields"
+            for lang in messages.LANGUAGES:  # a stray brace would fail only when the message is shown
+                texts[lang].format(**{name: "x" for name in messages.fields(texts[lang])})
 
 
 def used_keys() -> set[str]:

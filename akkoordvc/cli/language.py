@@ -41,6 +41,14 @@ def _help_key(area: str, path: str, *rest: str) -> str:
     return ".".join((area, "help", path, *rest))
 
 
+def help_keys(target: str, words: tuple[str, ...]) -> tuple[str, str]:
+    """The catalogue keys of the description and the examples of the command `words` (``("amend", "propose")``),
+    registered as `target` ("amend_cmds:amend")."""
+    area = target.split(":", 1)[0].removesuffix("_cmds")
+    path = ".".join(words)
+    return _help_key(area, path), _help_key(area, path, "examples")
+
+
 def _option_help(area: str, path: str, name: str) -> str | None:
     for key in (_help_key(area, path, "opt", name), f"common.opt.{name}"):
         if messages.has(key):

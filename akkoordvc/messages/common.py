@@ -58,6 +58,11 @@ MESSAGES = {
         "nl": "De vingerafdruk van het register die `akkoord init` toonde (sha256:...); wordt in deze kopie onthouden.",
         "en": "The registry fingerprint printed by `akkoord init` (sha256:...); remembered in the clone.",
     },
+    "common.opt.keys": {
+        "nl": "Privé-SSH-sleutel van een registerbeheerder (herhaalbaar als er meer handtekeningen nodig zijn).",
+        "en": "Private SSH key of a registry admin (repeatable when the threshold needs several).",
+    },
+    "common.opt.reason": {"nl": "Waarom.", "en": "Why."},
     # the command itself
     "common.help.akkoord": {
         "nl": "Versiebeheer voor een onderhandelde publieke tekst: artikelen, amendementen, wijzigingen en "

@@ -1,0 +1,163 @@
+"""Messages of `akkoord amend`: proposing, reviewing and deciding amendments."""
+
+MESSAGES = {
+    "amend.help.amend.show.opt.fmt": {
+        "nl": "term: het amendement, zijn geschiedenis en de wijzigingen; json: hetzelfde als data; html en docx: alleen de wijzigingen, zoals `akkoord redline BASIS amend/ID` (docx vraagt -o; de bijgehouden wijzigingen dragen de indieners en de datum van het voorstel).",
+        "en": "term: the record, its history and its redline; json: the record, its check and its redline as data; html and docx: the redline alone, the same as `akkoord redline BASE amend/ID` (docx needs -o; its tracked changes carry the proposers and the proposal date).",
+    },
+    "amend.help.amend.show.opt.as_xml": {
+        "nl": "Toon het amendement (met zijn geschiedenis) als XML.",
+        "en": "Print the amendment record (with its history) as XML.",
+    },
+    "amend.help.amend.rebase.opt.edited": {
+        "nl": "Een bewerkte kopie van de huidige tekst (zie --write) met het amendement zoals het nu moet zijn.",
+        "en": "An edited copy of the current text (see --write) holding the amendment as it should be now.",
+    },
+    "amend.help.amend.rebase.opt.write": {
+        "nl": "Schrijf het beginpunt: de huidige tekst met elk deel van het amendement dat nog past.",
+        "en": "Write the starting point: the current text with every part of the amendment that still applies.",
+    },
+    # help
+    "amend.help.amend": {
+        "nl": "Stel amendementen voor, bekijk ze, neem ze aan of wijs ze af.\n\n"
+        "Een amendement is een voorgestelde wijziging van de tekst, met wie het voorstelt en waarom.",
+        "en": "Propose, review, accept and consolidate amendments to the agreement.\n\n"
+        "An amendment is a proposed change of the text, with who proposes it and why.",
+    },
+    "amend.help.amend.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord amend list\n  akkoord amend show a1b2c3\n"
+        "  akkoord amend propose --from-file mijn-versie.xml --title 'Looptijd tot 2030' --by 'Fenna <f@example.org>'",
+        "en": "Examples:\n\n\b\n  akkoord amend list\n  akkoord amend show a1b2c3\n"
+        "  akkoord amend propose --from-file my-copy.xml --title 'Term until 2030' --by 'Fenna <f@example.org>'",
+    },
+    "amend.help.amend.propose": {
+        "nl": "Stel een amendement voor: vanuit een bewerkte kopie van de tekst (--from-file) of een "
+        "amendementbestand. Toont het id.",
+        "en": "Propose an amendment: from an edited copy of the text (--from-file) or an amendment file. "
+        "Prints its id.",
+    },
+    "amend.help.amend.propose.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord amend propose --from-file looptijd-2030.xml --title 'Looptijd tot 2030' \\\n"
+        "      --by 'Fenna de Vries <fenna@buurtkracht.example>' --rationale 'Vijf jaar is te kort.'",
+        "en": "Example:\n\n\b\n  akkoord amend propose --from-file term-2030.xml --title 'Term until 2030' \\\n"
+        "      --by 'Fenna de Vries <fenna@buurtkracht.example>' --rationale 'Five years is too short.'",
+    },
+    "amend.help.amend.propose.opt.edited": {
+        "nl": "Een bewerkte kopie van akkoord.xml; de wijzigingen worden bepaald ten opzichte van de basis.",
+        "en": "An edited copy of akkoord.xml; the operations are derived against the base.",
+    },
+    "amend.help.amend.propose.opt.title": {
+        "nl": "Een korte titel (verplicht met --from-file).",
+        "en": "A short title (required with --from-file).",
+    },
+    "amend.help.amend.propose.opt.by": {
+        "nl": "Wie het amendement voorstelt: 'Naam <e-mail>' of een naam (standaard: user.name/user.email van git).",
+        "en": "Who proposes the amendment: 'Name <email>' or a name (default: git's user.name/user.email).",
+    },
+    "amend.help.amend.propose.opt.co": {
+        "nl": "Nog iemand die het voorstel indient (herhaalbaar).",
+        "en": "Another proposer (repeatable).",
+    },
+    "amend.help.amend.propose.opt.rationale": {
+        "nl": "Waarom (alinea's gescheiden door een lege regel).",
+        "en": "Why (paragraphs separated by a blank line).",
+    },
+    "amend.help.amend.propose.opt.source": {
+        "nl": 'Waar het vandaan komt, bijvoorbeeld "netwerkbijeenkomst 23 juni 2022".',
+        "en": 'Where it comes from, e.g. "netwerkbijeenkomst 23 juni 2022".',
+    },
+    "amend.help.amend.propose.opt.supersedes": {
+        "nl": "Een voorgesteld amendement dat dit vervangt (herhaalbaar).",
+        "en": "A proposed amendment this one replaces (repeatable).",
+    },
+    "amend.help.amend.propose.opt.base_ref": {
+        "nl": "Met --from-file: de versie waarvan de kopie gemaakt is (standaard: de huidige tekst).",
+        "en": "With --from-file: the version the copy was made from (default: the current text).",
+    },
+    "amend.help.amend.list": {
+        "nl": "Toon de amendementen, oudste eerst, met status, basis en de artikelen die ze raken.",
+        "en": "List amendments, oldest first, with status, base and the clauses they touch.",
+    },
+    "amend.help.amend.list.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord amend list\n  akkoord amend list --status proposed",
+        "en": "Examples:\n\n\b\n  akkoord amend list\n  akkoord amend list --status proposed",
+    },
+    "amend.help.amend.list.opt.status": {
+        "nl": "Alleen amendementen met deze status.",
+        "en": "Only amendments with this status.",
+    },
+    "amend.help.amend.show": {
+        "nl": "Toon een amendement: wie, waarom, de geschiedenis van de status, de wijzigingen, of het nu nog "
+        "past, en de wijzigingen in de tekst (redline).",
+        "en": "Show an amendment: who, why, status history, operations, whether it applies now, and its redline.",
+    },
+    "amend.help.amend.show.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord amend show a1b2c3\n"
+        "  akkoord amend show a1b2c3 --format docx -o amendement.docx",
+        "en": "Examples:\n\n\b\n  akkoord amend show a1b2c3\n  akkoord amend show a1b2c3 --format docx -o amendment.docx",
+    },
+    "amend.help.amend.accept": {
+        "nl": "Neem een voorgesteld amendement aan (geweigerd, code 3, als het botst met de huidige tekst).",
+        "en": "Accept a proposed amendment (refused, exit 3, if it conflicts with the current text).",
+    },
+    "amend.help.amend.accept.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord amend accept a1b2c3 --by 'Secretariaat <s@maak020.example>' "
+        "--reason 'Besloten op 27 september 2022'",
+        "en": "Example:\n\n\b\n  akkoord amend accept a1b2c3 --by 'Secretariat <s@maak020.example>' "
+        "--reason 'Decided on 27 September 2022'",
+    },
+    "amend.help.amend.accept.opt.by": {
+        "nl": "Wie het besluit vastlegt (bijvoorbeeld het secretariaat): 'Naam <e-mail>' of een naam.",
+        "en": "Who records the decision (e.g. the secretariat): 'Name <email>' or a name.",
+    },
+    "amend.help.amend.accept.opt.reason": {
+        "nl": "Waarom (bijvoorbeeld de bijeenkomst die besloot).",
+        "en": "Why (e.g. the meeting that decided).",
+    },
+    "amend.help.amend.reject": {
+        "nl": "Wijs een voorgesteld (of betwist) amendement af, met een reden.",
+        "en": "Reject a proposed (or contested) amendment, with a reason.",
+    },
+    "amend.help.amend.reject.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord amend reject a1b2c3 --by 'Secretariaat <s@maak020.example>' "
+        "--reason 'Valt buiten het akkoord'",
+        "en": "Example:\n\n\b\n  akkoord amend reject a1b2c3 --by 'Secretariat <s@maak020.example>' "
+        "--reason 'Outside the agreement'",
+    },
+    "amend.help.amend.reject.opt.by": {
+        "nl": "Wie het besluit vastlegt: 'Naam <e-mail>' of een naam.",
+        "en": "Who records the decision: 'Name <email>' or a name.",
+    },
+    "amend.help.amend.reject.opt.reason": {"nl": "Waarom het wordt afgewezen.", "en": "Why it is rejected."},
+    "amend.help.amend.withdraw": {
+        "nl": "Trek een voorgesteld (of betwist) amendement in (door wie het voorstelde).",
+        "en": "Withdraw a proposed (or contested) amendment (by its proposer).",
+    },
+    "amend.help.amend.withdraw.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord amend withdraw a1b2c3 --by 'Fenna de Vries <fenna@buurtkracht.example>'",
+        "en": "Example:\n\n\b\n  akkoord amend withdraw a1b2c3 --by 'Fenna de Vries <fenna@buurtkracht.example>'",
+    },
+    "amend.help.amend.withdraw.opt.by": {
+        "nl": "Wie intrekt: de indiener van het amendement, 'Naam <e-mail>' of een naam.",
+        "en": "Who withdraws: the amendment's proposer, 'Name <email>' or a name.",
+    },
+    "amend.help.amend.withdraw.opt.reason": {"nl": "Waarom het wordt ingetrokken.", "en": "Why it is withdrawn."},
+    "amend.help.amend.rebase": {
+        "nl": "Los een botsing op: herschrijf een amendement op de huidige tekst (het wordt opnieuw voorgesteld).",
+        "en": "Resolve a conflict: redraft an amendment against the current text (it is proposed again).",
+    },
+    "amend.help.amend.rebase.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord amend rebase a1b2c3 --write opnieuw.xml\n"
+        "  akkoord amend rebase a1b2c3 --from-file opnieuw.xml --reason 'Aangepast aan versie 2023'",
+        "en": "Examples:\n\n\b\n  akkoord amend rebase a1b2c3 --write again.xml\n"
+        "  akkoord amend rebase a1b2c3 --from-file again.xml --reason 'Adapted to version 2023'",
+    },
+    "amend.help.amend.rebase.opt.by": {
+        "nl": "Wie het amendement herschrijft: 'Naam <e-mail>' of een naam.",
+        "en": "Who redrafts the amendment: 'Name <email>' or a name.",
+    },
+    "amend.help.amend.rebase.opt.reason": {
+        "nl": "Wat er in deze herziening veranderde.",
+        "en": "What changed in this revision.",
+    },
+}

@@ -1,0 +1,66 @@
+"""Messages of `akkoord endorse` and `akkoord attest`."""
+
+MESSAGES = {
+    "endorse.help.attest.opt.mandate": {"nl": "Wat het besluit machtigde.", "en": "What authorised the decision."},
+    "endorse.help.attest.opt.comment": {"nl": "Een korte toelichting.", "en": "A short explanation."},
+    "endorse.help.endorse": {
+        "nl": "Onderteken, als ondertekenaar --as, uw besluit over versie REF (gedateerd vandaag) met uw eigen "
+        "SSH-sleutel, en leg het vast.\n\nControleer eerst wat u ondertekent: `akkoord show REF` en "
+        "`akkoord since ID` (wat er veranderde sinds uw vorige ondertekening).",
+        "en": "Sign, as signatory --as, your decision about version REF (dated today) with your own SSH key, and "
+        "commit it.\n\nCheck first what you sign: `akkoord show REF` and `akkoord since ID` (what changed since "
+        "your last endorsement).",
+    },
+    "endorse.help.endorse.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord endorse 2023 --as buurtkracht-oost --key ~/.ssh/id_ed25519\n"
+        "  akkoord endorse 2023 --as huurders-zuidoost --key ~/.ssh/id_ed25519 --decision decline "
+        "--comment 'Artikel 13 gaat te ver'",
+        "en": "Examples:\n\n\b\n  akkoord endorse 2023 --as buurtkracht-oost --key ~/.ssh/id_ed25519\n"
+        "  akkoord endorse 2023 --as huurders-zuidoost --key ~/.ssh/id_ed25519 --decision decline "
+        "--comment 'Clause 13 goes too far'",
+    },
+    "endorse.help.endorse.opt.as_": {
+        "nl": "De ondertekenaar namens wie u ondertekent (zie `akkoord signatory list`).",
+        "en": "The signatory you sign for (see `akkoord signatory list`).",
+    },
+    "endorse.help.endorse.opt.key": {
+        "nl": "Uw privé-SSH-sleutel (of een .pub die ssh-agent vasthoudt).",
+        "en": "Your private SSH key (or a .pub held by ssh-agent).",
+    },
+    "endorse.help.endorse.opt.mandate": {
+        "nl": "Wat dit besluit machtigt (bijvoorbeeld collegebesluit 2026/123).",
+        "en": "What authorises this decision (e.g. collegebesluit 2026/123).",
+    },
+    "endorse.help.endorse.opt.comment": {
+        "nl": "Een korte toelichting, gepubliceerd bij de verklaring.",
+        "en": "A short explanation, published with the statement.",
+    },
+    "endorse.help.endorse.opt.by": {
+        "nl": "Auteur van de git-commit (standaard: de ondertekenaar zelf); het ondertekende besluit blijft van de "
+        "ondertekenaar.",
+        "en": "Author of the git commit (default: the signatory itself); the signed decision stays the signatory's.",
+    },
+    "endorse.help.attest": {
+        "nl": "Leg, als registerbeheerders, een besluit vast dat buiten de repository is genomen (bijvoorbeeld "
+        "een handtekening op papier).",
+        "en": "Record, as registry admins, a decision made outside the repository (e.g. a signature on paper).",
+    },
+    "endorse.help.attest.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord attest 2019 --signatory college-2018-2022 --date 2019-11-09 "
+        "--evidence 'Getekend op papier, 9 november 2019' --key ~/.ssh/beheer",
+        "en": "Example:\n\n\b\n  akkoord attest 2019 --signatory college-2018-2022 --date 2019-11-09 "
+        "--evidence 'Signed on paper, 9 November 2019' --key ~/.ssh/admin",
+    },
+    "endorse.help.attest.opt.signatory": {
+        "nl": "Wiens besluit wordt vastgelegd.",
+        "en": "Whose decision is recorded.",
+    },
+    "endorse.help.attest.opt.evidence": {
+        "nl": "Waar het besluit is vastgelegd (getekend papier, collegebesluit, notulen).",
+        "en": "Where the decision is documented (signed paper, collegebesluit, minutes).",
+    },
+    "endorse.help.attest.opt.by": {
+        "nl": "Auteur van de git-commit: 'Naam <e-mail>' of een naam (standaard: de gebruiker van git).",
+        "en": "Author of the git commit: 'Name <email>' or a name (default: git's user).",
+    },
+}

@@ -1,0 +1,107 @@
+"""Messages of the commands on the repository: init, version, log, commit, status."""
+
+MESSAGES = {
+    # help
+    "repo.help.init": {
+        "nl": "Maak een nieuwe akkoord-repository in map DIRECTORY: vanuit een bestaande tekst (--from) of leeg.\n\n"
+        "Met --admin-key begint ook het register van ondertekenaars; de vingerafdruk die init toont, is het "
+        "vertrouwensanker dat ondertekenaars later met --trust-anchor controleren.",
+        "en": "Create a new agreement repository in DIRECTORY: from an existing text (--from) or empty.\n\n"
+        "With --admin-key the signatory registry starts too; the fingerprint init prints is the trust anchor "
+        "that signatories later check with --trust-anchor.",
+    },
+    "repo.help.init.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord init maak020 --from akkoord.xml --by 'Secretariaat <secretariaat@maak020.example>'\n"
+        "  akkoord init maak020 --from akkoord.xml --admin-key ~/.ssh/id_ed25519.pub",
+        "en": "Examples:\n\n\b\n  akkoord init maak020 --from akkoord.xml --by 'Secretariat <secretariat@maak020.example>'\n"
+        "  akkoord init maak020 --from akkoord.xml --admin-key ~/.ssh/id_ed25519.pub",
+    },
+    "repo.help.init.opt.from_file": {
+        "nl": "Begin met dit XML-bestand van het akkoord.",
+        "en": "Start from this agreement XML file.",
+    },
+    "repo.help.init.opt.doc_id": {"nl": "Id van een nieuw, leeg akkoord.", "en": "Id of a new, empty agreement."},
+    "repo.help.init.opt.title": {"nl": "Titel van een nieuw, leeg akkoord.", "en": "Title of a new, empty agreement."},
+    "repo.help.init.opt.lang": {
+        "nl": "Taal van een nieuw, leeg akkoord.",
+        "en": "Language of a new, empty agreement.",
+    },
+    "repo.help.init.opt.by": {
+        "nl": "Wie de repository aanmaakt (de auteur van de eerste commit): 'Naam <e-mail>' of een naam "
+        "(standaard: user.name/user.email van git).",
+        "en": "Who creates the repository (author of the first commit): 'Name <email>' or a name "
+        "(default: git's user.name/user.email).",
+    },
+    "repo.help.init.opt.admin_keys": {
+        "nl": "Publieke SSH-sleutel van een registerbeheerder (herhaalbaar); begint het register van ondertekenaars.",
+        "en": "Public SSH key of a registry admin (repeatable); starts the signatory registry.",
+    },
+    "repo.help.init.opt.threshold": {
+        "nl": "Hoeveel verschillende beheerderssleutels een wijziging van het register moeten ondertekenen "
+        "(standaard 1).",
+        "en": "How many distinct admin keys must sign a registry change (default 1).",
+    },
+    "repo.help.version": {
+        "nl": "Maak en toon versies: tekst met een naam die niet meer verandert (2019, 2023).",
+        "en": "Create and list versions (named, frozen texts such as 2019 or 2023).",
+    },
+    "repo.help.version.examples": {
+        "nl": "Voorbeelden:\n\n\b\n  akkoord version list\n  akkoord version create 2023 -m 'Na de netwerkbijeenkomst'",
+        "en": "Examples:\n\n\b\n  akkoord version list\n  akkoord version create 2023 -m 'After the network meeting'",
+    },
+    "repo.help.version.create": {
+        "nl": "Leg de huidige tekst vast als versie LABEL, met elk aangenomen amendement erin verwerkt.",
+        "en": "Freeze the current text as version LABEL, consolidating every accepted amendment.",
+    },
+    "repo.help.version.create.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord version create 2023 -m 'Geactualiseerd na 23 juni 2022' --date 2023-01-15",
+        "en": "Example:\n\n\b\n  akkoord version create 2023 -m 'Updated after 23 June 2022' --date 2023-01-15",
+    },
+    "repo.help.version.create.opt.message": {
+        "nl": "Wat deze versie is (standaard: 'Version LABEL').",
+        "en": "What this version is (default: 'Version LABEL').",
+    },
+    "repo.help.version.create.opt.by": {
+        "nl": "Wie de versie vastlegt (de auteur van de commit): 'Naam <e-mail>' of een naam.",
+        "en": "Who freezes the version (author of the commit): 'Name <email>' or a name.",
+    },
+    "repo.help.version.list": {"nl": "Toon de versies, oudste eerst.", "en": "List versions, oldest first."},
+    "repo.help.version.list.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord version list --json",
+        "en": "Example:\n\n\b\n  akkoord version list --json",
+    },
+    "repo.help.log": {
+        "nl": "Toon de versies, oudste eerst: label, datum, omschrijving, commit, tag en text_sha256.",
+        "en": "List versions oldest first: label, date, message, commit, tag, text_sha256.",
+    },
+    "repo.help.log.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord log",
+        "en": "Example:\n\n\b\n  akkoord log",
+    },
+    "repo.help.commit": {
+        "nl": "Leg wijzigingen in akkoord.xml vast als redactionele wijziging (geen amendement), bijvoorbeeld "
+        "een tikfout.",
+        "en": "Record edits to akkoord.xml as an explicit editorial change (not an amendment), e.g. a typo.",
+    },
+    "repo.help.commit.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord commit -m 'Tikfout in artikel 13' --by 'Secretariaat <s@maak020.example>'",
+        "en": "Example:\n\n\b\n  akkoord commit -m 'Typo in clause 13' --by 'Secretariat <s@maak020.example>'",
+    },
+    "repo.help.commit.opt.message": {
+        "nl": "Wat de redactionele wijziging doet.",
+        "en": "What the editorial change does.",
+    },
+    "repo.help.commit.opt.by": {
+        "nl": "Wie de wijziging vastlegt (de auteur van de commit): 'Naam <e-mail>' of een naam.",
+        "en": "Who records the change (author of the commit): 'Name <email>' or a name.",
+    },
+    "repo.help.status": {
+        "nl": "Waar de tekst staat: de laatste versie, wijzigingen die nog niet zijn vastgelegd, de hash van de "
+        "huidige tekst.",
+        "en": "Where the text stands: latest version, uncommitted edits, the current text's hash.",
+    },
+    "repo.help.status.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord status",
+        "en": "Example:\n\n\b\n  akkoord status",
+    },
+}
