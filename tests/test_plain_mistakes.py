@@ -141,3 +141,22 @@ def test_a_private_key_others_can_read_says_chmod_600_and_keeps_ssh_keygens_reas
     assert f"run `chmod 600 '{key}'` and retry" in message
     os.chmod(key, 0o600)
     assert sign(b"tekst", key, "akkoord-test").startswith(b"-----BEGIN SSH SIGNATURE-----")
+
+
+def test_a_wrong_trust_anchor_is_one_problem_not_one_per_record(world, run_cli):
+    wrong = "sha256:" + "1" * 64
+    code, out, err = run_cli("verify", "--trust-anchor", wrong, cwd=world.root)
+    assert code == 1
+    listed = [line for line in out.splitlines() if line.startswith("  - ")]
+    assert len(listed) == 1 and "not the registry you trust" in listed[0], out
+    assert "1 problem" in out and "further problems follow from it and are not listed" in out, out
+
+
+@pytest.mark.parametrize("by", ["", "  ", "<secretariaat@maak020.example>"])
+def test_by_without_a_name_is_refused_not_filled_in(sample_repo, run_cli, by):
+    text = sample_repo / "akkoord.xml"
+    text.write_text(text.read_text(encoding="utf-8").replace("Aanleiding<", "Aanleiding!<", 1), encoding="utf-8")
+    head = subprocess.run(["git", "-C", sample_repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+    code, _, err = run_cli("-C", sample_repo, "commit", "-m", "typo", "--by", by)
+    assert code == 1 and "expected a name" in err and err.count("\n") == 1, err
+    assert subprocess.run(["git", "-C", sample_repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout == head

@@ -32,7 +32,7 @@ def who_acts(
     fallback: Identity | None = None,
 ) -> Identity:
     """The identity to record (see the module docstring for the order)."""
-    if by:
+    if by is not None:  # an empty --by is refused, not taken as "not given"
         return Identity.parse(by)
     if signer is not None:
         return signer

@@ -285,6 +285,10 @@ def verify(
     _check_chains(checked, notices)
     for item in checked:
         problems.extend(item.problems)
+    mismatch = [p for p in problems if p.code == "registry-anchor-mismatch"]
+    if mismatch:  # a registry that is not the one pinned makes every other check moot: say that once
+        notices.append(f"{len(problems) - len(mismatch)} further problems follow from it and are not listed")
+        problems = mismatch
     if state.anchor and not trust_anchor:
         notices.append(
             f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
