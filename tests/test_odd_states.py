@@ -261,7 +261,7 @@ def test_a_repository_of_another_user_names_dubious_ownership_and_the_safe_direc
 
 @pytest.mark.parametrize("point", ["sync-temp-written#1", "pending-temp-written"])
 def test_temporary_files_of_a_kill_are_removed_and_never_committed(repo, tmp_path, point):
-    copy = edited_copies(tmp_path, 1)[0]
+    copy, other = edited_copies(tmp_path, 2)  # the killed proposal may have been recorded: the next is another
     proc = killed(tmp_path, point, "-C", repo, "amend", "propose", "--from-file", copy, "--title", "T", "--by", "A")
     assert proc.returncode == -signal.SIGKILL
     left = temporary_files(repo)
@@ -271,7 +271,7 @@ def test_temporary_files_of_a_kill_are_removed_and_never_committed(repo, tmp_pat
     git(repo, "reset", "-q")
     assert akkoord("-C", repo, "status").returncode == 0
     assert temporary_files(repo) == []
-    proposed = propose(repo, copy, "T2")
+    proposed = propose(repo, other, "T2")
     assert amendments_in(repo)[proposed] == "proposed"
     assert_healthy(repo)
     assert ".akkoord-" not in git(repo, "ls-tree", "-r", "--name-only", "HEAD")

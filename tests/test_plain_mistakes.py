@@ -159,4 +159,6 @@ def test_by_without_a_name_is_refused_not_filled_in(sample_repo, run_cli, by):
     head = subprocess.run(["git", "-C", sample_repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout
     code, _, err = run_cli("-C", sample_repo, "commit", "-m", "typo", "--by", by)
     assert code == 1 and "expected a name" in err and err.count("\n") == 1, err
-    assert subprocess.run(["git", "-C", sample_repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout == head
+    assert (
+        subprocess.run(["git", "-C", sample_repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout == head
+    )

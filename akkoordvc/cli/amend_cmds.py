@@ -54,6 +54,7 @@ def amend() -> None:
 )
 @click.option("--date", help=DATE_HELP)
 @click.option("--json", "as_json", is_flag=True, help='Print {"id": ..., "operations": [...]}.')
+@click.option("--force", is_flag=True, help="Propose even when an open amendment makes the same change.")
 def propose(
     amendment_file: str | None,
     edited: str | None,
@@ -66,6 +67,7 @@ def propose(
     base_ref: str | None,
     date: str | None,
     as_json: bool,
+    force: bool,
 ) -> int:
     """Propose an amendment: from an edited copy of the text (--from-file) or an amendment file. Prints its id."""
     from ..storage import amendment_store as store
@@ -107,6 +109,7 @@ def propose(
         source=source,
         supersedes=supersedes,
         timestamp=moment(date),
+        force=force,
     )
     if as_json:
         emit_json({"id": created.id, "operations": [op.as_dict() for op in created.operations]})

@@ -1,6 +1,22 @@
 """Messages of `akkoord amend`: proposing, reviewing and deciding amendments."""
 
 MESSAGES = {
+    "amend.same_change": {
+        "nl": "amendement {id} ({title!r}, {status}) doet al precies deze wijziging; er is niets voorgesteld. "
+        "Bedoelt u echt een tweede voorstel, geef dan --force",
+        "en": "amendment {id} ({title!r}, {status}) already makes exactly this change; nothing was proposed. "
+        "To propose it a second time anyway, give --force",
+    },
+    "amend.withdraw_not_proposer": {
+        "nl": "alleen wie amendement {id} voorstelde ({proposers}) kan het intrekken, niet {by}; wie erover "
+        "beslist, wijst het af met `akkoord amend reject {id} --reason ...`",
+        "en": "only a proposer of amendment {id} ({proposers}) can withdraw it, not {by}; whoever decides on it "
+        "rejects it with `akkoord amend reject {id} --reason ...`",
+    },
+    "amend.help.amend.propose.opt.force": {
+        "nl": "Stel ook voor als een open amendement al precies dezelfde wijziging doet.",
+        "en": "Propose even when an open amendment already makes exactly the same change.",
+    },
     "amend.help.amend.show.opt.fmt": {
         "nl": "term: het amendement, zijn geschiedenis en de wijzigingen; json: hetzelfde als data; html en docx: alleen de wijzigingen, zoals `akkoord redline BASIS amend/ID` (docx vraagt -o; de bijgehouden wijzigingen dragen de indieners en de datum van het voorstel).",
         "en": "term: the record, its history and its redline; json: the record, its check and its redline as data; html and docx: the redline alone, the same as `akkoord redline BASE amend/ID` (docx needs -o; its tracked changes carry the proposers and the proposal date).",

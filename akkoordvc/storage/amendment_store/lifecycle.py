@@ -10,6 +10,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from ...errors import AkkoordError
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model import canonical
 from ...model.dates import day_text, moment_seconds, moment_text, now
@@ -156,8 +157,12 @@ def propose(
     source: str | None = None,
     supersedes: tuple[str, ...] = (),
     timestamp: int | None = None,
+    force: bool = False,
 ) -> Amendment:
-    """Record a new amendment: from an edited copy of a text (`edited`) or an amendment record (`record`)."""
+    """Record a new amendment: from an edited copy of a text (`edited`) or an amendment record (`record`).
+
+    The same change as an amendment still open (proposed, contested, or accepted and not yet in a version) is
+    refused unless `force`: proposing twice is nearly always a mistake (a command run again)."""
     check_options(title=title, source=source, rationale=rationale)
     amendments = load(workspace)
     replaced = [find(amendments, ref) for ref in supersedes]
@@ -211,6 +216,9 @@ def propose(
     for old_id in amendment.supersedes:
         if old_id not in amendments:
             raise AkkoordError(f"the amendment supersedes {old_id!r}, which is not in this repository")
+    twin = None if force else same_change(amendments, amendment)
+    if twin is not None:
+        raise AkkoordError(Message("amend.same_change", id=twin.known_id, title=twin.title, status=twin.status))
     seed = ops.to_bytes(amendment, history=False) + f"{actor}\n{ts}".encode()
     ident = new_id(amendment.date, amendment.title, seed, {*amendments, *amendments.damaged})
     amendment = dataclasses.replace(amendment, id=ident)
@@ -225,6 +233,23 @@ def propose(
         changes[event_path(old.known_id, gone)] = event_bytes(gone)
     commit_change(workspace, changes, f"Propose amendment {ident}: {amendment.title}", ident, an.PROPOSED, actor, ts)
     return dataclasses.replace(amendment, history=(event,))
+
+
+#: statuses in which an amendment is still open: the same change proposed again would be a second copy
+_OPEN = (an.PROPOSED, CONTESTED, an.ACCEPTED)
+
+
+def same_change(amendments: dict[str, Amendment], amendment: Amendment) -> Amendment | None:
+    """An open amendment among `amendments` that makes exactly the changes `amendment` makes, if any."""
+    mine = _changes(amendment)
+    for other in amendments.values():
+        if other.status in _OPEN and other.known_id not in amendment.supersedes and _changes(other) == mine:
+            return other
+    return None
+
+
+def _changes(amendment: Amendment) -> list[bytes]:
+    return [canonical.to_bytes(op.to_xml()) for op in amendment.operations]
 
 
 def _base_commit(workspace: Workspace, base: Base, root: etree._Element) -> str | None:
@@ -301,6 +326,15 @@ def _decide(
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, allowed, action)
+    if status == an.WITHDRAWN and not is_proposer(amendment, actor):
+        raise AkkoordError(
+            Message(
+                "amend.withdraw_not_proposer",
+                id=amendment.known_id,
+                by=str(actor),
+                proposers=", ".join(str(p) for p in amendment.proposers),
+            )
+        )
     ts = timestamp if timestamp is not None else now()
     check_time(amendment, ts, action)
     event = Event(status, person(actor), moment_text(ts), amendment.revision, reason)
@@ -362,6 +396,13 @@ def reject(
     if not (reason or "").strip():
         raise AkkoordError("a rejection needs a reason: give --reason")
     return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject", sign)
+
+
+def is_proposer(amendment: Amendment, actor: Identity) -> bool:
+    """Whether `actor` is one of the amendment's proposers: the same e-mail address, or the same name (a --by
+    without an address)."""
+    email, name = actor.email.lower(), " ".join(actor.name.split()).lower()
+    return any(p.email.lower() == email or " ".join(p.name.split()).lower() == name for p in amendment.proposers)
 
 
 def withdraw(

@@ -1,0 +1,68 @@
+"""Guard rails against the mistakes a newcomer makes with amendments: proposing the same change twice, and
+withdrawing someone else's proposal."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from conftest import SAMPLE
+
+AMENDMENTS = SAMPLE.parent / "amendments"
+NOOR = "Noor Haddou <noor@netwerk.example>"
+FENNA = "Fenna de Vries <fenna@buurtkracht.example>"
+
+
+def head(repo) -> str:
+    return subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True).stdout
+
+
+def propose(run_cli, repo, *extra, by=NOOR, title="Meer routes"):
+    return run_cli(
+        "-C", repo, "amend", "propose", "--from-file", AMENDMENTS / "meer-routes.xml", "--title", title, "--by", by,
+        *extra,
+    )  # fmt: skip
+
+
+def test_the_same_change_twice_is_refused_unless_forced(sample_repo, run_cli, monkeypatch):
+    code, out, err = propose(run_cli, sample_repo)
+    assert code == 0, err
+    first = out.splitlines()[0]
+    before = head(sample_repo)
+    code, out, err = propose(run_cli, sample_repo, by=FENNA, title="Nog eens meer routes")
+    assert code == 1 and out == "" and head(sample_repo) == before
+    assert err == (
+        f"akkoord: error: amendment {first} ('Meer routes', proposed) already makes exactly this change; nothing was "
+        "proposed. To propose it a second time anyway, give --force\n"
+    )
+    monkeypatch.setenv("AKKOORD_LANG", "nl")
+    assert "doet al precies deze wijziging" in propose(run_cli, sample_repo, by=FENNA)[2]
+    code, out, err = propose(run_cli, sample_repo, "--force", by=FENNA)
+    assert code == 0 and out.splitlines()[0] != first, err
+
+
+def test_a_change_proposed_again_after_a_withdrawal_is_fine(sample_repo, run_cli):
+    first = propose(run_cli, sample_repo)[1].splitlines()[0]
+    assert run_cli("-C", sample_repo, "amend", "withdraw", first, "--by", NOOR)[0] == 0
+    code, _, err = propose(run_cli, sample_repo)
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("by", [NOOR, "Noor Haddou", "Iemand Anders <noor@netwerk.example>"])
+def test_a_proposer_may_withdraw(sample_repo, run_cli, by):
+    ident = propose(run_cli, sample_repo)[1].splitlines()[0]
+    code, _, err = run_cli("-C", sample_repo, "amend", "withdraw", ident, "--by", by)
+    assert code == 0, err
+
+
+def test_someone_else_may_not_withdraw_and_is_told_to_reject(sample_repo, run_cli):
+    ident = propose(run_cli, sample_repo)[1].splitlines()[0]
+    before = head(sample_repo)
+    code, _, err = run_cli("-C", sample_repo, "amend", "withdraw", ident, "--by", FENNA)
+    assert code == 1 and head(sample_repo) == before
+    assert err == (
+        f"akkoord: error: only a proposer of amendment {ident} ({NOOR}) can withdraw it, not {FENNA}; whoever "
+        f"decides on it rejects it with `akkoord amend reject {ident} --reason ...`\n"
+    )
+    code, _, err = run_cli("-C", sample_repo, "amend", "reject", ident, "--by", FENNA, "--reason", "dubbel")
+    assert code == 0, err
