@@ -181,19 +181,16 @@ def commit(message: str, by: str | None) -> int:
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def status(as_json: bool) -> int:
-    """Where the text stands: latest version, uncommitted edits, the current text's hash."""
-    from ..storage.versions import standing
+    """Where the text stands and what is waiting: amendments, decisions, signatories, edits in the work tree."""
+    from ..model.dates import today
+    from ..present.waiting import waiting_lines
+    from ..trust.anchor import remembered
+    from ..trust.waiting import waiting
 
     workspace = open_workspace()
-    data = {"root": str(workspace.root), **standing(workspace)}
+    found = waiting(workspace, today(), remembered(workspace))
     if as_json:
-        emit_json(data)
+        emit_json(found.as_dict())
         return 0
-    click.echo(f"repository   {data['root']}")
-    click.echo(f"version      {data['latest_version'] or '(none yet)'}")
-    click.echo(f"text_sha256  {data['text_sha256']}")
-    if data["text_changed_since_version"]:
-        click.echo("the committed text differs from the latest version")
-    if data["uncommitted_edits"]:
-        click.echo("akkoord.xml has uncommitted edits (akkoord commit -m MSG, or propose them as an amendment)")
+    click.echo("\n".join(waiting_lines(found)))
     return 0

@@ -1,6 +1,72 @@
 """Messages of the commands on the repository: init, version, log, commit, status."""
 
 MESSAGES = {
+    # akkoord status (present/waiting.py)
+    "repo.status.repository": {"nl": "repository   {root}", "en": "repository   {root}"},
+    "repo.status.version": {"nl": "versie       {label}", "en": "version      {label}"},
+    "repo.status.no_version": {"nl": "(nog geen)", "en": "(none yet)"},
+    "repo.status.sha": {"nl": "text_sha256  {sha}", "en": "text_sha256  {sha}"},
+    "repo.status.nothing": {"nl": "Er wacht niets.", "en": "Nothing is waiting."},
+    "repo.status.waiting": {"nl": "Er wacht:", "en": "Waiting:"},
+    "repo.status.uncommitted": {
+        "nl": "akkoord.xml heeft wijzigingen die nog niet zijn vastgelegd (`akkoord commit -m WAT`, of stel ze "
+        "voor als amendement)",
+        "en": "akkoord.xml has uncommitted edits (`akkoord commit -m WHAT`, or propose them as an amendment)",
+    },
+    "repo.status.changed_since_version": {
+        "nl": "de vastgelegde tekst verschilt van de laatste versie (`akkoord redline {version} HEAD`)",
+        "en": "the committed text differs from the latest version (`akkoord redline {version} HEAD`)",
+    },
+    "repo.status.proposed.one": {
+        "nl": "{count} voorgesteld amendement wacht op een besluit: {names} (`akkoord amend show ID`)",
+        "en": "{count} proposed amendment awaits a decision: {names} (`akkoord amend show ID`)",
+    },
+    "repo.status.proposed.many": {
+        "nl": "{count} voorgestelde amendementen wachten op een besluit: {names} (`akkoord amend show ID`)",
+        "en": "{count} proposed amendments await a decision: {names} (`akkoord amend show ID`)",
+    },
+    "repo.status.accepted.one": {
+        "nl": "{count} aangenomen amendement staat nog niet in een versie: {names} (`akkoord version create LABEL`)",
+        "en": "{count} accepted amendment is not yet in a version: {names} (`akkoord version create LABEL`)",
+    },
+    "repo.status.accepted.many": {
+        "nl": "{count} aangenomen amendementen staan nog niet in een versie: {names} (`akkoord version create LABEL`)",
+        "en": "{count} accepted amendments are not yet in a version: {names} (`akkoord version create LABEL`)",
+    },
+    "repo.status.contested.one": {
+        "nl": "over {count} amendement is in twee kopieën verschillend besloten: {names} (`akkoord amend show ID`)",
+        "en": "{count} amendment was decided differently in two copies: {names} (`akkoord amend show ID`)",
+    },
+    "repo.status.contested.many": {
+        "nl": "over {count} amendementen is in twee kopieën verschillend besloten: {names} (`akkoord amend show ID`)",
+        "en": "{count} amendments were decided differently in two copies: {names} (`akkoord amend show ID`)",
+    },
+    "repo.status.sitting_pending": {
+        "nl": "het zittende college ({id}) heeft nog niet besloten over versie {version}",
+        "en": "the sitting college ({id}) has not decided on version {version}",
+    },
+    "repo.status.undecided.one": {
+        "nl": "{count} ondertekenaar heeft nog niet besloten over versie {version}: {names} (`akkoord endorsements`)",
+        "en": "{count} signatory has not decided on version {version}: {names} (`akkoord endorsements`)",
+    },
+    "repo.status.undecided.many": {
+        "nl": "{count} ondertekenaars hebben nog niet besloten over versie {version}: {names} (`akkoord endorsements`)",
+        "en": "{count} signatories have not decided on version {version}: {names} (`akkoord endorsements`)",
+    },
+    "repo.status.registry_pending": {
+        "nl": "registerwijziging {record} wacht op handtekeningen: {signed} van {needed} "
+        "(`akkoord signatory cosign --key SLEUTEL`)",
+        "en": "registry change {record} awaits signatures: {signed} of {needed} (`akkoord signatory cosign --key KEY`)",
+    },
+    "repo.status.problems.one": {
+        "nl": "`akkoord verify` vindt {count} probleem",
+        "en": "`akkoord verify` finds {count} problem",
+    },
+    "repo.status.problems.many": {
+        "nl": "`akkoord verify` vindt {count} problemen",
+        "en": "`akkoord verify` finds {count} problems",
+    },
+    "repo.status.unreadable": {"nl": "niet te lezen: {why}", "en": "cannot be read: {why}"},
     # help
     "repo.help.init": {
         "nl": "Maak een nieuwe akkoord-repository in map DIRECTORY: vanuit een bestaande tekst (--from) of leeg.\n\n"
@@ -96,9 +162,12 @@ MESSAGES = {
         "en": "Who records the change (author of the commit): 'Name <email>' or a name.",
     },
     "repo.help.status": {
-        "nl": "Waar de tekst staat: de laatste versie, wijzigingen die nog niet zijn vastgelegd, de hash van de "
-        "huidige tekst.",
-        "en": "Where the text stands: latest version, uncommitted edits, the current text's hash.",
+        "nl": "Waar de tekst staat (de laatste versie, de hash van de huidige tekst) en wat er wacht: amendementen "
+        "om over te beslissen of in een versie op te nemen, betwiste besluiten, ondertekenaars en het zittende "
+        "college die nog niet besloten over de huidige versie, en wijzigingen in de werkmap.",
+        "en": "Where the text stands (latest version, the current text's hash) and what is waiting: amendments to "
+        "decide or to put in a version, contested decisions, signatories and the sitting college that have not "
+        "decided on the current version, and edits in the work tree.",
     },
     "repo.help.status.examples": {
         "nl": "Voorbeeld:\n\n\b\n  akkoord status",
