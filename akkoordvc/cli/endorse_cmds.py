@@ -7,6 +7,7 @@ import click
 from ..trust import printable
 from . import trust_common as tc
 from .common import open_workspace
+from .language import say
 
 DECISIONS = click.Choice(["endorse", "decline", "withdraw"])
 
@@ -22,7 +23,8 @@ DECISIONS = click.Choice(["endorse", "decline", "withdraw"])
 @click.option("--comment", help="A short explanation, published with the statement.")
 @click.option("--trust-anchor", metavar="FPR", help=tc.ANCHOR_HELP)
 @click.option("--by", help=tc.BY_HELP)
-def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by):
+@click.option("--yes", is_flag=True, help="Sign without showing what is signed and asking first (for scripts).")
+def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes):
     """Sign, as SIGNATORY, your decision about version REF, dated today, and commit it."""
     tc.texts(mandate=mandate, comment=comment)
     from ..trust.endorsements import endorse as do_endorse
@@ -41,6 +43,7 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by):
         comment=comment,
         today=tc.today(),
         by=tc.actor(found, by, who.name, who.id, prefer_fallback=True),
+        confirm=None if yes else lambda: _confirm(found, trust_anchor, as_, ref, decision),
     )
     s = created.statement
     click.echo(
@@ -50,6 +53,31 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by):
     click.echo(f"  text_sha256 {created.version.text_sha256}")
     click.echo(f"  {s.path} (+ .sig), commit {created.commit[:12]}")
     return 0
+
+
+def _confirm(found, anchor, signatory_id: str, ref: str, decision: str) -> None:
+    """On a terminal: show what is about to be signed and ask. Elsewhere (a script): sign, except a decision the
+    signatory already stands by or a version older than the current one, which need --yes."""
+    import sys
+
+    from ..errors import AkkoordError
+    from ..messages import Message
+    from ..present.preview import preview_lines
+    from ..trust.preview import preview
+    from ..trust.verify import verify
+
+    shown = preview(found, verify(found, anchor, tc.today()), signatory_id, ref, decision)
+    if shown is None:
+        return  # the endorsement itself says what is wrong with REF or the signatory
+    if not sys.stdin.isatty():
+        if shown.again:
+            raise AkkoordError(Message("endorse.again_needs_yes", version=shown.version, decision=decision))
+        if shown.older:
+            raise AkkoordError(Message("endorse.older_needs_yes", version=shown.version, current=shown.current))
+        return
+    tc.echo(preview_lines(shown))
+    if not click.confirm(say("endorse.confirm"), default=False):
+        raise AkkoordError(Message("endorse.not_signed"))
 
 
 @click.command()

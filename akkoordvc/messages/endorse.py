@@ -1,6 +1,46 @@
 """Messages of `akkoord endorse` and `akkoord attest`."""
 
 MESSAGES = {
+    # what endorse is about to sign (present/preview.py)
+    "endorse.preview.title": {"nl": "U ondertekent als {name} ({id}):", "en": "You sign as {name} ({id}):"},
+    "endorse.preview.version": {
+        "nl": "  versie       {version} (de huidige versie is {current})",
+        "en": "  version      {version} (the current version is {current})",
+    },
+    "endorse.preview.sha": {"nl": "  text_sha256  {sha}", "en": "  text_sha256  {sha}"},
+    "endorse.preview.decision": {"nl": "  besluit      {decision}", "en": "  decision     {decision}"},
+    "endorse.preview.first": {
+        "nl": "  wijzigingen  u ondertekende nog geen versie; lees de hele tekst: `akkoord show {version}`",
+        "en": "  changes      you have endorsed no version yet; read the whole text: `akkoord show {version}`",
+    },
+    "endorse.preview.changed": {
+        "nl": "  wijzigingen  {count} artikel(en) anders dan versie {last}, die u het laatst ondertekende "
+        "(`akkoord since {id}`)",
+        "en": "  changes      {count} clause(s) differ from version {last}, the one you last endorsed "
+        "(`akkoord since {id}`)",
+    },
+    "endorse.preview.again": {
+        "nl": "Let op: u heeft over versie {version} al '{decision}' besloten; dit zet dezelfde handtekening nogmaals.",
+        "en": "Note: you already decided '{decision}' on version {version}; this signs the same decision again.",
+    },
+    "endorse.preview.older": {
+        "nl": "Let op: versie {version} is niet de huidige versie ({current}).",
+        "en": "Note: version {version} is not the current version ({current}).",
+    },
+    "endorse.confirm": {"nl": "Ondertekenen?", "en": "Sign?"},
+    "endorse.not_signed": {"nl": "niets ondertekend", "en": "nothing was signed"},
+    "endorse.again_needs_yes": {
+        "nl": "u heeft over versie {version} al '{decision}' besloten; geef --yes om het nogmaals te ondertekenen",
+        "en": "you already decided '{decision}' on version {version}; give --yes to sign it again",
+    },
+    "endorse.older_needs_yes": {
+        "nl": "versie {version} is niet de huidige versie ({current}); geef --yes om toch {version} te ondertekenen",
+        "en": "version {version} is not the current version ({current}); give --yes to sign {version} anyway",
+    },
+    "endorse.help.endorse.opt.yes": {
+        "nl": "Onderteken zonder eerst te tonen wat u ondertekent en te vragen (voor scripts).",
+        "en": "Sign without showing what is signed and asking first (for scripts).",
+    },
     "endorse.help.attest.opt.mandate": {"nl": "Wat het besluit machtigde.", "en": "What authorised the decision."},
     "endorse.help.attest.opt.comment": {"nl": "Een korte toelichting.", "en": "A short explanation."},
     "endorse.help.endorse": {

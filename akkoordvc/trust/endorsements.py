@@ -8,6 +8,7 @@ statement with its signature(s) in one commit. The format is in `trust.statement
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -161,8 +162,10 @@ def endorse(
     comment: str | None = None,
     today: dt.date,
     by: Identity,
+    confirm: Callable[[], None] | None = None,
 ) -> Created:
-    """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key."""
+    """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key.
+    `confirm` runs once every check has passed, just before signing (it raises to stop)."""
     registry = state.require_current()
     version = _version(workspace, state, ref)
     signatory = registry.require(signatory_id)
@@ -196,6 +199,8 @@ def endorse(
         registry=registry,
         registry_heads=[h.sha for h in state.heads],
     )
+    if confirm is not None:
+        confirm()
     signature = sshsig.sign(data, key_path, sshsig.NS_ENDORSEMENT)
     statement = Statement("", data, signature, fields)
     statement.path = statement.expected_path()
