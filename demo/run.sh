@@ -11,8 +11,8 @@ REPO="$DEMO/maak020"
 rm -rf "$DEMO"
 mkdir -p "$DEMO/keys"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-run() { printf '$ %s\n' "$*"; "$@"; }
+# shellcheck source=demo/echo.sh
+source demo/echo.sh
 
 step "The secretariat's admin key (registry changes are signed with it)"
 ssh-keygen -q -t ed25519 -N '' -C "secretariaat@maak020.example" -f "$DEMO/keys/secretariaat"
