@@ -1,5 +1,5 @@
-"""Guard rails against the mistakes a newcomer makes with amendments: proposing the same change twice, and
-withdrawing someone else's proposal."""
+"""Guard rails against the mistakes a newcomer makes: proposing the same change twice, withdrawing someone
+else's proposal; and what a registry admin needs to register a signatory's key."""
 
 from __future__ import annotations
 
@@ -66,3 +66,20 @@ def test_someone_else_may_not_withdraw_and_is_told_to_reject(sample_repo, run_cl
     )
     code, _, err = run_cli("-C", sample_repo, "amend", "reject", ident, "--by", FENNA, "--reason", "dubbel")
     assert code == 0, err
+
+
+def test_signatory_show_prints_the_key_lines_and_the_admin_command(world, run_cli):
+    code, out, err = run_cli("signatory", "show", "org-a", cwd=world.root)
+    assert code == 0, err
+    own = " ".join(world.keys["org-a"].with_suffix(".pub").read_text().split()[:2])
+    assert f"  public     {own}" in out.splitlines()
+    assert out.splitlines()[-2:] == [
+        "A registry admin registers a new key with:",
+        "  akkoord signatory add-key org-a --pubkey NEW.pub --key ADMIN_KEY",
+    ]
+    code, _, err = run_cli("signatory", "show", "buurtkracht-oost", cwd=world.root)
+    assert code == 1 and err.count("\n") == 1
+    assert err.endswith(
+        "a registry admin adds it with: akkoord signatory add buurtkracht-oost --name 'NAME' --kind organisation "
+        "--pubkey buurtkracht-oost.pub --key ADMIN_KEY\n"
+    ), err

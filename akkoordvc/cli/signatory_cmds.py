@@ -160,7 +160,11 @@ def signatory_show(ident, as_json):
     if s is None:
         admin = registry.admin(ident)
         if admin is None:
-            registry.require(ident)
+            from ..errors import AkkoordError
+            from ..messages import Message
+
+            known = ", ".join(item.id for item in registry.signatories) or "-"
+            raise AkkoordError(Message("signatory.not_registered", id=ident, known=known))
         if as_json:
             emit_json({"admin_key": {**admin.as_dict(), "state": admin.state_on(today)}})
         else:
@@ -182,7 +186,16 @@ def signatory_show(ident, as_json):
         )
         return 0
     tc.echo(signatory_detail(registry, s, today))
+    tc.echo(registration_lines(s))
     return 0
+
+
+def registration_lines(s) -> list[str]:
+    """Each key as the line of its .pub file, and the command a registry admin runs to register another key."""
+    from .language import say
+
+    lines = [say("signatory.show.public_key", line=k.public.line) for k in s.keys]
+    return [*lines, say("signatory.show.register_another", id=s.id)]
 
 
 add_registry_commands(signatory)

@@ -10,6 +10,18 @@ _ADMIN_KEYS = {
 }
 
 MESSAGES = {
+    "signatory.not_registered": {
+        "nl": "ondertekenaar {id!r} staat niet in het register (wel: {known}); een registerbeheerder neemt hem op "
+        "met: akkoord signatory add {id} --name 'NAAM' --kind organisation --pubkey {id}.pub --key BEHEERSLEUTEL",
+        "en": "signatory {id!r} is not in the registry (known: {known}); a registry admin adds it with: "
+        "akkoord signatory add {id} --name 'NAME' --kind organisation --pubkey {id}.pub --key ADMIN_KEY",
+    },
+    "signatory.show.public_key": {"nl": "  publiek    {line}", "en": "  public     {line}"},
+    "signatory.show.register_another": {
+        "nl": "Een registerbeheerder registreert een nieuwe sleutel met:\n"
+        "  akkoord signatory add-key {id} --pubkey NIEUW.pub --key BEHEERSLEUTEL",
+        "en": "A registry admin registers a new key with:\n  akkoord signatory add-key {id} --pubkey NEW.pub --key ADMIN_KEY",
+    },
     "signatory.help.signatory.add.opt.term_start": {
         "nl": "college: eerste dag in functie.",
         "en": "college: first day in office.",
