@@ -143,3 +143,18 @@ def test_a_mistake_on_the_command_line_is_one_line_in_the_chosen_language(run_cl
     assert err == "akkoord: error: option --clause needs a value; see `akkoord show --help`\n"
     code, _, err = run_cli("--lang", "nl", "history", cwd=tmp_path)
     assert code == 2 and err == "akkoord: fout: optie --clause ontbreekt; zie `akkoord history --help`\n"
+
+
+def test_amendment_commands_report_in_the_language_of_the_text(sample_repo, run_cli, monkeypatch):
+    from conftest import SAMPLE
+
+    monkeypatch.delenv(messages.ENV)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    edited = SAMPLE.parent / "amendments" / "meer-routes.xml"
+    by = "Noor Haddou <noor@netwerk.example>"
+    code, out, err = run_cli("-C", sample_repo, "amend", "propose", "--from-file", edited, "--title", "R", "--by", by)
+    assert code == 0 and err.startswith("voorgesteld: R — 3 wijziging(en) in ma-akbanken, "), err
+    assert "; basis versie 2019" in err or "; basis version 2019" in err, err
+    ident = out.splitlines()[0]
+    code, out, err = run_cli("-C", sample_repo, "amend", "accept", ident, "--by", by)
+    assert out == f"aangenomen {ident}: R; het wordt verwerkt in de volgende versie\n", out + err

@@ -15,6 +15,7 @@ import click
 from ..model import amendment_names as an
 from ..model.reading import read_input
 from .common import DATE_HELP, by_option, emit_json, moment, open_workspace, use_color
+from .language import say
 
 STATUSES = (*an.STATUSES, "contested", "damaged")
 SHOW_FORMATS = ("term", "json", "html", "docx")
@@ -115,18 +116,11 @@ def propose(
         emit_json({"id": created.id, "operations": [op.as_dict() for op in created.operations]})
     else:
         click.echo(created.id)
-        clauses = ", ".join(created.clauses()) or "no clauses (structure or metadata only)"
-        click.echo(
-            f"proposed: {created.title} — {len(created.operations)} operation(s) on {clauses}; "
-            f"base {created.base.describe()}",
-            err=True,
-        )
+        clauses = ", ".join(created.clauses()) or say("amend.no_clauses")
+        said = say("amend.proposed", count=len(created.operations), title=created.title, clauses=clauses)
+        click.echo(f"{said}; {say('amend.base', base=created.base.describe())}", err=True)
     if edited and os.path.realpath(edited) == os.path.realpath(workspace.root / "akkoord.xml"):
-        click.echo(
-            "note: akkoord.xml in the work tree still holds the proposed edits; the text changes only when "
-            "the amendment is consolidated — restore it with `git checkout -- akkoord.xml`",
-            err=True,
-        )
+        click.echo(say("amend.work_tree_holds_edits"), err=True)
     return 0
 
 

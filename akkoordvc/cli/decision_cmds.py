@@ -16,6 +16,7 @@ from ..errors import AkkoordError
 from ..model import amendment_names as an
 from ..model.reading import read_input
 from .common import DATE_HELP, by_option, moment, open_workspace, use_color
+from .language import say
 
 if TYPE_CHECKING:
     from ..ops.amendments import Amendment
@@ -66,7 +67,7 @@ def _decided(verb: str, decided: tuple[Amendment, Committed | None]) -> None:
     """After a rejection or withdrawal: a contest decided against an amendment a version had already
     consolidated leaves its change in the text; say so."""
     done, signed = decided
-    click.echo(f"{verb} {done.id}: {done.title}")
+    click.echo(say(f"amend.{verb}", id=done.id, title=done.title))
     _signed(signed)
     consolidated = done.last(an.CONSOLIDATED)
     if consolidated is not None:
@@ -96,9 +97,9 @@ def accept(ident: str, by: str | None, reason: str | None, date: str | None, key
     except store.AmendmentConflict as exc:
         _raise_conflict(exc)
     if done.status == an.CONSOLIDATED:  # a contest with a version that consolidated it, decided for acceptance
-        click.echo(f"accepted {done.id}: {done.title}; a version already consolidated it, so it stays consolidated")
+        click.echo(say("amend.accepted_consolidated", id=done.id, title=done.title))
     else:
-        click.echo(f"accepted {done.id}: {done.title}; it will be consolidated into the next version")
+        click.echo(say("amend.accepted", id=done.id, title=done.title))
     _signed(signed)
     return 0
 

@@ -46,12 +46,10 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes):
         confirm=None if yes else lambda: _confirm(found, trust_anchor, as_, ref, decision),
     )
     s = created.statement
-    click.echo(
-        f"{printable(who.name)} ({who.id}): {decision} version {printable(created.version.label)} on {s.get('date')} "
-        f"(statement {s.seq} of its chain)"
-    )
+    shown = {"name": printable(who.name), "id": who.id, "version": printable(created.version.label)}
+    click.echo(say("endorse.signed", **shown, decision=decision, date=s.get("date"), seq=s.seq))
     click.echo(f"  text_sha256 {created.version.text_sha256}")
-    click.echo(f"  {s.path} (+ .sig), commit {created.commit[:12]}")
+    click.echo(say("endorse.written", path=s.path, commit=created.commit[:12]))
     return 0
 
 

@@ -1,6 +1,32 @@
 """Messages of `akkoord amend`: proposing, reviewing and deciding amendments."""
 
 MESSAGES = {
+    # what the commands say when they are done (cli/amend_cmds.py, cli/decision_cmds.py)
+    "amend.proposed": {
+        "nl": "voorgesteld: {title} — {count} wijziging(en) in {clauses}",
+        "en": "proposed: {title} — {count} operation(s) on {clauses}",
+    },
+    "amend.base": {"nl": "basis {base}", "en": "base {base}"},
+    "amend.no_clauses": {
+        "nl": "geen artikelen (alleen structuur of metagegevens)",
+        "en": "no clauses (structure or metadata only)",
+    },
+    "amend.work_tree_holds_edits": {
+        "nl": "opmerking: akkoord.xml in de werkmap bevat nog de voorgestelde wijzigingen; de tekst verandert pas "
+        "als het amendement in een versie wordt verwerkt — zet hem terug met `git checkout -- akkoord.xml`",
+        "en": "note: akkoord.xml in the work tree still holds the proposed edits; the text changes only when "
+        "the amendment is consolidated — restore it with `git checkout -- akkoord.xml`",
+    },
+    "amend.accepted": {
+        "nl": "aangenomen {id}: {title}; het wordt verwerkt in de volgende versie",
+        "en": "accepted {id}: {title}; it will be consolidated into the next version",
+    },
+    "amend.accepted_consolidated": {
+        "nl": "aangenomen {id}: {title}; een versie heeft het al verwerkt, dus dat blijft zo",
+        "en": "accepted {id}: {title}; a version already consolidated it, so it stays consolidated",
+    },
+    "amend.rejected": {"nl": "afgewezen {id}: {title}", "en": "rejected {id}: {title}"},
+    "amend.withdrawn": {"nl": "ingetrokken {id}: {title}", "en": "withdrawn {id}: {title}"},
     "amend.same_change": {
         "nl": "amendement {id} ({title!r}, {status}) doet al precies deze wijziging; er is niets voorgesteld. "
         "Bedoelt u echt een tweede voorstel, geef dan --force",

@@ -1,6 +1,14 @@
 """Messages of `akkoord endorse` and `akkoord attest`."""
 
 MESSAGES = {
+    "endorse.signed": {
+        "nl": "{name} ({id}): {decision} versie {version} op {date} (verklaring {seq} van de keten)",
+        "en": "{name} ({id}): {decision} version {version} on {date} (statement {seq} of its chain)",
+    },
+    "endorse.written": {
+        "nl": "  {path} (+ .sig), commit {commit}",
+        "en": "  {path} (+ .sig), commit {commit}",
+    },
     # what endorse is about to sign (present/preview.py)
     "endorse.preview.title": {"nl": "U ondertekent als {name} ({id}):", "en": "You sign as {name} ({id}):"},
     "endorse.preview.version": {
