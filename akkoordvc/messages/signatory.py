@@ -10,6 +10,11 @@ _ADMIN_KEYS = {
 }
 
 MESSAGES = {
+    "signatory.help.signatory.cosign.opt.attestation": {
+        "nl": "Onderteken deze vastlegging (attestations/...json) mee in plaats van de registerwijziging die op "
+        "handtekeningen wacht.",
+        "en": "Cosign this attestation (attestations/...json) instead of the admin record that awaits signatures.",
+    },
     "signatory.not_registered": {
         "nl": "ondertekenaar {id!r} staat niet in het register (wel: {known}); een registerbeheerder neemt hem op "
         "met: akkoord signatory add {id} --name 'NAAM' --kind organisation --pubkey {id}.pub --key BEHEERSLEUTEL",
