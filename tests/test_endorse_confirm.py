@@ -46,9 +46,9 @@ def test_on_a_terminal_endorse_shows_the_summary_and_signs_only_after_yes(world)
     assert "  text_sha256  " in said and "  decision     endorse" in said
     assert "  changes      you have endorsed no version yet; read the whole text: `akkoord show 2023`" in said
     assert "Sign? [y/N]" in said and "akkoord: error: nothing was signed" in said
-    code, said = on_a_terminal(world, "y\n", *endorse)
+    code, said = on_a_terminal(world, "j\n", "--lang", "nl", *endorse)
     assert code == 0 and head(world) != before, said
-    assert "endorse version 2023" in said
+    assert "Ondertekenen? [j/N]" in said and "endorse versie 2023" in said
 
 
 def test_a_terminal_shows_how_much_changed_since_the_last_endorsement_and_warns_of_a_repeat(world):

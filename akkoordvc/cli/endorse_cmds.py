@@ -10,6 +10,8 @@ from .common import open_workspace
 from .language import say
 
 DECISIONS = click.Choice(["endorse", "decline", "withdraw"])
+#: answers that mean yes, in either language ("ja" in Dutch)
+YES = ("j", "ja", "y", "yes")
 
 
 @click.command()
@@ -74,7 +76,8 @@ def _confirm(found, anchor, signatory_id: str, ref: str, decision: str) -> None:
             raise AkkoordError(Message("endorse.older_needs_yes", version=shown.version, current=shown.current))
         return
     tc.echo(preview_lines(shown))
-    if not click.confirm(say("endorse.confirm"), default=False):
+    answer = click.prompt(say("endorse.confirm"), default="", show_default=False, prompt_suffix=" ")
+    if answer.strip().lower() not in YES:
         raise AkkoordError(Message("endorse.not_signed"))
 
 

@@ -35,7 +35,7 @@ MESSAGES = {
         "nl": "Let op: versie {version} is niet de huidige versie ({current}).",
         "en": "Note: version {version} is not the current version ({current}).",
     },
-    "endorse.confirm": {"nl": "Ondertekenen?", "en": "Sign?"},
+    "endorse.confirm": {"nl": "Ondertekenen? [j/N]", "en": "Sign? [y/N]"},
     "endorse.not_signed": {"nl": "niets ondertekend", "en": "nothing was signed"},
     "endorse.again_needs_yes": {
         "nl": "u heeft over versie {version} al '{decision}' besloten; geef --yes om het nogmaals te ondertekenen",
