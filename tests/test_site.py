@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -146,8 +147,6 @@ def test_what_signatories_published_verifies_with_ssh_keygen_alone(built, tmp_pa
     (tmp_path / "allowed_signers").write_text(signers + "\n")
     command = text.split("ssh-keygen -Y verify", 1)[1].split("\n")[0]
     time = command.split("verify-time=")[1].split()[0]
-    import subprocess
-
     result = subprocess.run(
         ["ssh-keygen", "-Y", "verify", "-f", str(tmp_path / "allowed_signers"), "-I", "huurders-zuidoost",
          "-n", "akkoordvc-endorsement-v1", "-O", f"verify-time={time}", "-s", f"{statement}.sig"],
@@ -322,3 +321,30 @@ def test_no_secrets_and_no_git_internals_are_published(built):
     names = {p.name for p in built.rglob("*")}
     assert not any(n.startswith(("id_", "admin")) or n == ".git" for n in names)
     assert os.path.exists(built / MANIFEST)
+
+
+def test_a_repository_without_versions_gets_a_site_that_says_so(tmp_path):
+    akkoord("init", tmp_path / "new", "--by", "Clerk <clerk@example.org>", cwd=tmp_path)
+    akkoord("site", tmp_path / "site", cwd=tmp_path / "new")
+    assert (
+        "Er zijn nog geen versies van deze tekst vastgesteld." in page(tmp_path / "site", "index.html").text_content()
+    )
+    assert page(tmp_path / "site", "timeline.html").xpath("//h1")[0].text_content() == "Tijdlijn"
+
+
+def test_a_planted_broken_statement_is_shown_as_failing_and_the_rest_still_counts(repo, tmp_path):
+    folder = repo / "endorsements" / "huurders-zuidoost"
+    (folder / "000009-0123456789abcdef.json").write_bytes(b'{"kind": "endorsement", <script>')
+    subprocess.run(["git", "-C", repo, "add", "-A"], check=True)
+    subprocess.run(
+        ["git", "-C", repo, "-c", "user.name=Mallory", "-c", "user.email=m@example.org", "commit", "-qm", "planted"],
+        check=True,
+    )
+    akkoord("site", tmp_path / "site", cwd=repo)
+    home = page(tmp_path / "site", "index.html").text_content()
+    assert "De controle vond" in home and "Het zittende college" in home
+    planted = page(tmp_path / "site", "statements/endorsements/huurders-zuidoost/000009-0123456789abcdef.html")
+    assert "Controle: klopt niet" in planted.text_content()
+    assert '{"kind": "endorsement", <script>' in planted.text_content()
+    assert [s.get("src") for s in planted.iter("script")] == ["../../../assets/site.js"]
+    assert "000009-0123456789abcdef.json" in page(tmp_path / "site", "verify.html").text_content()

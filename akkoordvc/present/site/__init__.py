@@ -30,6 +30,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator
 
+from ...storage.workspace import Workspace
 from . import amendments, clauses, compare, home, signatories, texts, timeline
 from .assets import CSS, JS
 from .collect import SiteData, collect
@@ -68,8 +69,8 @@ def render(data: SiteData, base_url: str | None = None) -> dict[str, bytes]:
 
 
 def build(
-    workspace,
-    outdir: str | os.PathLike,
+    workspace: Workspace,
+    outdir: str | os.PathLike[str],
     *,
     base_url: str | None = None,
     trust_anchor: str | None = None,

@@ -6,25 +6,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lxml import etree
+
 from ..labels import clause_name
 from ..labels import labels as redline_labels
 from . import links
 from .collect import AmendmentView, SiteData
 from .layout import Site, data_table, table_row
-from .markup import h
+from .markup import Child, h
 from .redlines import clause as clause_redline
 from .redlines import whole
 from .words import date_text
 
 
-def _status(w: dict, status: str) -> object:
+def _status(w: dict[str, str], status: str) -> etree._Element:
     return h("span", {"class": f"state status-{status}"}, w.get(f"status_{status}", status))
 
 
 def index(site: Site, data: SiteData) -> bytes:
     w = site.words
     page = site.page("amendments/index.html", "amendments")
-    body: list = [h("h1", None, w["amendments"]), h("p", None, w["amendments_intro"])]
+    body: list[Child] = [h("h1", None, w["amendments"]), h("p", None, w["amendments_intro"])]
     collisions = data.collisions()
     body.append(
         h(
@@ -64,16 +66,16 @@ def amendment(site: Site, data: SiteData, view: AmendmentView) -> bytes:
     w = site.words
     page = site.page(links.amendment_page(view.id), "amendments")
     a = view.amendment
-    facts: list = []
+    facts: list[Child] = []
 
-    def fact(label: str, *value) -> None:
+    def fact(label: str, *value: Child) -> None:
         facts.extend([h("dt", None, label), h("dd", None, *value)])
 
     fact(w["status"], _status(w, a.status))
     fact(w["proposers"], ", ".join(p.name for p in a.proposers))
     fact(w["proposed_on"], date_text(w, a.date))
-    base_label = a.base.label
-    known = base_label and any(t.label == base_label for t in data.texts)
+    base_label = a.base.label or ""
+    known = any(t.label == base_label for t in data.texts)
     fact(
         w["base"],
         page.link(links.version_page(base_label), w["version_n"].format(label=base_label))
@@ -88,7 +90,7 @@ def amendment(site: Site, data: SiteData, view: AmendmentView) -> bytes:
             [[", " if i else None, page.link(links.amendment_page(s), s)] for i, s in enumerate(a.supersedes)],
         )
     fact("id", h("code", None, view.id))
-    body: list = [h("h1", None, a.title), h("dl", {"class": "facts"}, facts)]
+    body: list[Child] = [h("h1", None, a.title), h("dl", {"class": "facts"}, facts)]
     if a.rationale:
         body += [h("h2", None, w["rationale"]), [h("p", None, p) for p in a.rationale]]
     events = [
@@ -118,7 +120,7 @@ def collisions(site: Site, data: SiteData) -> bytes:
     page = site.page("amendments/collisions.html", "amendments")
     lab = redline_labels(data.lang)
     found = data.collisions()
-    body: list = [h("h1", None, w["collisions"]), h("p", None, w["collisions_intro"])]
+    body: list[Child] = [h("h1", None, w["collisions"]), h("p", None, w["collisions_intro"])]
     if not found:
         body.append(h("p", {"class": "lead"}, w["no_collisions"]))
     current = data.current
@@ -154,7 +156,7 @@ def collisions(site: Site, data: SiteData) -> bytes:
                     ),
                     [h("p", {"class": "rationale"}, p) for p in view.amendment.rationale],
                     clause_redline(view.redline, change, f"x{n}-{m}-", context=f"_x{n}-{m}")
-                    if change is not None
+                    if view.redline is not None and change is not None
                     else h("p", None, view.error or ""),
                 )
             )

@@ -12,13 +12,13 @@ from ..labels import labels as redline_labels
 from . import links
 from .collect import SiteData, Step
 from .fulltext import TextRenderer
-from .layout import Site
-from .markup import h
+from .layout import Page, Site
+from .markup import Child, h
 from .redlines import clause as clause_redline
 from .words import date_text, plural
 
 
-def _name(lab: dict, clause: Clause | None, ident: str) -> str:
+def _name(lab: dict[str, str], clause: Clause | None, ident: str) -> str:
     if clause is None:
         return ident
     name = clause_name(lab, clause.num) if clause.num else ""
@@ -55,7 +55,11 @@ def index(site: Site, data: SiteData) -> bytes:
                 )
             )
     removed = [ident for ident in data.histories if current is None or current.document.clause(ident) is None]
-    body: list = [h("h1", None, w["clauses"]), h("p", None, w["clauses_intro"]), h("ul", {"class": "plain"}, listed)]
+    body: list[Child] = [
+        h("h1", None, w["clauses"]),
+        h("p", None, w["clauses_intro"]),
+        h("ul", {"class": "plain"}, listed),
+    ]
     if removed:
         body += [
             h("h2", None, w["removed_clauses"]),
@@ -71,15 +75,15 @@ def index(site: Site, data: SiteData) -> bytes:
     return site.render(page, w["clauses"], body)
 
 
-def _amendment_box(site: Site, data: SiteData, page, step: Step) -> object:
+def _amendment_box(site: Site, data: SiteData, page: Page, step: Step) -> Child:
     w = site.words
     if not step.amendments:
         return h("p", {"class": "muted"}, w["editorial"])
     boxes = []
     for amendment in step.amendments:
-        facts = [
+        facts: list[Child] = [
             h("dt", None, w["because_of"]),
-            h("dd", None, page.link(links.amendment_page(amendment.id), amendment.title)),
+            h("dd", None, page.link(links.amendment_page(amendment.id or ""), amendment.title)),
             h("dt", None, w["proposers"]),
             h("dd", None, ", ".join(p.name for p in amendment.proposers)),
         ]
@@ -98,7 +102,7 @@ def history(site: Site, data: SiteData, ident: str, steps: list[Step]) -> bytes:
     latest = _latest(steps, ident)
     name = _name(lab, latest, ident)
     title = w["history_of"].format(name=name)
-    body: list = [h("h1", None, title)]
+    body: list[Child] = [h("h1", None, title)]
     current = data.current
     if current is not None and current.document.clause(ident) is None:
         body.append(h("p", {"class": "lead"}, w["not_in_current"]))
@@ -117,17 +121,22 @@ def history(site: Site, data: SiteData, ident: str, steps: list[Step]) -> bytes:
         label = step.text.label
         date = date_text(w, step.text.version.date)
         if step.change is None:
+            if step.element is None:
+                continue
             renderer = TextRenderer(step.text.document, lambda _ident: None, w)
             section = h("div", {"class": "text-body"}, renderer.clause(step.element, 1))
             for link in section.iter("a"):  # the permalink of the version page does not apply here
-                if link.get("href", "").startswith("#"):
-                    link.set("href", page.href(links.version_page(label)) + link.get("href"))
+                href = link.get("href") or ""
+                if href.startswith("#"):
+                    link.set("href", page.href(links.version_page(label)) + href)
             for element in section.iter():
                 if element.get("id"):
                     del element.attrib["id"]
             body.append(
                 h("section", {"class": "step"}, h("h2", None, w["initial"].format(label=label), f" · {date}"), section)
             )
+            continue
+        if step.redline is None or step.previous is None:
             continue
         kinds = step.change.kinds or (step.change.change,)
         key = "added_in" if ADDED in kinds else "removed_in" if REMOVED in kinds else "change_in"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from lxml import etree
 
@@ -24,9 +25,11 @@ from ...errors import AkkoordError
 from ...model import amendment_names as an
 from ...model.document import Document
 from ...ops.align import compute
+from ...ops.amendments import Amendment
 from ...ops.redline import ClauseChange, Redline, Side
 from ...storage import amendment_store
 from ...storage.versions import Version, versions
+from ...storage.workspace import Workspace
 from ...trust.model import Registry
 from ...trust.statements import ATTESTATION
 from ...trust.status import decisions, last_endorsed, matrix
@@ -71,7 +74,7 @@ class Step:
     element: etree._Element | None  # the clause in this version (None once removed)
     change: ClauseChange | None = None  # None for the clause's first text
     redline: Redline | None = None  # the redline of `previous` → `text` the change belongs to
-    amendments: list = field(default_factory=list)  # the consolidated amendments that touch the clause
+    amendments: list[Amendment] = field(default_factory=list)  # the consolidated amendments that touch the clause
 
 
 @dataclass
@@ -96,7 +99,7 @@ class SiteData:
     amendments: list[AmendmentView]
     report: Report
     pinned: bool
-    status: dict
+    status: dict[str, Any]  # the matrix of `trust.status` (as `akkoord endorsements --json`)
     standing: dict[tuple[str, str], Checked]
     registry: Registry | None
     pairs: list[tuple[str, str]]
@@ -149,7 +152,7 @@ def pairs_for(labels: list[str]) -> list[tuple[str, str]]:
     return sorted(wanted, key=lambda pair: (order[pair[0]], order[pair[1]]))
 
 
-def _texts(workspace) -> list[Text]:
+def _texts(workspace: Workspace) -> list[Text]:
     found = []
     for version in versions(workspace):
         data = workspace.text_at(version.commit)
@@ -157,7 +160,7 @@ def _texts(workspace) -> list[Text]:
     return found
 
 
-def _amendment_views(workspace, amendments) -> list[AmendmentView]:
+def _amendment_views(workspace: Workspace, amendments: amendment_store.Amendments) -> list[AmendmentView]:
     views = []
     for amendment in amendments.values():
         try:
@@ -173,20 +176,22 @@ def _amendment_views(workspace, amendments) -> list[AmendmentView]:
     return views
 
 
-def _histories(texts: list[Text], redlines: dict, amendments: dict) -> dict[str, list[Step]]:
+def _histories(
+    texts: list[Text], redlines: dict[tuple[str, str], Redline], amendments: dict[str, Amendment]
+) -> dict[str, list[Step]]:
     """Clause id -> its steps: the first text of the clause, then every version that changed it."""
     histories: dict[str, list[Step]] = {}
     for index, text in enumerate(texts):
         previous = texts[index - 1] if index else None
-        touching: dict[str, list] = {}
+        touching: dict[str, list[Amendment]] = {}
         for ident in text.version.amendments:
             amendment = amendments.get(ident)
             if amendment is not None:
-                for clause in amendment.clauses():
-                    touching.setdefault(clause, []).append(amendment)
+                for clause_id in amendment.clauses():
+                    touching.setdefault(clause_id, []).append(amendment)
         if previous is None:
-            for clause in text.document.clauses:
-                histories.setdefault(clause.id, []).append(Step(text, None, clause.element))
+            for first in text.document.clauses:
+                histories.setdefault(first.id, []).append(Step(text, None, first.element))
             continue
         redline = redlines[(previous.label, text.label)]
         for change in redline.changed:
@@ -205,7 +210,7 @@ def _histories(texts: list[Text], redlines: dict, amendments: dict) -> dict[str,
     return histories
 
 
-def collect(workspace, *, trust_anchor: str | None = None, today: dt.date) -> SiteData:
+def collect(workspace: Workspace, *, trust_anchor: str | None = None, today: dt.date) -> SiteData:
     """Read everything the site shows from the repository of `workspace` (see the module docstring)."""
     head = workspace.head()
     texts = _texts(workspace)

@@ -10,17 +10,17 @@ from collections.abc import Iterator
 
 from . import links
 from .collect import SiteData
-from .layout import Site, file_name
-from .markup import h
+from .layout import Page, Site, file_name
+from .markup import Child, h
 from .redlines import whole
 
 
-def form(site: Site, data: SiteData, page) -> list:
+def form(site: Site, data: SiteData, page: Page) -> list[Child]:
     w = site.words
     labels = [t.label for t in data.texts]
     available = " ".join(f"{file_name(a)}/{file_name(b)}.html" for a, b in data.pairs)
 
-    def select(name: str, chosen: int) -> list:
+    def select(name: str, chosen: int) -> list[Child]:
         return [
             h("label", {"for": f"_{name}"}, w[name]),
             h(
@@ -55,7 +55,7 @@ def form(site: Site, data: SiteData, page) -> list:
 def index(site: Site, data: SiteData) -> bytes:
     w = site.words
     page = site.page("compare/index.html", "compare")
-    body: list = [h("h1", None, w["compare_title"]), h("p", None, w["compare_intro"])]
+    body: list[Child] = [h("h1", None, w["compare_title"]), h("p", None, w["compare_intro"])]
     if len(data.texts) < 2:
         body.append(h("p", None, w["no_pairs"]))
         return site.render(page, w["compare_title"], body)
@@ -90,7 +90,7 @@ def pair(site: Site, data: SiteData, old: str, new: str) -> bytes:
     page = site.page(links.compare_page(old, new), "compare")
     redline = data.redlines[(old, new)]
     title = w["changes_title"].format(old=old, new=new)
-    body = [
+    body: list[Child] = [
         h("h1", None, title),
         h(
             "p",

@@ -113,7 +113,7 @@ def atom(data: SiteData, base_url: str | None, words: dict[str, str]) -> bytes:
     if base_url:
         feed.set("{http://www.w3.org/XML/1998/namespace}base", base_url)
 
-    def sub(parent, tag, text=None, **attrs):
+    def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
         element = etree.SubElement(parent, f"{{{ATOM}}}{tag}", {k: clean(v) for k, v in attrs.items()})
         if text is not None:
             element.text = clean(text)

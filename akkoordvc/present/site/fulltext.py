@@ -129,7 +129,7 @@ class TextRenderer:
         title = " ".join(x for x in (name, clause.heading) if x) or clause.id
         heading_element = element.find(names.HEADING)
         anchor = self.anchors.get(clause.id)
-        links = [
+        links: list[Child] = [
             h("a", {"href": "#" + (anchor or clause.id), "aria-label": f"{self.words['permalink']}: {title}"}, "#")
         ]
         history = self.history(clause.id)

@@ -5,20 +5,20 @@ from __future__ import annotations
 from ...model import amendment_names as an
 from . import links
 from .collect import SiteData
-from .layout import Site
-from .markup import h
+from .layout import Page, Site
+from .markup import Child, h
 from .words import date_text, plural
 
 #: The states a signatory can have about the current version, in the order the home page lists them.
 STATES = ("endorsed", "declined", "withdrawn", "pending", "historic")
 
 
-def standing(site: Site, data: SiteData, page, label: str) -> list:
+def standing(site: Site, data: SiteData, page: Page, label: str) -> list[Child]:
     """Who endorsed, declined or has not decided about version `label`, and the sitting college's decision."""
     w = site.words
     entry = next((v for v in data.status["versions"] if v["label"] == label), None)
     names = {s["id"]: s for s in data.status["signatories"]}
-    out: list = []
+    out: list[Child] = []
     current = data.status["current"]
     if current.get("sitting_college") and current.get("label") == label:
         sitting = names[current["sitting_college"]]
@@ -65,7 +65,7 @@ def standing(site: Site, data: SiteData, page, label: str) -> list:
     return out
 
 
-def verification(site: Site, data: SiteData, page) -> list:
+def verification(site: Site, data: SiteData, page: Page) -> list[Child]:
     w = site.words
     report = data.report
     state = report.registry
@@ -92,7 +92,7 @@ def verification(site: Site, data: SiteData, page) -> list:
 def build(site: Site, data: SiteData) -> bytes:
     w = site.words
     page = site.page("index.html", "home")
-    body: list = [h("h1", None, data.title)]
+    body: list[Child] = [h("h1", None, data.title)]
     current = data.current
     if current is None:
         body.append(h("p", {"class": "lead"}, w["no_versions"]))

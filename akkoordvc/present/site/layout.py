@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -61,11 +62,13 @@ class Page:
         link = posixpath.relpath(path, here or ".")
         return link + ("#" + fragment if fragment else "")
 
-    def link(self, target: str, *children: Child, **attrs) -> etree._Element:
+    def link(self, target: str, *children: Child, **attrs: str | None) -> etree._Element:
         return h("a", {"href": self.href(target), **attrs}, *children)
 
 
-def data_table(label: str, head: list[Child], rows: list[Child], *, labelled_by: str | None = None) -> etree._Element:
+def data_table(
+    label: str, head: Iterable[Child], rows: Iterable[Child], *, labelled_by: str | None = None
+) -> etree._Element:
     """A table of data with column headers `head`, in a labelled region that scrolls sideways on its own
     (and can be focused to scroll by keyboard), so the page around it reflows to a narrow screen."""
     return h(
@@ -94,11 +97,11 @@ def table_row(header: Child, *cells: Child) -> etree._Element:
 def document(
     page: Page,
     title: str,
-    body: list[Child],
+    body: Iterable[Child],
     *,
     site_title: str,
     skip_to: str = MAIN,
-    extra_head: list[Child] | None = None,
+    extra_head: Iterable[Child] | None = None,
 ) -> bytes:
     """The page as HTML5 bytes: `body` inside the main landmark, under the site's header and menu."""
     w = page.words
@@ -171,5 +174,5 @@ class Site:
     def page(self, path: str, section: str = "") -> Page:
         return Page(path, self.words, self.lang, section)
 
-    def render(self, page: Page, title: str, body: list[Child], **options) -> bytes:
+    def render(self, page: Page, title: str, body: Iterable[Child], **options: str) -> bytes:
         return document(page, title, body, site_title=self.title, **options)

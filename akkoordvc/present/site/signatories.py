@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from lxml import etree
+
 from ...trust import sshsig
 from ...trust.statements import ATTESTATION, NAMESPACES
 from ...trust.verify import Checked
@@ -14,7 +16,7 @@ from . import links
 from .collect import SiteData
 from .home import verification
 from .layout import Site, data_table, table_row
-from .markup import h
+from .markup import Child, h
 from .redlines import whole
 from .words import date_text
 
@@ -25,14 +27,14 @@ def _name(data: SiteData, ident: str) -> str:
     return next((s["name"] for s in data.status["signatories"] if s["id"] == ident), ident) or ident
 
 
-def _state(w: dict, state: str) -> object:
+def _state(w: dict[str, str], state: str) -> etree._Element:
     return h("span", {"class": f"state state-{state}"}, w.get(state, state))
 
 
 def index(site: Site, data: SiteData) -> bytes:
     w = site.words
     page = site.page("signatories/index.html", "signatories")
-    versions = data.status["versions"]
+    versions = list(reversed(data.status["versions"]))  # newest first: on a phone the current version shows
     head = [w["signatory"]] + [
         h(
             "span",
@@ -49,7 +51,7 @@ def index(site: Site, data: SiteData) -> bytes:
         for v in versions:
             state = v["states"].get(s["id"], "none")
             standing = data.standing.get((s["id"], v["label"]))
-            content: list = [_state(w, state)]
+            content: list[Child] = [_state(w, state)]
             if standing is not None and state in _COUNTED:
                 content = [page.link(links.statement_page(standing.statement.path), _state(w, state))]
                 if standing.statement.kind == ATTESTATION:
@@ -80,7 +82,7 @@ def index(site: Site, data: SiteData) -> bytes:
                 cells,
             )
         )
-    body: list = [h("h1", None, w["signatories"]), h("p", None, w["signatories_intro"])]
+    body: list[Child] = [h("h1", None, w["signatories"]), h("p", None, w["signatories_intro"])]
     if rows:
         body.append(data_table(w["matrix"], head, rows))
     if any_attested:
@@ -95,12 +97,12 @@ def _statements_of(data: SiteData, ident: str) -> list[Checked]:
     return sorted(found, key=lambda c: (c.statement.get("date") or "", c.statement.kind, c.statement.seq))
 
 
-def signatory(site: Site, data: SiteData, s: dict) -> bytes:
+def signatory(site: Site, data: SiteData, s: dict[str, str]) -> bytes:
     w = site.words
     page = site.page(links.signatory_page(s["id"]), "signatories")
     name = s["name"] or s["id"]
     registered = data.registry.signatory(s["id"]) if data.registry else None
-    facts: list = [h("dt", None, "id"), h("dd", None, h("code", None, s["id"]))]
+    facts: list[Child] = [h("dt", None, "id"), h("dd", None, h("code", None, s["id"]))]
     facts += [h("dt", None, w["kind"]), h("dd", None, w.get(f"kind_{s['kind']}", s["kind"]))]
     if s.get("term_start") or s.get("term_end"):
         facts += [
@@ -125,7 +127,7 @@ def signatory(site: Site, data: SiteData, s: dict) -> bytes:
                     f" ({key.public.label}, {w.get('key_' + key.state_on(data.today).replace(' ', '_'), key.state_on(data.today))})",
                 ),
             ]
-    body: list = [h("h1", None, name), h("dl", {"class": "facts"}, facts)]
+    body: list[Child] = [h("h1", None, name), h("dl", {"class": "facts"}, facts)]
 
     body.append(h("h2", None, w["since_title"].format(name=name)))
     current = data.current
@@ -202,9 +204,9 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
         h("p", None, st.error) if st.error else None,
         h("ul", {"class": "plain"}, [h("li", None, note) for note in item.notes]) if item.notes else None,
     )
-    facts: list = []
+    facts: list[Child] = []
 
-    def fact(label: str, *value) -> None:
+    def fact(label: str, *value: Child) -> None:
         facts.extend([h("dt", None, label), h("dd", None, *value)])
 
     if st.ok:
@@ -224,7 +226,7 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
         fact(w["text_hash"], h("code", {"class": "hash"}, st.get("text_sha256", "")))
         fact(w["commit"], h("code", {"class": "hash"}, st.get("commit", "")))
     file_path = links.statement_file(st.path)
-    body: list = [
+    body: list[Child] = [
         h("h1", None, title),
         verdict,
         h("dl", {"class": "facts"}, facts),
@@ -272,7 +274,7 @@ def verify_page(site: Site, data: SiteData) -> bytes:
     page = site.page("verify.html", "")
     report = data.report
     state = report.registry
-    facts: list = []
+    facts: list[Child] = []
     if state.anchor:
         facts += [
             h("dt", None, w["trust_anchor"]),
@@ -284,7 +286,7 @@ def verify_page(site: Site, data: SiteData) -> bytes:
             h("dd", None, w["registry_serial"].format(serial=state.current.serial, changes=state.changes)),
         ]
     facts += [h("dt", None, w["commit"]), h("dd", None, h("code", {"class": "hash"}, report.head))]
-    body: list = [
+    body: list[Child] = [
         h("h1", None, w["verify_title"]),
         verification(site, data, page)[0],
         h("dl", {"class": "facts"}, facts),

@@ -51,16 +51,12 @@ def version(site: Site, data: SiteData, text: Text) -> bytes:
     previous = data.previous(text.label)
     doc = text.document
     renderer = TextRenderer(doc, lambda ident: page.href(links.clause_page(ident)), w)
-    amendments = [
-        h(
-            "li",
-            None,
-            page.link(links.amendment_page(ident), data.amendment(ident).amendment.title)
-            if data.amendment(ident)
-            else ident,
+    amendments = []
+    for ident in v.amendments:
+        view = data.amendment(ident)
+        amendments.append(
+            h("li", None, page.link(links.amendment_page(ident), view.amendment.title) if view else ident)
         )
-        for ident in v.amendments
-    ]
     facts = h(
         "dl",
         {"class": "facts"},

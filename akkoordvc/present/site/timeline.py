@@ -16,8 +16,8 @@ from ...errors import AkkoordError
 from ...model.dates import parse_day
 from . import links
 from .collect import SiteData
-from .layout import Site, data_table
-from .markup import h
+from .layout import Page, Site, data_table
+from .markup import Child, h
 from .words import date_text
 
 YEAR_REM = 4.0
@@ -29,11 +29,21 @@ GAP_REM = 0.2
 class Event:
     day: dt.date
     kind: str  # version | college | today
-    label: list
-    detail: list
+    label: list[Child]
+    detail: list[Child]
 
 
-def _day(value) -> dt.date | None:
+@dataclass
+class Term:
+    """A college's term of office."""
+
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+
+
+def _day(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     try:
@@ -42,15 +52,16 @@ def _day(value) -> dt.date | None:
         return None
 
 
-def _colleges(data: SiteData):
-    return [
-        s
-        for s in data.status["signatories"]
-        if s["kind"] == "college" and _day(s.get("term_start")) and _day(s.get("term_end"))
-    ]
+def _colleges(data: SiteData) -> list[Term]:
+    terms = []
+    for s in data.status["signatories"]:
+        start, end = _day(s.get("term_start")), _day(s.get("term_end"))
+        if s["kind"] == "college" and start and end:
+            terms.append(Term(s["id"], s["name"], start, end))
+    return terms
 
 
-def _events(site: Site, data: SiteData, page) -> list[Event]:
+def _events(site: Site, data: SiteData, page: Page) -> list[Event]:
     w = site.words
     events = []
     for text in data.texts:
@@ -71,24 +82,23 @@ def _events(site: Site, data: SiteData, page) -> list[Event]:
             )
         )
     for college in _colleges(data):
-        start, end = _day(college["term_start"]), _day(college["term_end"])
         events.append(
             Event(
-                start,
+                college.start,
                 "college",
-                [page.link(links.signatory_page(college["id"]), college["name"])],
-                [w["term"].format(start=date_text(w, start), end=date_text(w, end))],
+                [page.link(links.signatory_page(college.id), college.name)],
+                [w["term"].format(start=date_text(w, college.start), end=date_text(w, college.end))],
             )
         )
     events.sort(key=lambda e: (e.day, e.kind != "college"))
     return events
 
 
-def drawing(site: Site, data: SiteData, page, events: list[Event]) -> list:
+def drawing(site: Site, data: SiteData, page: Page, events: list[Event]) -> list[Child]:
     w = site.words
     colleges = _colleges(data)
     days = [e.day for e in events] + [data.today]
-    days += [_day(c["term_end"]) for c in colleges]
+    days += [c.end for c in colleges]
     first = dt.date(min(days).year, 1, 1)
     last = dt.date(max(days).year + 1, 1, 1)
 
@@ -105,8 +115,8 @@ def drawing(site: Site, data: SiteData, page, events: list[Event]) -> list:
             "span",
             {
                 "class": "term" + (" alt" if i % 2 else ""),
-                "style": f"top: {rem(_day(c['term_start']))}rem; "
-                f"height: {max(rem(_day(c['term_end']) + dt.timedelta(days=1)) - rem(_day(c['term_start'])), 0.3):.2f}rem",
+                "style": f"top: {rem(c.start)}rem; "
+                f"height: {max(rem(c.end + dt.timedelta(days=1)) - rem(c.start), 0.3):.2f}rem",
             },
         )
         for i, c in enumerate(colleges)

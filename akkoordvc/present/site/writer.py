@@ -72,7 +72,7 @@ def _current(path: Path) -> str | None:
         return None
 
 
-def write_site(outdir: str | os.PathLike, files: dict[str, bytes]) -> Written:
+def write_site(outdir: str | os.PathLike[str], files: dict[str, bytes]) -> Written:
     """Bring `outdir` to exactly `files` (site path -> bytes) plus the manifest, rewriting only what changed."""
     root = Path(outdir)
     if root.exists() and not root.is_dir():
