@@ -3,6 +3,7 @@ and refusals. (The pages in a real browser, with axe-core: test_site_browser.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -12,9 +13,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 from lxml import etree
-from review_site_story import LOOPTIJD, akkoord, build_story, edited
+from review_site_story import LOOPTIJD, SECRETARIAAT, akkoord, build_story, edited
 
-from akkoordvc.present.site.writer import MANIFEST, write_site
+from akkoordvc.present.site import collect, render
+from akkoordvc.present.site.writer import MANIFEST, previous_build, write_site
+from akkoordvc.storage.workspace import Workspace
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -348,3 +351,54 @@ def test_a_planted_broken_statement_is_shown_as_failing_and_the_rest_still_count
     assert '{"kind": "endorsement", <script>' in planted.text_content()
     assert [s.get("src") for s in planted.iter("script")] == ["../../../assets/site.js"]
     assert "000009-0123456789abcdef.json" in page(tmp_path / "site", "verify.html").text_content()
+
+
+def test_a_rebuild_reuses_comparisons_made_from_the_same_texts_and_code(repo, tmp_path):
+    site = tmp_path / "site"
+    akkoord("site", site, cwd=repo)
+    fresh = collect(Workspace.open(repo), today=dt.date(2026, 11, 27))
+    made = render(fresh)
+    assert sorted(fresh.computed) == [("2019", "2023"), ("2019", "2025"), ("2023", "2025")]
+
+    again = collect(Workspace.open(repo), today=dt.date(2026, 11, 27))
+    reused = render(again, None, previous_build(site))
+    assert sorted(again.computed) == [("2019", "2023"), ("2023", "2025")]  # consecutive, for clause histories
+    assert reused.files == made.files
+
+    # a page changed on disk since is made again, and the build puts it right
+    (site / "compare/2019/2025.html").write_text("tampered")
+    third = collect(Workspace.open(repo), today=dt.date(2026, 11, 27))
+    assert render(third, None, previous_build(site)).files == made.files
+    assert ("2019", "2025") in third.computed
+    akkoord("site", site, cwd=repo)
+    assert (site / "compare/2019/2025.html").read_bytes() == made.files["compare/2019/2025.html"]
+
+
+def test_a_comparison_is_made_again_when_a_version_tag_now_names_another_text(repo, tmp_path):
+    site = tmp_path / "site"
+    akkoord("site", site, cwd=repo)
+    assert "binnen twee maanden" not in (site / "compare/2023/2025.html").read_text("utf-8")
+    edited(repo, repo / "akkoord.xml", "binnen vier maanden na zijn aantreden", "binnen twee maanden na zijn aantreden")
+    akkoord("commit", "-m", "Twee maanden", "--by", SECRETARIAAT, cwd=repo)
+    message = subprocess.run(
+        ["git", "-C", repo, "tag", "-l", "--format=%(contents)", "version/2025"], capture_output=True, text=True
+    ).stdout
+    subprocess.run(
+        ["git", "-C", repo, "-c", "user.name=Mallory", "-c", "user.email=m@example.org", "tag", "-f", "-a",
+         "version/2025", "-m", message, "HEAD"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    akkoord("site", site, cwd=repo)
+    for path in ("compare/2023/2025.html", "compare/2019/2025.html", "versions/2025.html"):
+        assert "twee" in (site / path).read_text("utf-8"), path
+
+
+def test_a_page_recorded_with_another_key_is_made_again(repo, tmp_path):
+    site = tmp_path / "site"
+    akkoord("site", site, cwd=repo)
+    manifest = json.loads((site / MANIFEST).read_text())
+    manifest["keys"]["compare/2019/2025.html"] = "0" * 64
+    (site / MANIFEST).write_text(json.dumps(manifest))
+    data = collect(Workspace.open(repo), today=dt.date(2026, 11, 27))
+    render(data, None, previous_build(site))
+    assert ("2019", "2025") in data.computed

@@ -27,9 +27,13 @@ print styles and dark mode.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
+from ...model.reading import read_input
 from ...storage.workspace import Workspace
 from . import amendments, clauses, compare, home, signatories, texts, timeline
 from .assets import CSS, JS
@@ -37,14 +41,34 @@ from .collect import SiteData, collect
 from .feed import atom, index_json
 from .layout import CSS_PATH, JS_PATH, Site
 from .words import words
-from .writer import Written, write_site
+from .writer import Previous, Written, previous_build, write_site
 
-__all__ = ["build", "render", "Written"]
+__all__ = ["Output", "Written", "build", "fingerprint", "render"]
 
 
-def render(data: SiteData, base_url: str | None = None) -> dict[str, bytes]:
-    """Every file of the site (site path -> bytes), from collected data."""
-    site = Site(words(data.lang), data.lang or words(data.lang)["lang"], data.title)
+@dataclass
+class Output:
+    """The files of a site (site path -> bytes), and the keys of the pages made from keys."""
+
+    files: dict[str, bytes]
+    keys: dict[str, str]
+
+
+def fingerprint() -> str:
+    """The SHA-256 of the package's source: a page made by other code is never reused."""
+    package = Path(__file__).resolve().parents[2]
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(read_input(path))
+    return digest.hexdigest()
+
+
+def render(data: SiteData, base_url: str | None = None, previous: Previous | None = None) -> Output:
+    """Every file of the site, from collected data; pages the `previous` build made from the same facts
+    are reused from disk."""
+    w = words(data.lang)
+    site = Site(w, data.lang or w["lang"], data.title, previous, fingerprint() if previous is not None else "")
 
     def everything() -> Iterator[tuple[str, bytes]]:
         yield CSS_PATH, CSS.encode("utf-8")
@@ -65,7 +89,7 @@ def render(data: SiteData, base_url: str | None = None) -> dict[str, bytes]:
         if path in files:
             raise ValueError(f"two site files at {path}")
         files[path] = content
-    return files
+    return Output(files, site.keys)
 
 
 def build(
@@ -77,5 +101,7 @@ def build(
     today: dt.date,
 ) -> Written:
     """Build (or bring up to date) the site of `workspace`'s repository in `outdir`."""
+    previous = previous_build(outdir)
     data = collect(workspace, trust_anchor=trust_anchor, today=today)
-    return write_site(outdir, render(data, base_url))
+    output = render(data, base_url, previous)
+    return write_site(outdir, output.files, output.keys)

@@ -5,7 +5,9 @@ site shows (computed by `ops.align`, exactly as `akkoord redline` computes them)
 their redlines against their base, every clause's history, and the trust picture (`trust.verify` and
 `trust.status`, the same data as `akkoord verify` and `akkoord endorsements --json`). Pages only read it.
 
-Comparisons: every pair of versions is computed in advance while there are at most `ALL_PAIRS_UP_TO`
+Redlines between versions are computed when a page first asks for one (`SiteData.redline`), so a page
+the writer can reuse from the previous build costs nothing. Comparisons: every pair of versions is
+computed in advance while there are at most `ALL_PAIRS_UP_TO`
 versions (a negotiated agreement gets a new version every year or two, so that is decades); beyond
 that, consecutive pairs and every version against the current one. Computing a redline in the page
 instead would need a second, JavaScript implementation of the alignment (moves, splits, merges,
@@ -103,8 +105,8 @@ class SiteData:
     standing: dict[tuple[str, str], Checked]
     registry: Registry | None
     pairs: list[tuple[str, str]]
-    redlines: dict[tuple[str, str], Redline]
-    histories: dict[str, list[Step]]
+    consolidated: dict[str, Amendment]  # every amendment by id, for the versions that consolidated them
+    _redlines: dict[tuple[str, str], Redline] = field(default_factory=dict, repr=False)
 
     @property
     def current(self) -> Text | None:
@@ -124,6 +126,24 @@ class SiteData:
     @property
     def open_amendments(self) -> list[AmendmentView]:
         return [a for a in self.amendments if a.amendment.status in OPEN]
+
+    def redline(self, old: str, new: str) -> Redline:
+        """The redline of version `old` → version `new` (computed once, when first asked for)."""
+        key = (old, new)
+        if key not in self._redlines:
+            a, b = self.text(old), self.text(new)
+            self._redlines[key] = compute(a.document, b.document, a.side, b.side)
+        return self._redlines[key]
+
+    @property
+    def computed(self) -> list[tuple[str, str]]:
+        """The comparisons computed so far (pages reused from the previous build need none)."""
+        return list(self._redlines)
+
+    @cached_property
+    def histories(self) -> dict[str, list[Step]]:
+        """Clause id -> its steps: the first text of the clause, then every version that changed it."""
+        return _histories(self)
 
     def last_endorsed(self, signatory: str) -> str | None:
         return last_endorsed(self.report, signatory, [t.label for t in self.texts])
@@ -176,16 +196,14 @@ def _amendment_views(workspace: Workspace, amendments: amendment_store.Amendment
     return views
 
 
-def _histories(
-    texts: list[Text], redlines: dict[tuple[str, str], Redline], amendments: dict[str, Amendment]
-) -> dict[str, list[Step]]:
-    """Clause id -> its steps: the first text of the clause, then every version that changed it."""
+def _histories(data: SiteData) -> dict[str, list[Step]]:
     histories: dict[str, list[Step]] = {}
+    texts = data.texts
     for index, text in enumerate(texts):
         previous = texts[index - 1] if index else None
         touching: dict[str, list[Amendment]] = {}
         for ident in text.version.amendments:
-            amendment = amendments.get(ident)
+            amendment = data.consolidated.get(ident)
             if amendment is not None:
                 for clause_id in amendment.clauses():
                     touching.setdefault(clause_id, []).append(amendment)
@@ -193,7 +211,7 @@ def _histories(
             for first in text.document.clauses:
                 histories.setdefault(first.id, []).append(Step(text, None, first.element))
             continue
-        redline = redlines[(previous.label, text.label)]
+        redline = data.redline(previous.label, text.label)
         for change in redline.changed:
             for ident in dict.fromkeys(i for i in (change.id, change.old_id) if i):
                 clause = text.document.clause(ident)
@@ -214,13 +232,7 @@ def collect(workspace: Workspace, *, trust_anchor: str | None = None, today: dt.
     """Read everything the site shows from the repository of `workspace` (see the module docstring)."""
     head = workspace.head()
     texts = _texts(workspace)
-    labels = [t.label for t in texts]
-    by_label = {t.label: t for t in texts}
-    pairs = pairs_for(labels)
-    redlines = {
-        (a, b): compute(by_label[a].document, by_label[b].document, by_label[a].side, by_label[b].side)
-        for a, b in pairs
-    }
+    pairs = pairs_for([t.label for t in texts])
     amendments = amendment_store.load(workspace)
     report = verify(workspace, trust_anchor, today)
     report.read_files()  # the site publishes every statement file
@@ -243,6 +255,5 @@ def collect(workspace: Workspace, *, trust_anchor: str | None = None, today: dt.
         standing=decisions(report),
         registry=report.registry.current,
         pairs=pairs,
-        redlines=redlines,
-        histories=_histories(texts, redlines, amendments),
+        consolidated=dict(amendments),
     )

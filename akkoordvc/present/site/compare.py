@@ -6,6 +6,7 @@ The form lists every version twice (old, new); the site's script sends it to the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from . import links
@@ -88,7 +89,7 @@ def index(site: Site, data: SiteData) -> bytes:
 def pair(site: Site, data: SiteData, old: str, new: str) -> bytes:
     w = site.words
     page = site.page(links.compare_page(old, new), "compare")
-    redline = data.redlines[(old, new)]
+    redline = data.redline(old, new)
     title = w["changes_title"].format(old=old, new=new)
     body: list[Child] = [
         h("h1", None, title),
@@ -107,4 +108,6 @@ def pair(site: Site, data: SiteData, old: str, new: str) -> bytes:
 def pages(site: Site, data: SiteData) -> Iterator[tuple[str, bytes]]:
     yield "compare/index.html", index(site, data)
     for old, new in data.pairs:
-        yield links.compare_page(old, new), pair(site, data, old, new)
+        path = links.compare_page(old, new)
+        facts = [old, data.text(old).version.text_sha256, new, data.text(new).version.text_sha256]
+        yield path, site.cached(path, facts, functools.partial(pair, site, data, old, new))

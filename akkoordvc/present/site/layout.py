@@ -7,14 +7,16 @@ static host and when copied elsewhere. The frame holds nothing that changes from
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .markup import Child, h, serialize
+from .writer import Previous
 
 CSS_PATH = "assets/site.css"
 JS_PATH = "assets/site.js"
@@ -165,11 +167,25 @@ def document(
 
 @dataclass
 class Site:
-    """What every page builder needs: the site's words, language and title."""
+    """What every page builder needs: the site's words, language and title; and, to reuse pages of the
+    previous build, that build (`previous`), a fingerprint of the code that renders pages, and the keys
+    of the pages made from keys in this build."""
 
     words: dict[str, str]
     lang: str
     title: str
+    previous: Previous | None = None
+    fingerprint: str = ""
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def cached(self, path: str, facts: Iterable[str], make: Callable[[], bytes]) -> bytes:
+        """The page at `path`, made by `make` unless the previous build made it from the same facts (and the
+        same code, site title and language), in which case its bytes on disk are reused."""
+        parts = [self.fingerprint, self.title, self.lang, *facts]
+        key = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+        self.keys[path] = key
+        reused = self.previous.reuse(path, key) if self.previous is not None and self.fingerprint else None
+        return reused if reused is not None else make()
 
     def page(self, path: str, section: str = "") -> Page:
         return Page(path, self.words, self.lang, section)

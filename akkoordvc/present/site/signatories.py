@@ -147,9 +147,8 @@ def signatory(site: Site, data: SiteData, s: dict[str, str]) -> bytes:
                 page.link(links.compare_page(last, current.label), w["pair"].format(old=last, new=current.label)),
             )
         )
-        redline = data.redlines.get((last, current.label))
-        if redline is not None:
-            body.append(h("div", {"class": "since"}, whole(page, redline, "since-", versions=False)))
+        redline = data.redline(last, current.label)
+        body.append(h("div", {"class": "since"}, whole(page, redline, "since-", versions=False)))
 
     body.append(h("h2", None, w["statements"]))
     rows = []

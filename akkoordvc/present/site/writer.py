@@ -7,6 +7,11 @@ previous build wrote; a file it listed that this build does not make is removed.
 not write are never touched, and a folder that holds files but no manifest is refused (hidden entries
 such as `.git` aside, so a fresh clone of a pages repository will do): pointing the command at the
 wrong folder cannot delete anything.
+
+A page whose content follows from a few facts (a comparison: the code that renders it, the two texts and
+their labels) is recorded in the manifest with a key made of them; the next build reuses the bytes on
+disk when the key is the same and the file is still as written (`Previous.reuse`), without computing
+the page again.
 """
 
 from __future__ import annotations
@@ -49,17 +54,44 @@ def _check_path(path: str) -> str:
     return path
 
 
-def _previous(root: Path) -> dict[str, str]:
+@dataclass
+class Previous:
+    """What the previous build wrote: each file's SHA-256 and, for pages made from a key, that key."""
+
+    root: Path
+    files: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def reuse(self, path: str, key: str) -> bytes | None:
+        """The bytes the previous build wrote at `path` when it made them from the same `key` and the file
+        is still as written; else None (the page must be made again)."""
+        if not key or self.keys.get(path) != key or path not in self.files:
+            return None
+        target = self.root / path
+        if target.is_symlink() or not target.is_file():
+            return None
+        try:
+            data = read_input(target)
+        except AkkoordError:
+            return None
+        return data if _digest(data) == self.files[path] else None
+
+
+def previous_build(outdir: str | os.PathLike[str]) -> Previous:
+    """The manifest of the site in `outdir` (empty when there is none); one line when it is not ours."""
+    root = Path(outdir)
     manifest = root / MANIFEST
-    if not manifest.exists():
-        return {}
+    if not manifest.is_file():
+        return Previous(root)
     try:
-        files = json.loads(read_input(manifest))["files"]
-        return {_check_path(p): str(h) for p, h in files.items()}
+        data = json.loads(read_input(manifest))
+        files = {_check_path(p): str(h) for p, h in data["files"].items()}
+        keys = {_check_path(p): str(k) for p, k in data.get("keys", {}).items()}
     except (AkkoordError, ValueError, KeyError, TypeError, AttributeError):
         raise AkkoordError(
             f"{manifest}: not a manifest written by `akkoord site`; remove the folder's contents or choose another folder"
         ) from None
+    return Previous(root, files, keys)
 
 
 def _current(path: Path) -> str | None:
@@ -72,12 +104,14 @@ def _current(path: Path) -> str | None:
         return None
 
 
-def write_site(outdir: str | os.PathLike[str], files: dict[str, bytes]) -> Written:
-    """Bring `outdir` to exactly `files` (site path -> bytes) plus the manifest, rewriting only what changed."""
+def write_site(outdir: str | os.PathLike[str], files: dict[str, bytes], keys: dict[str, str] | None = None) -> Written:
+    """Bring `outdir` to exactly `files` (site path -> bytes) plus the manifest, rewriting only what changed.
+
+    `keys` (site path -> key) are recorded in the manifest, for the next build's `Previous.reuse`."""
     root = Path(outdir)
     if root.exists() and not root.is_dir():
         raise AkkoordError(f"{root}: exists and is not a folder; choose a folder for the site")
-    previous = _previous(root) if root.is_dir() else {}
+    previous = previous_build(root).files if root.is_dir() else {}
     if root.is_dir() and not previous and any(not entry.name.startswith(".") for entry in root.iterdir()):
         raise AkkoordError(
             f"{root}: the folder is not empty and was not made by `akkoord site`; choose an empty or new folder"
@@ -102,7 +136,9 @@ def write_site(outdir: str | os.PathLike[str], files: dict[str, bytes]) -> Writt
                 target.unlink()
                 result.removed.append(path)
             _prune(root, target.parent)
-        manifest = json.dumps({"files": {p: _digest(files[p]) for p in sorted(files)}}, indent=1) + "\n"
+        recorded = {p: k for p, k in sorted((keys or {}).items()) if p in files}
+        manifest = json.dumps({"files": {p: _digest(files[p]) for p in sorted(files)}, "keys": recorded}, indent=1)
+        manifest += "\n"
         if _current(root / MANIFEST) != _digest(manifest.encode()):
             write_atomic(root / MANIFEST, manifest.encode())
     except OSError as exc:
