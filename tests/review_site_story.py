@@ -158,3 +158,20 @@ def build_story(folder: Path) -> Path:
     akkoord("endorse", "2025", "--as", "huurders-zuidoost", "--key", keys / "huurders-zuidoost", "--decision", "decline", "--comment", "Wij tekenen (nog) niet.", cwd=repo)  # fmt: skip
     akkoord("endorse", "2025", "--as", "college-2026-2030", "--key", keys / "college-2026-2030", "--mandate", "Collegebesluit", cwd=repo)  # fmt: skip
     return repo
+
+
+def build_law(folder: Path, files: list[Path]) -> Path:
+    """A repository whose versions are consecutive BWB versions of one law (labelled by their date)."""
+    repo = folder / "law"
+    by = "Bench <law@example.org>"
+    for n, source in enumerate(files):
+        imported = folder / f"{source.stem}.xml"
+        akkoord("import", "bwb", source, "-o", imported, cwd=folder)
+        label = source.stem.split("_", 1)[1]
+        if n == 0:
+            akkoord("init", repo, "--from", imported, "--by", by, "--date", label[:10], cwd=folder)
+        else:
+            (repo / "akkoord.xml").write_bytes(imported.read_bytes())
+            akkoord("commit", "-m", f"Toestand {label}", "--by", by, cwd=repo)
+        akkoord("version", "create", label, "--date", label[:10], "--by", by, cwd=repo)
+    return repo

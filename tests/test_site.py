@@ -12,8 +12,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import bwb_files, needs_corpus
 from lxml import etree
-from review_site_story import LOOPTIJD, SECRETARIAAT, akkoord, build_story, edited
+from review_site_story import LOOPTIJD, SECRETARIAAT, akkoord, build_law, build_story, edited
 
 from akkoordvc.present.site import collect, render
 from akkoordvc.present.site.writer import MANIFEST, previous_build, write_site
@@ -208,7 +209,7 @@ def test_text_from_the_repository_is_escaped_and_cannot_reorder_the_page(repo, t
     copy = edited(repo, tmp_path / "edit.xml", LOOPTIJD, "blijft in elk geval van kracht tot en met 2031.")
     ident = akkoord(
         "amend", "propose", "--from-file", copy, "--title", f"Verlengen {hostile}", "--by", "Eve <eve@example.org>",
-        "--rationale", f"Waarom: {hostile} \u202egnol\u202c", "--date", "2026-11-01", cwd=repo,
+        "--rationale", f"Waarom: {hostile} \u202egnol\u202c 1\u00a0000\u00a0euro", "--date", "2026-11-01", cwd=repo,
     ).split()[0]  # fmt: skip
     akkoord("site", tmp_path / "site", cwd=repo)
     for path in (f"amendments/{ident}.html", "amendments/index.html", "amendments/collisions.html"):
@@ -218,6 +219,7 @@ def test_text_from_the_repository_is_escaped_and_cannot_reorder_the_page(repo, t
         assert hostile in tree.text_content(), path
     rationale = page(tmp_path / "site", f"amendments/{ident}.html").text_content()
     assert "\u202e" not in rationale and "\\u202egnol\\u202c" in rationale
+    assert "1\u00a0000\u00a0euro" in rationale  # a no-break space is text, not an escape
     assert b"<script>alert" not in (tmp_path / "site/feed.xml").read_bytes()
 
 
@@ -402,3 +404,20 @@ def test_a_page_recorded_with_another_key_is_made_again(repo, tmp_path):
     data = collect(Workspace.open(repo), today=dt.date(2026, 11, 27))
     render(data, None, previous_build(site))
     assert ("2019", "2025") in data.computed
+
+
+@needs_corpus
+def test_a_law_names_articles_annexes_and_its_closing_formula_as_the_text_does(tmp_path):
+    files = [f for f in bwb_files("BWBR0002629") if f.stem.split("_", 1)[1] in ("2013-10-10_1", "2014-01-01_0")]
+    repo = build_law(tmp_path, files)
+    akkoord("site", tmp_path / "site", cwd=repo)
+    text = page(tmp_path / "site", "versions/2014-01-01_0.html")
+    headings = {s.get("id"): s[0].text_content() for s in text.xpath("//section[@class='clause']")}
+    assert "Slotformulier en ondertekening" in headings.values() and "Tabel I" in headings.values()
+    assert sum(1 for h in headings.values() if h.startswith("Artikel ")) == len(headings) - 3
+    assert text.get_element_by_id("art-28zg").tag == "h4"  # an article's number anchor, under its afdeling
+    divisions = [s[0].text_content() for s in text.xpath("//section[@class='division']")]
+    assert "Hoofdstuk I Inleidende bepalingen" in divisions and "Afdeling 1 Belastbaar feit" in divisions
+    # the comparison shows what changed outside the articles too (metadata, a division's heading)
+    compare = page(tmp_path / "site", "compare/2013-10-10_1/2014-01-01_0.html")
+    assert compare.xpath("//section[contains(@class, 'part')]")

@@ -20,7 +20,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from review_site_story import akkoord, build_story
+from conftest import bwb_files, needs_corpus
+from review_site_story import akkoord, build_law, build_story
 
 from akkoordvc.model.document import Document
 from akkoordvc.ops.align import compute
@@ -315,6 +316,27 @@ def test_print_and_dark_mode_styles_apply(site, browser):
     assert page.eval_on_selector("header.site nav", "e => getComputedStyle(e).display") == "none"
     assert page.evaluate("getComputedStyle(document.documentElement).backgroundColor") == "rgb(255, 255, 255)"
     context.close()
+
+
+@needs_corpus
+def test_a_real_law_reads_accessibly_and_reflows_too(browser, tmp_path_factory):
+    """Divisions, nested lists, moved and renumbered articles and changes outside the articles: the Drank- en
+    Horecawet 2012 → 2013 from the BWB corpus."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    folder = tmp_path_factory.mktemp("law")
+    files = [f for f in bwb_files("BWBR0002458") if f.stem.split("_", 1)[1] in ("2012-01-01_0", "2013-01-01_0")]
+    akkoord("site", folder / "site", cwd=build_law(folder, files))
+    page = Watched(browser.new_page(viewport={"width": 320, "height": 900}))
+    found = []
+    for path in ("versions/2013-01-01_0.html", "compare/2012-01-01_0/2013-01-01_0.html", "clauses/index.html"):
+        page.open(url(folder / "site", path))
+        assert page.page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        result = Axe().run(page.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "preload": False})
+        found += [f"{path}: {v['id']}" for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not page.problems, page.problems
+    assert not found, found
+    page.page.close()
 
 
 def test_index_json_is_valid_and_served_beside_the_pages(site):

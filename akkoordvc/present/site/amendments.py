@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..labels import clause_name
 from ..labels import labels as redline_labels
 from . import links
+from .clauses import clause_title
 from .collect import AmendmentView, SiteData
 from .layout import Site, data_table, table_row
 from .markup import Child, h
@@ -126,17 +126,7 @@ def collisions(site: Site, data: SiteData) -> bytes:
     current = data.current
     for n, (ident, views) in enumerate(found.items()):
         clause = current.document.clause(ident) if current else None
-        name = (
-            " ".join(
-                x
-                for x in (
-                    clause_name(lab, clause.num) if clause and clause.num else "",
-                    clause.heading if clause else "",
-                )
-                if x
-            )
-            or ident
-        )
+        name = clause_title(lab, clause, ident)
         columns = []
         for m, view in enumerate(views):
             change = None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...model import names
 from ...model.document import Clause
 from ...ops.redline import ADDED, MOVED, REMOVED
-from ..labels import clause_name
+from ..labels import clause_label
 from ..labels import labels as redline_labels
 from . import links
 from .collect import SiteData, Step
@@ -18,10 +19,11 @@ from .redlines import clause as clause_redline
 from .words import date_text, plural
 
 
-def _name(lab: dict[str, str], clause: Clause | None, ident: str) -> str:
+def clause_title(lab: dict[str, str], clause: Clause | None, ident: str) -> str:
+    """ "Artikel 13 Ma.akbanken als route" (a clause named by its kind and number, with its heading)."""
     if clause is None:
         return ident
-    name = clause_name(lab, clause.num) if clause.num else ""
+    name = clause_label(lab, clause.element.get(names.KIND), clause.num)
     return " ".join(x for x in (name, clause.heading) if x) or ident
 
 
@@ -50,7 +52,7 @@ def index(site: Site, data: SiteData) -> bytes:
                 h(
                     "li",
                     None,
-                    page.link(links.clause_page(clause.id), _name(lab, clause, clause.id)),
+                    page.link(links.clause_page(clause.id), clause_title(lab, clause, clause.id)),
                     [" ", h("span", {"class": "muted"}, f"({plural(w, 'changes', changes)})")] if changes else None,
                 )
             )
@@ -67,7 +69,7 @@ def index(site: Site, data: SiteData) -> bytes:
                 "ul",
                 {"class": "plain"},
                 [
-                    h("li", None, page.link(links.clause_page(i), _name(lab, _latest(data.histories[i], i), i)))
+                    h("li", None, page.link(links.clause_page(i), clause_title(lab, _latest(data.histories[i], i), i)))
                     for i in removed
                 ],
             ),
@@ -100,7 +102,7 @@ def history(site: Site, data: SiteData, ident: str, steps: list[Step]) -> bytes:
     page = site.page(links.clause_page(ident), "clauses")
     lab = redline_labels(data.lang)
     latest = _latest(steps, ident)
-    name = _name(lab, latest, ident)
+    name = clause_title(lab, latest, ident)
     title = w["history_of"].format(name=name)
     body: list[Child] = [h("h1", None, title)]
     current = data.current

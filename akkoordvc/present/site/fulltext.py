@@ -1,8 +1,9 @@
 """A version's full text as HTML: divisions, clauses, leden, lists, tables and inline markup.
 
 Every clause is a `section` whose id is the clause's permanent id (so `#ma-akbanken` stays right
-across versions), and its heading carries the number anchor (`#art-13`) when that number is unique in
-the text. Divisions keep their own ids too, so a `ref` inside the text (`#h-zeggenschap`) works as it
+across versions), and an article's heading carries the number anchor (`#art-13`) when that number is
+unique in the text. Clauses are named by their kind ("Artikel 5" for an article, an annex or closing
+formula by its own number) and divisions by theirs ("Hoofdstuk 2"); a figure is shown by its file name. Divisions keep their own ids too, so a `ref` inside the text (`#h-zeggenschap`) works as it
 is. Element names come from `model.names`; an element this module does not know still shows its text.
 """
 
@@ -15,7 +16,7 @@ from lxml import etree
 
 from ...model import names
 from ...model.document import Clause, Division, Document
-from ..labels import clause_name
+from ..labels import clause_label, division_name
 from ..labels import labels as redline_labels
 from .markup import Child, h
 
@@ -38,7 +39,8 @@ def number_anchors(doc: Document) -> dict[str, str]:
     taken = {e.get(names.ID) for e in doc.root.iter() if isinstance(e.tag, str) and e.get(names.ID)}
     by_anchor: dict[str, list[str]] = {}
     for clause in doc.clauses:
-        anchor = num_anchor(clause.num)
+        kind = clause.element.get(names.KIND)
+        anchor = num_anchor(clause.num) if not kind or kind == names.ARTICLE else ""
         if anchor:
             by_anchor.setdefault(anchor, []).append(clause.id)
     return {ids[0]: anchor for anchor, ids in by_anchor.items() if len(ids) == 1 and anchor not in taken}
@@ -72,6 +74,8 @@ class TextRenderer:
                     out.append(h(_INLINE[child.tag], None, inner))
                 elif child.tag == names.REF and self.href(child.get(names.HREF)):
                     out.append(h("a", {"href": self.href(child.get(names.HREF))}, inner))
+                elif child.tag == names.FIGURE:
+                    out.append(self.figure(child, "span"))
                 else:
                     out.append(inner)
             out.append(child.tail)
@@ -82,7 +86,7 @@ class TextRenderer:
         out: list[Child] = []
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str) or tag in (names.HEADING, names.ORIGIN):
+            if not isinstance(tag, str) or tag in (names.HEADING, names.SUBHEADING, names.ORIGIN):
                 continue
             if tag == names.P:
                 out.append(h("p", None, self.inline(child)))
@@ -92,6 +96,8 @@ class TextRenderer:
                 out.append(h("ol", {"class": "items"}, [self.numbered("li", "item", item, where) for item in child]))
             elif tag == names.TABLE:
                 out.append(self.table(child, where))
+            elif tag == names.FIGURE:
+                out.append(self.figure(child, "p"))
             elif len(child):
                 out.append(h("div", {"class": f"block {tag}"}, self.blocks(child, where)))
             else:
@@ -106,6 +112,10 @@ class TextRenderer:
             h("span", {"class": "num"}, num) if num else None,
             h("div", {"class": "body"}, self.blocks(element, where)),
         )
+
+    def figure(self, element: etree._Element, tag: str) -> etree._Element:
+        """A figure, shown by the name of its file (the image itself is not part of the text)."""
+        return h(tag, {"class": "figure"}, self.words["figure"].format(src=element.get(names.SRC) or "?"))
 
     def table(self, element: etree._Element, where: str) -> etree._Element:
         rows = [
@@ -123,9 +133,17 @@ class TextRenderer:
     def heading_tag(self, depth: int) -> str:
         return f"h{min(2 + depth, 6)}"
 
+    def name(self, element: etree._Element) -> str:
+        """How a clause is named: "Artikel 5", or an annex or closing formula by its own number."""
+        return clause_label(self.lab, element.get(names.KIND), element.get(names.NUM))
+
+    def subheading(self, element: etree._Element) -> Child:
+        found = next(element.iterchildren(names.SUBHEADING), None)
+        return h("p", {"class": "subheading"}, self.inline(found)) if found is not None else None
+
     def clause(self, element: etree._Element, depth: int) -> etree._Element:
         clause = Clause(element)
-        name = clause_name(self.lab, clause.num) if clause.num else ""
+        name = self.name(element)
         title = " ".join(x for x in (name, clause.heading) if x) or clause.id
         heading_element = element.find(names.HEADING)
         anchor = self.anchors.get(clause.id)
@@ -152,6 +170,7 @@ class TextRenderer:
                 " " if name and heading_element is not None else None,
                 h("span", {"class": "title"}, self.inline(heading_element)) if heading_element is not None else None,
             ),
+            self.subheading(element),
             h("p", {"class": "clause-links"}, links),
             self.blocks(element, title),
         )
@@ -159,16 +178,18 @@ class TextRenderer:
     def division(self, element: etree._Element, depth: int) -> etree._Element:
         division = Division(element)
         heading_element = element.find(names.HEADING)
+        name = division_name(self.lab, division.kind, division.num) if division.kind else division.num
         return h(
             "section",
             {"class": "division", "id": division.id or None},
             h(
                 self.heading_tag(depth),
                 None,
-                h("span", {"class": "num"}, division.num) if division.num else None,
-                " " if division.num and heading_element is not None else None,
+                h("span", {"class": "num"}, name) if name else None,
+                " " if name and heading_element is not None else None,
                 self.inline(heading_element) if heading_element is not None else None,
             ),
+            self.subheading(element),
             self.children(element, depth + 1),
         )
 
@@ -180,7 +201,7 @@ class TextRenderer:
                 out.append(self.division(child, depth))
             elif child.tag == names.CLAUSE:
                 out.append(self.clause(child, depth))
-            elif isinstance(child.tag, str) and child.tag != names.HEADING:
+            elif isinstance(child.tag, str) and child.tag not in (names.HEADING, names.SUBHEADING):
                 other.append(child)
         if other:  # a division's own text, when the vocabulary gives it one
             holder = etree.Element("holder")
@@ -213,20 +234,20 @@ class TextRenderer:
             for child in element:
                 if child.tag == names.DIVISION:
                     division = Division(child)
+                    name = division_name(self.lab, division.kind, division.num) if division.kind else division.num
+                    label = " ".join(x for x in (name, division.heading) if x) or division.id
+                    inner = items(child)
                     found.append(
                         h(
                             "li",
                             None,
-                            h("a", {"href": "#" + division.id}, division.label or division.id)
-                            if division.id
-                            else division.label,
-                            h("ol", None, items(child)) if len(child) else None,
+                            h("a", {"href": "#" + division.id}, label) if division.id else label,
+                            h("ol", None, inner) if inner else None,
                         )
                     )
                 elif child.tag == names.CLAUSE:
                     clause = Clause(child)
-                    name = clause_name(self.lab, clause.num) if clause.num else ""
-                    title = " ".join(x for x in (name, clause.heading) if x) or clause.id
+                    title = " ".join(x for x in (self.name(child), clause.heading) if x) or clause.id
                     found.append(h("li", None, h("a", {"href": "#" + clause.id}, title)))
             return found
 

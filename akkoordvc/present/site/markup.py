@@ -2,8 +2,8 @@
 
 Pages are lxml trees built with `h(tag, attrs, *children)`; nothing on the site is made by
 concatenating strings of untrusted text (names, titles and rationales come from files anyone could
-commit). Text passes through `clean`, the library's printable filter applied line by line, so control
-and bidirectional-override characters show as escapes instead of reordering what a reader sees.
+commit). Text passes through `clean`: control and bidirectional-override characters show as escapes (as
+the terminal's printable filter shows them) instead of reordering what a reader sees.
 
 `graft` takes a page rendered by `present.html` (the redline renderer, reused as it is) and returns its
 parts as elements, renaming ids (and the links and labels that point at them) with a prefix so several
@@ -13,23 +13,34 @@ redlines can share one page.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable
 from typing import TypeAlias
 
 import lxml.html
 from lxml import etree
 
+from ...model.strings import NOT_XML
 from ...trust import printable
+
+#: C1 control characters and the bidirectional controls that reorder what a reader sees.
+_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 Child: TypeAlias = "str | etree._Element | None | Iterable[Child]"
 
 
+def _escape(match: re.Match[str]) -> str:
+    return printable(match.group())
+
+
 def clean(text: object) -> str:
-    """`text` as a string safe for the page: each line through the printable filter (newlines kept)."""
+    """`text` as a string safe for the page: characters XML cannot hold, C1 controls and bidirectional
+    controls shown as escapes, as the terminal's printable filter shows them; every other character
+    (a no-break space, a soft hyphen) is text and stays."""
     value = "" if text is None else str(text)
     if value.isprintable():
         return value
-    return "\n".join(printable(line) for line in value.split("\n"))
+    return _HIDDEN.sub(_escape, NOT_XML.sub(_escape, value))
 
 
 def _append(parent: etree._Element, child: Child) -> None:

@@ -95,6 +95,7 @@ DUTCH: dict[str, str] = {
     "permalink": "link naar dit artikel",
     "preamble": "Aanhef",
     "table": "Tabel",
+    "figure": "[Afbeelding: {src}]",
     "contents_of": "Inhoud van versie {label}",
     "properties": "Gegevens",
     # compare
@@ -290,6 +291,7 @@ ENGLISH: dict[str, str] = {
     "permalink": "link to this clause",
     "preamble": "Preamble",
     "table": "Table",
+    "figure": "[Figure: {src}]",
     "contents_of": "Contents of version {label}",
     "properties": "Details",
     "compare_title": "Compare two versions",
