@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from akkoordvc.model import canonical, names  # noqa: E402
 from akkoordvc.model.xmlparse import parse_bytes  # noqa: E402
 from akkoordvc.ops import amendments as ops  # noqa: E402
+from bench.sections import write_section  # noqa: E402
 
 BEGIN = "<!-- blockmerge-benchmark:begin -->"
 END = "<!-- blockmerge-benchmark:end -->"
@@ -117,14 +118,7 @@ def main() -> None:
     text = table(results, args.runs)
     print(text)
     if args.write:
-        path = Path(args.write)
-        old = path.read_text("utf-8")
-        section = f"{BEGIN}\n{text}\n{END}"
-        if BEGIN in old and END in old:
-            new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :]
-        else:
-            new = old.rstrip("\n") + "\n\n" + section + "\n"
-        path.write_text(new, "utf-8")
+        write_section(f"{BEGIN}\n{text}\n{END}\n", Path(args.write), BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from akkoordvc.ops.amendments import Amendment, Base, Event, Person  # noqa: E40
 from akkoordvc.storage.gitrepo import Identity  # noqa: E402
 from akkoordvc.storage.versions import create_version  # noqa: E402
 from akkoordvc.storage.workspace import Workspace, initialise  # noqa: E402
+from bench.sections import write_section  # noqa: E402
 from bench.synth import pair  # noqa: E402
 
 BEGIN = "<!-- history-benchmark:begin -->"
@@ -215,13 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     table = "\n".join(lines)
     print(table)
     if args.write:
-        target = Path(args.write)
-        text = target.read_text("utf-8") if target.exists() else ""
-        if BEGIN in text and END in text:
-            text = text[: text.index(BEGIN)] + table + text[text.index(END) + len(END) :]
-        else:
-            text = text.rstrip("\n") + "\n\n" + table + "\n"
-        target.write_text(text, "utf-8")
+        write_section(table + "\n", Path(args.write), BEGIN, END)
     return 0
 
 
