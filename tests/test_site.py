@@ -89,7 +89,7 @@ def test_english_text_gets_english_labels(tmp_path):
         "Overview", "Timeline", "Versions", "Compare", "Clauses", "Amendments", "Signatories",
     ]  # fmt: skip
     assert "This repository has no signatory registry." in home.text_content()
-    assert "Current version: Version 1" in home.text_content()
+    assert "Current version: 1" in home.text_content() and "Adopted on 1 January 2024." in home.text_content()
     text = page(tmp_path / "site", "versions/1.html")
     assert text.get_element_by_id("scope").xpath(".//h2")[0].text_content() == "Article 1 Scope"
     assert "There are not yet two versions to compare." in page(tmp_path / "site", "compare/index.html").text_content()

@@ -103,8 +103,8 @@ def build(site: Site, data: SiteData) -> bytes:
             h(
                 "div",
                 {"class": "card"},
-                h("h2", None, w["current_version"], ": ", w["version_n"].format(label=current.label)),
-                h("p", None, w["of_date"].format(date=date_text(w, version.date)), ". ", version.message),
+                h("h2", None, w["current_version"], ": ", current.label),
+                h("p", None, w["adopted_on"].format(date=date_text(w, version.date)), " ", version.message),
                 h(
                     "ul",
                     {"class": "plain"},
