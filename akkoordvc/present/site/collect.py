@@ -24,7 +24,6 @@ from typing import Any
 from lxml import etree
 
 from ...errors import AkkoordError
-from ...model import amendment_names as an
 from ...model.document import Document
 from ...ops.align import compute
 from ...ops.amendments import Amendment
@@ -38,8 +37,6 @@ from ...trust.status import decisions, last_endorsed, matrix
 from ...trust.verify import Checked, Report, verify
 
 ALL_PAIRS_UP_TO = 24
-#: Amendments still to be decided or consolidated: those that can collide with each other.
-OPEN = (an.PROPOSED, an.ACCEPTED, amendment_store.CONTESTED)
 
 
 @dataclass
@@ -81,7 +78,7 @@ class Step:
 
 @dataclass
 class AmendmentView:
-    amendment: amendment_store.Recorded
+    amendment: Amendment
     redline: Redline | None
     error: str | None = None
 
@@ -125,7 +122,7 @@ class SiteData:
 
     @property
     def open_amendments(self) -> list[AmendmentView]:
-        return [a for a in self.amendments if a.amendment.status in OPEN]
+        return [a for a in self.amendments if a.amendment.status in amendment_store.OPEN]
 
     def redline(self, old: str, new: str) -> Redline:
         """The redline of version `old` → version `new` (computed once, when first asked for)."""
