@@ -74,7 +74,7 @@ def repository(law: str, limit: int | None, folder: Path) -> tuple[Path, Path, i
         else:
             (repo / "akkoord.xml").write_bytes(imported.read_bytes())
             run(AKKOORD, "commit", "-m", f"Toestand {label}", "--by", BY, cwd=repo)
-        run(AKKOORD, "version", "create", label, "--date", date, "--by", BY, cwd=repo)
+        run(AKKOORD, "version", "create", label, "--date", date, "--by", BY, "--key", keys / "admin", cwd=repo)
     run(AKKOORD, "signatory", "add", "partij", "--name", "Partij", "--kind", "organisation", "--pubkey", f"{keys / 'signatory'}.pub", "--key", keys / "admin", "--by", BY, "--valid-from", "2026-01-01", cwd=repo)  # fmt: skip
     current = re.sub(r"^BWBR\d+_", "", files[-1].stem)
     run(AKKOORD, "endorse", current, "--as", "partij", "--key", keys / "signatory", cwd=repo)

@@ -164,7 +164,8 @@ def test_index_json_holds_the_endorsements_json_and_the_versions(built, story):
     data = json.loads((built / "index.json").read_text("utf-8"))
     assert data["endorsements"] == json.loads(akkoord("endorsements", "--json", cwd=story))
     log = json.loads(akkoord("log", "--json", cwd=story))
-    assert [{k: v[k] for k in log[0]} for v in data["versions"]] == log
+    facts = ("label", "date", "message", "commit", "text_sha256", "amendments")
+    assert [{k: v[k] for k in facts} for v in data["versions"]] == [{k: v[k] for k in facts} for v in log]
     assert data["versions"][-1]["current"] and data["versions"][-1]["page"] == "versions/2025.html"
     assert data["verify"]["ok"] is True and data["verify"]["trust_anchor"].startswith("sha256:")
 
@@ -375,13 +376,11 @@ def test_a_rebuild_reuses_comparisons_made_from_the_same_texts_and_code(repo, tm
     assert (site / "compare/2019/2025.html").read_bytes() == made.files["compare/2019/2025.html"]
 
 
-def test_a_comparison_is_made_again_when_a_version_tag_now_names_another_text(repo, tmp_path):
-    site = tmp_path / "site"
-    akkoord("site", site, cwd=repo)
-    assert "binnen twee maanden" not in (site / "compare/2023/2025.html").read_text("utf-8")
-    edited(repo, repo / "akkoord.xml", "binnen vier maanden na zijn aantreden", "binnen twee maanden na zijn aantreden")
-    akkoord("commit", "-m", "Twee maanden", "--by", SECRETARIAAT, cwd=repo)
-    message = git(repo, "tag", "-l", "--format=%(contents)", "version/2025")
+def _move_tag(repo: Path, label: str, old: str, new: str) -> None:
+    """Commit an edit of the text and move the tag `version/LABEL` onto it, keeping its message."""
+    edited(repo, repo / "akkoord.xml", old, new)
+    akkoord("commit", "-m", "Moved", "--by", SECRETARIAAT, cwd=repo)
+    message = git(repo, "tag", "-l", "--format=%(contents)", f"version/{label}")
     git(
         repo,
         "-c",
@@ -391,13 +390,45 @@ def test_a_comparison_is_made_again_when_a_version_tag_now_names_another_text(re
         "tag",
         "-f",
         "-a",
-        "version/2025",
+        f"version/{label}",
         "-m",
         message,
     )
+
+
+def test_a_moved_version_tag_changes_nothing_the_site_shows_and_is_reported(repo, tmp_path):
+    """With a registry a version is its admin-signed record: a tag moved onto another text is a problem."""
+    site = tmp_path / "site"
     akkoord("site", site, cwd=repo)
-    for path in ("compare/2023/2025.html", "compare/2019/2025.html", "versions/2025.html"):
-        assert "twee" in (site / path).read_text("utf-8"), path
+    before = (site / "compare/2023/2025.html").read_bytes()
+    _move_tag(repo, "2025", "binnen vier maanden na zijn aantreden", "binnen twee maanden na zijn aantreden")
+    akkoord("site", site, cwd=repo)
+    assert (site / "compare/2023/2025.html").read_bytes() == before
+    assert "twee maanden" not in (site / "versions/2025.html").read_text("utf-8")
+    assert "version/2025: points to commit" in page(site, "verify.html").text_content()
+
+
+def test_without_a_registry_a_moved_tag_makes_its_comparisons_again(tmp_path):
+    """Without a registry the tags are the versions: pages of the new text replace those of the old."""
+    source = tmp_path / "agreement.xml"
+    source.write_text(
+        '<agreement id="pact" lang="nl"><meta><title>Buurtpact</title></meta><body>'
+        '<clause id="doel" num="1"><heading>Doel</heading><para num="1"><p>Wij spreken af.</p></para></clause>'
+        "</body></agreement>",
+        "utf-8",
+    )
+    repo = tmp_path / "pact"
+    akkoord("init", repo, "--from", source, "--by", SECRETARIAAT, cwd=tmp_path)
+    akkoord("version", "create", "1", "--date", "2024-01-01", "--by", SECRETARIAAT, cwd=repo)
+    edited(repo, repo / "akkoord.xml", "Wij spreken af.", "Wij spreken samen af.")
+    akkoord("commit", "-m", "Samen", "--by", SECRETARIAAT, cwd=repo)
+    akkoord("version", "create", "2", "--date", "2024-02-01", "--by", SECRETARIAAT, cwd=repo)
+    site = tmp_path / "site"
+    akkoord("site", site, cwd=repo)
+    assert "[ingevoegd: samen" in page(site, "compare/1/2.html").text_content()
+    _move_tag(repo, "2", "Wij spreken samen af.", "Wij spreken nu af.")
+    akkoord("site", site, cwd=repo)
+    assert "[ingevoegd: nu" in page(site, "compare/1/2.html").text_content()
 
 
 def test_a_page_recorded_with_another_key_is_made_again(repo, tmp_path):

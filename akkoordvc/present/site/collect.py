@@ -4,6 +4,8 @@
 site shows (computed by `ops.align`, exactly as `akkoord redline` computes them), the amendments with
 their redlines against their base, every clause's history, and the trust picture (`trust.verify` and
 `trust.status`, the same data as `akkoord verify` and `akkoord endorsements --json`). Pages only read it.
+The versions are those verification counts (`Report.versions`): in a repository with a registry, the
+chain of admin-signed version records, whatever the tags say; without one, the tags.
 
 Redlines between versions are computed when a page first asks for one (`SiteData.redline`), so a page
 the writer can reuse from the previous build costs nothing. Comparisons: every pair of versions is
@@ -29,7 +31,7 @@ from ...ops.align import compute
 from ...ops.amendments import Amendment
 from ...ops.redline import ClauseChange, Redline, Side
 from ...storage import amendment_store
-from ...storage.versions import Version, versions
+from ...storage.versions import Version
 from ...storage.workspace import Workspace
 from ...trust.model import Registry
 from ...trust.statements import ATTESTATION
@@ -169,9 +171,9 @@ def pairs_for(labels: list[str]) -> list[tuple[str, str]]:
     return sorted(wanted, key=lambda pair: (order[pair[0]], order[pair[1]]))
 
 
-def _texts(workspace: Workspace) -> list[Text]:
+def _texts(workspace: Workspace, found_versions: list[Version]) -> list[Text]:
     found = []
-    for version in versions(workspace):
+    for version in found_versions:
         data = workspace.text_at(version.commit)
         found.append(Text(version, Document.from_bytes(data, f"akkoord.xml of version {version.label}"), data))
     return found
@@ -228,11 +230,11 @@ def _histories(data: SiteData) -> dict[str, list[Step]]:
 def collect(workspace: Workspace, *, trust_anchor: str | None = None, today: dt.date) -> SiteData:
     """Read everything the site shows from the repository of `workspace` (see the module docstring)."""
     head = workspace.head()
-    texts = _texts(workspace)
-    pairs = pairs_for([t.label for t in texts])
-    amendments = amendment_store.load(workspace)
     report = verify(workspace, trust_anchor, today)
     report.read_files()  # the site publishes every statement file
+    texts = _texts(workspace, report.versions)
+    pairs = pairs_for([t.label for t in texts])
+    amendments = amendment_store.load(workspace)
     status = matrix(report, today)
     if texts:
         reference = texts[-1].document
