@@ -46,6 +46,8 @@ dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 code, .hash { overflow-wrap: anywhere; }
+.toc-kinds { white-space: normal; }
+.badge { white-space: nowrap; }
 pre { overflow-x: auto; padding: .7rem .9rem; background: var(--panel); border-radius: .4rem; font: .82rem/1.5 MONO; white-space: pre-wrap; overflow-wrap: anywhere; }
 .table-wrap { max-width: 100%; overflow-x: auto; margin: .8rem 0; }
 .table-wrap:focus-visible { outline: 3px solid var(--accent); }
