@@ -186,6 +186,9 @@ def _allowed_signers(data: SiteData, item: Checked) -> str:
 def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, bytes]]:
     w = site.words
     st = item.statement
+    if st.data is None:
+        raise ValueError(f"{st.path}: statement read without its bytes (collect calls report.read_files())")
+    content = st.data
     page = site.page(links.statement_page(st.path), "signatories")
     name = _name(data, st.signatory)
     title = w["statement"].format(seq=st.get("seq", "?"), name=name)
@@ -254,9 +257,9 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
             h("pre", None, h("code", None, "# allowed_signers\n" + signers)),
             h("pre", None, h("code", None, command)),
         ]
-    body += [h("h2", None, w["fields"]), h("pre", None, h("code", None, _pretty(st.data)))]
+    body += [h("h2", None, w["fields"]), h("pre", None, h("code", None, _pretty(content)))]
     yield links.statement_page(st.path), site.render(page, title, body)
-    yield file_path, st.data
+    yield file_path, content
     for suffix, signature in st.signature_files().items():
         yield file_path + suffix, signature
 
