@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from sections import write_section  # noqa: E402
 from test_sshsig_verify import KINDS, SoftwareSecurityKey, keygen, ssh_keygen_sign  # noqa: E402  (one construction)
 
 from akkoordvc.trust import sshsig, sshsig_verify  # noqa: E402
