@@ -205,6 +205,87 @@ def test_the_site_loads_nothing_from_elsewhere(built):
     )
 
 
+def test_every_page_has_one_h1_first_and_no_skipped_heading_level(built):
+    problems = []
+    pages = sorted(built.rglob("*.html"))
+    for path in pages:
+        levels = [
+            int(e.tag[1])
+            for e in page(built, path.relative_to(built).as_posix()).iter("h1", "h2", "h3", "h4", "h5", "h6")
+        ]
+        name = path.relative_to(built).as_posix()
+        if levels[:1] != [1] or levels.count(1) != 1:
+            problems.append(f"{name}: {levels[:4]}")
+        problems += [f"{name}: h{a} then h{b}" for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert not problems, problems[:10]
+    assert len(pages) > 60
+
+
+def test_the_timeline_lists_each_version_with_its_date_and_the_amendments_it_consolidated(built):
+    timeline = page(built, "timeline.html")
+    rows = {
+        tr[1].text_content(): (tr[0].xpath(".//time/@datetime")[0], [a.text_content() for a in tr[2].iter("a")])
+        for tr in timeline.xpath("//table//tbody/tr")
+    }
+    assert rows["Versie 2019"] == ("2019-11-09", [])
+    assert rows["Versie 2023"] == (
+        "2023-03-01",
+        ["Meer routes naar uitvoering dan alleen Ma.akbanken", "Resultaten zichtbaar maken"],
+    )
+    assert rows["College van B&W 2022–2026"][0] == "2022-06-01"
+    assert list(rows) == sorted(rows, key=lambda k: rows[k][0])
+
+
+def test_an_amendment_page_shows_status_proposers_rationale_source_decisions_and_its_redline(built):
+    path = next(built.glob("amendments/2022-07-04-meer-routes*.html")).relative_to(built).as_posix()
+    amendment = page(built, path)
+    terms = [dt.text_content() for dt in amendment.xpath("//dl[@class='facts']/dt")]
+    facts = dict(zip(terms, [dd.text_content() for dd in amendment.xpath("//dl[@class='facts']/dd")], strict=True))
+    assert facts["Status"] == "verwerkt" and facts["Indieners"] == "Noor Haddou"
+    assert facts["Basis"] == "Versie 2019" and facts["Bron"] == "netwerkbijeenkomst 23 juni 2022"
+    assert amendment.xpath("//dd/a[@href='../versions/2019.html']")
+    text = amendment.text_content()
+    assert "Toelichting bij meer routes naar uitvoering dan alleen ma.akbanken." in text
+    assert "27 september 2022: aangenomen (Secretariaat Ma.ak020)" in text
+    changed = amendment.xpath("//section[contains(@class, 'clause') and not(contains(@class, 'k-unchanged'))]")
+    assert [s.get("id") for s in changed] == ["c-ma-akbanken", "c-andere-routes"]
+    assert "[ingevoegd: een van de routes]" in changed[0].text_content()
+
+
+def test_home_marks_the_sitting_colleges_attested_decision(repo, tmp_path):
+    git(repo, "reset", "-q", "--hard", "HEAD~1")  # before the sitting college signed 2025 itself
+    akkoord(
+        "attest", "2025", "--signatory", "college-2026-2030", "--date", "2026-11-21",
+        "--evidence", "Collegebesluit van 21 november 2026", "--key", repo.parent / "keys/admin",
+        "--by", SECRETARIAAT, cwd=repo,
+    )  # fmt: skip
+    akkoord("site", tmp_path / "site", cwd=repo)
+    home = page(tmp_path / "site", "index.html")
+    text = home.text_content()
+    assert "Het zittende college, College van B&W 2026–2030, heeft versie 2025 onderschreven (geattesteerd)." in text
+    endorsed = home.xpath("//div[contains(@class, 'group-endorsed')]//li")
+    assert [li.text_content() for li in endorsed] == ["College van B&W 2026–2030 (geattesteerd)"]
+    assert "niet door de ondertekenaar zelf ondertekend" in text
+
+
+def test_collisions_are_clauses_changed_by_more_than_one_open_amendment(repo, tmp_path):
+    # one open amendment on a clause an accepted amendment changed too, one alone on another clause
+    copy = edited(repo, tmp_path / "a.xml", "totdat er een uitvoerbare afspraak ligt", "tot er een afspraak ligt")
+    akkoord("amend", "propose", "--from-file", copy, "--title", "Korter", "--by", "Eve <eve@example.org>", cwd=repo)
+    copy = edited(repo, tmp_path / "b.xml", "binnen vier maanden na zijn aantreden", "binnen drie maanden")
+    akkoord("amend", "propose", "--from-file", copy, "--title", "Sneller", "--by", "Eve <eve@example.org>", cwd=repo)
+    akkoord("site", tmp_path / "site", cwd=repo)
+    sections = page(tmp_path / "site", "amendments/collisions.html").xpath("//section[@class='collision']")
+    assert [s.xpath("./h2")[0].text_content() for s in sections] == ["Artikel 46 Looptijd en vernieuwing"]
+    # one of the two withdrawn: no collision left
+    ident = next(line.split()[0] for line in akkoord("amend", "list", cwd=repo).splitlines() if "2029" in line)
+    akkoord("amend", "withdraw", ident, "--by", "Pieter Smit <pieter@netwerk.example>", cwd=repo)
+    akkoord("site", tmp_path / "site", cwd=repo)
+    collisions = page(tmp_path / "site", "amendments/collisions.html")
+    assert not collisions.xpath("//section[@class='collision']")
+    assert "Geen" in collisions.xpath("//main//p[@class='lead']")[0].text_content()
+
+
 # escaping ---------------------------------------------------------------------------------------------
 def test_text_from_the_repository_is_escaped_and_cannot_reorder_the_page(repo, tmp_path):
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'

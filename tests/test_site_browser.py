@@ -12,6 +12,7 @@ Skipped only outside CI when Playwright or Chromium is missing; with CI set, tha
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import posixpath
@@ -304,6 +305,29 @@ def test_the_redline_is_navigable_by_keyboard_and_announces_changes(site, repo, 
     )
     assert not page.problems
     page.page.close()
+
+
+def test_the_timeline_is_drawn_to_scale(site, browser):
+    """Each event's tick sits at its date and each college's bar is as long as its term, on one scale."""
+    page = browser.new_page(viewport={"width": 400, "height": 900})
+    page.goto(url(site, "timeline.html"))
+    ticks = page.eval_on_selector_all(
+        "li.event",
+        "els => els.map(e => [e.className, e.querySelector('time').getAttribute('datetime'),"
+        " e.querySelector('.tick').getBoundingClientRect().top])",
+    )
+    days = [(dt.date.fromisoformat(day), top) for _, day, top in ticks]
+    (first, top0), (last, top1) = days[0], days[-1]
+    per_day = (top1 - top0) / (last - first).days
+    assert per_day > 0
+    assert [round(top - top0 - (day - first).days * per_day) for day, top in days] == [0] * len(days)
+    assert [kind for kind, _, _ in ticks].count("event version") == 3
+    bars = page.eval_on_selector_all(".terms .term", "els => els.map(e => e.getBoundingClientRect())")
+    colleges = [(day, top) for (kind, _, _), (day, top) in zip(ticks, days, strict=True) if kind == "event college"]
+    for bar, (start, top) in zip(bars, colleges, strict=True):  # 1 June + four years, to 31 May inclusive
+        assert round(bar["y"] - top) == 0
+        assert round(bar["height"] - (start.replace(year=start.year + 4) - start).days * per_day) == 0
+    page.close()
 
 
 def test_print_and_dark_mode_styles_apply(site, browser):

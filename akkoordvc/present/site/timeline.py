@@ -140,7 +140,7 @@ def drawing(site: Site, data: SiteData, page: Page, events: list[Event]) -> list
                     {"class": "label", "style": f"top: {label_top - top:.2f}rem"},
                     event.label,
                     h("br"),
-                    h("span", {"class": "muted"}, date_text(w, event.day)),
+                    h("time", {"class": "muted", "datetime": event.day.isoformat()}, date_text(w, event.day)),
                 ),
             )
         )
