@@ -279,7 +279,8 @@ def test_collisions_are_clauses_changed_by_more_than_one_open_amendment(repo, tm
     assert [s.xpath("./h2")[0].text_content() for s in sections] == ["Artikel 46 Looptijd en vernieuwing"]
     # one of the two withdrawn: no collision left
     ident = next(line.split()[0] for line in akkoord("amend", "list", cwd=repo).splitlines() if "2029" in line)
-    akkoord("amend", "withdraw", ident, "--by", "Pieter Smit <pieter@netwerk.example>", cwd=repo)
+    withdraw = ("amend", "withdraw", ident, "--by", "Pieter Smit <pieter@netwerk.example>")
+    akkoord(*withdraw, "--key", repo.parent / "keys/admin", cwd=repo)
     akkoord("site", tmp_path / "site", cwd=repo)
     collisions = page(tmp_path / "site", "amendments/collisions.html")
     assert not collisions.xpath("//section[@class='collision']")
