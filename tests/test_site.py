@@ -247,6 +247,8 @@ def test_an_amendment_page_shows_status_proposers_rationale_source_decisions_and
     text = amendment.text_content()
     assert "Toelichting bij meer routes naar uitvoering dan alleen ma.akbanken." in text
     assert "27 september 2022: aangenomen (Secretariaat Ma.ak020)" in text
+    assert "1 maart 2023: verwerkt (Secretariaat Ma.ak020) — in versie 2023" in text and "version 2023" not in text
+    assert amendment.xpath("//main//li/a[@href='../versions/2023.html']")  # the version that consolidated it
     changed = amendment.xpath("//section[contains(@class, 'clause') and not(contains(@class, 'k-unchanged'))]")
     assert [s.get("id") for s in changed] == ["c-ma-akbanken", "c-andere-routes"]
     assert "[ingevoegd: een van de routes]" in changed[0].text_content()

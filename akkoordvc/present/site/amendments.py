@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ...model import amendment_names as an
 from ..labels import labels as redline_labels
 from . import links
 from .clauses import clause_title
@@ -93,6 +94,16 @@ def amendment(site: Site, data: SiteData, view: AmendmentView) -> bytes:
     body: list[Child] = [h("h1", None, a.title), h("dl", {"class": "facts"}, facts)]
     if a.rationale:
         body += [h("h2", None, w["rationale"]), [h("p", None, p) for p in a.rationale]]
+    consolidated_in = next((t.label for t in data.texts if view.id in t.version.amendments), None)
+
+    def outcome(status: str, reason: str | None) -> Child:
+        if status == an.CONSOLIDATED and consolidated_in is not None:  # the library's reason is "version LABEL"
+            return [
+                " — ",
+                page.link(links.version_page(consolidated_in), w["in_version"].format(label=consolidated_in)),
+            ]
+        return [" — ", reason] if reason else None
+
     events = [
         h(
             "li",
@@ -101,7 +112,7 @@ def amendment(site: Site, data: SiteData, view: AmendmentView) -> bytes:
             ": ",
             w.get(f"status_{e.status}", e.status),
             f" ({e.by.name})",
-            [" — ", e.reason] if e.reason else None,
+            outcome(e.status, e.reason),
         )
         for e in a.history
     ]
