@@ -154,7 +154,7 @@ def build_story(folder: Path) -> Path:
         "attest", "2023", "--signatory", "college-2022-2026", "--date", "2023-03-15",
         "--evidence", "Collegebesluit van 14 maart 2023", "--key", admin, "--by", SECRETARIAAT, cwd=repo,
     )  # fmt: skip
-    akkoord("endorse", "2023", "--as", "buurtkracht-oost", "--key", keys / "buurtkracht-oost", "--mandate", "Bestuursbesluit", cwd=repo)  # fmt: skip
+    akkoord("endorse", "2023", "--as", "buurtkracht-oost", "--key", keys / "buurtkracht-oost", "--mandate", "Bestuursbesluit", "--yes", cwd=repo)  # fmt: skip
     akkoord("endorse", "2025", "--as", "huurders-zuidoost", "--key", keys / "huurders-zuidoost", "--decision", "decline", "--comment", "Wij tekenen (nog) niet.", cwd=repo)  # fmt: skip
     akkoord("endorse", "2025", "--as", "college-2026-2030", "--key", keys / "college-2026-2030", "--mandate", "Collegebesluit", cwd=repo)  # fmt: skip
     return repo

@@ -66,6 +66,11 @@ def use_color(choice: bool | None, stream: IO[str] | None = None, output: str | 
     return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def answerable() -> bool:
+    """Whether a person can answer a question: standard input is a terminal (not a pipe, a file or CI)."""
+    return sys.stdin.isatty()
+
+
 def terminal_width(output: str | None = None, stream: IO[str] | None = None) -> int | None:
     """The columns to wrap text to: the terminal's width when writing to `stream` (stdout) on a terminal,
     else None (the renderer's default). Never when `output` names a file."""

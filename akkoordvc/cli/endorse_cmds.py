@@ -6,7 +6,7 @@ import click
 
 from ..trust import printable
 from . import trust_common as tc
-from .common import open_workspace
+from .common import answerable, open_workspace
 from .language import say
 
 DECISIONS = click.Choice(["endorse", "decline", "withdraw"])
@@ -58,8 +58,6 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes):
 def _confirm(found, anchor, signatory_id: str, ref: str, decision: str) -> None:
     """On a terminal: show what is about to be signed and ask. Elsewhere (a script): sign, except a decision the
     signatory already stands by or a version older than the current one, which need --yes."""
-    import sys
-
     from ..errors import AkkoordError
     from ..messages import Message
     from ..present.preview import preview_lines
@@ -69,7 +67,7 @@ def _confirm(found, anchor, signatory_id: str, ref: str, decision: str) -> None:
     shown = preview(found, verify(found, anchor, tc.today()), signatory_id, ref, decision)
     if shown is None:
         return  # the endorsement itself says what is wrong with REF or the signatory
-    if not sys.stdin.isatty():
+    if not answerable():
         if shown.again:
             raise AkkoordError(Message("endorse.again_needs_yes", version=shown.version, decision=decision))
         if shown.older:

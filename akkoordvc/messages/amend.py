@@ -184,6 +184,23 @@ MESSAGES = {
         "en": "Who withdraws: the amendment's proposer, 'Name <email>' or a name.",
     },
     "amend.help.amend.withdraw.opt.reason": {"nl": "Waarom het wordt ingetrokken.", "en": "Why it is withdrawn."},
+    "amend.help.amend.sign": {
+        "nl": "Onderteken besluiten over deze amendementen die nog door geen ondertekend besluit gedekt zijn "
+        "(genomen voordat de opslag een register van ondertekenaars had). De beheerders staan in voor elk "
+        "getoond besluit.",
+        "en": "Sign the decisions about these amendments that no signed record backs (made before the repository "
+        "had a signatory registry). The admins vouch for each decision listed.",
+    },
+    "amend.help.amend.sign.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord amend sign a1b2c3 --by 'Secretariaat <s@maak020.example>' "
+        "--key ~/.ssh/secretariaat",
+        "en": "Example:\n\n\b\n  akkoord amend sign a1b2c3 --by 'Secretariat <s@maak020.example>' "
+        "--key ~/.ssh/secretariat",
+    },
+    "amend.help.amend.sign.opt.by": {
+        "nl": "Wie de besluiten ondertekent: 'Naam <e-mail>' of een naam.",
+        "en": "Who signs the decisions: 'Name <email>' or a name.",
+    },
     "amend.help.amend.rebase": {
         "nl": "Los een botsing op: herschrijf een amendement op de huidige tekst (het wordt opnieuw voorgesteld).",
         "en": "Resolve a conflict: redraft an amendment against the current text (it is proposed again).",

@@ -401,8 +401,8 @@ def reject(
 def is_proposer(amendment: Amendment, actor: Identity) -> bool:
     """Whether `actor` is one of the amendment's proposers: the same e-mail address, or the same name (a --by
     without an address)."""
-    email, name = actor.email.lower(), " ".join(actor.name.split()).lower()
-    return any(p.email.lower() == email or " ".join(p.name.split()).lower() == name for p in amendment.proposers)
+    email, name = actor.email.lower(), one_line(actor.name).lower()
+    return any(p.email.lower() == email or one_line(p.name).lower() == name for p in amendment.proposers)
 
 
 def withdraw(
