@@ -317,6 +317,7 @@ def amendment_repo(tmp_path_factory):
     return repo, record
 
 
+@pytest.mark.slow
 @settings(max_examples=100, **SETTINGS)
 @given(data=st.data())
 def test_amend_propose_of_a_record_never_crashes_or_writes_half(run_cli, victim, amendment_repo, data):
@@ -437,6 +438,7 @@ OPTION_TEXT = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=120, **SETTINGS)
 @given(
     option=st.sampled_from(["--title", "--by", "--co-proposer", "--rationale", "--source", "--supersedes", "--date"]),

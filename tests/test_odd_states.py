@@ -69,6 +69,7 @@ def _proposal_killed_after_its_branch_moved(repo: Path, tmp_path: Path) -> Path:
     return repo / ".git" / "index.lock"
 
 
+@pytest.mark.slow
 def test_read_only_commands_work_while_a_git_command_holds_the_index_lock_after_a_crash(repo, tmp_path):
     """A commit killed after its branch moved, and a git command holding .git/index.lock: every read-only
     command works; a writer says in one line what to do, with a step that works; once the lock is gone, the

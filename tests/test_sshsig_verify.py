@@ -345,6 +345,7 @@ def test_integer_encodings_agree(keys):
         assert ok is valid, (name, why)
 
 
+@pytest.mark.slow
 def test_short_and_long_rsa_values_agree(keys):
     """OpenSSH pads an RSA value shorter than the modulus with zeros and refuses a longer one."""
     key = keys["rsa"]
