@@ -154,6 +154,20 @@ class TreeEntry:
 
 
 @dataclass(frozen=True)
+class PushedRef:
+    """One ref of a push, as git reported it: the flag of `git push --porcelain` (' ' fast-forward, '*' new,
+    '=' up to date, '!' rejected, ...) and its summary."""
+
+    ref: str
+    flag: str
+    summary: str
+
+    @property
+    def rejected(self) -> bool:
+        return self.flag == "!"
+
+
+@dataclass(frozen=True)
 class TagInfo:
     name: str
     sha: str  # the tag object
@@ -864,14 +878,15 @@ class Repository:
         return self._write_object("tag", body)
 
     @_reading
-    def tags(self, prefix: str) -> list[TagInfo]:
-        """Annotated tags of commits under refs/tags/PREFIX, in one git call (lightweight tags are skipped)."""
+    def tags(self, prefix: str, root: str = "refs/tags/") -> list[TagInfo]:
+        """Annotated tags of commits under refs/tags/PREFIX (or ROOT/PREFIX), in one git call (lightweight tags are
+        skipped)."""
         # every field starts with a letter, so an empty field never looks like the record separator \0\0
         fmt = (
             "r%(refname)%00o%(objectname)%00t%(*objectname)%00k%(*objecttype)%00"
             "w%(taggername) %(taggeremail)%00d%(taggerdate:raw)%00m%(contents)%00%00"
         )
-        out = self.git_repo.git.for_each_ref(f"refs/tags/{prefix}", format=fmt, strip_newline_in_stdout=False)
+        out = self.git_repo.git.for_each_ref(f"{root}{prefix}", format=fmt, strip_newline_in_stdout=False)
         found = []
         for record in out.split("\x00\x00"):
             record = record.lstrip("\n")
@@ -886,7 +901,7 @@ class Repository:
             stamp = date.split()[0] if date.strip() else "0"
             found.append(
                 TagInfo(
-                    name=refname[len("refs/tags/") :],
+                    name=refname[len(root) :],
                     sha=sha,
                     commit=target,
                     tagger=tagger.strip(),
@@ -1062,6 +1077,221 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
             finally:
                 os.close(fd)
 
+    # remotes and exchange ---------------------------------------------------------
+    def remotes(self) -> dict[str, str]:
+        """The configured remotes: name -> URL."""
+        status, out, _ = self._git("config", "--local", "--get-regexp", r"^remote\..*\.url$")
+        found = {}
+        for line in out.splitlines() if status == 0 else []:
+            key, _, url = line.partition(" ")
+            found[key[len("remote.") : -len(".url")]] = url
+        return found
+
+    def add_remote(self, name: str, url: str) -> None:
+        status, _, err = self._git("remote", "add", "--", name, url)
+        if status != 0:
+            raise RepositoryError(f"git could not add remote {name}: {_said(err)}")
+
+    def remove_remote(self, name: str) -> None:
+        status, _, err = self._git("remote", "remove", "--", name)
+        if status != 0:
+            raise RepositoryError(f"git could not remove remote {name}: {_said(err)}")
+
+    def list_remote(self, remote: str) -> tuple[dict[str, str], str | None]:
+        """The refs `remote` (a name or URL) holds (refname -> object id) and the branch its HEAD names."""
+        status, out, err = self._git("ls-remote", "--symref", "--", remote, network=True)
+        if status != 0:
+            raise RepositoryError(f"cannot reach {remote}: {_said(err)}")
+        refs: dict[str, str] = {}
+        head_branch = None
+        for line in out.splitlines():
+            value, _, name = line.partition("\t")
+            if value.startswith("ref: ") and name == "HEAD":
+                head_branch = value[len("ref: ") :].removeprefix("refs/heads/")
+            elif name:
+                refs[name] = value
+        return refs, head_branch
+
+    def fetch(self, remote: str, refspecs: list[str], optional: str | None = None) -> bool:
+        """Fetch `refspecs` from `remote` (a name or URL), pruning what the remote no longer has from the
+        destinations of glob refspecs, and no tag git would otherwise follow by itself. False (nothing fetched) when
+        the remote lacks the ref `optional`."""
+        status, _, err = self._git(
+            "fetch", "--no-tags", "--prune", "--no-write-fetch-head", "--quiet", "--", remote, *refspecs, network=True
+        )
+        if status != 0 and optional is not None and f"couldn't find remote ref {optional}" in err:
+            return False
+        if status != 0:
+            raise RepositoryError(f"could not fetch from {remote}: {_said(err)}; nothing was taken in")
+        return True
+
+    def push(self, remote: str, refspecs: list[str]) -> list[PushedRef]:
+        """Push `refspecs` to `remote` atomically (every ref or none); one `PushedRef` per ref, as git reports it."""
+        status, out, err = self._git("push", "--atomic", "--porcelain", "--", remote, *refspecs, network=True)
+        pushed = []
+        for line in out.splitlines():
+            flag, _, rest = line.partition("\t")
+            spec, _, summary = rest.partition("\t")
+            if len(flag) == 1 and ":" in spec:
+                pushed.append(PushedRef(spec.split(":", 1)[1], flag, summary))
+        if status != 0 and not any(p.flag == "!" for p in pushed):
+            raise RepositoryError(f"could not push to {remote}: {_said(err)}; nothing was pushed")
+        return pushed
+
+    def refs(self, prefix: str) -> dict[str, str]:
+        """Every ref under `prefix` (e.g. refs/akkoord/) -> the object it names."""
+        status, out, _ = self._git("for-each-ref", "--format=%(objectname) %(refname)", prefix)
+        found = {}
+        for line in out.splitlines() if status == 0 else []:
+            sha, _, name = line.partition(" ")
+            found[name] = sha
+        return found
+
+    def update_refs(self, updates: list[tuple[str, str | None, str | None]], reason: str) -> None:
+        """Set, create or delete refs in one transaction, all or none: (ref, new or None to delete, expected old
+        object, ZERO for "must not exist", or None for "whatever it is")."""
+        if not updates:
+            return
+        lines = []
+        for ref, new, old in updates:
+            if new is None:
+                lines.append(f"delete {ref}" + (f" {old}" if old else ""))
+            else:
+                lines.append(f"update {ref} {new}" + (f" {old}" if old else ""))
+        status, _, err = self._git("update-ref", "-m", reason, "--stdin", input="\n".join(lines) + "\n")
+        if status != 0:
+            raise RepositoryError(f"git did not update the refs ({_said(err)}); nothing was changed")
+        step("refs-moved")
+
+    def merge_tree(self, ours: str, theirs: str) -> tuple[str | None, list[str]]:
+        """Merge two commits as git would, in objects only (no index, no work tree): (the merged tree, or None when
+        paths conflict; the conflicting paths)."""
+        status, out, err = self._git("merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", ours, theirs)
+        if status not in (0, 1):
+            if "unrelated histories" in err:
+                raise RepositoryError(
+                    f"commits {ours[:12]} and {theirs[:12]} have no history in common: they are not the same agreement"
+                )
+            raise RepositoryError(f"git could not merge {ours[:12]} and {theirs[:12]}: {_said(err)}")
+        fields = out.split("\0")
+        if status == 0:
+            return fields[0].strip(), []
+        return None, sorted({f for f in fields[1:] if f})
+
+    def commit_object(self, tree: str, parents: list[str], message: str, author: Identity, timestamp: int) -> str:
+        """Write a commit of `tree` with `parents` (none of the repository's refs moves); its id."""
+        return self._write_object("commit", _commit_body(tree, parents, author, timestamp, message))
+
+    def prepare_commit(self, parent: str, changes: dict[str, bytes | None], message: str, author: Identity) -> str:
+        """A commit of `parent` with `changes` applied, written as an object only (see `advance` to take it)."""
+        tree = self._tree_with(parent, changes)
+        return self.commit_object(tree, [parent], message, author, int(time.time()))
+
+    def changed_paths(self, old: str, new: str) -> list[str]:
+        """The paths whose content differs between two commits."""
+        status, out, err = self._git("diff", "--name-only", "--no-renames", "-z", old, new, "--")
+        if status != 0:
+            raise RepositoryError(f"git could not compare {old[:12]} and {new[:12]}: {_said(err)}")
+        return sorted(p for p in out.split("\0") if p)
+
+    def advance(
+        self,
+        new: str,
+        expected: str | None,
+        refs: list[tuple[str, str | None, str | None]],
+        reason: str,
+        what: str = "the update",
+    ) -> None:
+        """Move the branch from `expected` to the commit `new` (its descendant or a merge built from objects),
+        together with `refs`, in one ref transaction, then bring the work tree and index to `new` for the paths
+        that differ. Refuses (changing nothing) when the branch moved meanwhile or a path that changes has
+        uncommitted edits. `what` names the change in messages ("the merge of origin")."""
+        with self.locked():
+            self.check_writable()
+            ref = self.branch_ref()
+            old = self.head_commit()
+            if old != expected:
+                raise RepositoryError(
+                    f"{ref} moved while this command ran (another process committed); nothing was changed, retry"
+                )
+            paths = self.changed_paths(old, new) if old and old != new else []
+            dirty = self.changed_in_work_tree(paths)
+            if dirty:
+                shown = ", ".join(dirty[:5]) + (f" and {len(dirty) - 5} more" if len(dirty) > 5 else "")
+                raise RepositoryError(
+                    f"{shown}: uncommitted changes would be overwritten; commit them (akkoord commit -m MSG) or "
+                    "discard them (git checkout -- FILE) and retry; nothing was changed"
+                )
+            if old == new:
+                self.update_refs(refs, reason)
+                return
+            changes = {path: self.read(new, path) for path in paths}
+            self._write_pending(new, old, ref, paths)
+            try:
+                self.update_refs([(ref, new, old or ZERO), *refs], reason)
+            except RepositoryError:
+                self._drop_pending()
+                raise
+            self._sync_work_tree(changes, new, what)
+
+    def set_branch(self, branch: str) -> None:
+        """Point HEAD at `branch` (in a repository being created, before the branch exists)."""
+        status, _, err = self._git("symbolic-ref", "HEAD", f"refs/heads/{branch}")
+        if status != 0:
+            raise RepositoryError(f"git could not use branch {branch}: {_said(err)}")
+
+    def check_out(self) -> None:
+        """Fill the work tree and index of a new repository from HEAD (nothing of the user's can be lost)."""
+        status, _, err = self._git("reset", "-q", "--hard", "HEAD")
+        if status != 0:
+            raise RepositoryError(f"git could not check out the files: {_said(err)}")
+
+    @contextlib.contextmanager
+    def view(self, head: str, refs: dict[str, str]) -> Iterator[Repository]:
+        """A scratch repository that reads this one's objects (through git's alternates, never writing to them),
+        with HEAD at `head` and `refs` (ref name -> object) as its refs: a state that is not this repository's
+        own (received from a remote, or about to be taken in) seen by the same readers, changing nothing here."""
+        folder = tempfile.mkdtemp(prefix="akkoord-view-")
+        scratch = None
+        try:
+            scratch = git.Repo.init(folder)
+            objects = os.path.realpath(self.common_dir / "objects")
+            Path(scratch.git_dir, "objects", "info").mkdir(parents=True, exist_ok=True)
+            Path(scratch.git_dir, "objects", "info", "alternates").write_text(objects + "\n", encoding="utf-8")
+            found = Repository(scratch)
+            found.set_branch("akkoord-view")
+            found.update_refs(
+                [("refs/heads/akkoord-view", head, None), *((name, sha, None) for name, sha in refs.items())], "view"
+            )
+            yield found
+        finally:
+            if scratch is not None:
+                scratch.close()
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _git(
+        self,
+        *args: str,
+        input: str | None = None,
+        env: dict[str, str] | None = None,
+        network: bool = False,
+    ) -> tuple[int, str, str]:
+        """Run git here: (exit status, output, error output), never raising for a failing git."""
+        full_env = dict(env or {})
+        if network:
+            full_env.setdefault("GIT_TERMINAL_PROMPT", "0")  # a missing credential fails instead of waiting
+        options: dict = {"with_extended_output": True, "with_exceptions": False}
+        if full_env:
+            options["env"] = full_env
+        if input is None:
+            status, out, err = self.git_repo.git.execute(["git", *args], **options)
+        else:
+            with tempfile.TemporaryFile() as stdin:
+                stdin.write(input.encode("utf-8"))
+                stdin.seek(0)
+                status, out, err = self.git_repo.git.execute(["git", *args], istream=stdin, **options)
+        return status, out, err
+
 
 def global_identity() -> Identity | None:
     """The user's configured git identity outside any repository (global and system config), if complete."""
@@ -1072,6 +1302,15 @@ def global_identity() -> Identity | None:
     except git.GitCommandError:
         return None
     return Identity(name, email) if name and email else None
+
+
+def _said(stderr: str) -> str:
+    """What git said on its error output, in a few words on one line."""
+    lines = [line.strip() for line in (stderr or "").splitlines() if line.strip()]
+    marked = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    text = one_line((marked or lines or ["git gave no reason"])[0])
+    text = re.sub(r"^(fatal|error): ", "", text)
+    return text[:300] + "…" if len(text) > 300 else text
 
 
 def _git_said(exc: git.GitCommandError) -> str:
@@ -1160,10 +1399,11 @@ def _log_records(out: str) -> list[tuple[str, list[str]]]:
     return records
 
 
-def _commit_body(tree: str, parent: str | None, author: Identity, when: int, message: str) -> bytes:
-    """A commit object's text, author and committer alike, dated `when` in UTC."""
+def _commit_body(tree: str, parent: str | list[str] | None, author: Identity, when: int, message: str) -> bytes:
+    """A commit object's text (one parent, several for a merge, or none), author and committer alike, dated `when`
+    in UTC."""
     person = f"{author.name} <{author.email}> {when} +0000"
-    parents = f"parent {parent}\n" if parent else ""
+    parents = "".join(f"parent {p}\n" for p in ([parent] if isinstance(parent, str) else parent or []))
     return f"tree {tree}\n{parents}author {person}\ncommitter {person}\n\n{message}".encode()
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import RepositoryError
 from ..model.dates import noon, parse_day
 from ..model.dates import today as today_utc
-from .gitrepo import Identity, valid_ref_component
+from .gitrepo import Identity, TagInfo, valid_ref_component
 from .workspace import TEXT_PATH, Workspace, check_valid
 
 TAG_PREFIX = "version/"
@@ -71,6 +71,11 @@ def _split_message(message: str) -> tuple[str, dict[str, str]]:
         key, value = keep.pop().split(":", 1)
         trailers[key.strip()] = value.strip()
     return "\n".join(keep).strip(), trailers
+
+
+def tag_date(tag: TagInfo) -> str:
+    """The day a version tag's message gives (its Akkoord-Date), or '' when it gives none."""
+    return _split_message(tag.message)[1].get(_TRAILERS["date"], "")
 
 
 def versions(workspace: Workspace, *, hashes: bool = True) -> list[Version]:

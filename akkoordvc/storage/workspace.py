@@ -174,17 +174,9 @@ def initialise(
     """Create a new agreement repository in `directory` holding `text` (any valid agreement XML).
 
     The repository is built in a temporary folder beside `directory` and moved into place only
-    when complete, so a failure leaves nothing behind.
+    when complete, so a failure leaves nothing behind (see `new_repository`).
     """
-    try:
-        os.fsencode(directory).decode("utf-8")
-        target = Path(directory).resolve()
-        occupied = target.exists() and (not target.is_dir() or any(target.iterdir()))
-    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, not UTF-8, not readable
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable folder name"
-        raise RepositoryError(f"{os.fsdecode(directory)!r}: {why}; choose another folder") from None
-    if occupied:
-        raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder")
+    target = empty_folder(directory)
     doc = Document(parse_bytes(text, source), source)
     check_valid(doc)
     data = doc.to_bytes()
@@ -194,6 +186,32 @@ def initialise(
         ATTRIBUTES_PATH: _ATTRIBUTES,
     }
     files.update(extra_files or {})
+    with new_repository(directory) as repo:
+        full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
+        commit = repo.commit_files(files, full, by, timestamp=timestamp, what="the initial commit")
+    return Workspace(Repository.discover(target)), commit
+
+
+def empty_folder(directory: str | os.PathLike[str]) -> Path:
+    """`directory` as an absolute path, when it is a usable name for a new repository that does not exist yet (or
+    is an empty folder); one line saying why not otherwise."""
+    try:
+        os.fsencode(directory).decode("utf-8")
+        target = Path(directory).resolve()
+        occupied = target.exists() and (not target.is_dir() or any(target.iterdir()))
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte, not UTF-8, not readable
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable folder name"
+        raise RepositoryError(f"{os.fsdecode(directory)!r}: {why}; choose another folder") from None
+    if occupied:
+        raise RepositoryError(f"{os.fsdecode(directory)} already exists and is not empty; choose a new folder")
+    return target
+
+
+@contextlib.contextmanager
+def new_repository(directory: str | os.PathLike[str]) -> Iterator[Repository]:
+    """A new, empty git repository for `directory`: built in a temporary folder beside it and moved into place
+    only when the block ends without an error, so a failure (or a refusal) leaves nothing behind."""
+    target = empty_folder(directory)
     parent = target.parent
     if not parent.is_dir():
         raise RepositoryError(f"{parent} does not exist; create it first")
@@ -203,21 +221,24 @@ def initialise(
         try:
             repo = Repository.create(staging_dir)
             step("repository-created")
-            full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
-            commit = repo.commit_files(files, full, by, timestamp=timestamp, what="the initial commit")
+            yield repo
             step("init-staged")
+            repo.git_repo.close()
             try:
                 if target.exists():
                     target.rmdir()
                 os.replace(staging_dir, target)
             except OSError as exc:  # e.g. another command created the folder meanwhile
                 if target.is_dir() and any(target.iterdir()):
-                    raise RepositoryError(f"{directory} already exists and is not empty; choose a new folder") from None
-                raise RepositoryError(f"{directory}: cannot create the repository there: {exc.strerror}") from None
+                    raise RepositoryError(
+                        f"{os.fsdecode(directory)} already exists and is not empty; choose a new folder"
+                    ) from None
+                raise RepositoryError(
+                    f"{os.fsdecode(directory)}: cannot create the repository there: {exc.strerror}"
+                ) from None
         except BaseException:
             shutil.rmtree(staging_dir, ignore_errors=True)
             raise
-    return Workspace(Repository.discover(target)), commit
 
 
 def canonical_bytes_of(data: bytes, source: str) -> bytes:
