@@ -41,6 +41,10 @@ COMMANDS = {
     "endorsements": "verify_cmds:endorsements",
     "since": "verify_cmds:since",
     "site": "site_cmds:site",
+    "clone": "exchange_cmds:clone",
+    "pull": "exchange_cmds:pull",
+    "push": "exchange_cmds:push",
+    "remote": "exchange_cmds:remote",
 }
 
 
