@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 #: the trust tests' shared world (fixtures `world`, `world_template`)
-pytest_plugins = ["trust_world"]
+pytest_plugins = ["trust_world", "exchange_world"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AKKOORD_SHARED", ROOT.parent / "shared"))

@@ -1,0 +1,139 @@
+"""What an attacker with push access to the shared remote does with plain git, one forgery each: every function
+takes Mallory's clone (up to date with the remote), commits or tags with git only, and pushes.
+
+`FORGERIES` maps a name to (the function, a fragment every honest clone's refused `pull` must print).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import subprocess
+
+from exchange_world import Clone, statement_name
+
+from akkoordvc.model import registry_names as rn
+from akkoordvc.trust.jsonfile import canonical_json
+from akkoordvc.trust.records import make_record, parse_record
+from akkoordvc.trust.registry_ops import add_key, new_key
+
+
+def refresh(mallory: Clone) -> None:
+    """Bring Mallory's plain clone to the remote's branch and tags."""
+    mallory.git(
+        "fetch", "-q", "--force", "origin", "+refs/heads/main:refs/remotes/origin/main", "+refs/tags/*:refs/tags/*"
+    )
+    mallory.git("reset", "-q", "--hard", "origin/main")
+
+
+def _statements(mallory: Clone) -> list[str]:
+    return sorted(str(p.relative_to(mallory.root)) for p in (mallory.root / "endorsements").rglob("*.json"))
+
+
+def _commit(mallory: Clone, message: str) -> None:
+    mallory.git("add", "-A")
+    mallory.git("commit", "-q", "-m", message)
+    mallory.git("push", "-q", "origin", "HEAD:main")
+
+
+def forged_statement(mallory: Clone) -> None:
+    """A new statement for a registered signatory, signed with Mallory's own key."""
+    path = _statements(mallory)[-1]
+    obj = json.loads((mallory.root / path).read_bytes())
+    previous = canonical_json(obj)
+    obj.update(decision="withdraw", seq=obj["seq"] + 1, previous=[hashlib.sha256(previous).hexdigest()])
+    data = canonical_json(obj)
+    target = mallory.root / path.rsplit("/", 1)[0] / statement_name(data)
+    target.write_bytes(data)
+    subprocess.run(
+        ["ssh-keygen", "-Y", "sign", "-q", "-f", mallory.key("mallory"), "-n", "akkoordvc-endorsement-v1", str(target)],
+        check=True,
+        capture_output=True,
+    )
+    _commit(mallory, "Withdraw")
+
+
+def edited_statement(mallory: Clone) -> None:
+    """An endorsement's mandate changed in place after it was signed."""
+    path = mallory.root / _statements(mallory)[0]
+    obj = json.loads(path.read_bytes())
+    obj["mandate"] = "Geen besluit"
+    path.write_bytes(canonical_json(obj))
+    _commit(mallory, "Fix a typo")
+
+
+def _records(mallory: Clone):
+    return [parse_record(p.read_bytes()) for p in sorted((mallory.root / "records").glob("*.json"))]
+
+
+def unsigned_registry_change(mallory: Clone) -> None:
+    """A registry record giving Mallory's key to a signatory, with no admin signature."""
+    records = _records(mallory)
+    covered = {p for r in records for p in r.parents}
+    heads = [r for r in records if r.sha not in covered]
+    day = max(r.date for r in heads)
+    key = new_key(mallory.key("mallory") + ".pub", day)
+    record = make_record(rn.REGISTRY, heads, day, {rn.OPS: add_key("buurtkracht-oost", key)})
+    (mallory.root / record.path).write_bytes(record.data)
+    _commit(mallory, "Add a key")
+
+
+def rolled_back_registry(mallory: Clone) -> None:
+    """The newest registry record and its signatures deleted: the registry put back to the version before it."""
+    records = _records(mallory)
+    newest = max(records, key=lambda r: r.serial)
+    mallory.git("rm", "-q", "-r", newest.path, newest.path.removesuffix(".json"))
+    _commit(mallory, "Undo the last registry change")
+
+
+def _retag(mallory: Clone, label: str, commit: str, date: str | None = None) -> None:
+    message = mallory.git("for-each-ref", "--format=%(contents)", f"refs/tags/version/{label}")
+    if date is not None:
+        message = "\n".join(
+            f"Akkoord-Date: {date}" if line.startswith("Akkoord-Date:") else line for line in message.splitlines()
+        )
+    mallory.git("tag", "-f", "-a", f"version/{label}", "-m", message, commit)
+    mallory.git("push", "-q", "--force", "origin", f"refs/tags/version/{label}")
+
+
+def moved_version(mallory: Clone) -> None:
+    """Version 2019's tag moved to another commit."""
+    _retag(mallory, "2019", mallory.head())
+
+
+def redated_version(mallory: Clone) -> None:
+    """Version 2019's tag made again on the same commit with another date."""
+    commit = mallory.git("rev-parse", "version/2019^{commit}").strip()
+    _retag(mallory, "2019", commit, (dt.date(2019, 11, 9) - dt.timedelta(days=400)).isoformat())
+
+
+def history_rewrite(mallory: Clone) -> None:
+    """The branch forced back one commit, dropping the newest change."""
+    mallory.git("push", "-q", "--force", "origin", "HEAD~1:main")
+
+
+FORGERIES = {
+    "forged statement": (forged_statement, "signed with a key that is not registered"),
+    "edited statement": (edited_statement, "was changed in commit"),
+    "unsigned registry change": (unsigned_registry_change, "required admin signatures"),
+    "rolled-back registry": (rolled_back_registry, "was deleted in commit"),
+    "moved version": (moved_version, "was moved from commit"),
+    "re-dated version": (redated_version, "was re-dated from"),
+    "history rewrite": (history_rewrite, "history was rewritten"),
+}
+
+
+def server_refs(origin) -> dict[str, str]:
+    out = subprocess.run(
+        ["git", "for-each-ref", "--format=%(refname) %(objectname)"], cwd=origin, capture_output=True, text=True
+    ).stdout
+    return dict(line.split(" ", 1) for line in out.splitlines())
+
+
+def restore(origin, refs: dict[str, str]) -> None:
+    """Put the remote's refs back as they were (what its administrator does after an attack)."""
+    now = server_refs(origin)
+    script = "".join(f"delete {ref}\n" for ref in now if ref not in refs)
+    script += "".join(f"update {ref} {sha}\n" for ref, sha in refs.items())
+    subprocess.run(["git", "update-ref", "--stdin"], cwd=origin, input=script, text=True, check=True)

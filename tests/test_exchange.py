@@ -1,0 +1,244 @@
+"""Clone, pull and push through a shared bare repository: converging, verified before taken in, nothing lost."""
+
+from __future__ import annotations
+
+from forgeries import FORGERIES, refresh, restore, server_refs
+
+
+def test_clones_converge_through_a_bare_repository(exchange):
+    a = exchange.clone("a")
+    b = exchange.clone("b", f"file://{exchange.origin}")
+    assert a.refs() == b.refs()
+    amendment = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor Haddou <noor@example.org>")
+    b.endorse("buurt", "2019")
+    a.ak("push")
+    code, _, err = b.ak_fail("push")
+    assert code == 1
+    assert "has commits this clone does not have: run `akkoord pull origin`, then push again" in err
+    out = b.ak("pull", "--by", "Energie <energie@example.org>")
+    assert "merged into" in out and "taken in: 1 amendment(s), 1 amendment event(s)" in out
+    assert b.git("log", "-1", "--format=%an %P").split()[0] == "Energie"
+    assert len(b.git("log", "-1", "--format=%P").split()) == 2
+    b.ak("push")
+    out = a.ak("pull")
+    assert "fast-forward" in out and "taken in: 1 statement(s)" in out
+    assert a.refs() == b.refs()
+    for clone in (a, b):
+        assert "OK: everything verifies" in clone.ak("verify")
+        assert amendment in clone.ak("amend", "list")
+        assert "endorsed" in clone.ak("endorsements")
+        assert clone.git("status", "--porcelain") == ""
+
+
+def test_pull_refuses_every_forgery_and_changes_nothing(exchange):
+    """Each forgery Mallory pushes with plain git is refused by `pull` in a clone that pushed (its record of the
+    remote comes from the push) and in one that only cloned, and leaves both exactly as they were."""
+    a = exchange.clone("a")
+    a.endorse("buurt", "2019")
+    a.ak("push")
+    b = exchange.clone("b")
+    mallory = exchange.attacker()
+    honest = server_refs(exchange.origin)
+    missed = []
+    for name, (forge, said) in FORGERIES.items():
+        forge(mallory)
+        assert server_refs(exchange.origin) != honest, name
+        for clone in (a, b):
+            before = clone.snapshot()
+            code, out, err = clone.ak_fail("pull")
+            if not (code == 1 and "pull from origin: refused" in err and said in err and clone.snapshot() == before):
+                missed.append((name, clone.name, code, err, out))
+            assert "Traceback" not in err
+        restore(exchange.origin, honest)
+        refresh(mallory)
+    assert missed == []
+    for clone in (a, b):
+        assert "already up to date" in clone.ak("pull")
+        assert "OK: everything verifies" in clone.ak("verify")
+
+
+def test_a_version_label_is_claimed_once(exchange):
+    a = exchange.clone("a")
+    b = exchange.clone("b")
+    a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    a.accept(a.ak("amend", "list").splitlines()[1].split()[0])
+    a.version("2024", "Actualisering")
+    a.ak("push")
+    b.version("2024", "Een andere 2024")
+    before = b.snapshot()
+    code, _, err = b.ak_fail("pull")
+    assert code == 1
+    theirs = a.git("rev-parse", "version/2024^{commit}").strip()[:12]
+    mine = b.git("rev-parse", "version/2024^{commit}").strip()[:12]
+    assert f"origin holds version 2024 at commit {theirs}" in err
+    assert f"this clone's version 2024 is commit {mine}" in err
+    assert "rename yours with `akkoord version rename 2024 NEW`, then pull again" in err
+    assert b.snapshot() == before
+    code, _, err = b.ak_fail("push")
+    assert code == 1 and "origin holds version 2024" in err
+    assert a.git("rev-parse", "version/2024").strip() == exchange_tag(exchange, "2024")
+
+
+def exchange_tag(exchange, label):
+    from exchange_world import git
+
+    return git(exchange.origin, "rev-parse", f"refs/tags/version/{label}").strip()
+
+
+def test_clone_refuses_another_registry_than_the_anchor_and_leaves_nothing(exchange):
+    from exchange_world import akkoord
+
+    code, _, err = akkoord("clone", "--trust-anchor", "sha256:" + "0" * 64, exchange.origin, exchange.base / "x")
+    assert code == 1
+    assert "clone of" in err and "refused" in err and "not at the pinned trust anchor" in err
+    assert not (exchange.base / "x").exists()
+    assert [p.name for p in exchange.base.iterdir() if p.name.startswith(".x")] == []
+
+
+def test_clone_refuses_a_forged_repository_and_leaves_nothing(exchange):
+    from exchange_world import akkoord
+    from forgeries import edited_statement
+
+    a = exchange.clone("a")
+    a.endorse("buurt", "2019")
+    a.ak("push")
+    edited_statement(exchange.attacker())
+    code, _, err = akkoord("clone", exchange.origin, exchange.base / "late", cwd=exchange.base)
+    assert code == 1 and "was changed in commit" in err
+    assert not (exchange.base / "late").exists()
+
+
+def test_clone_pins_or_remembers_the_trust_anchor(exchange):
+    from exchange_world import akkoord
+
+    code, out, err = akkoord("clone", exchange.origin, exchange.base / "first", cwd=exchange.base)
+    assert code == 0
+    anchor = (exchange.base / "first").joinpath(".git", "config").read_text().split("trustAnchor = ")[1].split()[0]
+    assert f"NOTE: trust on first use: this clone now trusts the registry that starts at {anchor}" in err
+    code, out, err = akkoord("clone", "--trust-anchor", anchor, exchange.origin, exchange.base / "pinned")
+    assert code == 0 and "NOTE" not in err and f"trust anchor {anchor} (as given)" in out
+
+
+def test_remotes_are_added_listed_and_removed(exchange):
+    a = exchange.clone("a")
+    assert f"origin  {exchange.origin}  (last verified at" in a.ak("remote", "list")
+    a.ak("remote", "add", "spiegel", f"file://{exchange.origin}")
+    assert "spiegel  file://" in a.ak("remote", "list") and "not fetched yet" in a.ak("remote", "list")
+    assert "already up to date" in a.ak("pull", "spiegel")
+    assert a.git("for-each-ref", "refs/akkoord/remotes/spiegel/")
+    a.ak("remote", "remove", "spiegel")
+    assert a.git("for-each-ref", "refs/akkoord/remotes/spiegel/", "refs/akkoord/incoming/spiegel/") == ""
+    for args, said in (
+        (("pull", "elders"), "no remote named elders (remotes: origin); add it with `akkoord remote add elders URL`"),
+        (("remote", "add", "x y", "/tmp"), "remote name 'x y' is not allowed"),
+        (("remote", "add", "boos", "--", "--upload-pack=touch /tmp/pwned"), "is not a git URL or path"),
+        (("remote", "add", "origin", "/tmp"), "remote origin already exists"),
+        (("remote", "remove", "elders"), "no remote named elders"),
+    ):
+        code, _, err = a.ak_fail(*args)
+        assert code != 0 and said in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_pull_needs_someone_to_author_a_merge(exchange, monkeypatch, tmp_path):
+    a = exchange.clone("a")
+    b = exchange.clone("b")
+    a.endorse("buurt", "2019")
+    a.ak("push")
+    b.endorse("energie", "2019")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    before = b.snapshot()
+    code, _, err = b.ak_fail("pull")
+    assert code == 1 and "no identity to record: pass --by 'Name <email>'" in err and len(err.splitlines()) == 1
+    assert b.snapshot() == before
+    assert "merged into" in b.ak("pull", "--by", "Energie Noord <energie@example.org>")
+
+
+def test_pull_never_overwrites_uncommitted_edits(exchange):
+    a = exchange.clone("a")
+    b = exchange.clone("b")
+    text = (a.root / "akkoord.xml").read_text("utf-8").replace("ongeveer 40", "ruim 40")
+    (a.root / "akkoord.xml").write_text(text, "utf-8")
+    a.ak("commit", "-m", "Redactioneel: ruim 40 bijeenkomsten", "--by", "Secretariaat <s@example.org>")
+    a.ak("push")
+    edited = (b.root / "akkoord.xml").read_text("utf-8").replace("Amsterdam", "Mokum", 1)
+    (b.root / "akkoord.xml").write_text(edited, "utf-8")
+    before = b.snapshot()
+    code, _, err = b.ak_fail("pull")
+    assert code == 1 and "akkoord.xml: uncommitted changes would be overwritten" in err
+    assert b.snapshot() == before
+    b.git("checkout", "--", "akkoord.xml")
+    assert "fast-forward" in b.ak("pull")
+    assert (b.root / "akkoord.xml").read_text("utf-8") == text
+    assert b.git("status", "--porcelain") == ""
+
+
+def test_ssh_urls_work(exchange, tmp_path, monkeypatch):
+    """An ssh:// remote, through git's ssh transport; the 'ssh' runs git's own command here instead of on a host."""
+    fake = tmp_path / "fake-ssh"
+    fake.write_text('#!/bin/sh\nwhile [ $# -gt 1 ]; do shift; done\nexec sh -c "$1"\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("GIT_SSH_COMMAND", str(fake))
+    monkeypatch.setenv("GIT_SSH_VARIANT", "simple")
+    a = exchange.clone("a", f"ssh://git.example.org{exchange.origin}")
+    a.endorse("buurt", "2019")
+    assert "Pushed to origin (ssh://git.example.org" in a.ak("push")
+    b = exchange.clone("b")
+    assert "already up to date" in b.ak("pull")
+    assert b.refs() == a.refs()
+
+
+def test_concurrent_registry_changes_in_two_clones_both_count(exchange):
+    a = exchange.clone("a")
+    b = exchange.clone("b")
+    a.add_signatory("huurders")
+    a.ak("push")
+    b.ak(
+        "signatory",
+        "add",
+        "college-2026-2030",
+        "--name",
+        "College van B&W 2026–2030",
+        "--kind",
+        "college",
+        "--term-start",
+        "2026-06-01",
+        "--term-end",
+        "2030-05-31",
+        "--key",
+        b.admin(),
+        "--by",
+        "Secretariaat",
+    )
+    out = b.ak("pull", "--by", "Secretariaat <s@example.org>")
+    assert "merged into" in out and "1 admin record(s)" in out
+    b.ak("push")
+    a.ak("pull")
+    for clone in (a, b):
+        listing = clone.ak("signatory", "list")
+        assert "huurders-zuidoost" in listing and "college-2026-2030" in listing
+        assert "OK: everything verifies" in clone.ak("verify")
+    assert a.refs() == b.refs()
+
+
+def test_contradictory_decisions_stay_contested_until_resolved(exchange):
+    a = exchange.clone("a")
+    amendment = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    a.ak("push")
+    b = exchange.clone("b")
+    a.ak("amend", "accept", amendment, "--by", "Secretariaat A <a@example.org>", "--date", "2026-11-27")
+    b.ak("amend", "reject", amendment, "--by", "Secretariaat B <b@example.org>", "--reason", "Te vroeg")
+    a.ak("push")
+    b.ak("pull", "--by", "Secretariaat B <b@example.org>")
+    b.ak("push")
+    a.ak("pull")
+    for clone in (a, b):
+        assert "contested" in clone.ak("amend", "list")
+        code, _, err = clone.ak_fail("version", "create", "2024", "--by", "S")
+        assert code != 0 and "contested" in err
+    a.ak("amend", "accept", amendment, "--by", "Secretariaat A <a@example.org>")
+    a.ak("push")
+    b.ak("pull")
+    for clone in (a, b):
+        assert "contested" not in clone.ak("amend", "list")
