@@ -52,29 +52,11 @@ def sample_path() -> Path:
 
 
 @pytest.fixture
-def run_cli(monkeypatch):
+def run_cli():
     """Run the CLI in-process: returns (exit_code, stdout, stderr)."""
-    from click.testing import CliRunner
+    from helpers import akkoord
 
-    from akkoordvc.cli.main import main
-
-    def run(*args, cwd=None, input=None):
-        runner = CliRunner()
-        old = os.getcwd()
-        if cwd is not None:
-            os.chdir(cwd)
-        try:
-            with runner.isolation(input=input) as streams:
-                code = main([str(a) for a in args])
-                sys.stdout.flush()
-                sys.stderr.flush()
-                out = streams[0].getvalue().decode("utf-8")
-                err = streams[1].getvalue().decode("utf-8")
-        finally:
-            os.chdir(old)
-        return code, out, err
-
-    return run
+    return akkoord
 
 
 @pytest.fixture

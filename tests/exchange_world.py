@@ -12,10 +12,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import akkoord, files_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "texts" / "maak020" / "akkoord.xml"
@@ -26,27 +26,6 @@ ORGS = {
     "energie": ("energie-noord", "Energiecoöperatie Noord"),
     "huurders": ("huurders-zuidoost", "Huurdersvereniging Zuidoost"),
 }
-
-
-def akkoord(*args: object, cwd: Path | None = None) -> tuple[int, str, str]:
-    """Run the CLI in-process in `cwd`: (exit code, stdout, stderr)."""
-    from click.testing import CliRunner
-
-    from akkoordvc.cli.main import main
-
-    old = os.getcwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        with CliRunner().isolation() as streams:
-            code = main([str(a) for a in args])
-            sys.stdout.flush()
-            sys.stderr.flush()
-            out = streams[0].getvalue().decode("utf-8")
-            err = streams[1].getvalue().decode("utf-8")
-    finally:
-        os.chdir(old)
-    return code, out, err
 
 
 def git(repo: Path, *args: object, check: bool = True, env: dict[str, str] | None = None) -> str:
@@ -104,16 +83,11 @@ class Clone:
 
     def snapshot(self) -> tuple:
         """Refs, HEAD, index and every file of the work tree: what a refused command must leave as it was."""
-        files = {
-            str(p.relative_to(self.root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(self.root.rglob("*"))
-            if p.is_file() and ".git" not in p.relative_to(self.root).parts
-        }
         return (
             self.refs(),
             self.git("symbolic-ref", "HEAD"),
             self.git("ls-files", "-s"),
-            files,
+            files_of(self.root),
             self.git("config", "--get", "akkoord.trustAnchor", check=False),
         )
 
@@ -159,7 +133,9 @@ class Clone:
         )
 
     def version(self, label: str, message: str) -> str:
-        return self.ak("version", "create", label, "--date", TODAY, "-m", message, "--by", SECRETARIAT)
+        return self.ak(
+            "version", "create", label, "--date", TODAY, "-m", message, "--key", self.admin(), "--by", SECRETARIAT
+        )
 
 
 @dataclasses.dataclass

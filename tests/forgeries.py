@@ -108,6 +108,13 @@ def redated_version(mallory: Clone) -> None:
     _retag(mallory, "2019", commit, (dt.date(2019, 11, 9) - dt.timedelta(days=400)).isoformat())
 
 
+def unsigned_version(mallory: Clone) -> None:
+    """A new version tag that no admin-signed version record backs."""
+    message = mallory.git("for-each-ref", "--format=%(contents)", "refs/tags/version/2019").replace("2019", "2099")
+    mallory.git("tag", "-a", "version/2099", "-m", message, mallory.head())
+    mallory.git("push", "-q", "origin", "refs/tags/version/2099")
+
+
 def history_rewrite(mallory: Clone) -> None:
     """The branch forced back one commit, dropping the newest change."""
     mallory.git("push", "-q", "--force", "origin", "HEAD~1:main")
@@ -120,6 +127,7 @@ FORGERIES = {
     "rolled-back registry": (rolled_back_registry, "was deleted in commit"),
     "moved version": (moved_version, "was moved from commit"),
     "re-dated version": (redated_version, "was re-dated from"),
+    "unsigned version": (unsigned_version, "no version record signed by the admins"),
     "history rewrite": (history_rewrite, "history was rewritten"),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 
@@ -42,3 +43,24 @@ def files_of(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and ".git" not in p.relative_to(folder).parts
     }
+
+
+def akkoord(*args: object, cwd: str | os.PathLike[str] | None = None, input: str | bytes | None = None):
+    """Run the CLI in-process (in `cwd`): (exit code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from akkoordvc.cli.main import main
+
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        with CliRunner().isolation(input=input) as streams:
+            code = main([str(a) for a in args])
+            sys.stdout.flush()
+            sys.stderr.flush()
+            out = streams[0].getvalue().decode("utf-8")
+            err = streams[1].getvalue().decode("utf-8")
+    finally:
+        os.chdir(old)
+    return code, out, err
