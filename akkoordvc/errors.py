@@ -2,7 +2,8 @@
 
 Every failure caused by input (a file, a REF, a repository state) raises `AkkoordError`
 with a message that says what went wrong, where, and what to do. The CLI prints it and
-exits 1; nothing else about the failure is shown.
+exits 1; nothing else about the failure is shown. Checks that find several things wrong at once
+return them as data instead (`Problem`), for the caller to show.
 
 The message is a `Message` from the catalogue (a key and parameters, shown in the language of the
 command line that catches it) or, in code not yet moved to the catalogue, a plain English string.
@@ -10,6 +11,7 @@ command line that catches it) or, in code not yet moved to the catalogue, a plai
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from .messages import Message
@@ -55,3 +57,19 @@ class ConflictError(AkkoordError):
     """Two changes to the same clause that cannot both be applied."""
 
     exit_code = 3
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing a check found wrong, as data: a short code, where it is, and what it means in plain language.
+    Checks return these (verification, what a remote sent); the CLI decides how to show them."""
+
+    code: str
+    where: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"code": self.code, "where": self.where, "message": self.message}
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

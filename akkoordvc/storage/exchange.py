@@ -11,7 +11,7 @@ A clone keeps, besides its branch and its version tags, two sets of refs per rem
 the work tree until the caller took it in (`take`). Against the recorded state, a remote whose branch no
 longer contains the recorded commit has rewritten (or rolled back) its history, and a version tag that differs
 from the recorded one was moved, re-dated or deleted; and a label the remote holds for another tag than this
-clone's is claimed twice. Each is a `Finding`: what the caller refuses.
+clone's is claimed twice. Each is a `Problem`: what the caller refuses.
 """
 
 from __future__ import annotations
@@ -20,25 +20,13 @@ import os
 import time
 from dataclasses import dataclass, field
 
-from ..errors import RepositoryError
+from ..errors import Problem, RepositoryError
 from .gitrepo import ZERO, Identity, Repository, TagInfo, valid_ref_component
 from .versions import TAG_PREFIX, tag_date
 
 INCOMING = "refs/akkoord/incoming"
 RECORDED = "refs/akkoord/remotes"
 DEFAULT_REMOTE = "origin"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One reason to refuse what a remote sent: a short code, where, and what it means."""
-
-    code: str
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
 
 
 @dataclass
@@ -61,7 +49,7 @@ class Received:
     branch: str
     state: State
     recorded: State
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
 
     @property
     def incoming_ref(self) -> str:
@@ -135,7 +123,7 @@ def fetch(repo: Repository, remote: str, branch: str) -> Received:
         if label not in tags or not valid_ref_component(label):
             tags.pop(label, None)
             findings.append(
-                Finding(
+                Problem(
                     "version-tag-odd",
                     f"{remote}: {TAG_PREFIX}{label}"[:200],
                     "is not an annotated tag of a commit with a valid label, so it is not a version akkoord made; "
@@ -149,16 +137,16 @@ def _describe(tag: TagInfo) -> str:
     return f"commit {tag.commit[:12]}, dated {tag_date(tag) or 'nothing'}"
 
 
-def history_findings(repo: Repository, received: Received) -> list[Finding]:
+def history_findings(repo: Repository, received: Received) -> list[Problem]:
     """What the remote changed in the state this clone recorded from it: rewritten history, moved, re-dated or
     deleted versions."""
-    found: list[Finding] = []
+    found: list[Problem] = []
     where = f"{received.remote}/{received.branch}"
     old, new = received.recorded.head, received.state.head
     if old is not None:
         if new is None:
             found.append(
-                Finding(
+                Problem(
                     "history-rewritten",
                     where,
                     f"is gone from {received.remote}; it held commit {old[:12]} when this clone last took it in",
@@ -166,7 +154,7 @@ def history_findings(repo: Repository, received: Received) -> list[Finding]:
             )
         elif old != new and not repo.is_ancestor(old, new):
             found.append(
-                Finding(
+                Problem(
                     "history-rewritten",
                     where,
                     f"no longer contains commit {old[:12]}, which it held when this clone last took it in: its "
@@ -177,7 +165,7 @@ def history_findings(repo: Repository, received: Received) -> list[Finding]:
         now = received.state.tags.get(label)
         tag = f"{received.remote}: {TAG_PREFIX}{label}"
         if now is None:
-            found.append(Finding("version-deleted", tag, f"was deleted; it named {_describe(before)} before"))
+            found.append(Problem("version-deleted", tag, f"was deleted; it named {_describe(before)} before"))
         elif now.sha != before.sha:
             if now.commit != before.commit:
                 what = f"was moved from commit {before.commit[:12]} to {now.commit[:12]}"
@@ -188,11 +176,11 @@ def history_findings(repo: Repository, received: Received) -> list[Finding]:
             else:
                 what = "was made again (another tag object for the same commit and date)"
                 code = "version-moved"
-            found.append(Finding(code, tag, f"{what} since this clone took it in; a version never changes"))
+            found.append(Problem(code, tag, f"{what} since this clone took it in; a version never changes"))
     return found
 
 
-def label_clashes(local: State, received: Received) -> list[Finding]:
+def label_clashes(local: State, received: Received) -> list[Problem]:
     """Labels the remote holds for another version than this clone's own (a label is claimed once)."""
     found = []
     for label, theirs in sorted(received.state.tags.items()):
@@ -203,7 +191,7 @@ def label_clashes(local: State, received: Received) -> list[Finding]:
         if before is not None and before.sha == mine.sha:
             continue  # the remote changed a version this clone had from it: a history finding says so
         found.append(
-            Finding(
+            Problem(
                 "version-label-taken",
                 f"{TAG_PREFIX}{label}",
                 f"{received.remote} holds version {label} at {_describe(theirs)}; this clone's version {label} is "

@@ -14,8 +14,7 @@ Problems are data (`Problem`): the CLI decides how to show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from ..errors import Problem
 
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -29,16 +28,4 @@ def printable(text: str) -> str:
     return "".join(c if (c.isprintable() and c not in _BIDI) or c == " " else f"\\u{ord(c):04x}" for c in text)
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing verification found wrong: a short code, where it is, and what it means in plain language."""
-
-    code: str
-    where: str
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "where": self.where, "message": self.message}
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+__all__ = ["Problem", "printable"]

@@ -26,7 +26,6 @@ from ..errors import AkkoordError, RepositoryError
 from ..storage.actors import who_acts
 from ..storage.exchange import (
     DEFAULT_REMOTE,
-    Finding,
     Received,
     State,
     branch_name,
@@ -55,7 +54,7 @@ CONCURRENT = frozenset({"registry-fork", "record-on-fork"})
 class Refused(AkkoordError):
     """A pull, push or clone refused: one line saying so, then one line per reason."""
 
-    def __init__(self, what: str, reasons: Iterable[Problem | Finding], advice: str = ""):
+    def __init__(self, what: str, reasons: Iterable[Problem], advice: str = ""):
         lines = [str(reason) for reason in reasons]
         super().__init__(
             f"{what}: refused, {len(lines)} problem(s){advice}", detail="\n".join(f"  {line}" for line in lines)
@@ -131,7 +130,7 @@ def new_problems(known: Iterable[Problem], found: Iterable[Problem]) -> list[Pro
     return out
 
 
-def _anchor(workspace: Workspace, given: str | None, today: dt.date) -> tuple[str | None, Report, list[str]]:
+def own_report(workspace: Workspace, given: str | None, today: dt.date) -> tuple[str | None, Report, list[str]]:
     """The anchor to check received states against, this clone's own report, and what to tell the user: the
     anchor given or remembered, else the one this clone's registry starts at (remembered from now on)."""
     pinned, warning = checked_anchor(workspace, given)
@@ -156,12 +155,8 @@ def pull(
     """Fetch `remote`, verify what it sent, and take it in (see the module docstring); `Refused` otherwise."""
     repo = workspace.repo
     with workspace.writing():
-        url = url_of(repo, remote)
-        branch = branch_name(repo)
-        local = local_state(repo)
-        received = fetch(repo, remote, branch)
+        url, local, received, findings = _fetched(repo, remote)
         inspect = f"; nothing was taken in (inspect it: `git log -p {received.incoming_ref}`)"
-        findings = [*received.findings, *history_findings(repo, received), *label_clashes(local, received)]
         if findings:
             raise Refused(f"pull from {remote}", findings, inspect)
         theirs = received.state.head
@@ -171,7 +166,7 @@ def pull(
         if target == local.head and all(label in local.tags for label in received.state.tags):
             take(repo, received, local, target)  # nothing to take in: only the record of the remote's state
             return Pulled(remote, url, kind, local.head, target, theirs)
-        pinned, mine, notes = _anchor(workspace, anchor, today)
+        pinned, mine, notes = own_report(workspace, anchor, today)
         reports = [report_at(workspace, received.state, pinned, today)]
         result = State(target, {**local.tags, **received.state.tags})
         if result.tag_refs() != received.state.tag_refs() or target != theirs:
@@ -197,6 +192,20 @@ def pull(
         return Pulled(remote, url, kind, local.head, target, theirs, tags, paths, notes, pinned)
 
 
+def _fetched(repo: Repository, remote: str) -> tuple[str, State, Received, list[Problem]]:
+    """Fetch `remote` into the staging refs: its URL, this clone's state, what came, and what a remote may never
+    send (rewritten history; a moved, re-dated or deleted version; a label this clone holds for another)."""
+    url = url_of(repo, remote)
+    local = local_state(repo)
+    received = fetch(repo, remote, branch_name(repo))
+    return (
+        url,
+        local,
+        received,
+        [*received.findings, *history_findings(repo, received), *label_clashes(local, received)],
+    )
+
+
 def _target(repo: Repository, local: State, received: Received, by: str | None, url: str) -> tuple[str, str]:
     """Where the branch goes: (commit, how)."""
     ours, theirs = local.head, received.state.head
@@ -217,15 +226,12 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
     this clone verifies; record what was sent as the remote's state."""
     repo = workspace.repo
     with repo.locked():
-        url = url_of(repo, remote)
-        branch = branch_name(repo)
-        local = local_state(repo)
-        received = fetch(repo, remote, branch)
-        findings = [*received.findings, *history_findings(repo, received), *label_clashes(local, received)]
+        url, local, received, findings = _fetched(repo, remote)
+        branch = received.branch
         theirs = received.state.head
         if theirs is not None and theirs != local.head and not repo.is_ancestor(theirs, local.head or ZERO):
             findings.append(
-                Finding(
+                Problem(
                     "remote-ahead",
                     f"{remote}/{branch}",
                     f"has commits this clone does not have: run `akkoord pull {remote}`, then push again",
@@ -238,7 +244,7 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
         specs += [f"refs/tags/{local.tags[label].name}:refs/tags/{local.tags[label].name}" for label in tags]
         notes: list[str] = []
         if specs:
-            pinned, mine, notes = _anchor(workspace, anchor, today)
+            pinned, mine, notes = own_report(workspace, anchor, today)
             known = report_at(workspace, received.state, pinned, today).problems if theirs is not None else []
             bad = new_problems(known, mine.problems)
             if bad:
@@ -252,7 +258,7 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
             if rejected:
                 raise Refused(
                     f"push to {remote}",
-                    [Finding("push-rejected", p.ref, f"{remote} refused it: {p.summary}") for p in rejected],
+                    [Problem("push-rejected", p.ref, f"{remote} refused it: {p.summary}") for p in rejected],
                     "; nothing was pushed (run `akkoord pull` and retry)",
                 )
         sent = State(local.head, {**received.state.tags, **{label: local.tags[label] for label in tags}})
