@@ -132,6 +132,28 @@ def version_create(label: str, message: str | None, date: str | None, keys: tupl
     return 0
 
 
+@version.command("rename")
+@click.argument("old")
+@click.argument("new")
+def version_rename(old: str, new: str) -> int:
+    """Give version OLD, made in this clone and never shared, the label NEW (another clone claimed OLD first).
+
+    Refused while a statement names OLD or a remote already has it."""
+    from ..trust.rename import rename
+
+    done = rename(open_workspace(write=True), old, new)
+    click.echo(f"Renamed version {old} to {new} (commit {done.tag.commit[:12]})")
+    if done.record is not None:
+        click.echo(
+            f"  its version record {done.record.short} was made here and never shared: it is taken out of this "
+            f"clone's unshared history, and version {new} awaits its signature"
+        )
+        click.echo(
+            f"  next: `akkoord pull`, then sign it after the remote's versions: `akkoord version create {new} --key KEY`"
+        )
+    return 0
+
+
 @version.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def version_list(as_json: bool) -> int:

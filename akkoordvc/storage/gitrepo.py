@@ -1234,6 +1234,52 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
                 raise
             self._sync_work_tree(changes, new, what)
 
+    def rewrite_without(self, paths: list[str], start: str, head: str) -> str:
+        """`head`'s history from `start` on, made again without `paths`: each commit that descends from `start` is
+        rebuilt (same author, committer, dates and message) on the rebuilt parents with its tree minus `paths`, and
+        one left with no change of its own is dropped. The new head; no ref moves. For history never shared only:
+        every rebuilt commit gets a new id."""
+        status, out, err = self._git("rev-list", "--topo-order", "--reverse", "--parents", head, "--not", f"{start}^@")
+        if status != 0:
+            raise RepositoryError(f"git could not list the commits since {start[:12]}: {_said(err)}")
+        mapping: dict[str, str] = {}
+        for line in out.splitlines():
+            sha, *parents = line.split()
+            new_parents = list(dict.fromkeys(mapping.get(p, p) for p in parents))
+            tree = original = self._git("rev-parse", f"{sha}^{{tree}}")[1].strip()
+            if any(self.read(sha, path) is not None for path in paths):
+                tree = str(self._tree_with(sha, {path: None for path in paths}))
+            was_empty = [self._git("rev-parse", f"{p}^{{tree}}")[1].strip() for p in parents[:1]] == [original]
+            now_empty = (
+                len(new_parents) == 1 and self._git("rev-parse", f"{new_parents[0]}^{{tree}}")[1].strip() == tree
+            )
+            if now_empty and not was_empty:
+                mapping[sha] = new_parents[0]  # nothing of its own is left
+                continue
+            raw = self._git("cat-file", "commit", sha)[1]
+            header, _, message = raw.partition("\n\n")
+            kept = [
+                line
+                for line in header.split("\n")
+                if not line.startswith(("tree ", "parent ", "gpgsig", " "))  # a signature cannot survive the rewrite
+            ]
+            body = "\n".join([f"tree {tree}", *(f"parent {p}" for p in new_parents), *kept]) + "\n\n" + message
+            body += "" if body.endswith("\n") else "\n"
+            status, written, err = self._git("hash-object", "-t", "commit", "-w", "--stdin", input=body)
+            if status != 0:
+                raise RepositoryError(f"git could not write a commit: {_said(err)}; nothing was changed")
+            mapping[sha] = written.strip()
+        return mapping.get(head, head)
+
+    def make_tag(self, name: str, commit: str, message: str, tagger: Identity, timestamp: int) -> str:
+        """Write the annotated tag object `name` for `commit` (no ref moves); its id."""
+        return str(self._tag_object(name, commit, message, tagger, timestamp))
+
+    def commit_adding(self, path: str, head: str) -> str | None:
+        """The commit of `head`'s history that added `path` (the newest one, if it was added more than once)."""
+        status, out, _ = self._git("log", "-1", "--format=%H", "--diff-filter=A", head, "--", path)
+        return out.strip() or None if status == 0 else None
+
     def set_branch(self, branch: str) -> None:
         """Point HEAD at `branch` (in a repository being created, before the branch exists)."""
         status, _, err = self._git("symbolic-ref", "HEAD", f"refs/heads/{branch}")

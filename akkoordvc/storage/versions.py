@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import RepositoryError
 from ..model.dates import noon, parse_day
 from ..model.dates import today as today_utc
-from .gitrepo import Identity, TagInfo, valid_ref_component
+from .gitrepo import ZERO, Identity, TagInfo, valid_ref_component
 from .workspace import TEXT_PATH, Workspace, check_valid
 
 TAG_PREFIX = "version/"
@@ -76,6 +76,40 @@ def _split_message(message: str) -> tuple[str, dict[str, str]]:
 def tag_date(tag: TagInfo) -> str:
     """The day a version tag's message gives (its Akkoord-Date), or '' when it gives none."""
     return _split_message(tag.message)[1].get(_TRAILERS["date"], "")
+
+
+def rename_version(
+    workspace: Workspace, old: str, new: str, drop: list[str] | None = None, since: str | None = None
+) -> TagInfo:
+    """Give version `old` the label `new`: the tag `version/NEW` (same commit, date, tagger and message, the label
+    trailer changed) replaces `version/OLD` in one ref transaction. With `drop`, those files are taken out of the
+    history from `since` on (a version record made in this clone and never shared; see `trust.rename`)."""
+    check_label(new)
+    repo = workspace.repo
+    tags = {tag.name: tag for tag in repo.tags(TAG_PREFIX)}
+    tag = tags.get(TAG_PREFIX + old)
+    if tag is None:
+        known = ", ".join(sorted(name[len(TAG_PREFIX) :] for name in tags)) or "none"
+        raise RepositoryError(f"there is no version {old} to rename (versions: {known})")
+    if repo.tag_target(TAG_PREFIX + new) is not None:
+        raise RepositoryError(f"version {new} already exists; choose another label")
+    head = workspace.head()
+    target = head
+    if drop and since is not None:
+        if tag.commit == since or not repo.is_ancestor(tag.commit, since):
+            raise RepositoryError(f"version {old}'s commit was made after its record; it cannot be renamed here")
+        target = repo.rewrite_without(drop, since, head)
+    lines = tag.message.rstrip("\n").split("\n")
+    label = f"{_TRAILERS['label']}: "
+    message = "\n".join(f"{label}{new}" if line.startswith(label) else line for line in lines) + "\n"
+    made = repo.make_tag(TAG_PREFIX + new, tag.commit, message, Identity.parse(tag.tagger), tag.timestamp)
+    refs: list[tuple[str, str | None, str | None]] = [
+        (f"refs/tags/{TAG_PREFIX}{old}", None, tag.sha),
+        (f"refs/tags/{TAG_PREFIX}{new}", made, ZERO),
+    ]
+    repo.advance(target, head, refs, f"akkoord: rename version {old} to {new}")
+    workspace.expected = target
+    return TagInfo(TAG_PREFIX + new, made, tag.commit, tag.tagger, tag.timestamp, message)
 
 
 def versions(workspace: Workspace, *, hashes: bool = True) -> list[Version]:
