@@ -14,7 +14,17 @@ import click
 
 from ..model import amendment_names as an
 from ..model.reading import read_input
-from .common import DATE_HELP, by_option, emit_json, moment, open_workspace, use_color
+from .common import (
+    DATE_HELP,
+    by_option,
+    emit_json,
+    moment,
+    open_workspace,
+    out_option,
+    use_color,
+    write_output,
+    write_to_send,
+)
 from .language import say
 
 STATUSES = (*an.STATUSES, "contested", "damaged")
@@ -56,6 +66,7 @@ def amend() -> None:
 @click.option("--date", help=DATE_HELP)
 @click.option("--json", "as_json", is_flag=True, help='Print {"id": ..., "operations": [...]}.')
 @click.option("--force", is_flag=True, help="Propose even when an open amendment makes the same change.")
+@out_option("the proposal")
 def propose(
     amendment_file: str | None,
     edited: str | None,
@@ -69,6 +80,7 @@ def propose(
     date: str | None,
     as_json: bool,
     force: bool,
+    out: str | None,
 ) -> int:
     """Propose an amendment: from an edited copy of the text (--from-file) or an amendment file. Prints its id."""
     from ..storage import amendment_store as store
@@ -78,7 +90,7 @@ def propose(
         raise click.UsageError("give either --from-file EDITED.xml or an AMENDMENT.xml file (not both)")
     if base_ref and not edited:
         raise click.UsageError("--base applies to --from-file only (an amendment file names its own base)")
-    workspace = open_workspace(write=True)
+    workspace = open_workspace(write=out is None)
     actor = workspace.actor(by)
     path = edited or amendment_file
     assert path is not None
@@ -97,7 +109,7 @@ def propose(
             raise click.UsageError(
                 f"{path} is an edited copy of the text, not an amendment file: give it as --from-file"
             )
-    created = store.propose(
+    created, files, ts = store.proposal(
         workspace,
         actor=actor,
         title=title,
@@ -112,6 +124,10 @@ def propose(
         timestamp=moment(date),
         force=force,
     )
+    if out is None:
+        store.commit_proposal(workspace, created, files, actor, ts)
+    else:
+        click.echo(write_to_send("amendment", files, out), err=True)
     if as_json:
         emit_json({"id": created.id, "operations": [op.as_dict() for op in created.operations]})
     else:
@@ -185,7 +201,7 @@ def show(
     from ..present.formats import render
     from ..storage import amendment_store as store
     from ..storage.refs import amendment_sides
-    from .common import terminal_width, write_output
+    from .common import terminal_width
 
     fmt = "json" if as_json else fmt
     if fmt == "docx" and output in (None, "-"):

@@ -43,6 +43,25 @@ def by_option(help: str = BY_HELP) -> Callable[[F], F]:
     return click.option("--by", metavar="WHO", help=help)
 
 
+def out_option(what: str) -> Callable[[F], F]:
+    """The `--out FILE` option of a command whose result someone without push rights sends on."""
+    return click.option(
+        "--out",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help=f"Write {what} to FILE instead of committing it, to send to someone with push rights (who runs "
+        "`akkoord receive FILE`).",
+    )
+
+
+def write_to_send(kind: str, files: dict[str, bytes], out: str) -> str:
+    """Write the files of a statement or proposal to `out` as one file to send; what to tell the user."""
+    from ..trust.bundle import make
+
+    write_output(make(kind, files), out)
+    return f"written to {out}: send it to someone with push rights, who runs `akkoord receive {out}`"
+
+
 def actor_outside_repository(by: str | None) -> Identity:
     """Who acts where there is no repository yet (`init`): --by, else the user's git identity."""
     from ..storage.actors import who_acts

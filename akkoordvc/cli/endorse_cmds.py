@@ -6,7 +6,7 @@ import click
 
 from ..trust import printable
 from . import trust_common as tc
-from .common import answerable, open_workspace
+from .common import answerable, open_workspace, out_option, write_to_send
 from .language import say
 
 DECISIONS = click.Choice(["endorse", "decline", "withdraw"])
@@ -26,12 +26,13 @@ YES = ("j", "ja", "y", "yes")
 @click.option("--trust-anchor", metavar="FPR", help=tc.ANCHOR_HELP)
 @click.option("--by", help=tc.BY_HELP)
 @click.option("--yes", is_flag=True, help="Sign without showing what is signed and asking first (for scripts).")
-def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes):
-    """Sign, as SIGNATORY, your decision about version REF, dated today, and commit it."""
+@out_option("the signed statement")
+def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes, out):
+    """Sign, as SIGNATORY, your decision about version REF, dated today, and commit it (or write it to --out)."""
     tc.texts(mandate=mandate, comment=comment)
     from ..trust.endorsements import endorse as do_endorse
 
-    found = open_workspace(write=True)
+    found = open_workspace(write=out is None)
     state = tc.state(found, trust_anchor)
     who = state.require_current().require(as_)
     created = do_endorse(
@@ -46,12 +47,17 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes):
         today=tc.today(),
         by=tc.actor(found, by, who.name, who.id, prefer_fallback=True),
         confirm=None if yes else lambda: _confirm(found, trust_anchor, as_, ref, decision),
+        store=out is None,
     )
     s = created.statement
     shown = {"name": printable(who.name), "id": who.id, "version": printable(created.version.label)}
     click.echo(say("endorse.signed", **shown, decision=decision, date=s.get("date"), seq=s.seq))
     click.echo(f"  text_sha256 {created.version.text_sha256}")
-    click.echo(say("endorse.written", path=s.path, commit=created.commit[:12]))
+    if out is None:
+        click.echo(say("endorse.written", path=s.path, commit=created.commit[:12]))
+        return 0
+    assert s.signature is not None
+    click.echo("  " + write_to_send("endorsement", {s.path: s.data, s.path + ".sig": s.signature}, out))
     return 0
 
 

@@ -116,3 +116,24 @@ def remote_remove(name):
     forget(found.repo, name)
     click.echo(f"Removed remote {name}")
     return 0
+
+
+@click.command()
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@by_option("Who commits: 'Name <email>' (default: git's user, else the signatory or proposer).")
+@click.option("--trust-anchor", metavar="FPR", help=tc.ANCHOR_HELP)
+def receive(files, by, trust_anchor):
+    """Check and commit, unchanged, statements and proposals sent as files (`endorse --out`, `amend propose --out`).
+
+    Each file is committed only when the repository with it verifies; one that does not is refused with one
+    line, and nothing of it is written."""
+    from ..model.reading import read_input
+    from ..trust import bundle
+    from ..trust.jsonfile import MAX_BYTES
+
+    found = open_workspace(write=True)
+    for path in files:
+        data = read_input(path, kind="a statement or proposal file", limit=2 * MAX_BYTES)
+        done = bundle.receive(found, bundle.read(data, path), path, by=by, anchor=trust_anchor, today=tc.today())
+        click.echo(f"Received {done.what} (commit {done.commit[:12]})")
+    return 0

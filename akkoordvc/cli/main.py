@@ -45,6 +45,7 @@ COMMANDS = {
     "pull": "exchange_cmds:pull",
     "push": "exchange_cmds:push",
     "remote": "exchange_cmds:remote",
+    "receive": "exchange_cmds:receive",
 }
 
 

@@ -163,8 +163,10 @@ def endorse(
     today: dt.date,
     by: Identity,
     confirm: Callable[[], None] | None = None,
+    store: bool = True,
 ) -> Created:
-    """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key.
+    """Sign and commit `signatory_id`'s decision about version `ref`, dated `today`, with its own key (with
+    `store` False: sign only, for the signatory to send the statement to someone who can commit it).
     `confirm` runs once every check has passed, just before signing (it raises to stop)."""
     registry = state.require_current()
     version = _version(workspace, state, ref)
@@ -210,12 +212,19 @@ def endorse(
         raise RegistryError(
             f"--key {key_path}: the new statement {why.replace('was signed', 'would be signed')}; nothing was written"
         )
-    message = (
-        f"{decision.capitalize()} version {version.label}: {signatory.name}\n\n"
-        f"Akkoord-Statement: {statement.path}\nAkkoord-Text-Sha256: {version.text_sha256}"
-    )
+    if not store:
+        return Created(statement, "", version, signatory)
+    message = commit_message(statement, signatory.name)
     commit = workspace.commit({statement.path: data, statement.path + ".sig": signature}, message, "endorsement", by)
     return Created(statement, commit, version, signatory)
+
+
+def commit_message(statement: Statement, name: str) -> str:
+    """The message of the commit that records a signatory's statement."""
+    return (
+        f"{statement.decision.capitalize()} version {statement.version}: {name}\n\n"
+        f"Akkoord-Statement: {statement.path}\nAkkoord-Text-Sha256: {statement.get('text_sha256')}"
+    )
 
 
 def _check_own_key(

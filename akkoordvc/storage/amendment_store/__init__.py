@@ -41,7 +41,17 @@ create`), `provenance` (blame) and `history` (a clause's history). Callers impor
 from .consolidation import consolidation_for_version
 from .contest import CONTESTED, STATUSES, Competing, ContestedError, Recorded, describe_status, how_to_resolve
 from .history import HistoryEntry, clause_history
-from .lifecycle import Signer, accept, propose, reject, withdraw
+from .lifecycle import (
+    Signer,
+    accept,
+    commit_proposal,
+    proposal,
+    proposal_message,
+    propose,
+    received_proposal,
+    reject,
+    withdraw,
+)
 from .loading import Amendments, Damaged, accepted_pending, find, load, refuse_damaged
 from .paths import CHANGE, EVENTS, FOLDER, README, event_path, record_path
 from .provenance import BlameEntry, blame
@@ -75,6 +85,7 @@ __all__ = [
     "check_open",
     "checks_now",
     "clause_history",
+    "commit_proposal",
     "consolidation_for_version",
     "describe_status",
     "event_path",
@@ -83,6 +94,9 @@ __all__ = [
     "load",
     "pending_text",
     "propose",
+    "proposal",
+    "proposal_message",
+    "received_proposal",
     "rebase",
     "rebase_start",
     "record_path",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Callable
+from typing import Any
 
 from lxml import etree
 
@@ -35,6 +36,9 @@ from .paths import (
     new_id,
     person,
     record_path,
+)
+from .paths import (
+    FOLDER as FOLDER_NAME,
 )
 from .texts import AmendmentConflict, TextCache, base_text, label_for, locate_base, parse_text, pending_text
 
@@ -66,7 +70,7 @@ def commit_change(
     trailers: str = "",
 ) -> str:
     _check_records(changes, amendment_id)
-    message = f"{subject}\n\nAkkoord-Amendment: {amendment_id}\nAkkoord-Status: {status}"
+    message = change_message(subject, amendment_id, status)
     if trailers:
         message += f"\n{trailers}"
     head = workspace.head()
@@ -143,7 +147,35 @@ def head_base(workspace: Workspace, root: etree._Element, on: tuple[str, ...]) -
     return Base(text_sha256=sha, label=label_for(workspace, head_sha), commit=workspace.head(), on=on)
 
 
-def propose(
+def propose(workspace: Workspace, *, actor: Identity, title: str | None, **options: Any) -> Amendment:
+    """Record a new amendment: from an edited copy of a text (`edited`) or an amendment record (`record`); the
+    options are those of `proposal`."""
+    amendment, changes, ts = proposal(workspace, actor=actor, title=title, **options)
+    commit_proposal(workspace, amendment, changes, actor, ts)
+    return amendment
+
+
+def commit_proposal(
+    workspace: Workspace, amendment: Amendment, changes: dict[str, bytes], actor: Identity, ts: int
+) -> str:
+    """Commit the files `proposal` made."""
+    return commit_change(workspace, changes, _proposal_subject(amendment), amendment.known_id, an.PROPOSED, actor, ts)
+
+
+def _proposal_subject(amendment: Amendment) -> str:
+    return f"Propose amendment {amendment.known_id}: {amendment.title}"
+
+
+def proposal_message(amendment: Amendment) -> str:
+    """The message of the commit that records a proposal."""
+    return change_message(_proposal_subject(amendment), amendment.known_id, an.PROPOSED)
+
+
+def change_message(subject: str, amendment_id: str, status: str) -> str:
+    return f"{subject}\n\nAkkoord-Amendment: {amendment_id}\nAkkoord-Status: {status}"
+
+
+def proposal(
     workspace: Workspace,
     *,
     actor: Identity,
@@ -158,8 +190,9 @@ def propose(
     supersedes: tuple[str, ...] = (),
     timestamp: int | None = None,
     force: bool = False,
-) -> Amendment:
-    """Record a new amendment: from an edited copy of a text (`edited`) or an amendment record (`record`).
+) -> tuple[Amendment, dict[str, bytes], int]:
+    """A new amendment and the files that record it (its record, its `proposed` event, the `superseded` events of
+    what it replaces), and its time, without committing them (see `propose`).
 
     The same change as an amendment still open (proposed, contested, or accepted and not yet in a version) is
     refused unless `force`: proposing twice is nearly always a mistake (a command run again)."""
@@ -231,8 +264,8 @@ def propose(
         check_time(old, ts, "supersede")
         gone = Event(an.SUPERSEDED, person(actor), moment_text(ts), old.revision, f"superseded by {ident}")
         changes[event_path(old.known_id, gone)] = event_bytes(gone)
-    commit_change(workspace, changes, f"Propose amendment {ident}: {amendment.title}", ident, an.PROPOSED, actor, ts)
-    return dataclasses.replace(amendment, history=(event,))
+    _check_records(changes, ident)
+    return dataclasses.replace(amendment, history=(event,)), changes, ts
 
 
 #: statuses in which an amendment is still open: the same change proposed again would be a second copy
@@ -414,3 +447,47 @@ def withdraw(
     sign: Signer | None = None,
 ) -> Amendment:
     return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw", sign)
+
+
+def received_proposal(workspace: Workspace, files: dict[str, bytes], source: str) -> tuple[Amendment, dict[str, bytes]]:
+    """A proposal made in another clone (`amend propose --out`), checked as `propose` checks its own: one new
+    amendment's record and its `proposed` event, `superseded` events of proposed amendments only, a record that
+    fits its base. Returns the amendment and the files to commit, unchanged (with the folder's README when the
+    repository has none yet)."""
+    records = {path: data for path, data in files.items() if path.endswith("/" + RECORD)}
+    if len(records) != 1:
+        raise AkkoordError(f"{source}: holds {len(records)} amendment records; a proposal holds exactly one")
+    ((path, data),) = records.items()
+    amendment = ops.parse_amendment(data, f"{source}: {path}")
+    if path != record_path(amendment.known_id):
+        raise AkkoordError(
+            f"{source}: {path} holds amendment {amendment.known_id}; it must lie at {record_path(amendment.known_id)}"
+        )
+    amendments = load(workspace)
+    if amendment.known_id in amendments:
+        raise AkkoordError(f"{source}: amendment {amendment.known_id} is already in this repository; nothing to do")
+    proposed = 0
+    for event_file, event_data in files.items():
+        if event_file == path:
+            continue
+        parts = event_file.split("/")
+        if len(parts) != 4 or parts[0] != FOLDER_NAME or parts[2] != EVENTS:
+            raise AkkoordError(f"{source}: {event_file} is not an amendment record or event; nothing was received")
+        event = ops.parse_event(event_data, f"{source}: {event_file}")
+        if event_file != event_path(parts[1], event):
+            raise AkkoordError(f"{source}: {event_file} is not named after its content; nothing was received")
+        if parts[1] == amendment.known_id and event.status == an.PROPOSED:
+            proposed += 1
+        elif parts[1] in amendments and event.status == an.SUPERSEDED:
+            require(amendments[parts[1]], (an.PROPOSED,), "supersede")
+        else:
+            raise AkkoordError(
+                f"{source}: {event_file} records a {event.status} event, which a proposal does not hold; nothing was received"
+            )
+    if proposed != 1:
+        raise AkkoordError(f"{source}: holds {proposed} proposed events for {amendment.known_id}; a proposal holds one")
+    base_root = locate_base(workspace, amendment.base, amendments, source, {})
+    ops.check_against_base(amendment, base_root, source)
+    if workspace.repo.read(workspace.head(), README) is None:
+        files = {README: README_TEXT.encode("utf-8"), **files}
+    return amendment, files
