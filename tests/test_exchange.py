@@ -80,6 +80,32 @@ def test_a_version_label_is_claimed_once(exchange):
     assert code == 1 and "origin holds version 2024" in err
     assert a.git("rev-parse", "version/2024").strip() == git(exchange.origin, "rev-parse", "version/2024").strip()
 
+    assert_one_line_error(*b.ak_fail("version", "rename", "2019", "2019b")[::2], "remote origin already has it")
+    out = b.ak("version", "rename", "2024", "2024b")
+    assert f"Renamed version 2024 to 2024b (commit {mine})" in out and "never shared" in out
+    assert b.git("tag", "-l", "version/*").split() == ["version/2019", "version/2024b"]
+    assert b.git("status", "--porcelain") == ""
+    assert "fast-forward" in b.ak("pull")
+    b.ak("version", "create", "2024b", "--key", b.admin(), "--by", "Secretariaat")
+    assert "OK: everything verifies" in b.ak("verify")
+    b.ak("push")
+    a.ak("pull")
+    assert a.refs() == b.refs()
+    assert sorted(line.split()[0] for line in a.ak("log").splitlines()) == ["2019", "2024", "2024b"]
+    assert "2024b (current)" in a.ak("endorsements")
+    assert "OK: everything verifies" in a.ak("verify")
+
+
+def test_a_version_a_statement_names_keeps_its_label(exchange):
+    a = exchange.clone("a")
+    a.version("2024", "Actualisering")
+    a.endorse("buurt", "2024")
+    assert_one_line_error(
+        *a.ak_fail("version", "rename", "2024", "2024b")[::2],
+        "cannot be renamed: statement endorsements/buurtkracht-oost",
+    )
+    assert a.git("tag", "-l", "version/*").split() == ["version/2019", "version/2024"]
+
 
 def test_clone_refuses_another_registry_than_the_anchor_and_leaves_nothing(exchange):
     code, _, err = akkoord("clone", "--trust-anchor", "sha256:" + "0" * 64, exchange.origin, exchange.base / "x")
@@ -226,3 +252,30 @@ def test_contradictory_decisions_stay_contested_until_resolved(exchange):
     b.ak("pull")
     for clone in (a, b):
         assert "contested" not in clone.ak("amend", "list")
+
+
+def test_an_amendment_consolidated_in_one_clone_and_rejected_in_another_is_consolidated_once(exchange):
+    a = exchange.clone("a")
+    amendment = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    a.ak("push")
+    b = exchange.clone("b")
+    a.accept(amendment)
+    a.version("2024", "Met de nieuwe routes")
+    b.ak(
+        "amend",
+        "reject",
+        amendment,
+        "--by",
+        "Secretariaat B <b@example.org>",
+        "--reason",
+        "Te vroeg",
+        "--date",
+        "2026-11-27",
+    )
+    a.ak("push")
+    b.ak("pull", "--by", "Secretariaat B <b@example.org>")
+    assert f"{amendment}  contested" in b.ak("amend", "list")
+    assert "a version already consolidated it" in b.ak("amend", "accept", amendment, "--by", "Secretariaat B")
+    assert "consolidating" not in b.version("2025", "Zonder nieuwe amendementen")
+    assert b.ak("amend", "show", amendment).count("consolidated Secretariaat") == 1
+    assert "OK: everything verifies" in b.ak("verify")
