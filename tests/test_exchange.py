@@ -107,6 +107,25 @@ def test_a_version_a_statement_names_keeps_its_label(exchange):
     assert a.git("tag", "-l", "version/*").split() == ["version/2019", "version/2024"]
 
 
+def test_a_version_an_admin_record_builds_on_keeps_its_label(exchange):
+    a = exchange.clone("a")
+    a.version("2024", "Actualisering")
+    a.add_signatory("huurders")
+    assert_one_line_error(
+        *a.ak_fail("version", "rename", "2024", "2024b")[::2], "was signed on top of its version record"
+    )
+
+
+def test_push_refuses_a_clone_that_does_not_verify(exchange):
+    a = exchange.clone("a")
+    a.git("tag", "-a", "version/2099", "-m", "Akkoord-Label: 2099\nAkkoord-Date: 2026-11-27", "HEAD")
+    before = git(exchange.origin, "for-each-ref")
+    code, _, err = a.ak_fail("push")
+    assert code == 1 and "this clone does not verify, and every other clone would refuse it" in err
+    assert "version/2099: version 2099 has a tag but no version record signed by the admins" in err
+    assert git(exchange.origin, "for-each-ref") == before
+
+
 def test_clone_refuses_another_registry_than_the_anchor_and_leaves_nothing(exchange):
     code, _, err = akkoord("clone", "--trust-anchor", "sha256:" + "0" * 64, exchange.origin, exchange.base / "x")
     assert code == 1

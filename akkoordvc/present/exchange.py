@@ -57,8 +57,10 @@ def pushed(result: Pushed) -> list[str]:
     if not result.branch_sent and not result.tags:
         return [f"{where} is up to date (at {(result.new or '')[:12]}): nothing to push"]
     parts = []
-    if result.branch_sent:
-        parts.append(f"{(result.old or 'new branch')[:12]}..{(result.new or '')[:12]}")
+    if result.branch_sent and result.old is None:
+        parts.append(f"new branch {result.branch} at {(result.new or '')[:12]}")
+    elif result.branch_sent:
+        parts.append(f"{result.branch} {(result.old or '')[:12]}..{(result.new or '')[:12]}")
     if result.tags:
         parts.append(f"version(s) {', '.join(printable(t) for t in result.tags)}")
     return [f"Pushed to {where}: {'; '.join(parts)}"] + [f"  note: {note}" for note in result.notices]

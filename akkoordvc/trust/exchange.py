@@ -84,6 +84,7 @@ class Pushed:
 
     remote: str
     url: str
+    branch: str
     old: str | None
     new: str | None
     branch_sent: bool
@@ -263,7 +264,7 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
                 )
         sent = State(local.head, {**received.state.tags, **{label: local.tags[label] for label in tags}})
         repo.update_refs(recorded_updates(repo, remote, branch, sent), f"akkoord: push {remote}")
-        return Pushed(remote, url, theirs, local.head, local.head != theirs, tags, notes)
+        return Pushed(remote, url, branch, theirs, local.head, local.head != theirs, tags, notes)
 
 
 def clone(url: str, directory: str | None, *, anchor: str | None = None, today: dt.date) -> Cloned:
