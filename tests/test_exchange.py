@@ -298,3 +298,79 @@ def test_an_amendment_consolidated_in_one_clone_and_rejected_in_another_is_conso
     assert "consolidating" not in b.version("2025", "Zonder nieuwe amendementen")
     assert b.ak("amend", "show", amendment).count("consolidated Secretariaat") == 1
     assert "OK: everything verifies" in b.ak("verify")
+
+
+def test_pull_refuses_what_would_not_verify_once_merged(exchange):
+    """Each side verifies alone, the merge would not: a key revoked here as compromised from today, and a statement
+    signed with it today in another clone. Nothing is taken in; the admin settles it before anything moves."""
+    a = exchange.clone("a")
+    b = exchange.clone("b")
+    b.endorse("buurt", "2019")
+    b.ak("push")
+    a.ak(
+        "signatory",
+        "revoke-key",
+        "buurtkracht-oost",
+        a.key("buurt") + ".pub",
+        "--reason",
+        "compromised",
+        "--key",
+        a.admin(),
+        "--by",
+        "Secretariaat",
+    )
+    before = a.snapshot()
+    code, _, err = a.ak_fail("pull", "--by", "Secretariaat <s@example.org>")
+    assert code == 1 and "pull from origin: refused" in err and "endorsements/buurtkracht-oost/" in err
+    assert a.snapshot() == before
+
+
+def test_conflicting_registry_changes_merge_as_a_fork_that_push_keeps_in_until_resolved(exchange):
+    a = exchange.clone("a")
+    b = exchange.clone("b")
+    b.ak(
+        "signatory",
+        "add-key",
+        "buurtkracht-oost",
+        "--pubkey",
+        b.key("huurders") + ".pub",
+        "--key",
+        b.admin(),
+        "--by",
+        "S",
+    )
+    b.ak("push")
+    a.ak(
+        "signatory",
+        "add-key",
+        "buurtkracht-oost",
+        "--pubkey",
+        a.key("mallory") + ".pub",
+        "--key",
+        a.admin(),
+        "--by",
+        "S",
+    )
+    out = a.ak("pull", "--by", "Secretariaat <s@example.org>")
+    assert "merged into" in out and "note: the merge leaves records/" in out and "do not commute" in out
+    before = git(exchange.origin, "for-each-ref")
+    code, _, err = a.ak_fail("push")
+    assert code == 1 and "registry-fork" not in err and "do not commute" in err
+    assert git(exchange.origin, "for-each-ref") == before
+    mine = a.git("diff", "--name-only", "HEAD^1^", "HEAD^1", "--", "records/*.json").strip()
+    a.ak(
+        "signatory",
+        "resolve",
+        "--drop",
+        mine[len("records/") :][:12],
+        "--reason",
+        "Dubbel",
+        "--key",
+        a.admin(),
+        "--by",
+        "S",
+    )
+    assert "OK: everything verifies" in a.ak("verify")
+    a.ak("push")
+    b.ak("pull")
+    assert a.refs() == b.refs() and "OK: everything verifies" in b.ak("verify")
