@@ -6,13 +6,16 @@ The secretariat and one organisation work over git://, another over http://, the
 over http://. Rounds of propose / accept / version / endorse / signatory add are interleaved between the clones;
 after every round each clone pulls and pushes in turn until all hold the same branch and version tags, and every
 clone verifies; the forgeries of `forgeries.FORGERIES` are spread over the rounds, and each is refused by `pull` in
-every clone, which is left exactly as it was.
+every clone, which is left exactly as it was. Last, https:// behind the same HTTP server with TLS and a
+self-signed certificate git is told to trust.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
+import ssl
 import subprocess
 import threading
 import time
@@ -127,17 +130,82 @@ class _GitHTTP(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-@pytest.fixture
-def http_backend(exchange):
-    """http:// on 127.0.0.1: git http-backend behind Python's HTTP server, in a thread of this process."""
-    handler = type("Handler", (_GitHTTP,), {"root": str(exchange.base)})
+@contextlib.contextmanager
+def _serving(root, tls: ssl.SSLContext | None = None):
+    """git http-backend behind Python's HTTP server on 127.0.0.1, in a thread of this process; its base URL."""
+    handler = type("Handler", (_GitHTTP,), {"root": str(root)})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/origin.git"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    try:
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def http_backend(exchange):
+    """http:// on 127.0.0.1."""
+    with _serving(exchange.base) as url:
+        yield f"{url}/origin.git"
+
+
+def _certificate(folder):
+    """A self-signed certificate for 127.0.0.1 (made with `cryptography`): (certificate file, key file)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = folder / "server.crt", folder / "server.key"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return cert_file, key_file
+
+
+def test_https_urls_work(exchange, monkeypatch):
+    """https:// with a certificate git is told to trust (GIT_SSL_CAINFO), as on a server with a real one."""
+    cert, key = _certificate(exchange.base)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    monkeypatch.setenv("GIT_SSL_CAINFO", str(cert))
+    from exchange_world import git
+
+    git(exchange.origin, "config", "http.receivepack", "true")
+    with _serving(exchange.base, tls) as url:
+        a = exchange.clone("a", f"{url}/origin.git")
+        a.endorse("buurt", "2019")
+        assert f"Pushed to origin ({url}/origin.git)" in a.ak("push")
+        b = exchange.clone("b", f"{url}/origin.git")
+        assert b.refs() == a.refs()
+        monkeypatch.delenv("GIT_SSL_CAINFO")
+        code, _, err = b.ak_fail("pull")
+        assert code == 1 and "cannot reach origin" not in err and "could not fetch from origin" in err
+        assert len(err.strip().splitlines()) == 1
 
 
 def _converge(clones: list[Clone]) -> None:
