@@ -374,3 +374,21 @@ def test_conflicting_registry_changes_merge_as_a_fork_that_push_keeps_in_until_r
     a.ak("push")
     b.ak("pull")
     assert a.refs() == b.refs() and "OK: everything verifies" in b.ak("verify")
+
+
+def test_an_admin_record_that_awaits_a_cosignature_travels_between_clones(exchange):
+    """With a threshold of 2, the record one admin signs counts for nothing until the other cosigns, in another
+    clone: it is pushed and pulled as work in progress, and counts everywhere once cosigned."""
+    a = exchange.clone("a")
+    a.ak("signatory", "admin-add", "griffie", "--pubkey", a.key("mallory") + ".pub", "--key", a.admin(), "--by", "S")
+    a.ak("signatory", "threshold", "2", "--key", a.admin(), "--by", "S")
+    a.add_signatory("huurders")
+    assert "signed by 1 of the 2 admin keys required" in a.ak_fail("verify")[1]
+    a.ak("push")
+    b = exchange.clone("b")
+    assert "huurders-zuidoost" not in b.ak("signatory", "list")
+    b.ak("signatory", "cosign", "--key", b.key("mallory"), "--by", "Griffie")
+    assert "OK: everything verifies" in b.ak("verify")
+    b.ak("push")
+    assert "fast-forward" in a.ak("pull")
+    assert "huurders-zuidoost" in a.ak("signatory", "list") and "OK: everything verifies" in a.ak("verify")
