@@ -44,8 +44,9 @@ lint: $(STAMP)
 # `amend list`, `blame` and `history` on 200 amendments and 50 versions (bench/history.py), the
 # block-level merge of amendments (bench/blockmerge.py),
 # signature checks in-process against ssh-keygen, the trust and history commands at 500 to 5,000
-# signed statements (bench/trust_bench.py; the repositories are built once, under build/bench), and the review
-# site on the corpus laws (bench/site_bench.py), each written to its own section of BENCHMARKS.md.
+# signed statements (bench/trust_bench.py; the repositories are built once, under build/bench), the review
+# site on the corpus laws (bench/site_bench.py), and clone, pull and push against plain git
+# (bench/exchange_bench.py), each written to its own section of BENCHMARKS.md.
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q --invalidation-mode checked-hash akkoordvc
 	$(BIN)/python bench/run.py
@@ -55,6 +56,7 @@ bench: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/sshsig_bench.py
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/trust_bench.py --write BENCHMARKS.md
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python bench/site_bench.py
+	$(BIN)/python bench/exchange_bench.py --write BENCHMARKS.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo-out
