@@ -1078,6 +1078,10 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
                 os.close(fd)
 
     # remotes and exchange ---------------------------------------------------------
+    def close(self) -> None:
+        """End git's long-running helper processes for this repository (before its folder moves or goes)."""
+        self.git_repo.close()
+
     def remotes(self) -> dict[str, str]:
         """The configured remotes: name -> URL."""
         status, out, _ = self._git("config", "--local", "--get-regexp", r"^remote\..*\.url$")
@@ -1248,7 +1252,7 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
             new_parents = list(dict.fromkeys(mapping.get(p, p) for p in parents))
             tree = original = self._git("rev-parse", f"{sha}^{{tree}}")[1].strip()
             if any(self.read(sha, path) is not None for path in paths):
-                tree = str(self._tree_with(sha, {path: None for path in paths}))
+                tree = self._tree_with(sha, {path: None for path in paths})
             was_empty = [self._git("rev-parse", f"{p}^{{tree}}")[1].strip() for p in parents[:1]] == [original]
             now_empty = (
                 len(new_parents) == 1 and self._git("rev-parse", f"{new_parents[0]}^{{tree}}")[1].strip() == tree
@@ -1265,15 +1269,12 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
             ]
             body = "\n".join([f"tree {tree}", *(f"parent {p}" for p in new_parents), *kept]) + "\n\n" + message
             body += "" if body.endswith("\n") else "\n"
-            status, written, err = self._git("hash-object", "-t", "commit", "-w", "--stdin", input=body)
-            if status != 0:
-                raise RepositoryError(f"git could not write a commit: {_said(err)}; nothing was changed")
-            mapping[sha] = written.strip()
+            mapping[sha] = self._write_object("commit", body.encode("utf-8"))
         return mapping.get(head, head)
 
     def make_tag(self, name: str, commit: str, message: str, tagger: Identity, timestamp: int) -> str:
         """Write the annotated tag object `name` for `commit` (no ref moves); its id."""
-        return str(self._tag_object(name, commit, message, tagger, timestamp))
+        return self._tag_object(name, commit, message, tagger, timestamp)
 
     def commit_adding(self, path: str, head: str) -> str | None:
         """The commit of `head`'s history that added `path` (the newest one, if it was added more than once)."""
@@ -1337,6 +1338,42 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
                 stdin.seek(0)
                 status, out, err = self.git_repo.git.execute(["git", *args], istream=stdin, **options)
         return status, out, err
+
+
+STAGING_MARK = "akkoord-creating"
+
+
+@contextlib.contextmanager
+def staging(folder: Path) -> Iterator[None]:
+    """Mark `folder` (a repository being created, then moved into place) as in progress: `.git/STAGING_MARK`
+    is locked before it gets its name, so another process never sees it unlocked while this one lives."""
+    mark = folder / ".git" / STAGING_MARK
+    handle = open(f"{mark}.new", "a+b")
+    try:
+        if not _try_lock(handle):
+            raise RepositoryError(f"{folder}: is being created by another process")
+        os.replace(f"{mark}.new", mark)
+        yield
+    finally:
+        handle.close()
+
+
+def remove_abandoned(parent: Path, prefix: str) -> None:
+    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their mark is free)."""
+    try:
+        names = [n for n in os.listdir(parent) if n.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        try:
+            handle = open(parent / name / ".git" / STAGING_MARK, "rb")
+        except OSError:
+            continue
+        try:
+            if _try_lock(handle):
+                shutil.rmtree(parent / name, ignore_errors=True)
+        finally:
+            handle.close()
 
 
 def global_identity() -> Identity | None:

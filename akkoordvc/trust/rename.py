@@ -82,4 +82,4 @@ def rename(workspace: Workspace, old: str, new: str) -> Renamed:
 
 def _signers(repo, head: str, record: Record) -> list[str]:
     folder = record.path.removesuffix(".json")
-    return [path.rsplit("/", 1)[1].removesuffix(".sig") for path in repo.list_dir(head, folder)]
+    return [path.rsplit("/", 1)[1].removesuffix(".sig") for path in sorted(repo.read_tree(head, folder))]
