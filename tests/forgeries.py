@@ -16,7 +16,7 @@ from exchange_world import Clone, statement_name
 from akkoordvc.model import registry_names as rn
 from akkoordvc.trust.jsonfile import canonical_json
 from akkoordvc.trust.records import make_record, parse_record
-from akkoordvc.trust.registry_ops import add_key, new_key
+from akkoordvc.trust.registry_ops import add_key, new_key, set_threshold
 
 
 def refresh(mallory: Clone) -> None:
@@ -79,6 +79,25 @@ def unsigned_registry_change(mallory: Clone) -> None:
     _commit(mallory, "Add a key")
 
 
+def forked_registry(mallory: Clone) -> None:
+    """An admin (a stolen or insider key) signs a change of the admin regime on an older registry version, beside
+    the newer records: a fork that only a resolution signed by the admins settles."""
+    records = [r for r in _records(mallory) if r.type == rn.REGISTRY]
+    older = sorted(records, key=lambda r: r.serial)[-2]
+    record = make_record(rn.REGISTRY, [older], older.date, {rn.OPS: set_threshold(1)})
+    (mallory.root / record.path).write_bytes(record.data)
+    signature = mallory.root / record.path.removesuffix(".json") / "secretariaat.sig"
+    signature.parent.mkdir()
+    made = subprocess.run(
+        ["ssh-keygen", "-Y", "sign", "-q", "-f", mallory.admin(), "-n", "akkoordvc-record-v1"],
+        input=record.data,
+        check=True,
+        capture_output=True,
+    )
+    signature.write_bytes(made.stdout)
+    _commit(mallory, "Threshold")
+
+
 def rolled_back_registry(mallory: Clone) -> None:
     """The newest registry record and its signatures deleted: the registry put back to the version before it."""
     records = _records(mallory)
@@ -125,6 +144,7 @@ FORGERIES = {
     "edited statement": (edited_statement, "was changed in commit"),
     "unsigned registry change": (unsigned_registry_change, "required admin signatures"),
     "rolled-back registry": (rolled_back_registry, "was deleted in commit"),
+    "forked registry": (forked_registry, "were made concurrently (neither builds on the other) and do not commute"),
     "moved version": (moved_version, "was moved from commit"),
     "re-dated version": (redated_version, "was re-dated from"),
     "unsigned version": (unsigned_version, "no version record signed by the admins"),

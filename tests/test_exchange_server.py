@@ -254,7 +254,7 @@ def test_three_clones_and_an_attacker_against_git_daemon_and_http_backend(exchan
     first = buurt.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Buurtkracht <b@example.org>")
     second = energie.propose("donutdeals", "Met jaarlijkse verslaglegging.", "Verslag", "Energie <e@example.org>")
     _converge(clones)
-    missed += _attack(exchange, mallory, clones, ["unsigned registry change", "history rewrite"])
+    missed += _attack(exchange, mallory, clones, ["unsigned registry change", "forked registry", "history rewrite"])
 
     # round 2: the secretariat accepts both while an organisation endorses version 2019
     secretariat.accept(first)
