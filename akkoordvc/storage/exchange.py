@@ -214,13 +214,17 @@ def merge_commit(repo: Repository, ours: str, theirs: str, message: str, author:
     return repo.commit_object(tree, [ours, theirs], message, author, int(time.time()))
 
 
-def recorded_updates(repo: Repository, remote: str, branch: str, state: State) -> list[tuple[str, str | None, None]]:
+def recorded_updates(
+    repo: Repository, remote: str, branch: str, state: State
+) -> list[tuple[str, str | None, str | None]]:
     """Ref updates that make `state` the recorded state of `remote`."""
     root = f"{RECORDED}/{remote}/"
     wanted = {f"{root}tags/{tag.name}": tag.sha for tag in state.tags.values()}
     if state.head is not None:
         wanted[f"{root}heads/{branch}"] = state.head
-    updates: list[tuple[str, str | None, None]] = [(ref, None, None) for ref in repo.refs(root) if ref not in wanted]
+    updates: list[tuple[str, str | None, str | None]] = [
+        (ref, None, None) for ref in repo.refs(root) if ref not in wanted
+    ]
     updates += [(ref, sha, None) for ref, sha in sorted(wanted.items())]
     return updates
 

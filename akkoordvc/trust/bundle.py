@@ -130,7 +130,9 @@ def receive(
         return Received(bundle.kind, what, candidate)
 
 
-def _statement(workspace: Workspace, bundle: Bundle, source: str, by: str | None):
+def _statement(
+    workspace: Workspace, bundle: Bundle, source: str, by: str | None
+) -> tuple[dict[str, bytes], str, str, Identity]:
     statements, stray = load_statements(bundle.files)
     if len(statements) != 1 or stray or not statements[0].ok:
         why = stray[0].message if stray else (statements[0].error if statements else "no statement")

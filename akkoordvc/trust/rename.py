@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..errors import RepositoryError
 from ..model import registry_names as rn
 from ..storage.exchange import recorded_state
-from ..storage.gitrepo import TagInfo
+from ..storage.gitrepo import Repository, TagInfo
 from ..storage.versions import TAG_PREFIX, rename_version
 from ..storage.workspace import Workspace
 from .reader import read_folders
@@ -80,6 +80,6 @@ def rename(workspace: Workspace, old: str, new: str) -> Renamed:
     return Renamed(old, new, made, record)
 
 
-def _signers(repo, head: str, record: Record) -> list[str]:
+def _signers(repo: Repository, head: str, record: Record) -> list[str]:
     folder = record.path.removesuffix(".json")
     return [path.rsplit("/", 1)[1].removesuffix(".sig") for path in sorted(repo.read_tree(head, folder))]
