@@ -91,7 +91,9 @@ def load_json(data: bytes) -> Any:
         obj = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
         raise JSONFileError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
-    except (RecursionError, ValueError) as exc:
+    except RecursionError:
+        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as exc:
         raise JSONFileError(f"not acceptable JSON ({type(exc).__name__})") from None
     if canonical_json(obj) != data:
         raise JSONFileError("not in canonical form (sorted keys, no spaces, NFC, one final newline)")
