@@ -190,7 +190,7 @@ def _random_edit(rnd: random.Random, root: etree._Element, text: Texts) -> None:
         parent.insert(rnd.randint(0, len(parent)), target)
     elif kind == 4 and target is not None and target.tag in (names.PARA, names.ITEM):
         target.set(names.NUM, f"{rnd.randint(1, 9)}")
-    elif kind == 5 and target is not None and target.tag == names.ITEM:
+    elif kind == 5 and target is not None and target.tag == names.ITEM and target.find(names.P) is not None:
         target.find(names.P).text = text()
 
 
