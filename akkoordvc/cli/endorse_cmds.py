@@ -56,7 +56,7 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes, ou
     if out is None:
         click.echo(say("endorse.written", path=s.path, commit=created.commit[:12]))
         return 0
-    assert s.signature is not None
+    assert s.data is not None and s.signature is not None
     click.echo("  " + write_to_send("endorsement", {s.path: s.data, s.path + ".sig": s.signature}, out))
     return 0
 
