@@ -28,8 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 from exchange_world import TODAY, build, keygen  # noqa: E402  (the tests' world, one construction)
+
+from bench.sections import write_section  # noqa: E402
 
 BEGIN, END = "<!-- exchange-bench:begin -->", "<!-- exchange-bench:end -->"
 AKKOORD = str(Path(sys.executable).with_name("akkoord"))
@@ -193,14 +196,7 @@ def main() -> None:
     text = table(rows, args.organisations, records, args.runs)
     print(text)
     if args.write:
-        path = Path(args.write)
-        old = path.read_text("utf-8") if path.exists() else ""
-        block = f"{BEGIN}\n{text}{END}\n"
-        if BEGIN in old and END in old:
-            new = old[: old.index(BEGIN)] + block + old[old.index(END) + len(END) + 1 :]
-        else:
-            new = old.rstrip("\n") + "\n\n" + block
-        path.write_text(new, "utf-8")
+        write_section(f"{BEGIN}\n{text}{END}\n", Path(args.write), BEGIN, END)
 
 
 if __name__ == "__main__":
