@@ -134,6 +134,29 @@ def unsigned_version(mallory: Clone) -> None:
     mallory.git("push", "-q", "origin", "refs/tags/version/2099")
 
 
+def deleted_statement(mallory: Clone) -> None:
+    """A signatory's statement and its signature removed with `git rm`: an endorsement silently lost."""
+    path = _statements(mallory)[0]
+    mallory.git("rm", "-q", path, path + ".sig")
+    _commit(mallory, "Remove a duplicate")
+
+
+def deleted_amendment(mallory: Clone) -> None:
+    """An amendment proposal and its events removed with `git rm`: a proposal silently lost."""
+    folders = sorted(p for p in (mallory.root / "amendments").iterdir() if p.is_dir())
+    mallory.git("rm", "-q", "-r", str(folders[0].relative_to(mallory.root)))
+    _commit(mallory, "Clean up")
+
+
+def changed_amendment_event(mallory: Clone) -> None:
+    """An amendment's `proposed` event edited in place (its date moved): its status history rewritten."""
+    event = sorted((mallory.root / "amendments").glob("*/events/*.xml"))[0]
+    text = event.read_text("utf-8")
+    event.write_text(text.replace("2026-11-27", "2026-10-01"), "utf-8")
+    assert event.read_text("utf-8") != text
+    _commit(mallory, "Fix the date")
+
+
 def history_rewrite(mallory: Clone) -> None:
     """The branch forced back one commit, dropping the newest change."""
     mallory.git("push", "-q", "--force", "origin", "HEAD~1:main")
@@ -149,6 +172,9 @@ FORGERIES = {
     "re-dated version": (redated_version, "was re-dated from"),
     "unsigned version": (unsigned_version, "no version record signed by the admins"),
     "history rewrite": (history_rewrite, "history was rewritten"),
+    "deleted statement": (deleted_statement, "was deleted in commit"),
+    "deleted amendment": (deleted_amendment, "amendment.xml: was deleted in commit"),
+    "changed amendment event": (changed_amendment_event, "amendments and their events are never deleted or rewritten"),
 }
 
 

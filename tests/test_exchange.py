@@ -36,6 +36,7 @@ def test_pull_refuses_every_forgery_and_changes_nothing(exchange):
     """Each forgery Mallory pushes with plain git is refused by `pull` in a clone that pushed (its record of the
     remote comes from the push) and in one that only cloned, and leaves both exactly as they were."""
     a = exchange.clone("a")
+    a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor Haddou <noor@example.org>")
     a.endorse("buurt", "2019")
     a.ak("push")
     b = exchange.clone("b")

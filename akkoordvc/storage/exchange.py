@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass, field
 
 from ..errors import Problem, RepositoryError
+from .amendment_store.paths import EVENTS, RECORD
+from .amendment_store.paths import FOLDER as AMENDMENTS
 from .gitrepo import ZERO, Identity, Repository, TagInfo, valid_ref_component
 from .versions import TAG_PREFIX, tag_date
 
@@ -178,6 +180,31 @@ def history_findings(repo: Repository, received: Received) -> list[Problem]:
                 code = "version-moved"
             found.append(Problem(code, tag, f"{what} since this clone took it in; a version never changes"))
     return found
+
+
+def amendment_findings(repo: Repository, local: State, received: Received) -> list[Problem]:
+    """Amendments the remote's new commits deleted, and amendment events they deleted or changed: proposals and
+    their status history are append-only (only `amend rebase` rewrites an amendment's record, beside a new event),
+    so that nothing a clone had is lost by taking in what another sent."""
+    theirs = received.state.head
+    if local.head is None or theirs is None:
+        return []
+    found: dict[tuple[str, str], set[str]] = {}
+    for commit, status, path in repo.files_rewritten(theirs, [AMENDMENTS], since=local.head):
+        parts = path.split("/")
+        event = len(parts) == 4 and parts[2] == EVENTS
+        record = len(parts) == 3 and parts[2] == RECORD and status.startswith("D")
+        if event or record:
+            found.setdefault((path, "deleted" if status.startswith("D") else "changed"), set()).add(commit[:12])
+    return [
+        Problem(
+            "amendment-rewritten",
+            path,
+            f"was {what} in commit {', '.join(sorted(commits))} that {received.remote}/{received.branch} sent; "
+            "amendments and their events are never deleted or rewritten",
+        )
+        for (path, what), commits in sorted(found.items())
+    ]
 
 
 def label_clashes(local: State, received: Received) -> list[Problem]:

@@ -28,6 +28,7 @@ from ..storage.exchange import (
     DEFAULT_REMOTE,
     Received,
     State,
+    amendment_findings,
     branch_name,
     check_url,
     fetch,
@@ -195,7 +196,8 @@ def pull(
 
 def _fetched(repo: Repository, remote: str) -> tuple[str, State, Received, list[Problem]]:
     """Fetch `remote` into the staging refs: its URL, this clone's state, what came, and what a remote may never
-    send (rewritten history; a moved, re-dated or deleted version; a label this clone holds for another)."""
+    send (rewritten history; a moved, re-dated or deleted version; a label this clone holds for another; a deleted
+    amendment or a deleted or changed amendment event)."""
     url = url_of(repo, remote)
     local = local_state(repo)
     received = fetch(repo, remote, branch_name(repo))
@@ -203,7 +205,12 @@ def _fetched(repo: Repository, remote: str) -> tuple[str, State, Received, list[
         url,
         local,
         received,
-        [*received.findings, *history_findings(repo, received), *label_clashes(local, received)],
+        [
+            *received.findings,
+            *history_findings(repo, received),
+            *label_clashes(local, received),
+            *amendment_findings(repo, local, received),
+        ],
     )
 
 
