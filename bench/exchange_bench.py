@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from exchange_world import TODAY, build, keygen  # noqa: E402  (the tests' world, one construction)
+from exchange_world import TODAY, build  # noqa: E402  (the tests' world, one construction)
+from trust_world import keygen  # noqa: E402
 
 from bench.sections import write_section  # noqa: E402
 

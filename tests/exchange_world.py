@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from helpers import akkoord, files_of
+from trust_world import keygen
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "texts" / "maak020" / "akkoord.xml"
@@ -41,16 +42,6 @@ def git(repo: Path, *args: object, check: bool = True, env: dict[str, str] | Non
     if check and proc.returncode != 0:
         raise AssertionError(f"git {' '.join(map(str, args))} failed: {proc.stderr}")
     return proc.stdout
-
-
-def keygen(folder: Path, name: str) -> Path:
-    path = folder / name
-    subprocess.run(
-        ["ssh-keygen", "-t", "ed25519", "-N", "", "-q", "-C", name, "-f", str(path)],
-        check=True,
-        stdin=subprocess.DEVNULL,
-    )
-    return path
 
 
 @dataclasses.dataclass
