@@ -99,7 +99,7 @@ class Clone:
         return out.splitlines()[0].strip()
 
     def accept(self, amendment: str) -> str:
-        return self.ak("amend", "accept", amendment, "--by", SECRETARIAT, "--date", TODAY)
+        return self.ak("amend", "accept", amendment, "--by", SECRETARIAT, "--date", TODAY, "--key", self.admin())
 
     def endorse(self, org: str, label: str) -> str:
         ident = ORGS[org][0]

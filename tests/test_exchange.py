@@ -257,8 +257,28 @@ def test_contradictory_decisions_stay_contested_until_resolved(exchange):
     amendment = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
     a.ak("push")
     b = exchange.clone("b")
-    a.ak("amend", "accept", amendment, "--by", "Secretariaat A <a@example.org>", "--date", "2026-11-27")
-    b.ak("amend", "reject", amendment, "--by", "Secretariaat B <b@example.org>", "--reason", "Te vroeg")
+    a.ak(
+        "amend",
+        "accept",
+        amendment,
+        "--by",
+        "Secretariaat A <a@example.org>",
+        "--date",
+        "2026-11-27",
+        "--key",
+        a.admin(),
+    )
+    b.ak(
+        "amend",
+        "reject",
+        amendment,
+        "--by",
+        "Secretariaat B <b@example.org>",
+        "--reason",
+        "Te vroeg",
+        "--key",
+        b.admin(),
+    )
     a.ak("push")
     b.ak("pull", "--by", "Secretariaat B <b@example.org>")
     b.ak("push")
@@ -267,7 +287,7 @@ def test_contradictory_decisions_stay_contested_until_resolved(exchange):
         assert "contested" in clone.ak("amend", "list")
         code, _, err = clone.ak_fail("version", "create", "2024", "--by", "S")
         assert code != 0 and "contested" in err
-    a.ak("amend", "accept", amendment, "--by", "Secretariaat A <a@example.org>")
+    a.ak("amend", "accept", amendment, "--by", "Secretariaat A <a@example.org>", "--key", a.admin())
     a.ak("push")
     b.ak("pull")
     for clone in (a, b):
@@ -291,11 +311,15 @@ def test_an_amendment_consolidated_in_one_clone_and_rejected_in_another_is_conso
         "Te vroeg",
         "--date",
         "2026-11-27",
+        "--key",
+        b.admin(),
     )
     a.ak("push")
     b.ak("pull", "--by", "Secretariaat B <b@example.org>")
     assert f"{amendment}  contested" in b.ak("amend", "list")
-    assert "a version already consolidated it" in b.ak("amend", "accept", amendment, "--by", "Secretariaat B")
+    assert "a version already consolidated it" in b.ak(
+        "amend", "accept", amendment, "--by", "Secretariaat B", "--key", b.admin()
+    )
     assert "consolidating" not in b.version("2025", "Zonder nieuwe amendementen")
     assert b.ak("amend", "show", amendment).count("consolidated Secretariaat") == 1
     assert "OK: everything verifies" in b.ak("verify")
