@@ -144,3 +144,36 @@ def test_receive_refuses_anything_else_with_one_line_and_writes_nothing(pair, ex
     huge = exchange.base / "huge.akkoord"
     huge.write_bytes(b" " * (3 * 1024 * 1024))
     assert_one_line_error(*secretariat.ak_fail("receive", huge)[::2], "over the limit")
+
+
+def test_receive_refuses_a_proposal_that_decides_itself_or_does_not_fit_its_base(pair, exchange):
+    """A proposal file holds a new amendment and its `proposed` event only, and must fit the text it names."""
+    from akkoordvc.ops.amendments import parse_event
+    from akkoordvc.storage.amendment_store.paths import event_path
+
+    secretariat, buurt = pair
+    mail = exchange.base / "voorstel.akkoord"
+    text = (buurt.root / "akkoord.xml").read_text("utf-8").replace("ongeveer 40", "ruim 40")
+    (exchange.base / "edited.xml").write_text(text, "utf-8")
+    edited = exchange.base / "edited.xml"
+    buurt.ak(
+        "amend", "propose", "--from-file", edited, "--title", "Ruim 40", "--by", "Noor <n@example.org>", "--out", mail
+    )
+    files = _files(mail)
+    record = next(p for p in files if p.endswith("/amendment.xml"))
+    proposed = next(p for p in files if "/events/" in p)
+    ident = record.split("/")[1]
+    accepted = files[proposed].replace(b'status="proposed"', b'status="accepted"')
+    self_accepted = {**files, event_path(ident, parse_event(accepted)): accepted}
+    base = files[record].split(b'base-sha256="', 1)[1][:64]
+    misfit = {**files, record: files[record].replace(base, b"0" * 64)}
+    before = secretariat.snapshot()
+    for name, bundle, said in (
+        ("self-accepted", self_accepted, "is a 'accepted' event; a proposal holds only its 'proposed' event"),
+        ("misfit", misfit, "does not match its base text"),
+    ):
+        path = exchange.base / f"{name}.akkoord"
+        path.write_bytes(_bundle("amendment", bundle))
+        assert_one_line_error(*secretariat.ak_fail("receive", path)[::2], said)
+        assert secretariat.snapshot() == before, name
+    assert "Received amendment" in secretariat.ak("receive", mail)

@@ -482,7 +482,8 @@ def received_proposal(workspace: Workspace, files: dict[str, bytes], source: str
             require(amendments[parts[1]], (an.PROPOSED,), "supersede")
         else:
             raise AkkoordError(
-                f"{source}: {event_file} records a {event.status} event, which a proposal does not hold; nothing was received"
+                f"{source}: {event_file} is a {event.status!r} event; a proposal holds only its 'proposed' event (and "
+                "'superseded' events of proposed amendments); nothing was received"
             )
     if proposed != 1:
         raise AkkoordError(f"{source}: holds {proposed} proposed events for {amendment.known_id}; a proposal holds one")
