@@ -14,6 +14,8 @@ import subprocess
 from exchange_world import Clone, statement_name
 
 from akkoordvc.model import registry_names as rn
+from akkoordvc.ops.amendments import parse_event
+from akkoordvc.storage.amendment_store.paths import event_path
 from akkoordvc.trust.jsonfile import canonical_json
 from akkoordvc.trust.records import make_record, parse_record
 from akkoordvc.trust.registry_ops import add_key, new_key, set_threshold
@@ -141,6 +143,15 @@ def deleted_statement(mallory: Clone) -> None:
     _commit(mallory, "Remove a duplicate")
 
 
+def forged_acceptance(mallory: Clone) -> None:
+    """An amendment's `accepted` event written with plain git, with no admin-signed decision record behind it."""
+    proposed = sorted((mallory.root / "amendments").glob("*/events/*-proposed-*.xml"))[0]
+    data = proposed.read_bytes().replace(b'status="proposed"', b'status="accepted"')
+    ident = proposed.parent.parent.name
+    (mallory.root / event_path(ident, parse_event(data))).write_bytes(data)
+    _commit(mallory, "Accept")
+
+
 def deleted_amendment(mallory: Clone) -> None:
     """An amendment proposal and its events removed with `git rm`: a proposal silently lost."""
     folders = sorted(p for p in (mallory.root / "amendments").iterdir() if p.is_dir())
@@ -173,6 +184,7 @@ FORGERIES = {
     "unsigned version": (unsigned_version, "no version record signed by the admins"),
     "history rewrite": (history_rewrite, "history was rewritten"),
     "deleted statement": (deleted_statement, "was deleted in commit"),
+    "forged acceptance": (forged_acceptance, "no decision record signed by the admins backs it"),
     "deleted amendment": (deleted_amendment, "amendment.xml: was deleted in commit"),
     "changed amendment event": (changed_amendment_event, "amendments and their events are never deleted or rewritten"),
 }

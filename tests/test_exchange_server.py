@@ -255,7 +255,7 @@ def test_three_clones_and_an_attacker_against_git_daemon_and_http_backend(exchan
     second = energie.propose("donutdeals", "Met jaarlijkse verslaglegging.", "Verslag", "Energie <e@example.org>")
     _converge(clones)
     missed += _attack(exchange, mallory, clones, ["unsigned registry change", "forked registry", "history rewrite"])
-    missed += _attack(exchange, mallory, clones, ["deleted amendment", "changed amendment event"])
+    missed += _attack(exchange, mallory, clones, ["deleted amendment", "changed amendment event", "forged acceptance"])
 
     # round 2: the secretariat accepts both while an organisation endorses version 2019
     secretariat.accept(first)
