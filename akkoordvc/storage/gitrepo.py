@@ -50,7 +50,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Concatenate, ParamSpec, TypeVar
+from typing import Any, BinaryIO, Concatenate, ParamSpec, TypeVar
 
 import git
 
@@ -992,91 +992,6 @@ class Repository:
                     found.append((sha, status, path))
         return found
 
-    @_reading
-    def last_intact(self, tip: str, path: str, intact: Callable[[bytes], bool] | None = None) -> str | None:
-        """The newest commit in the history of `tip` that wrote `path` intact, or None when none did: where a
-        damaged or deleted file is restored from (`git checkout COMMIT -- PATH`, see `restore_step`).
-
-        Intact is what `intact(bytes)` accepts; without it, the file is one that is only ever added (a signed
-        record, a statement) and intact is the content it was first committed with. One `git log` and one
-        `git cat-file --batch`, whatever the length of the file's history."""
-        commits = self._git_out("log", "--format=%H", tip, "--", path).split()  # newest first
-        blobs = self.read_blobs([f"{commit}:{path}" for commit in commits])
-        if intact is None:
-            first = next((blob for blob in reversed(blobs) if blob is not None), None)
-            return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and blob == first), None)
-        return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and intact(blob)), None)
-
-
-def restore_step(intact_in: dict[str, str | None], what: str) -> str:
-    """The git commands that put back the damaged files `intact_in` names (path -> the commit holding it intact,
-    see `Repository.last_intact`) and commit them, as one step a user can paste."""
-    by_commit: dict[str, list[str]] = {}
-    for path, commit in sorted(intact_in.items()):
-        if commit is not None:
-            by_commit.setdefault(commit, []).append(path)
-    steps = [
-        f"git checkout {commit[:12]} -- {' '.join(map(shlex.quote, paths))}" for commit, paths in by_commit.items()
-    ]
-    return " && ".join([*steps, f'git commit -m "Restore {what}"'])
-
-
-@contextlib.contextmanager
-def staging(parent: Path, prefix: str) -> Iterator[Path]:
-    """A new folder `parent/PREFIX*` to build a repository in before it is moved into place, locked (an OS lock
-    on the folder itself) from the moment it exists until the context ends: a folder of that prefix whose lock
-    is free was abandoned by a process that died (see `remove_abandoned`), whatever it holds, even nothing."""
-    while True:
-        try:
-            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
-        except OSError as exc:
-            raise RepositoryError(
-                f"{parent}: cannot create the repository here: {why(exc)}; check the folder is writable"
-            ) from None
-        step("staging-made")
-        held = _lock_folder(folder)
-        if held is not None:
-            break  # else another command's `remove_abandoned` took it in between: take another
-    try:
-        yield folder
-    finally:
-        os.close(held)
-
-
-def _lock_folder(folder: Path) -> int | None:
-    """An open descriptor of `folder` holding its lock, or None when the lock is taken or the folder is gone."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return None
-    if sys.platform == "win32":  # pragma: no cover - a folder cannot be locked, so none is taken as abandoned
-        return fd
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        if os.path.samestat(os.fstat(fd), os.stat(folder)):
-            return fd  # locked, and still the folder of that name (not one removed while we opened it)
-    except OSError:
-        pass
-    os.close(fd)
-    return None
-
-
-def remove_abandoned(parent: Path, prefix: str) -> None:
-    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their lock is free)."""
-    if sys.platform == "win32":  # pragma: no cover - Windows
-        return
-    try:
-        names = [n for n in os.listdir(parent) if n.startswith(prefix)]
-    except OSError:
-        return
-    for name in names:
-        fd = _lock_folder(parent / name)
-        if fd is not None:
-            try:
-                shutil.rmtree(parent / name, ignore_errors=True)
-            finally:
-                os.close(fd)
-
     # remotes and exchange ---------------------------------------------------------
     def close(self) -> None:
         """End git's long-running helper processes for this repository (before its folder moves or goes)."""
@@ -1327,53 +1242,104 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
         full_env = dict(env or {})
         if network:
             full_env.setdefault("GIT_TERMINAL_PROMPT", "0")  # a missing credential fails instead of waiting
-        options: dict = {"with_extended_output": True, "with_exceptions": False}
+        options: dict[str, Any] = {"with_extended_output": True, "with_exceptions": False}
         if full_env:
             options["env"] = full_env
+        result: Any
         if input is None:
-            status, out, err = self.git_repo.git.execute(["git", *args], **options)
+            result = self.git_repo.git.execute(["git", *args], **options)
         else:
             with tempfile.TemporaryFile() as stdin:
                 stdin.write(input.encode("utf-8"))
                 stdin.seek(0)
-                status, out, err = self.git_repo.git.execute(["git", *args], istream=stdin, **options)
-        return status, out, err
+                result = self.git_repo.git.execute(["git", *args], istream=stdin, **options)
+        status, out, err = result
+        return int(status), str(out), str(err)
+
+    @_reading
+    def last_intact(self, tip: str, path: str, intact: Callable[[bytes], bool] | None = None) -> str | None:
+        """The newest commit in the history of `tip` that wrote `path` intact, or None when none did: where a
+        damaged or deleted file is restored from (`git checkout COMMIT -- PATH`, see `restore_step`).
+
+        Intact is what `intact(bytes)` accepts; without it, the file is one that is only ever added (a signed
+        record, a statement) and intact is the content it was first committed with. One `git log` and one
+        `git cat-file --batch`, whatever the length of the file's history."""
+        commits = self._git_out("log", "--format=%H", tip, "--", path).split()  # newest first
+        blobs = self.read_blobs([f"{commit}:{path}" for commit in commits])
+        if intact is None:
+            first = next((blob for blob in reversed(blobs) if blob is not None), None)
+            return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and blob == first), None)
+        return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and intact(blob)), None)
 
 
-STAGING_MARK = "akkoord-creating"
+def restore_step(intact_in: dict[str, str | None], what: str) -> str:
+    """The git commands that put back the damaged files `intact_in` names (path -> the commit holding it intact,
+    see `Repository.last_intact`) and commit them, as one step a user can paste."""
+    by_commit: dict[str, list[str]] = {}
+    for path, commit in sorted(intact_in.items()):
+        if commit is not None:
+            by_commit.setdefault(commit, []).append(path)
+    steps = [
+        f"git checkout {commit[:12]} -- {' '.join(map(shlex.quote, paths))}" for commit, paths in by_commit.items()
+    ]
+    return " && ".join([*steps, f'git commit -m "Restore {what}"'])
 
 
 @contextlib.contextmanager
-def staging(folder: Path) -> Iterator[None]:
-    """Mark `folder` (a repository being created, then moved into place) as in progress: `.git/STAGING_MARK`
-    is locked before it gets its name, so another process never sees it unlocked while this one lives."""
-    mark = folder / ".git" / STAGING_MARK
-    handle = open(f"{mark}.new", "a+b")
+def staging(parent: Path, prefix: str) -> Iterator[Path]:
+    """A new folder `parent/PREFIX*` to build a repository in before it is moved into place, locked (an OS lock
+    on the folder itself) from the moment it exists until the context ends: a folder of that prefix whose lock
+    is free was abandoned by a process that died (see `remove_abandoned`), whatever it holds, even nothing."""
+    while True:
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        except OSError as exc:
+            raise RepositoryError(
+                f"{parent}: cannot create the repository here: {why(exc)}; check the folder is writable"
+            ) from None
+        step("staging-made")
+        held = _lock_folder(folder)
+        if held is not None:
+            break  # else another command's `remove_abandoned` took it in between: take another
     try:
-        if not _try_lock(handle):
-            raise RepositoryError(f"{folder}: is being created by another process")
-        os.replace(f"{mark}.new", mark)
-        yield
+        yield folder
     finally:
-        handle.close()
+        os.close(held)
+
+
+def _lock_folder(folder: Path) -> int | None:
+    """An open descriptor of `folder` holding its lock, or None when the lock is taken or the folder is gone."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return None
+    if sys.platform == "win32":  # pragma: no cover - a folder cannot be locked, so none is taken as abandoned
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if os.path.samestat(os.fstat(fd), os.stat(folder)):
+            return fd  # locked, and still the folder of that name (not one removed while we opened it)
+    except OSError:
+        pass
+    os.close(fd)
+    return None
 
 
 def remove_abandoned(parent: Path, prefix: str) -> None:
-    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their mark is free)."""
+    """Remove the folders `parent/PREFIX*` of repository creations that were interrupted (their lock is free)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows
+        return
     try:
         names = [n for n in os.listdir(parent) if n.startswith(prefix)]
     except OSError:
         return
     for name in names:
-        try:
-            handle = open(parent / name / ".git" / STAGING_MARK, "rb")
-        except OSError:
-            continue
-        try:
-            if _try_lock(handle):
+        fd = _lock_folder(parent / name)
+        if fd is not None:
+            try:
                 shutil.rmtree(parent / name, ignore_errors=True)
-        finally:
-            handle.close()
+            finally:
+                os.close(fd)
 
 
 def global_identity() -> Identity | None:
