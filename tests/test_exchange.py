@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exchange_world import git
+from exchange_world import Clone, git
 from forgeries import FORGERIES, edited_statement, refresh, restore, server_refs
 from helpers import akkoord, assert_one_line_error
 
@@ -417,3 +417,21 @@ def test_an_admin_record_that_awaits_a_cosignature_travels_between_clones(exchan
     b.ak("push")
     assert "fast-forward" in a.ak("pull")
     assert "huurders-zuidoost" in a.ak("signatory", "list") and "OK: everything verifies" in a.ak("verify")
+
+
+def test_clone_pull_and_push_speak_the_language_of_the_text(exchange, monkeypatch):
+    """The sample text is Dutch: what clone, pull, push and remote say comes from the catalogue, in Dutch."""
+    monkeypatch.setenv("AKKOORD_LANG", "nl")
+    code, out, err = akkoord("clone", exchange.origin, exchange.base / "a", cwd=exchange.base)
+    assert code == 0 and f"{exchange.origin} gekopieerd naar {exchange.base / 'a'}" in out
+    assert "LET OP: vertrouwen bij eerste gebruik" in err
+    monkeypatch.delenv("AKKOORD_LANG")
+    a = Clone("a", exchange.base / "a", exchange)
+    b = exchange.clone("b")
+    b.endorse("buurt", "2019")
+    assert "Verstuurd naar origin (" in b.ak("push")
+    out = a.ak("pull")
+    assert "Opgehaald van origin (" in out and "vooruitgezet" in out and "opgenomen: 1 verklaring(en)" in out
+    assert "al bijgewerkt tot" in a.ak("pull")
+    assert "is bijgewerkt (tot" in a.ak("push")
+    assert "laatst gecontroleerd op" in a.ak("remote", "list")

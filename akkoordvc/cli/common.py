@@ -57,9 +57,10 @@ def out_option(what: str) -> Callable[[F], F]:
 def write_to_send(kind: str, files: dict[str, bytes], out: str) -> str:
     """Write the files of a statement or proposal to `out` as one file to send; what to tell the user."""
     from ..trust.bundle import make
+    from .language import say
 
     write_output(make(kind, files), out)
-    return f"written to {out}: send it to someone with push rights, who runs `akkoord receive {out}`"
+    return say("exchange.written_to_send", out=out)
 
 
 def actor_outside_repository(by: str | None) -> Identity:

@@ -6,6 +6,7 @@ import click
 
 from . import trust_common as tc
 from .common import by_option, open_workspace
+from .language import say
 
 REMOTE_HELP = "The remote's name (default: origin)."
 
@@ -76,15 +77,16 @@ def remote():
 def remote_add(name, url):
     """Add the remote NAME at URL (a path, file://, git://, ssh:// or https://)."""
     from ..errors import RepositoryError
+    from ..messages import Message
     from ..storage.exchange import check_remote_name, check_url
 
     found = open_workspace()
     check_remote_name(name)
     url = check_url(url)
     if name in found.repo.remotes():
-        raise RepositoryError(f"remote {name} already exists; remove it first (`akkoord remote remove {name}`)")
+        raise RepositoryError(Message("exchange.remote.exists", name=name))
     found.repo.add_remote(name, url)
-    click.echo(f"Added remote {name}: {url}")
+    click.echo(say("exchange.remote.added", name=name, url=url))
     return 0
 
 
@@ -114,7 +116,7 @@ def remote_remove(name):
     url_of(found.repo, name)
     found.repo.remove_remote(name)
     forget(found.repo, name)
-    click.echo(f"Removed remote {name}")
+    click.echo(say("exchange.remote.removed", name=name))
     return 0
 
 
@@ -135,5 +137,5 @@ def receive(files, by, trust_anchor):
     for path in files:
         data = read_input(path, kind="a statement or proposal file", limit=2 * MAX_BYTES)
         done = bundle.receive(found, bundle.read(data, path), path, by=by, anchor=trust_anchor, today=tc.today())
-        click.echo(f"Received {done.what} (commit {done.commit[:12]})")
+        click.echo(say("exchange.received", what=done.what, commit=done.commit[:12]))
     return 0

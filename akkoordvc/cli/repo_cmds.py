@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .common import actor_outside_repository, by_option, emit_json, open_workspace
+from .language import say
 
 _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 <agreement id="{id}" lang="{lang}">
@@ -142,15 +143,10 @@ def version_rename(old: str, new: str) -> int:
     from ..trust.rename import rename
 
     done = rename(open_workspace(write=True), old, new)
-    click.echo(f"Renamed version {old} to {new} (commit {done.tag.commit[:12]})")
+    click.echo(say("repo.version.renamed", old=old, new=new, commit=done.tag.commit[:12]))
     if done.record is not None:
-        click.echo(
-            f"  its version record {done.record.short} was made here and never shared: it is taken out of this "
-            f"clone's unshared history, and version {new} awaits its signature"
-        )
-        click.echo(
-            f"  next: `akkoord pull`, then sign it after the remote's versions: `akkoord version create {new} --key KEY`"
-        )
+        click.echo(say("repo.version.renamed_record", record=done.record.short, new=new))
+        click.echo(say("repo.version.renamed_next", new=new))
     return 0
 
 

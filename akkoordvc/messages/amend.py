@@ -43,6 +43,12 @@ MESSAGES = {
         "nl": "Stel ook voor als een open amendement al precies dezelfde wijziging doet.",
         "en": "Propose even when an open amendment already makes exactly the same change.",
     },
+    "amend.help.amend.propose.opt.out": {
+        "nl": "Schrijf het voorstel naar FILE in plaats van het vast te leggen, om te sturen naar iemand met "
+        "schrijfrechten op de remote (die `akkoord receive FILE` uitvoert).",
+        "en": "Write the proposal to FILE instead of committing it, to send to someone with push rights (who runs "
+        "`akkoord receive FILE`).",
+    },
     "amend.help.amend.show.opt.fmt": {
         "nl": "term: het amendement, zijn geschiedenis en de wijzigingen; json: hetzelfde als data; html en docx: alleen de wijzigingen, zoals `akkoord redline BASIS amend/ID` (docx vraagt -o; de bijgehouden wijzigingen dragen de indieners en de datum van het voorstel).",
         "en": "term: the record, its history and its redline; json: the record, its check and its redline as data; html and docx: the redline alone, the same as `akkoord redline BASE amend/ID` (docx needs -o; its tracked changes carry the proposers and the proposal date).",

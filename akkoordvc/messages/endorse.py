@@ -49,6 +49,12 @@ MESSAGES = {
         "nl": "Onderteken zonder eerst te tonen wat u ondertekent en te vragen (voor scripts).",
         "en": "Sign without showing what is signed and asking first (for scripts).",
     },
+    "endorse.help.endorse.opt.out": {
+        "nl": "Schrijf de ondertekende verklaring naar FILE in plaats van haar vast te leggen, om te sturen naar "
+        "iemand met schrijfrechten op de remote (die `akkoord receive FILE` uitvoert).",
+        "en": "Write the signed statement to FILE instead of committing it, to send to someone with push rights "
+        "(who runs `akkoord receive FILE`).",
+    },
     "endorse.help.attest.opt.mandate": {"nl": "Wat het besluit machtigde.", "en": "What authorised the decision."},
     "endorse.help.attest.opt.comment": {"nl": "Een korte toelichting.", "en": "A short explanation."},
     "endorse.help.endorse": {

@@ -131,6 +131,31 @@ MESSAGES = {
         "nl": "Wie de versie vastlegt (de auteur van de commit): 'Naam <e-mail>' of een naam.",
         "en": "Who freezes the version (author of the commit): 'Name <email>' or a name.",
     },
+    "repo.help.version.rename": {
+        "nl": "Geef versie OLD, gemaakt in deze kopie en nooit gedeeld, het label NEW (een andere kopie claimde OLD "
+        "eerst).\n\nGeweigerd zolang een verklaring OLD noemt of een remote hem al heeft.",
+        "en": "Give version OLD, made in this clone and never shared, the label NEW (another clone claimed OLD "
+        "first).\n\nRefused while a statement names OLD or a remote already has it.",
+    },
+    "repo.help.version.rename.examples": {
+        "nl": "Voorbeeld:\n\n\b\n  akkoord version rename 2024 2024-oost",
+        "en": "Example:\n\n\b\n  akkoord version rename 2024 2024-east",
+    },
+    "repo.version.renamed": {
+        "nl": "Versie {old} heet nu {new} (commit {commit})",
+        "en": "Renamed version {old} to {new} (commit {commit})",
+    },
+    "repo.version.renamed_record": {
+        "nl": "  het versiebesluit {record} is hier gemaakt en nooit gedeeld: het gaat uit de ongedeelde "
+        "geschiedenis van deze kopie, en versie {new} wacht op zijn handtekening",
+        "en": "  its version record {record} was made here and never shared: it is taken out of this clone's "
+        "unshared history, and version {new} awaits its signature",
+    },
+    "repo.version.renamed_next": {
+        "nl": "  volgende stap: `akkoord pull`, en onderteken hem daarna, na de versies van de remote: "
+        "`akkoord version create {new} --key SLEUTEL`",
+        "en": "  next: `akkoord pull`, then sign it after the remote's versions: `akkoord version create {new} --key KEY`",
+    },
     "repo.help.version.list": {"nl": "Toon de versies, oudste eerst.", "en": "List versions, oldest first."},
     "repo.help.version.list.examples": {
         "nl": "Voorbeeld:\n\n\b\n  akkoord version list --json",
