@@ -101,6 +101,9 @@ class Clone:
     def accept(self, amendment: str) -> str:
         return self.ak("amend", "accept", amendment, "--by", SECRETARIAT, "--date", TODAY, "--key", self.admin())
 
+    def reject(self, amendment: str, by: str, *more: str) -> str:
+        return self.ak("amend", "reject", amendment, "--by", by, "--reason", "Te vroeg", *more, "--key", self.admin())
+
     def endorse(self, org: str, label: str) -> str:
         ident = ORGS[org][0]
         return self.ak("endorse", label, "--as", ident, "--key", self.key(org), "--mandate", f"Besluit van {ident}")

@@ -268,17 +268,7 @@ def test_contradictory_decisions_stay_contested_until_resolved(exchange):
         "--key",
         a.admin(),
     )
-    b.ak(
-        "amend",
-        "reject",
-        amendment,
-        "--by",
-        "Secretariaat B <b@example.org>",
-        "--reason",
-        "Te vroeg",
-        "--key",
-        b.admin(),
-    )
+    b.reject(amendment, "Secretariaat B <b@example.org>")
     a.ak("push")
     b.ak("pull", "--by", "Secretariaat B <b@example.org>")
     b.ak("push")
@@ -301,19 +291,7 @@ def test_an_amendment_consolidated_in_one_clone_and_rejected_in_another_is_conso
     b = exchange.clone("b")
     a.accept(amendment)
     a.version("2024", "Met de nieuwe routes")
-    b.ak(
-        "amend",
-        "reject",
-        amendment,
-        "--by",
-        "Secretariaat B <b@example.org>",
-        "--reason",
-        "Te vroeg",
-        "--date",
-        "2026-11-27",
-        "--key",
-        b.admin(),
-    )
+    b.reject(amendment, "Secretariaat B <b@example.org>", "--date", "2026-11-27")
     a.ak("push")
     b.ak("pull", "--by", "Secretariaat B <b@example.org>")
     assert f"{amendment}  contested" in b.ak("amend", "list")
