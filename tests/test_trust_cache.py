@@ -20,7 +20,7 @@ from trust_world import SAMPLE, TODAY, keygen
 
 from akkoordvc.errors import AkkoordError
 from akkoordvc.storage.gitrepo import Repository
-from akkoordvc.trust import cache, loading, sshsig
+from akkoordvc.trust import cache, loading, results, sshsig
 from akkoordvc.trust import registry_ops as O
 from akkoordvc.trust.jsonfile import canonical_json
 
@@ -33,6 +33,15 @@ def own_secret(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "user-cache"
     monkeypatch.setenv(cache.SECRET_ENV, str(folder))
     return folder
+
+
+def forget_results(repo: Path) -> None:
+    """Delete the kept results of verify, endorsements and since (`trust.results`), so the verdicts answer."""
+    kept = cache.Cache(repo / ".git" / cache.FOLDER, b"")
+    for section in results.SECTIONS:
+        path = kept.file(f"result:{section}")
+        if path is not None:
+            path.unlink(missing_ok=True)
 
 
 def cache_files(repo: Path) -> list[Path]:
@@ -186,6 +195,7 @@ def test_a_cache_forged_or_copied_from_another_user_is_ignored(cli_repo, run_cli
     expected = verify_json(run_cli, repo)
     assert rewrite(repo, b"another user's secret, 32 bytes", holds) == 1
     assert verify_json(run_cli, repo) == expected
+    forget_results(repo)  # the verdicts answer, not the kept report
     for path in cache_files(repo):  # the forged verdict, signed with the old (now wrong) HMAC
         body = json.loads(path.read_bytes()[84:])
         forged = json.dumps({name: holds(value) or value for name, value in body.items()}, separators=(",", ":"))
@@ -226,9 +236,9 @@ def test_a_registry_change_a_verdict_reads_is_a_miss(world, own_secret, monkeypa
     assert retired and all(p.code == "signature-invalid" and "retired" in p.message for p in retired)
 
 
-def test_the_reference_verifier_does_not_read_the_in_process_verdicts(world, own_secret, monkeypatch):
-    assert world.verify().ok
-    calls = []
+def use_the_reference_verifier(monkeypatch) -> list[str]:
+    """Verify with ssh-keygen from now on; returns the list of the principals it is asked to check."""
+    calls: list[str] = []
     original = sshsig.Verifier._verify_with_ssh_keygen
 
     def spy(self, *args):
@@ -237,6 +247,12 @@ def test_the_reference_verifier_does_not_read_the_in_process_verdicts(world, own
 
     monkeypatch.setattr(sshsig.Verifier, "_verify_with_ssh_keygen", spy)
     monkeypatch.setenv(sshsig.VERIFY_WITH_ENV, "ssh-keygen")
+    return calls
+
+
+def test_the_reference_verifier_does_not_read_the_in_process_verdicts(world, own_secret, monkeypatch):
+    assert world.verify().ok
+    calls = use_the_reference_verifier(monkeypatch)
     assert world.verify().ok
     assert {"org-a", "org-b", "college-2022-2026"} <= set(calls)
 

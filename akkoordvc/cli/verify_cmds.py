@@ -10,14 +10,15 @@ from . import trust_common as tc
 from .common import emit_json, open_workspace, use_color
 
 
-def _report(found, trust_anchor):
+def _results(found, trust_anchor, need):
+    """The results `need` of verifying `found` (`trust.results`: whole from the cache when nothing changed)."""
     from ..trust.anchor import checked_anchor
-    from ..trust.verify import verify as run
+    from ..trust.results import results
 
     pinned, warning = checked_anchor(found, trust_anchor)
     if warning:
         click.echo(warning, err=True)
-    return run(found, pinned, tc.today()), pinned
+    return results(found, pinned, tc.today(), need), pinned
 
 
 @click.command()
@@ -30,24 +31,26 @@ def verify(as_json, trust_anchor):
     remembers the trust anchor; later runs check against it."""
     from ..present.trust import verify_report
     from ..trust.anchor import remember
+    from ..trust.registry import ANCHOR_PREFIX
 
     found = open_workspace()
-    report, pinned = _report(found, trust_anchor)
-    anchor = report.registry.anchor
+    done, pinned = _results(found, trust_anchor, ("verify",))
+    data = done.verify
+    anchor = (data["trust_anchor"] or "").removeprefix(ANCHOR_PREFIX) or None
     note = remember(found, anchor) if anchor and (pinned is None or pinned == anchor) else None
     if note:
-        report.notices = [n for n in report.notices if not n.startswith("registry trust anchor")] + [note]
-    if report.missing_tags:
+        data["notices"] = [n for n in data["notices"] if not n.startswith("registry trust anchor")] + [note]
+    if done.report is not None and done.report.missing_tags:
         from ..storage.actors import stand_in
         from ..trust.versions import repair_tags
 
-        made = repair_tags(found, report.missing_tags, stand_in("akkoord verify", "akkoord"))
-        report.notices.extend(f"{tag} was missing; made again from its signed version record" for tag in made)
+        made = repair_tags(found, done.report.missing_tags, stand_in("akkoord verify", "akkoord"))
+        data["notices"].extend(f"{tag} was missing; made again from its signed version record" for tag in made)
     if as_json:
-        emit_json(report.as_dict())
+        emit_json(data)
     else:
-        tc.echo(verify_report(report, pinned is not None))
-    return 0 if report.ok else 1
+        tc.echo(verify_report(data, done.damaged, done.records, pinned is not None))
+    return 0 if data["ok"] else 1
 
 
 @click.command()
@@ -57,20 +60,22 @@ def verify(as_json, trust_anchor):
 def endorsements(ref, as_json, trust_anchor):
     """Who endorsed which version: signatories × versions, with the sitting college's decision."""
     from ..present.trust import matrix as render
-    from ..trust.status import matrix
+    from ..trust.results import shown
 
     found = open_workspace()
-    report, _ = _report(found, trust_anchor)
-    report.registry.require_current()
-    today = tc.today()
-    data = matrix(report, today, ref)
+    done, _ = _results(found, trust_anchor, ("matrix",))
+    full = done.matrix
+    if full is None:
+        done.full_report().registry.require_current()
+        raise AssertionError("a registry in force always has a matrix")
+    data = shown(full, ref)
     if ref is not None and not data["versions"]:
-        known = ", ".join(printable(v["label"]) for v in matrix(report, today)["versions"]) or "none"
+        known = ", ".join(printable(v["label"]) for v in full["versions"]) or "none"
         raise AkkoordError(f"REF {printable(ref)!r} is not a version (versions: {known})")
     if as_json:
         emit_json(data)
     else:
-        tc.echo(render(data, report))
+        tc.echo(render(data))
     return 0
 
 
@@ -82,26 +87,27 @@ def endorsements(ref, as_json, trust_anchor):
 @click.option("--trust-anchor", metavar="FPR", help=tc.ANCHOR_HELP)
 def since(signatory_id, as_json, show_all, color, trust_anchor):
     """What changed from the version SIGNATORY last endorsed to the current version."""
-    from ..trust.status import since_redline
+    from ..trust.results import since_redline
 
     found = open_workspace()
-    report, _ = _report(found, trust_anchor)
-    who, old, current, result = since_redline(found, report, signatory_id)
+    done, _ = _results(found, trust_anchor, ("standing",))
+    change = since_redline(found, done.standing, signatory_id, done.full_report)
+    result = change.redline
     if as_json:
         emit_json(
             {
-                "signatory": who.id,
-                "last_endorsed": old.label,
-                "current": current.label,
+                "signatory": change.signatory,
+                "last_endorsed": change.old,
+                "current": change.current,
                 "redline": result.as_dict(include_unchanged=show_all),
             }
         )
         return 0
     click.echo(
-        f"{printable(who.name)} ({who.id}) last endorsed version {printable(old.label)}; the current version is "
-        f"{printable(current.label)}."
+        f"{printable(change.name)} ({change.signatory}) last endorsed version {printable(change.old)}; the current "
+        f"version is {printable(change.current)}."
     )
-    if old.label == current.label:
+    if change.old == change.current:
         click.echo("Nothing has changed since.")
         return 0
     from ..present.term import render

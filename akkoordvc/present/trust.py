@@ -111,36 +111,40 @@ def signatory_detail(registry: Registry, s: Signatory, today: dt.date) -> list[s
     return lines
 
 
-def verify_report(report, pinned: bool) -> list[str]:
-    reg = report.registry
-    own = sum(1 for c in report.statements if c.verified and c.statement.kind == "endorsement")
-    attested = sum(1 for c in report.statements if c.verified and c.statement.kind == "attestation")
+def verify_report(report: dict, damaged: int, records: bool, pinned: bool) -> list[str]:
+    """The text of `verify`: `report` is `Report.as_dict()`, `damaged` the registry files changed or deleted since
+    committed, `records` whether there is a registry at all."""
+    reg = report["registry"]
+    statements = report["statements"]
+    own = sum(1 for c in statements if c["verified"] and c["kind"] == "endorsement")
+    attested = sum(1 for c in statements if c["verified"] and c["kind"] == "attestation")
     lines = []
-    if reg.damaged:
-        lines.append(f"registry: damaged, {len(reg.damaged)} file(s) changed or deleted since committed (see below)")
-    elif reg.current is not None:
+    if damaged:
+        lines.append(f"registry: damaged, {damaged} file(s) changed or deleted since committed (see below)")
+    elif reg["serial"] is not None:
         lines.append(
-            f"registry: serial {reg.current.serial}, {reg.changes} signed change(s) since the trust anchor "
-            f"sha256:{reg.anchor}" + (" (pinned)" if pinned else "")
+            f"registry: serial {reg['serial']}, {reg['signed_changes']} signed change(s) since the trust anchor "
+            f"{report['trust_anchor']}" + (" (pinned)" if pinned else "")
         )
-    elif not reg.records:
+    elif not records:
         lines.append("registry: none (start one with `akkoord signatory init --admin-key PUBFILE`)")
     lines.append(
         f"statements: {own} signed by their signatories, {attested} attested by admins, "
-        f"{len(report.statements) - own - attested} failing"
+        f"{len(statements) - own - attested} failing"
     )
-    for item in report.statements:
-        lines.extend(printable(f"note: {item.statement.path}: {note}") for note in item.notes)
-    lines.extend(printable(f"note: {notice}") for notice in report.notices)
-    if report.ok:
-        lines.append(f"OK: everything verifies (commit {report.head[:12]})")
+    for item in statements:
+        lines.extend(printable(f"note: {item['path']}: {note}") for note in item["notes"])
+    lines.extend(printable(f"note: {notice}") for notice in report["notices"])
+    if report["ok"]:
+        lines.append(f"OK: everything verifies (commit {report['commit'][:12]})")
         return lines
-    lines.append(f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''}:")
-    lines.extend(printable(f"  - {problem.where}: {problem.message}") for problem in report.problems)
+    problems = report["problems"]
+    lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:")
+    lines.extend(printable(f"  - {problem['where']}: {problem['message']}") for problem in problems)
     return lines
 
 
-def matrix(data: dict, report) -> list[str]:
+def matrix(data: dict) -> list[str]:
     """The signatories × versions table of `trust.status.matrix`, with the sitting college's decision."""
     signatories, versions = data["signatories"], data["versions"]
     if not versions:
@@ -187,9 +191,9 @@ def matrix(data: dict, report) -> list[str]:
         else:
             lines.append(f"Current version {label}: no college is in office today.")
     unverified = sum(1 for v in versions for e in v["endorsements"] if not e["verified"])
-    if unverified or not report.ok:
+    if unverified or not data["verified"]:
         lines.append(
             f"warning: {unverified} statement(s) do not verify and are not counted; "
-            f"run `akkoord verify` ({len(report.problems)} problem(s))"
+            f"run `akkoord verify` ({data['problems']} problem(s))"
         )
     return lines

@@ -7,7 +7,8 @@
 * `anchor`: the trust anchor remembered in a clone (trust on first use);
 * `endorsements`: endorsement and attestation statements (canonical JSON, chained per signatory);
 * `verify`: every check, returning problems as data;
-* `status`: the matrix of signatories and versions, and the sitting college.
+* `status`: the matrix of signatories and versions, and the sitting college;
+* `cache`, `results`: the verdict cache, and the results of verify, endorsements and since kept whole in it.
 
 Problems are data (`Problem`): the CLI decides how to show them.
 """

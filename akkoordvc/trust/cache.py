@@ -135,6 +135,10 @@ class Cache:
         """A cache that keeps nothing beyond this process."""
         return cls(None, None)
 
+    def file(self, section: str) -> Path | None:
+        """The file that holds `section` (None without a cache folder)."""
+        return self._file(section) if self.folder is not None else None
+
     def _file(self, section: str) -> Path:
         assert self.folder is not None
         return self.folder / (hashlib.sha256(section.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".json")
@@ -199,6 +203,14 @@ class Cache:
             found.entries[name] = value
             found.dirty = True
         found.used.add(name)
+
+    def only(self, name: str, value: Any, *, section: str) -> None:
+        """Make `name` -> `value` the one entry of `section` (a result kept whole: only the newest is worth keeping)."""
+        found = self._section(section)
+        if list(found.entries) != [name] or found.entries[name] != value:
+            found.entries = {name: value}
+            found.dirty = True
+        found.used = {name}
 
     def save(self, *, prune: bool = False) -> None:
         """Write back the sections that changed (never raises: a cache that cannot be written is no cache).

@@ -16,17 +16,10 @@ The sitting college is the college whose term includes today.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..storage.versions import Version
-from ..storage.workspace import Workspace
 from .statements import ATTESTATION, DECLINE, ENDORSE, WITHDRAW
 from .verify import Checked, Report
-
-if TYPE_CHECKING:  # the redline is imported only when `since` needs one
-    from ..model.document import Document
-    from ..ops.redline import Redline, Side
-    from .model import Signatory
 
 STATES = {ENDORSE: "endorsed", DECLINE: "declined", WITHDRAW: "withdrawn"}
 
@@ -164,35 +157,18 @@ def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict[str, 
     }
 
 
-def since_redline(
-    workspace: Workspace, report: Report, signatory_id: str
-) -> tuple[Signatory, Version, Version, Redline]:
-    """(signatory, the version it last endorsed, the current version, the redline between them)."""
-    from ..errors import AkkoordError
-    from ..model.document import Document
-    from ..ops.align import compute
-    from ..ops.redline import Side
-
+def standing(report: Report) -> dict[str, Any]:
+    """What `since` needs of a report whose registry is in force, as JSON data: the versions, oldest first (label,
+    commit, text_sha256), and each signatory's name and the latest version it endorsed (None: none)."""
     registry = report.registry.require_current()
-    who = registry.require(signatory_id)
-    found = report.versions
-    if not found:
-        raise AkkoordError("there are no versions yet; create one with `akkoord version create LABEL`")
-    label = last_endorsed(report, who.id, [v.label for v in found])
-    current = found[-1]
-    if label is None:
-        raise AkkoordError(
-            f"{who.name} ({who.id}) has endorsed no version (with a statement that verifies); "
-            f"to read the whole current text: `akkoord show {current.label}`"
-        )
-    old = next(v for v in found if v.label == label)
-
-    def side(v: Version) -> tuple[Document, Side]:
-        doc = Document.from_bytes(workspace.text_at(v.commit), f"version {v.label}")
-        return doc, Side(
-            ref=v.label, label=v.label, text_sha256=v.text_sha256, title=doc.title, lang=doc.lang, doc_id=doc.id
-        )
-
-    old_doc, old_side = side(old)
-    new_doc, new_side = side(current)
-    return who, old, current, compute(old_doc, new_doc, old_side, new_side)
+    latest = decisions(report)
+    order = {v.label: index for index, v in enumerate(report.versions)}
+    last: dict[str, str] = {}
+    for (signatory, label), item in latest.items():
+        if item.statement.decision == ENDORSE and label in order:
+            if signatory not in last or order[label] > order[last[signatory]]:
+                last[signatory] = label
+    return {
+        "versions": [[v.label, v.commit, v.text_sha256] for v in report.versions],
+        "signatories": {s.id: [s.name, last.get(s.id)] for s in registry.signatories},
+    }
