@@ -17,6 +17,7 @@ import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import AkkoordError
@@ -118,3 +119,39 @@ def check_fields(obj: dict[str, Any], expected: dict[str, Any]) -> None:
     for name, kinds in expected.items():
         if not isinstance(obj[name], kinds) or isinstance(obj[name], bool):
             raise JSONFileError(f"field {name!r} has the wrong type")
+
+
+class Repeating:
+    """A field that many objects hold with the same value (a statement's clause hashes: the same for every
+    statement about one version), read once per distinct value in a process.
+
+    In canonical form the field's value is one run of bytes right after the object's first field, whose
+    value is a string (`first`). The first object holding a run is read in full (`load_object`); the run is then
+    remembered with what `derive` made of the value. A later object holding the same run at that place is read
+    as itself with the run replaced by `[]`: every check of `load_json` runs on those bytes, and the run was
+    checked in full before (it is the canonical form of a value, so a parser reads exactly it and the whole is
+    canonical exactly when the rest is). Any other object is read in full."""
+
+    def __init__(self, first: str, name: str, derive: Callable[[Any], Any], limit: int = 512):
+        self.name, self.derive, self.limit = name, derive, limit
+        self._head = re.compile(rb'\{"%s":"(?:[^"\\]|\\.)*","%s":' % (first.encode(), name.encode()), re.DOTALL)
+        self._seen: dict[bytes, Any] = {}
+
+    def load(self, data: bytes, format_value: str) -> dict[str, Any]:
+        """`load_object(data, format_value)`, with the field's value replaced by what `derive` makes of it."""
+        head = self._head.match(data) if len(data) <= MAX_BYTES else None
+        end = data.find(b'],"', head.end()) + 1 if head else 0
+        run = data[head.end() : end] if head and end else b""
+        if run in self._seen:
+            assert head is not None
+            obj = load_object(data[: head.end()] + b"[]" + data[end:], format_value)
+            obj[self.name] = self._seen[run]
+            return obj
+        obj = load_object(data, format_value)
+        if self.name in obj:
+            value = obj[self.name]
+            obj[self.name] = derived = self.derive(value)
+            if len(self._seen) >= self.limit:
+                self._seen.clear()
+            self._seen[canonical_json(value)[:-1]] = derived
+        return obj

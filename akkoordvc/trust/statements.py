@@ -33,7 +33,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,7 +45,7 @@ from ..model.ids import AGREEMENT_ID as _AGREEMENT
 from ..model.ids import SIGNATORY_ID as _ID
 from ..model.ids import SIGNATORY_ID_PATTERN
 from . import Problem, printable, sshsig
-from .jsonfile import JSONFileError, check_fields, load_object
+from .jsonfile import JSONFileError, Repeating, check_fields, load_object
 from .model import AdminKey, Key, Registry, Signatory
 
 FORMAT = "akkoordvc-statement-v2"
@@ -111,11 +111,59 @@ def clean_text(text: str | None, what: str) -> str | None:
 
 def parse_statement(data: bytes) -> dict[str, Any]:
     """Read a statement's bytes; raise StatementError unless it is a well-formed statement in canonical form."""
+    return _checked(_loaded(lambda: load_object(data, FORMAT)))
+
+
+@dataclass(frozen=True)
+class _Clauses:
+    """What the clause hashes of a statement come to: their digest (`clauses_digest`), or why they are not
+    [id, sha256] pairs."""
+
+    digest: str | None
+    error: str | None = None
+
+
+def _clauses(value: Any) -> _Clauses:
+    if not isinstance(value, list):
+        return _Clauses(None, "field 'clauses' has the wrong type")
+    if not (
+        set(map(type, value)) <= {list}
+        and set(map(len, value)) <= {2}
+        and set(map(type, itertools.chain.from_iterable(value))) <= {str}
+    ):
+        return _Clauses(None, "clauses must be a list of [id, sha256] pairs")
+    if "\0" in "".join(itertools.chain.from_iterable(value)):
+        return _Clauses(None, "a clause id or hash contains a NUL character")
+    return _Clauses(clauses_digest(value))
+
+
+#: every statement about one version holds the same clause hashes: read and checked once per process
+_REPEATING = Repeating("agreement", "clauses", _clauses)
+
+
+def read_fields(data: bytes) -> tuple[dict[str, Any], str]:
+    """A statement's fields but its clause hashes, and their digest (`clauses_digest`); as `parse_statement`, but
+    clause hashes already read in this process (those of one version) are not read again."""
+    obj = _checked(_loaded(lambda: _REPEATING.load(data, FORMAT)))
+    clauses = obj.pop("clauses")
+    assert isinstance(clauses, _Clauses) and clauses.digest is not None
+    return obj, clauses.digest
+
+
+def _loaded(read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     try:
-        obj = load_object(data, FORMAT)
+        return read()
+    except JSONFileError as exc:
+        raise StatementError(exc.message) from None
+
+
+def _checked(obj: dict[str, Any]) -> dict[str, Any]:
+    """`obj` when it is a well-formed statement (its clauses a list, or what `_clauses` made of it)."""
+    try:
         if obj.get("kind") not in KINDS:
             raise StatementError(f"kind is {str(obj.get('kind'))[:40]!r}, expected 'endorsement' or 'attestation'")
-        check_fields(obj, {**_COMMON, **(_ATTESTED if obj["kind"] == ATTESTATION else {})})
+        fields = {**_COMMON, "clauses": (list, _Clauses)}
+        check_fields(obj, {**fields, **(_ATTESTED if obj["kind"] == ATTESTATION else {})})
     except JSONFileError as exc:
         raise StatementError(exc.message) from None
     for name, pattern in (("signatory", _ID), ("version", _LABEL), ("agreement", _AGREEMENT)):
@@ -148,14 +196,9 @@ def parse_statement(data: bytes) -> dict[str, Any]:
     ):
         raise StatementError("previous must be a sorted list of distinct statement hashes")
     clauses = obj["clauses"]
-    if not (
-        set(map(type, clauses)) <= {list}
-        and set(map(len, clauses)) <= {2}
-        and set(map(type, itertools.chain.from_iterable(clauses))) <= {str}
-    ):
-        raise StatementError("clauses must be a list of [id, sha256] pairs")
-    if "\0" in "".join(itertools.chain.from_iterable(clauses)):
-        raise StatementError("a clause id or hash contains a NUL character")
+    found = clauses if isinstance(clauses, _Clauses) else _clauses(clauses)
+    if found.error is not None:
+        raise StatementError(found.error)
     return obj
 
 
@@ -238,12 +281,9 @@ class Statement:
         """Read the fields from `data` (or set `error`)."""
         assert self.data is not None
         try:
-            fields = parse_statement(self.data)
+            self.fields, self.clauses_sha256 = read_fields(self.data)
         except StatementError as exc:
             self.error = exc.message
-            return
-        self.clauses_sha256 = clauses_digest(fields.pop("clauses"))
-        self.fields = fields
 
     def signature_files(self) -> dict[str, bytes]:
         """The signature files beside the statement, by the suffix added to its path (".sig", ".ADMIN.sig")."""
