@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -175,22 +176,32 @@ def _signed_data(namespace: bytes, hash_algorithm: bytes, message_hash: bytes) -
     return MAGIC + b"".join(len(f).to_bytes(4, "big") + f for f in (namespace, b"", hash_algorithm, message_hash))
 
 
-# one function per key type: read the key, read its signature, verify -----------------------------------------------
+# one function per key type: read the key (once per key), read its signature, verify ------------------------------
 def _verify(key_type: str, key_blob: bytes, signature: bytes, message: bytes) -> bool:
+    return _key(key_type, key_blob)(signature, message)
+
+
+@functools.lru_cache(maxsize=1024)
+def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
+    """What checks a signature value over a message for the key `key_blob` of `key_type`: the key is read once
+    (a few hundred keys sign thousands of statements); Malformed when it cannot be read."""
     key = _Reader(key_blob, "the public key")
     key.string("type name")
-    sig = _Reader(signature, "the signature value")
-    sig_type = sig.string("type name")
     if key_type in ("ssh-ed25519", "sk-ssh-ed25519@openssh.com"):
         public = _ed25519_key(key.string("key"))
         application = _application(key) if key_type.startswith("sk-") else None
         key.end()
-        _expect_type(sig_type, key_type)
-        value = sig.string("signature")
-        if application is not None:
-            message = _sk_signed(application, sig, message)
-        sig.end()
-        return _holds(lambda: public.verify(value, message))
+
+        def ed25519_check(signature: bytes, message: bytes) -> bool:
+            sig = _Reader(signature, "the signature value")
+            _expect_type(sig.string("type name"), key_type)
+            value = sig.string("signature")
+            if application is not None:
+                message = _sk_signed(application, sig, message)
+            sig.end()
+            return _holds(lambda: public.verify(value, message))
+
+        return ed25519_check
     if key_type in _CURVES:
         curve_name, curve, hash_algorithm = _CURVES[key_type]
         if key.string("curve name") != curve_name:
@@ -200,17 +211,22 @@ def _verify(key_type: str, key_blob: bytes, signature: bytes, message: bytes) ->
             ec_public = ec.EllipticCurvePublicKey.from_encoded_point(curve, point)
         except ValueError:
             raise Malformed("the public key's point is not on its curve") from None
-        application = _application(key) if key_type.startswith("sk-") else None
+        ec_application = _application(key) if key_type.startswith("sk-") else None
         key.end()
-        _expect_type(sig_type, key_type)
-        inner = _Reader(sig.string("ECDSA signature"), "the ECDSA signature")
-        r, s = inner.mpint("r"), inner.mpint("s")
-        inner.end()
-        if application is not None:
-            message = _sk_signed(application, sig, message)
-        sig.end()
-        der = encode_dss_signature(r, s)
-        return _holds(lambda: ec_public.verify(der, message, ec.ECDSA(hash_algorithm)))
+
+        def ecdsa_check(signature: bytes, message: bytes) -> bool:
+            sig = _Reader(signature, "the signature value")
+            _expect_type(sig.string("type name"), key_type)
+            inner = _Reader(sig.string("ECDSA signature"), "the ECDSA signature")
+            r, s = inner.mpint("r"), inner.mpint("s")
+            inner.end()
+            if ec_application is not None:
+                message = _sk_signed(ec_application, sig, message)
+            sig.end()
+            der = encode_dss_signature(r, s)
+            return _holds(lambda: ec_public.verify(der, message, ec.ECDSA(hash_algorithm)))
+
+        return ecdsa_check
     if key_type == "ssh-rsa":
         e, n = key.mpint("exponent"), key.mpint("modulus")
         key.end()
@@ -220,12 +236,20 @@ def _verify(key_type: str, key_blob: bytes, signature: bytes, message: bytes) ->
             rsa_public = rsa.RSAPublicNumbers(e, n).public_key()
         except (ValueError, UnsupportedAlgorithm):
             raise Malformed("the RSA public key is invalid") from None
-        if sig_type not in _RSA_HASHES:
-            raise Malformed(f"RSA signature type {_text(sig_type)!r} is not accepted (rsa-sha2-256 or rsa-sha2-512)")
-        value = sig.string("signature")
-        sig.end()
-        value = value.rjust((n.bit_length() + 7) // 8, b"\0")  # as OpenSSH: a short value gets its leading zeros
-        return _holds(lambda: rsa_public.verify(value, message, padding.PKCS1v15(), _RSA_HASHES[sig_type]))
+
+        def rsa_check(signature: bytes, message: bytes) -> bool:
+            sig = _Reader(signature, "the signature value")
+            sig_type = sig.string("type name")
+            if sig_type not in _RSA_HASHES:
+                raise Malformed(
+                    f"RSA signature type {_text(sig_type)!r} is not accepted (rsa-sha2-256 or rsa-sha2-512)"
+                )
+            value = sig.string("signature")
+            sig.end()
+            value = value.rjust((n.bit_length() + 7) // 8, b"\0")  # as OpenSSH: a short value gets its leading zeros
+            return _holds(lambda: rsa_public.verify(value, message, padding.PKCS1v15(), _RSA_HASHES[sig_type]))
+
+        return rsa_check
     raise Malformed(f"its key type {key_type!r} is not supported")
 
 
