@@ -328,6 +328,40 @@ class Repository:
             position += size + 1
         return blobs
 
+    def stream_blobs(self, names: list[str]) -> Iterator[bytes | None]:
+        """`read_blobs`, each blob handed over as soon as git has written it, so the caller works on one while git
+        reads the next (one `git cat-file --batch`)."""
+        if not names:
+            return
+        with tempfile.TemporaryFile() as requests:
+            requests.write("".join(f"{name}\n" for name in names).encode("utf-8"))
+            requests.seek(0)
+            proc = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=self.root,
+                stdin=requests,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                bufsize=1 << 16,
+            )
+        assert proc.stdout is not None and proc.stderr is not None
+        try:
+            for _ in names:
+                header = proc.stdout.readline().split()
+                if not header:  # git stopped before answering every name: a damaged object store
+                    raise self.damaged(OSError(proc.stderr.read().decode("utf-8", "replace") or "git cat-file ended"))
+                if len(header) != 3:  # "NAME missing" (or ambiguous)
+                    yield None
+                    continue
+                data = proc.stdout.read(int(header[2]))
+                proc.stdout.read(1)
+                yield data if header[1] == b"blob" else None
+        finally:
+            proc.stdout.close()
+            proc.kill()
+            proc.wait()
+            proc.stderr.close()
+
     @_reading
     def object_ids(self, names: list[str]) -> list[tuple[str, str] | None]:
         """(type, object id) of each of `names` ("COMMIT:PATH", a commit or blob id), in one `git cat-file

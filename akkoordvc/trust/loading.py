@@ -32,6 +32,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..storage.gitrepo import Repository
 from . import Problem, sshsig
 from .cache import Cache, key
 from .jsonfile import canonical_json
@@ -50,7 +51,7 @@ from .statements import (
     verifiers,
 )
 
-#: from this many statements to check, a forked process checks half of them (see `_parse_and_check`)
+#: from this many statements to check, a forked process reads and checks half of them (see `_read_and_check`)
 SHARE_FROM = 400
 _NAMES = {kind: tuple(sorted(fields_spec(kind))) for kind in FOLDERS}
 _SPECS = {kind: tuple(fields_spec(kind).items()) for kind in FOLDERS}
@@ -177,11 +178,10 @@ def _check(
             if _reads_owners(statement.path, sigs.get(".sig"), registry):
                 name = key(name, owners)
             cache.put(name, [statement.unread], section=_section(statement.path))
-    data = listing.read(s.path for s in passed)
     for statement in passed:
-        statement.data = data[statement.path]
         _give_signatures(statement, _sigs(files[statement.path], signatures))
-    for statement, verdict in zip(passed, _parse_and_check(passed, state), strict=True):
+    blobs = [listing.blobs[s.path] for s in passed]
+    for statement, verdict in zip(passed, _read_and_check(listing.repo, passed, blobs, state), strict=True):
         if verdict is None:
             cache.put(names[statement.path], [None, statement.error], section=_section(statement.path))
             continue
@@ -191,16 +191,19 @@ def _check(
             cache.put(names[statement.path], _entry(statement, verdict), section=_section(statement.path))
 
 
-def _parse_and_check(statements: list[Statement], state: RegistryState) -> list[Verdict | None]:
-    """Parse each of `statements` (read, with their signatures) and check its signature(s): the verdicts, None for
-    one that does not parse. From `SHARE_FROM` statements on, in a process of one thread, a forked process does
-    the second half meanwhile (both cores at work on a first, cold verification) and hands its answers back
-    pickled through a pipe; when it fails, that half is done here after all. The verifier in-process only: the
-    reference (ssh-keygen) is kept simple."""
+def _read_and_check(
+    repo: Repository, statements: list[Statement], blobs: list[str], state: RegistryState
+) -> list[Verdict | None]:
+    """Read each of `statements` (blob ids `blobs`; its signatures given), parse it and check its signature(s): the
+    verdicts, None for one that does not parse. From `SHARE_FROM` statements on, in a process of one thread, a
+    forked process reads and checks the second half meanwhile (both cores at work on a first, cold verification)
+    and hands its answers back pickled through a pipe; when it fails, that half is done here after all (the
+    statements it checked then have no bytes in this process: as those the cache answered for). The verifier
+    in-process only: the reference (ssh-keygen) is kept simple."""
     half = len(statements) // 2
     alone = threading.active_count() == 1  # a fork copies one thread: none may hold a lock the child needs
     if len(statements) < SHARE_FROM or not alone or not hasattr(os, "fork") or sshsig.verifier_mode() != "in-process":
-        return _parse_and_check_here(statements, state)
+        return _read_and_check_here(repo, statements, blobs, state)
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: the second half, its answers pickled to the parent, then gone without cleanup
@@ -209,8 +212,8 @@ def _parse_and_check(statements: list[Statement], state: RegistryState) -> list[
             os.close(read)
             theirs = statements[half:]
             done: list[Any] = [
-                (s.fields, s.clauses_sha256, s.error, v)
-                for s, v in zip(theirs, _parse_and_check_here(theirs, state), strict=True)
+                (s.sha256, s.fields, s.clauses_sha256, s.error, v)
+                for s, v in zip(theirs, _read_and_check_here(repo, theirs, blobs[half:], state), strict=True)
             ]
             with os.fdopen(write, "wb") as out:
                 out.write(pickle.dumps(done))
@@ -219,7 +222,7 @@ def _parse_and_check(statements: list[Statement], state: RegistryState) -> list[
             os._exit(code)
     os.close(write)
     try:
-        verdicts = _parse_and_check_here(statements[:half], state)
+        verdicts = _read_and_check_here(repo, statements[:half], blobs[:half], state)
     finally:
         with os.fdopen(read, "rb") as received:
             payload = received.read()
@@ -230,20 +233,23 @@ def _parse_and_check(statements: list[Statement], state: RegistryState) -> list[
     except Exception:  # noqa: BLE001 - a child that died mid-write: check its half here
         answers = None
     if answers is None or len(answers) != len(statements) - half:
-        return verdicts + _parse_and_check_here(statements[half:], state)
-    for statement, (fields, clauses, error, verdict) in zip(statements[half:], answers, strict=True):
-        statement.fields, statement.clauses_sha256, statement.error = fields, clauses, error
+        return verdicts + _read_and_check_here(repo, statements[half:], blobs[half:], state)
+    for statement, (digest, fields, clauses, error, verdict) in zip(statements[half:], answers, strict=True):
+        statement.digest, statement.fields, statement.clauses_sha256, statement.error = digest, fields, clauses, error
         verdicts.append(verdict)
     return verdicts
 
 
-def _parse_and_check_here(statements: list[Statement], state: RegistryState) -> list[Verdict | None]:
+def _read_and_check_here(
+    repo: Repository, statements: list[Statement], blobs: list[str], state: RegistryState
+) -> list[Verdict | None]:
     registry = state.current
     assert registry is not None
     found = verifiers(registry)
     try:
         verdicts: list[Verdict | None] = []
-        for statement in statements:
+        for statement, data in zip(statements, repo.stream_blobs(blobs), strict=True):
+            statement.data = data or b""
             statement.parse()
             verdicts.append(check(statement, state, found[statement.kind]) if statement.fields is not None else None)
         return verdicts
