@@ -116,3 +116,23 @@ _MIXED = st.text(alphabet=st.sampled_from(list("ab &<>\"'\t\n\r  \u00a0Ã©\u0301ï
 def test_fast_text_and_attribute_escaping_match_the_plain_steps(text):
     assert canonical._text(text) == canonical._escape_text(collapse(canonical.nfc(text)))
     assert canonical._value(text) == canonical._escape_attr(canonical.nfc(text))
+
+
+def test_a_remembered_clause_hash_is_the_hash_of_that_clause(sample_path):
+    """`remembered_sha256` answers from what it hashed before only for the same clause: any change of its id, an
+    attribute, its text or a child is another clause (issue 10: the versions of a text share most clauses)."""
+    root = parse_bytes(sample_path.read_bytes())
+    first = Document(root).clauses[0].element
+    assert canonical.remembered_sha256(first) == canonical.element_sha256(first)
+    changes = [
+        lambda c: c.set("id", c.get("id") + "x"),
+        lambda c: c.set("num", "99"),
+        lambda c: next(c.iter("p")).__setattr__("text", (next(c.iter("p")).text or "") + " meer"),
+        lambda c: c.append(parse_bytes(b"<p>Een nieuwe alinea.</p>")),
+    ]
+    for change in changes:
+        again = parse_bytes(sample_path.read_bytes())
+        clause = Document(again).clauses[0].element
+        change(clause)
+        assert canonical.remembered_sha256(clause) == canonical.element_sha256(clause)
+        assert canonical.remembered_sha256(clause) != canonical.remembered_sha256(first)

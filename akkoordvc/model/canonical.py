@@ -194,5 +194,20 @@ def element_sha256(element: etree._Element) -> str:
     return sha256(to_string(element).encode("utf-8"))
 
 
+_REMEMBERED: dict[bytes, str] = {}
+
+
+def remembered_sha256(element: etree._Element) -> str:
+    """`element_sha256`, remembered for the life of the process: an element's canonical form depends on its own
+    subtree alone, which `etree.tostring` (in C) gives whole, so the same serialisation has the same hash."""
+    raw = etree.tostring(element, with_tail=False)
+    found = _REMEMBERED.get(raw)
+    if found is None:
+        if len(_REMEMBERED) >= 100_000:
+            _REMEMBERED.clear()
+        found = _REMEMBERED[raw] = element_sha256(element)
+    return found
+
+
 def is_canonical(data: bytes, root: etree._Element) -> bool:
     return data == to_bytes(root)

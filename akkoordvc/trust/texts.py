@@ -18,7 +18,7 @@ from ..model import canonical
 from ..model.document import Document
 from ..storage.workspace import TEXT_PATH
 from .cache import Cache, key
-from .statements import clause_hashes, clauses_digest
+from .statements import clauses_digest
 
 if TYPE_CHECKING:
     from ..storage.gitrepo import Repository
@@ -87,4 +87,10 @@ def _facts(data: bytes, commit: str) -> TextFacts:
         doc = Document.from_bytes(data, f"{TEXT_PATH} at {commit[:12]}")
     except AkkoordError:
         return TextFacts(sha, None, None)
-    return TextFacts(sha, doc.id, clauses_digest(clause_hashes(doc)))
+    return TextFacts(sha, doc.id, clauses_digest(remembered_clause_hashes(doc)))
+
+
+def remembered_clause_hashes(doc: Document) -> list[list[str]]:
+    """`statements.clause_hashes(doc)`, each distinct clause hashed once per process (the versions of one text
+    share most of their clauses)."""
+    return [[clause.id, canonical.remembered_sha256(clause.element)] for clause in doc.clauses]
