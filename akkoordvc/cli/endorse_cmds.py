@@ -46,7 +46,7 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes, ou
         comment=comment,
         today=tc.today(),
         by=tc.actor(found, by, who.name, who.id, prefer_fallback=True),
-        confirm=None if yes else lambda: _confirm(found, trust_anchor, as_, ref, decision),
+        confirm=None if yes else lambda: _confirm(found, state, as_, ref, decision),
         store=out is None,
     )
     s = created.statement
@@ -61,16 +61,17 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes, ou
     return 0
 
 
-def _confirm(found, anchor, signatory_id: str, ref: str, decision: str) -> None:
+def _confirm(found, state, signatory_id: str, ref: str, decision: str) -> None:
     """On a terminal: show what is about to be signed and ask. Elsewhere (a script): sign, except a decision the
-    signatory already stands by or a version older than the current one, which need --yes."""
+    signatory already stands by or a version older than the current one, which need --yes. Only the signatory's
+    own statements are checked for it (`verify_chains`), not the whole repository."""
     from ..errors import AkkoordError
     from ..messages import Message
     from ..present.preview import preview_lines
     from ..trust.preview import preview
-    from ..trust.verify import verify
+    from ..trust.verify import verify_chains
 
-    shown = preview(found, verify(found, anchor, tc.today()), signatory_id, ref, decision)
+    shown = preview(found, verify_chains(found, state, signatory_id, tc.today()), signatory_id, ref, decision)
     if shown is None:
         return  # the endorsement itself says what is wrong with REF or the signatory
     if not answerable():

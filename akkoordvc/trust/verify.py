@@ -276,13 +276,7 @@ def verify(
     problems.extend(version_problems)
     if registry is not None:
         problems.extend(problem for _, problem in decision_problems(workspace, state, head))
-    by_label = {v.label: v for v in found_versions}
-    checked = [Checked(s) for s in statements]
-    seen = key_first_seen(state)
-    valid = set(state.valid)
-    for item in checked:
-        _check_statement(item, registry, valid, loaded.verdicts.get(item.statement.path), by_label, texts, today, seen)
-    _check_chains(checked, notices)
+    checked = _checked(loaded, state, found_versions, texts, today, notices)
     for item in checked:
         problems.extend(item.problems)
     mismatch = [p for p in problems if p.code == "registry-anchor-mismatch"]
@@ -296,6 +290,51 @@ def verify(
         )
     cache.save(prune=True)
     return Report(head, state, checked, problems, notices, found_versions, missing_tags, loaded)
+
+
+def verify_chains(
+    workspace: Workspace, state: RegistryState, signatory: str, today: dt.date, cache: Cache | None = None
+) -> Report:
+    """The statements in the two folders of `signatory` (its own and those attested for it), each checked as
+    `verify` checks it, against the registry `state` (which must have a registry in force) and the signed versions:
+    what `endorse` shows before it signs. Nothing else is looked at (the history, the amendments, the other
+    signatories' statements), so its problems are those of these statements only: it verifies no repository."""
+    registry = state.require_current()
+    cache = cache if cache is not None else Cache.of(workspace.repo)
+    head = workspace.head()
+    folders = (f"{FOLDERS[ENDORSEMENT]}/{signatory}", f"{FOLDERS[ATTESTATION]}/{signatory}")
+    assert registry is not None
+    loaded = load(list_folders(workspace.repo, head, list(folders)), state, cache, folders)
+    texts = Texts(workspace.repo, cache)
+    texts.load(
+        [*(s.get("commit") for s in loaded.statements if s.ok), *(r.get("commit") for r in state.of_type("version"))]
+    )
+    found_versions, _, missing_tags = signed_versions(workspace, state, texts)
+    notices: list[str] = []
+    checked = _checked(loaded, state, found_versions, texts, today, notices)
+    cache.save()
+    problems = [problem for item in checked for problem in item.problems]
+    return Report(head, state, checked, problems, notices, found_versions, missing_tags, loaded)
+
+
+def _checked(
+    loaded: Loaded,
+    state: RegistryState,
+    found_versions: list[Version],
+    texts: Texts,
+    today: dt.date,
+    notices: list[str],
+) -> list[Checked]:
+    """The statements of `loaded`, each with what `_check_statement` and the chain checks find (and notices)."""
+    by_label = {v.label: v for v in found_versions}
+    checked = [Checked(s) for s in loaded.statements]
+    seen = key_first_seen(state)
+    valid = set(state.valid)
+    for item in checked:
+        verdict = loaded.verdicts.get(item.statement.path)
+        _check_statement(item, state.current, valid, verdict, by_label, texts, today, seen)
+    _check_chains(checked, notices)
+    return checked
 
 
 def _check_statement(
