@@ -998,33 +998,46 @@ class Repository:
         )
         return [(sha, [line for line in lines if line]) for sha, lines in _log_records(out)]
 
-    @_reading
     def files_rewritten(self, tip: str, folders: list[str], since: str | None = None) -> list[tuple[str, str, str]]:
         """Every (commit, status, path) in the history of `tip` (less that of `since`), newest first, where a file
         under `folders` was deleted (D), modified (M) or changed type (T); a merge is compared with each of its
         parents, and every parent is followed (`--full-history`: what a commit adds to the result depends on
         that commit alone, so the history of `since` plus the commits since it is the history of `tip`).
         One `git log`."""
+        return self.files_rewritten_later(tip, folders, since)()
+
+    @_reading
+    def files_rewritten_later(
+        self, tip: str, folders: list[str], since: str | None = None
+    ) -> Callable[[], list[tuple[str, str, str]]]:
+        """`files_rewritten`, its `git log` started now: it runs while the caller works on, and the function
+        returned waits for its answer (a walk of thousands of commits, on another core)."""
         revs = [tip, f"^{since}"] if since else [tip]
-        out = self._git_out(
-            "log",
-            "-m",
-            "--full-history",
-            "--no-renames",
-            "--diff-filter=DMT",
-            "--name-status",
-            "--format=%x00%H",
-            *revs,
-            "--",
-            *folders,
-        )
-        found = []
-        for sha, lines in _log_records(out):
-            for line in lines:
-                status, _, path = line.partition("\t")
-                if line.strip():
-                    found.append((sha, status, path))
-        return found
+        args = ["log", "-m", "--full-history", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H"]
+        args += [*revs, "--", *folders]
+        out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+        proc = subprocess.Popen(["git", *args], cwd=self.root, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+
+        def answer() -> list[tuple[str, str, str]]:
+            with out, err:
+                code = proc.wait()
+                out.seek(0)
+                err.seek(0)
+                if code != 0:
+                    exc = git.GitCommandError(["git", *args], code, err.read())
+                    raise RepositoryError(
+                        f"git log failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
+                    ) from None
+                text = out.read().decode("utf-8", "surrogateescape")
+            found = []
+            for sha, lines in _log_records(text):
+                for line in lines:
+                    status, _, path = line.partition("\t")
+                    if line.strip():
+                        found.append((sha, status, path))
+            return found
+
+        return answer
 
     # remotes and exchange ---------------------------------------------------------
     def close(self) -> None:

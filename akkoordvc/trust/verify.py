@@ -22,6 +22,7 @@ A key revoked or a signatory retired *after* a statement was made leaves that st
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,19 +132,41 @@ def append_only_problems(
     What a commit adds to the list depends on that commit alone (`files_rewritten`), so the list of a commit's
     history (every append-only folder) is cached under its id, and a later command walks only the commits since
     the last one it checked. Problems are sorted by path, each naming every commit that rewrote the file."""
+    return append_only_later(repo, head, cache, folders)()
+
+
+def append_only_later(
+    repo: Repository, head: str, cache: Cache | None = None, folders: tuple[str, ...] = APPEND_ONLY
+) -> Callable[[], tuple[list[Problem], dict[str, str | None]]]:
+    """`append_only_problems`, its walk of the history started now (a `git log` that runs while the caller works
+    on); the function returned finishes it."""
     cache = cache or Cache.none()
     rows: list[list[str]] | None = None
+    before: list[list[str]] = []
+    later = None
     last = cache.get(key("history-last"), lambda v: isinstance(v, str) and len(v) == 40, section="history")
     if last is not None and last != head:
-        before = cache.get(key("history", last), _rows_shape, section="history")
-        if before is not None and repo.resolve(last) == last and repo.is_ancestor(last, head):
-            rows = [list(r) for r in repo.files_rewritten(head, list(APPEND_ONLY), since=last)] + before
+        found = cache.get(key("history", last), _rows_shape, section="history")
+        if found is not None and repo.resolve(last) == last and repo.is_ancestor(last, head):
+            before, later = found, repo.files_rewritten_later(head, list(APPEND_ONLY), since=last)
     elif last == head:
         rows = cache.get(key("history", head), _rows_shape, section="history")
-    if rows is None:
-        rows = [list(r) for r in repo.files_rewritten(head, list(APPEND_ONLY))]
-    cache.put(key("history", head), rows, section="history")
-    cache.put(key("history-last"), head, section="history")
+    if rows is None and later is None:
+        later = repo.files_rewritten_later(head, list(APPEND_ONLY))
+
+    def finish() -> tuple[list[Problem], dict[str, str | None]]:
+        found = rows if later is None else [list(r) for r in later()] + before
+        assert found is not None
+        cache.put(key("history", head), found, section="history")
+        cache.put(key("history-last"), head, section="history")
+        return _rewritten(repo, head, found, folders)
+
+    return finish
+
+
+def _rewritten(
+    repo: Repository, head: str, rows: list[list[str]], folders: tuple[str, ...]
+) -> tuple[list[Problem], dict[str, str | None]]:
     commits: dict[tuple[str, str], set[str]] = {}
     for commit, status, path in rows:
         if path.split("/")[0] in folders:
@@ -237,12 +260,13 @@ def verify(
     head = workspace.head()
     repo = workspace.repo
     cache = cache if cache is not None else Cache.of(repo)
+    history = append_only_later(repo, head, cache)  # git walks the history while the statements are checked
     listing = list_folders(repo, head, [RECORDS, *FOLDERS.values()])
     state = state_of(listing, trust_anchor, today, cache)
     problems: list[Problem] = [p for p in listing.problems if p.where.split("/")[0] != RECORDS]
     problems.extend(state.problems)
     notices: list[str] = []
-    rewritten, intact_in = append_only_problems(repo, head, cache)
+    rewritten, intact_in = history()
     problems.extend(rewritten)
     if rewritten:
         state.damaged = [p for p in rewritten if p.where.startswith(RECORDS + "/")]
