@@ -125,7 +125,7 @@ def reject(ident: str, by: str | None, reason: str, date: str | None, keys: tupl
 @click.option("--date", help=DATE_HELP)
 @_keys
 def withdraw(ident: str, by: str | None, reason: str | None, date: str | None, keys: tuple[str, ...]) -> int:
-    """Withdraw a proposed (or contested) amendment (by its proposer; with a registry, recorded by an admin)."""
+    """Withdraw a proposed (or contested) amendment: by its proposer, or by a registry admin signing with --key."""
     from ..model import registry_names as rn
 
     _decided("withdrawn", _decide(rn.WITHDRAW, ident, by, reason or "", date, keys))

@@ -178,16 +178,18 @@ MESSAGES = {
     },
     "amend.help.amend.reject.opt.reason": {"nl": "Waarom het wordt afgewezen.", "en": "Why it is rejected."},
     "amend.help.amend.withdraw": {
-        "nl": "Trek een voorgesteld (of betwist) amendement in (door wie het voorstelde).",
-        "en": "Withdraw a proposed (or contested) amendment (by its proposer).",
+        "nl": "Trek een voorgesteld (of betwist) amendement in: door wie het voorstelde, of door een "
+        "registerbeheerder, die dat bewijst door met zijn geregistreerde sleutel te ondertekenen (--key).",
+        "en": "Withdraw a proposed (or contested) amendment: by its proposer, or by a registry admin, who proves it "
+        "by signing with their registered key (--key).",
     },
     "amend.help.amend.withdraw.examples": {
         "nl": "Voorbeeld:\n\n\b\n  akkoord amend withdraw a1b2c3 --by 'Fenna de Vries <fenna@buurtkracht.example>'",
         "en": "Example:\n\n\b\n  akkoord amend withdraw a1b2c3 --by 'Fenna de Vries <fenna@buurtkracht.example>'",
     },
     "amend.help.amend.withdraw.opt.by": {
-        "nl": "Wie intrekt: de indiener van het amendement, 'Naam <e-mail>' of een naam.",
-        "en": "Who withdraws: the amendment's proposer, 'Name <email>' or a name.",
+        "nl": "Wie intrekt: de indiener van het amendement of een registerbeheerder, 'Naam <e-mail>' of een naam.",
+        "en": "Who withdraws: the amendment's proposer or a registry admin, 'Name <email>' or a name.",
     },
     "amend.help.amend.withdraw.opt.reason": {"nl": "Waarom het wordt ingetrokken.", "en": "Why it is withdrawn."},
     "amend.help.amend.sign": {

@@ -359,7 +359,7 @@ def _decide(
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, allowed, action)
-    if status == an.WITHDRAWN and not is_proposer(amendment, actor):
+    if status == an.WITHDRAWN and sign is None and not is_proposer(amendment, actor):
         raise AkkoordError(
             Message(
                 "amend.withdraw_not_proposer",
@@ -446,6 +446,9 @@ def withdraw(
     timestamp: int | None = None,
     sign: Signer | None = None,
 ) -> Amendment:
+    """Withdraw a proposed amendment: by a proposer, or by a registry admin. A signed decision (`sign`, given in
+    a repository with a signatory registry) is signed with the admins' registered keys, and the signer refuses
+    any other key: that proves the admin, who may withdraw an amendment proposed by someone else."""
     return _decide(workspace, ref, an.WITHDRAWN, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "withdraw", sign)
 
 
