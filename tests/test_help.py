@@ -79,3 +79,19 @@ def test_every_option_is_described_in_both_languages():
         if len(option_keys(words)) != len(described):
             missing.append(" ".join(words))
     assert not missing, f"commands with an option the catalogue does not describe: {missing}"
+
+
+def test_by_says_what_it_means_for_each_command():
+    """`--by` is explained by each command (who proposes, who decides, who withdraws ...), never by one text for all."""
+    texts: dict[str, tuple[str, ...]] = {}
+    for words in PATHS:
+        command = cli.get_command(click.Context(cli), words[0])
+        for word in words[1:]:
+            command = command.commands[word]
+        if any(isinstance(p, click.Option) and p.name == "by" for p in command.params):
+            description, _ = help_keys(COMMANDS[words[0]], words)
+            key = f"{description}.opt.by"
+            assert messages.has(key), f"akkoord {' '.join(words)}: --by has no text of its own ({key})"
+            texts[" ".join(words)] = tuple(messages.text(key, lang) for lang in messages.LANGUAGES)
+    assert len(texts) >= 9 and "amend withdraw" in texts
+    assert len(set(texts.values())) >= 5, texts

@@ -4,8 +4,10 @@ sitting college that have not decided on the current version, edits in the work 
 from __future__ import annotations
 
 import json
+import os
 
 from conftest import SAMPLE
+from helpers import git
 
 AMENDMENTS = SAMPLE.parent / "amendments"
 NOOR = "Noor Haddou <noor@netwerk.example>"
@@ -57,4 +59,29 @@ def test_status_follows_an_amendment_from_proposal_to_version(sample_repo, run_c
         "Er wacht:",
         "  - akkoord.xml heeft wijzigingen die nog niet zijn vastgelegd (`akkoord commit -m WAT`, of stel ze voor "
         "als amendement)",
+    ]
+
+
+def test_status_names_a_decision_two_copies_made_differently(sample_repo, run_cli, tmp_path):
+    code, out, err = run_cli(
+        "-C", sample_repo, "amend", "propose", "--from-file", AMENDMENTS / "meer-routes.xml",
+        "--title", "Meer routes", "--by", NOOR,
+    )  # fmt: skip
+    assert code == 0, err
+    ident = out.splitlines()[0]
+    remote, one, two = tmp_path / "remote.git", tmp_path / "one", tmp_path / "two"
+    git(tmp_path, "clone", "-q", "--bare", sample_repo, remote)
+    for clone in (one, two):
+        git(tmp_path, "clone", "-q", remote, clone)
+    assert run_cli("-C", one, "amend", "accept", ident, "--by", SECRETARIAAT)[0] == 0
+    assert run_cli("-C", two, "amend", "reject", ident, "--by", SECRETARIAAT, "--reason", "Te vroeg")[0] == 0
+    git(one, "push", "-q", "origin", "HEAD")
+    merger = {**os.environ, "GIT_AUTHOR_NAME": "M", "GIT_AUTHOR_EMAIL": "m@x", "GIT_COMMITTER_NAME": "M",
+              "GIT_COMMITTER_EMAIL": "m@x"}  # fmt: skip
+    git(two, "pull", "-q", "--no-rebase", "--no-edit", "origin", "HEAD", env=merger)
+    code, out, err = run_cli("-C", two, "status")
+    assert code == 0, err
+    assert out.splitlines()[3:] == [
+        "Waiting:",
+        f"  - 1 amendment was decided differently in two copies: {ident} (Meer routes) (`akkoord amend show ID`)",
     ]
