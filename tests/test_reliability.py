@@ -51,6 +51,7 @@ N = 6
 # a child process that takes another command's version tag just before its refs move (a race, not a crash)
 TAG_THIEF = textwrap.dedent(
     """
+    import subprocess
     import sys
     from akkoordvc.storage import gitrepo
 
@@ -59,7 +60,7 @@ TAG_THIEF = textwrap.dedent(
     def steal_then_move(self, updates, reason):
         for ref, _new, _old in updates:
             if ref.startswith("refs/tags/"):
-                self.git_repo.git.update_ref(ref, self.head_commit())
+                subprocess.run(["git", "update-ref", ref, self.head_commit()], cwd=self.root, check=True)
         original(self, updates, reason)
 
     gitrepo.Repository._move_refs = steal_then_move

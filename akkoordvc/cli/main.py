@@ -171,14 +171,14 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> None:
     """The console script: `main`, then exit.
 
-    After a command in `FAST_EXIT` that did not load git (GitPython keeps child processes),
-    the process ends with ``os._exit`` once standard output and error are flushed: freeing
+    After a command in `FAST_EXIT` the process ends with ``os._exit`` once standard output
+    and error are flushed (it leaves no child process behind: git runs to completion): freeing
     every object of a large document at interpreter shutdown costs about 10 ms and does
     nothing the operating system does not do anyway. Any other command (or a failed flush)
     exits normally.
     """
     code = main()
-    if _resolved and _resolved[-1] in FAST_EXIT and "git" not in sys.modules:
+    if _resolved and _resolved[-1] in FAST_EXIT:
         try:
             sys.stdout.flush()
             sys.stderr.flush()

@@ -1,6 +1,6 @@
 """`akkoord redline OLD NEW`: what changed between two texts, clause by clause and word by word.
 
-Everything is imported lazily: a redline of two files never imports git (or gitpython), and
+Everything is imported lazily: a redline of two files never imports the git module, and
 each output format loads only its own renderer.
 """
 

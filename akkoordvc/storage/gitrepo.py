@@ -1,4 +1,5 @@
-"""The one module that runs git (through git's own commands, and gitpython for reading).
+"""The one module that runs git: every read and write is one of git's own commands, run as a process (no git
+library: importing one cost every command about 0.1 s before it did anything).
 
 Commits are built from objects, never through the user's index: blobs are stored, a tree is written from
 HEAD's tree plus the changed files (in a private, temporary index: the repository's index is never moved or
@@ -50,9 +51,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Concatenate, ParamSpec, TypeVar
-
-import git
+from typing import BinaryIO, Concatenate, ParamSpec, TypeVar
 
 from ..errors import AkkoordError, RepositoryError
 from ..model.strings import NOT_ONE_LINE, describe_char, one_line
@@ -181,15 +180,61 @@ class NoRepository(RepositoryError):
     """There is no akkoord repository here (as opposed to one that is damaged or in an odd state)."""
 
 
+class GitFailed(Exception):
+    """A git command that exited with a non-zero status: the status, and what git said on its error output."""
+
+    def __init__(self, command: str, status: int, stderr: str):
+        super().__init__(f"git {command} exited with {status}: {stderr.strip()}")
+        self.command = command
+        self.status = status
+        self.stderr = stderr
+
+
+#: git's messages in English whatever the user's locale (some are recognised by their words)
+_GIT_ENV = {"LANGUAGE": "C", "LC_ALL": "C"}
+
+
+def _run(
+    cwd: str | os.PathLike[str], args: list[str], input: bytes | None = None, env: dict[str, str] | None = None
+) -> bytes:
+    """Run `git ARGS` in `cwd` and return its output; a non-zero exit raises GitFailed."""
+    return _run_checked(cwd, args, input, env)[0]
+
+
+def _run_checked(
+    cwd: str | os.PathLike[str], args: list[str], input: bytes | None = None, env: dict[str, str] | None = None
+) -> tuple[bytes, str]:
+    """Run `git ARGS` in `cwd`: its output and its error output; a non-zero exit raises GitFailed."""
+    try:
+        proc = subprocess.run(
+            ["git", *args], cwd=cwd, input=input, capture_output=True, env={**os.environ, **_GIT_ENV, **(env or {})}
+        )
+    except OSError as exc:
+        raise RepositoryError(f"cannot run git: {exc.strerror}; install git and retry") from None
+    said = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise GitFailed(args[0], proc.returncode, said)
+    return proc.stdout, said
+
+
+def _batch(cwd: str | os.PathLike[str], mode: str, names: list[str]) -> bytes:
+    """`git cat-file MODE` (--batch or --batch-check) for `names`. Git answers "missing" for an object it cannot
+    read and says why on its error output: that is damage, not absence (GitFailed)."""
+    out, said = _run_checked(cwd, ["cat-file", mode], "".join(f"{name}\n" for name in names).encode("utf-8"))
+    if re.search(r"^(error|fatal):", said, re.MULTILINE):
+        raise GitFailed("cat-file", 0, said)
+    return out
+
+
 def _reading(method: Callable[Concatenate[Repository, P], R]) -> Callable[Concatenate[Repository, P], R]:
-    """Turn what a damaged object store makes gitpython raise into one line naming the damage."""
+    """Turn what a damaged object store makes git (or reading its answer) raise into one line naming the damage."""
 
     def wrapper(self: Repository, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(self, *args, **kwargs)
         except RepositoryError:
             raise
-        except (ValueError, OSError, git.GitCommandError, AssertionError) as exc:
+        except (ValueError, OSError, GitFailed, AssertionError) as exc:
             raise self.damaged(exc) from None
 
     functools.update_wrapper(wrapper, method)
@@ -199,13 +244,10 @@ def _reading(method: Callable[Concatenate[Repository, P], R]) -> Callable[Concat
 class Repository:
     """A git repository holding an agreement."""
 
-    def __init__(self, repo: git.Repo):
-        if repo.working_tree_dir is None:
-            raise RepositoryError(f"{repo.git_dir} is a bare repository; akkoord needs a work tree")
-        self.git_repo = repo
-        self.root = Path(repo.working_tree_dir)
-        self.git_dir = Path(repo.git_dir)
-        self.common_dir = Path(getattr(repo, "common_dir", None) or repo.git_dir)
+    def __init__(self, root: Path, git_dir: Path, common_dir: Path):
+        self.root = root
+        self.git_dir = git_dir
+        self.common_dir = common_dir
         #: paths of an interrupted commit whose index entries could not be brought to HEAD yet (see `recover`)
         self.index_outstanding: list[str] = []
 
@@ -213,78 +255,69 @@ class Repository:
     @classmethod
     def discover(cls, start: str | os.PathLike[str] = ".") -> Repository:
         """The repository containing `start` (searching upwards), or a RepositoryError."""
+        where = os.path.abspath(start)
+        if not os.path.isdir(where):
+            raise NoRepository(f"{where} is not inside an akkoord repository; run `akkoord init DIR` or use -C DIR")
+        args = ["rev-parse", "--path-format=absolute", "--is-bare-repository", "--git-dir", "--git-common-dir"]
         try:
-            repo = git.Repo(start, search_parent_directories=True)
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-            raise NoRepository(
-                f"{os.path.abspath(start)} is not inside an akkoord repository; run `akkoord init DIR` or use -C DIR"
-            ) from None
-        if repo.bare or repo.working_tree_dir is None:
-            raise RepositoryError(f"{repo.git_dir} is a bare repository; akkoord needs a work tree")
-        found = cls(repo)
-        found._check_ownership()
-        return found
+            out = _run(where, [*args, "--show-toplevel"])
+        except GitFailed as exc:
+            if "not a git repository" in exc.stderr:
+                raise NoRepository(
+                    f"{where} is not inside an akkoord repository; run `akkoord init DIR` or use -C DIR"
+                ) from None
+            if "dubious ownership" in exc.stderr:
+                raise RepositoryError(_dubious(where, exc.stderr)) from None
+            if "must be run in a work tree" not in exc.stderr:
+                raise RepositoryError(f"git cannot open {where}: {_clip(one_line(exc.stderr))}") from None
+            out = _run(where, args)  # a bare repository, or inside .git
+        lines = out.decode("utf-8", "surrogateescape").splitlines()
+        bare, git_dir, common_dir = lines[:3]
+        root = lines[3] if len(lines) > 3 else None
+        if root is None and bare == "false" and Path(git_dir).name == ".git":
+            root = str(Path(git_dir).parent)  # started inside .git
+        if bare == "true" or root is None:
+            raise RepositoryError(f"{git_dir} is a bare repository; akkoord needs a work tree")
+        return cls(Path(root), Path(git_dir), Path(common_dir))
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], branch: str = DEFAULT_BRANCH) -> Repository:
-        repo = git.Repo.init(path, initial_branch=branch)
-        return cls(repo)
-
-    def _check_ownership(self) -> None:
-        """Git refuses a repository owned by another user unless it is listed in `safe.directory`: say so, with
-        git's own reason and the step, instead of failing later on an empty answer."""
+        os.makedirs(path, exist_ok=True)
         try:
-            owners = {os.stat(self.root).st_uid, os.stat(self.git_dir).st_uid}
-        except OSError:
-            return
-        if not hasattr(os, "geteuid") or owners == {os.geteuid()}:
-            return
-        proc = subprocess.run(["git", "rev-parse", "--git-dir"], cwd=self.root, capture_output=True, text=True)
-        if proc.returncode == 0:
-            return
-        said = one_line(proc.stderr)
-        step_ = re.search(r"(git config --global --add safe\.directory \S+)", said)
-        if "dubious ownership" in said:
-            owner = _user_name(next(iter(owners - {os.geteuid()}), None))
-            raise RepositoryError(
-                f"git refuses to work in {self.root}: detected dubious ownership (it belongs to {owner}, not to you); "
-                f"if you trust it, run `{step_.group(1) if step_ else f'git config --global --add safe.directory {self.root}'}` "
-                "and retry"
-            )
-        raise RepositoryError(f"git cannot open {self.root}: {_clip(said)}")
+            _run(path, ["init", "-q", f"--initial-branch={branch}"])
+        except GitFailed as exc:
+            raise RepositoryError(f"git could not create a repository in {path}: {_git_said(exc)}") from None
+        return cls.discover(path)
 
     # reading ----------------------------------------------------------------
     def head_commit(self) -> str | None:
+        """The commit HEAD names, or None on a branch with no commit yet."""
         try:
-            return self.git_repo.head.commit.hexsha
-        except ValueError:  # unborn branch
-            return None
-        except (OSError, TypeError) as exc:
+            return self._out("rev-parse", "-q", "--verify", "HEAD^{commit}").strip() or None
+        except GitFailed as exc:
+            if exc.status == 1 and not exc.stderr.strip():  # unborn branch
+                return None
             raise self.damaged(exc) from None
 
     def branch_ref(self) -> str:
+        """The branch HEAD is on (e.g. refs/heads/main); a detached HEAD is refused."""
         try:
-            return self.git_repo.head.ref.path  # e.g. refs/heads/main
-        except TypeError:
+            return self._out("symbolic-ref", "-q", "HEAD").strip()
+        except GitFailed:
             raise RepositoryError(self._detached_message()) from None
 
     def resolve(self, rev: str) -> str | None:
         """The commit id `rev` names, or None."""
         if rev.startswith("-"):
             return None
-        try:
-            return self.git_repo.commit(rev).hexsha
-        except (git.BadName, git.BadObject, ValueError, git.GitCommandError):
-            return None
+        return self._rev_parse(f"{rev}^{{commit}}")
 
     @_reading
     def read(self, commit: str, path: str) -> bytes | None:
         """The bytes of `path` in `commit`, or None when absent."""
-        try:
-            blob = self.git_repo.commit(commit).tree / path
-        except KeyError:
-            return None
-        data: bytes = blob.data_stream.read()
+        data = self.read_blobs([f"{commit}:{path}"])[0]
+        if data is None and self._rev_parse(f"{commit}^{{commit}}") is None:
+            raise self.damaged(ValueError(f"there is no commit {commit}"))
         return data
 
     @_reading
@@ -293,7 +326,7 @@ class Repository:
 
         Two git processes whatever the number of files (`ls-tree -r`, then one `cat-file --batch`), where
         reading each file by its path would parse the folder's trees again for every file."""
-        listing = self.git_repo.git.ls_tree("-r", "-z", commit, "--", folder, strip_newline_in_stdout=False)
+        listing = self._out("ls-tree", "-r", "-z", commit, "--", folder)
         entries = []
         for record in listing.split("\0"):
             if record:
@@ -309,11 +342,7 @@ class Repository:
         that is missing or not a file."""
         if not names:
             return []
-        with tempfile.TemporaryFile() as requests:
-            requests.write("".join(f"{name}\n" for name in names).encode("utf-8"))
-            requests.seek(0)
-            out = self.git_repo.git.execute(["git", "cat-file", "--batch"], istream=requests, stdout_as_string=False)
-        assert isinstance(out, bytes)
+        out = _batch(self.root, "--batch", names)
         blobs: list[bytes | None] = []
         position = 0
         for _ in names:
@@ -368,11 +397,7 @@ class Repository:
         --batch-check`; None for a name that names nothing."""
         if not names:
             return []
-        with tempfile.TemporaryFile() as requests:
-            requests.write("".join(f"{name}\n" for name in names).encode("utf-8"))
-            requests.seek(0)
-            out = self.git_repo.git.execute(["git", "cat-file", "--batch-check"], istream=requests)
-        assert isinstance(out, str)
+        out = _batch(self.root, "--batch-check", names).decode("utf-8", "surrogateescape")
         found: list[tuple[str, str] | None] = []
         for line in out.splitlines()[: len(names)]:
             fields = line.split()  # "ID TYPE SIZE", or "NAME missing"
@@ -384,7 +409,7 @@ class Repository:
     def tree_entries(self, commit: str, folders: list[str]) -> list[TreeEntry]:
         """Every entry under `folders` in `commit` (a folder given that is a file or symlink is listed itself),
         in one `git ls-tree` call."""
-        out = self.git_repo.git.ls_tree("-r", "-l", "-z", commit, "--", *folders, stdout_as_string=False)
+        out = _run(self.root, ["ls-tree", "-r", "-l", "-z", commit, "--", *folders])
         entries = []
         for record in out.split(b"\0"):
             if not record:
@@ -397,8 +422,10 @@ class Repository:
 
     @_reading
     def read_blob(self, sha: str) -> bytes:
-        """The bytes of the blob `sha` (through git's long-running cat-file process: no process per file)."""
-        data: bytes = self.git_repo.odb.stream(bytes.fromhex(sha)).read()
+        """The bytes of the blob `sha` (a damaged or missing blob is a RepositoryError)."""
+        data = self.read_blobs([sha])[0]
+        if data is None:
+            raise RepositoryError(f"git object {sha} is missing")
         return data
 
     def changed_in_work_tree(self, paths: list[str]) -> list[str]:
@@ -425,31 +452,29 @@ class Repository:
     def is_ancestor(self, ancestor: str, descendant: str) -> bool:
         """Whether commit `ancestor` is `descendant` or one of its ancestors (`git merge-base --is-ancestor`)."""
         try:
-            self.git_repo.git.merge_base("--is-ancestor", ancestor, descendant)
-        except git.GitCommandError as exc:
+            self._out("merge-base", "--is-ancestor", ancestor, descendant)
+        except GitFailed as exc:
             if exc.status == 1:
                 return False
             raise
         return True
 
     def config_identity(self) -> Identity | None:
-        reader = self.git_repo.config_reader()
-        try:
-            name = reader.get_value("user", "name")
-            email = reader.get_value("user", "email")
-        except Exception:
-            return None
-        return Identity(str(name), str(email)) if name and email else None
+        """The git identity configured for this repository (its own, the user's or the system's config)."""
+        return _identity(self.root)
 
     def local_config(self, key: str) -> str | None:
         """A value of this repository's own git config (.git/config), or None."""
         try:
-            return self.git_repo.git.config("--local", "--get", key).strip() or None
-        except git.GitCommandError:
+            return self._out("config", "--local", "--get", key).strip() or None
+        except GitFailed:
             return None
 
     def set_local_config(self, key: str, value: str) -> None:
-        self.git_repo.git.config("--local", key, value)
+        try:
+            self._out("config", "--local", key, value)
+        except GitFailed as exc:
+            raise RepositoryError(f"git could not set {key} in {self.root}: {_git_said(exc)}") from None
 
     def damaged(self, exc: BaseException) -> RepositoryError:
         """The one line for an object git cannot read: what, and how to find and repair the damage."""
@@ -472,7 +497,7 @@ class Repository:
             configured = ""
         if configured:
             return configured
-        heads = [head.name for head in self.git_repo.heads]
+        heads = self._git_out("for-each-ref", "--format=%(refname:strip=2)", "refs/heads/").split()
         if DEFAULT_BRANCH in heads or len(heads) != 1:
             return DEFAULT_BRANCH
         return heads[0]
@@ -499,10 +524,7 @@ class Repository:
         if unfinished:
             raise RepositoryError(f"{self.root}: {unfinished}, then retry; nothing was written")
         branch = self.agreement_branch()
-        try:
-            current = self.git_repo.head.ref.name
-        except TypeError:
-            raise RepositoryError(self._detached_message()) from None
+        current = self.branch_ref().removeprefix("refs/heads/")
         if current != branch:
             raise RepositoryError(
                 f"HEAD is on branch {current}, not on the agreement's branch {branch}: nothing was written; switch "
@@ -512,10 +534,8 @@ class Repository:
 
     def _detached_message(self) -> str:
         branch = self.agreement_branch()
-        try:
-            at = self.git_repo.head.commit.hexsha[:12]
-        except (ValueError, OSError):
-            at = "an unknown commit"
+        head = self._rev_parse("HEAD^{commit}")
+        at = head[:12] if head else "an unknown commit"
         return (
             f"HEAD is detached (at {at}, e.g. after `git checkout version/LABEL`): nothing was written; switch back "
             f"to the agreement's branch with `git switch {branch}` and retry"
@@ -734,13 +754,13 @@ class Repository:
             except RepositoryError:
                 self._drop_pending()
                 raise
-            except git.GitCommandError as exc:
+            except GitFailed as exc:
                 self._drop_pending()
                 raise self._refused(exc, ref, old, tag[0] if tag else None) from None
             self._sync_work_tree(changes, commit, what)
             return commit
 
-    def _refused(self, exc: git.GitCommandError, ref: str, old: str | None, tag: str | None) -> RepositoryError:
+    def _refused(self, exc: GitFailed, ref: str, old: str | None, tag: str | None) -> RepositoryError:
         """Why git did not move the refs, said for what it is; nothing was written in every case."""
         if tag is not None and self.tag_target(tag) is not None:
             return RepositoryError(f"tag {tag} already exists; choose another label; nothing was written")
@@ -802,13 +822,10 @@ class Repository:
         """Move every ref of `updates` (ref, new, expected old) in one transaction: all of them or none."""
         if len(updates) == 1:
             ref, new, old = updates[0]
-            self.git_repo.git.update_ref(ref, new, old, m=reason)
+            self._out("update-ref", "-m", reason, ref, new, old)
         else:
             script = "".join(f"update {ref} {new} {old}\n" for ref, new, old in updates).encode("ascii")
-            with tempfile.TemporaryFile() as stdin:
-                stdin.write(script)
-                stdin.seek(0)
-                self.git_repo.git.update_ref("--stdin", m=reason, istream=stdin)
+            _run(self.root, ["update-ref", "-m", reason, "--stdin"], input=script)
         step("refs-moved")
 
     def _write_pending(self, commit: str, parent: str | None, ref: str, paths: list[str]) -> None:
@@ -871,7 +888,7 @@ class Repository:
                 self._git_out("reset", "-q", "HEAD", "--", *paths, raw=True)
                 step("index-reset")
                 return
-            except git.GitCommandError as exc:
+            except GitFailed as exc:
                 if not lock.exists():
                     raise RepositoryError(
                         f"{what} {commit[:12]} was recorded, but git could not update its index ({_git_said(exc)}); "
@@ -896,8 +913,8 @@ class Repository:
             self.check_writable()
             sha = self._tag_object(name, commit, message, tagger, timestamp)
             try:
-                self.git_repo.git.update_ref(f"refs/tags/{name}", sha, ZERO)
-            except git.GitCommandError as exc:
+                self._out("update-ref", f"refs/tags/{name}", sha, ZERO)
+            except GitFailed as exc:
                 if self.tag_target(name) is not None:
                     raise RepositoryError(f"tag {name} already exists; choose another label") from None
                 raise RepositoryError(f"git did not create tag {name}: {_refusal(exc)}") from None
@@ -920,7 +937,7 @@ class Repository:
             "r%(refname)%00o%(objectname)%00t%(*objectname)%00k%(*objecttype)%00"
             "w%(taggername) %(taggeremail)%00d%(taggerdate:raw)%00m%(contents)%00%00"
         )
-        out = self.git_repo.git.for_each_ref(f"{root}{prefix}", format=fmt, strip_newline_in_stdout=False)
+        out = self._out("for-each-ref", f"--format={fmt}", f"{root}{prefix}")
         found = []
         for record in out.split("\x00\x00"):
             record = record.lstrip("\n")
@@ -951,23 +968,22 @@ class Repository:
 
     def _rev_parse(self, rev: str) -> str | None:
         try:
-            return self.git_repo.git.rev_parse("--verify", "-q", rev) or None
-        except git.GitCommandError:
+            return self._out("rev-parse", "--verify", "-q", rev).strip() or None
+        except GitFailed:
             return None
+
+    def _out(self, *args: str) -> str:
+        """The output of `git ARGS` here (GitFailed when it fails)."""
+        return _run(self.root, list(args)).decode("utf-8", "surrogateescape")
 
     def _git_out(
         self, *args: str, input: bytes | None = None, env: dict[str, str] | None = None, raw: bool = False
     ) -> str:
         """Run git here and return its output; a failure is a RepositoryError in one line (or, with `raw`, the
-        GitCommandError itself for the caller to interpret)."""
+        GitFailed itself for the caller to interpret)."""
         try:
-            if input is not None:
-                with tempfile.TemporaryFile() as stdin:
-                    stdin.write(input)
-                    stdin.seek(0)
-                    return self.git_repo.git.execute(["git", *args], istream=stdin, env=env)
-            return self.git_repo.git.execute(["git", *args], env=env)
-        except git.GitCommandError as exc:
+            return _run(self.root, list(args), input=input, env=env).decode("utf-8", "surrogateescape")
+        except GitFailed as exc:
             if raw:
                 raise
             raise RepositoryError(
@@ -1040,10 +1056,6 @@ class Repository:
         return answer
 
     # remotes and exchange ---------------------------------------------------------
-    def close(self) -> None:
-        """End git's long-running helper processes for this repository (before its folder moves or goes)."""
-        self.git_repo.close()
-
     def remotes(self) -> dict[str, str]:
         """The configured remotes: name -> URL."""
         status, out, _ = self._git("config", "--local", "--get-regexp", r"^remote\..*\.url$")
@@ -1261,21 +1273,18 @@ class Repository:
         with HEAD at `head` and `refs` (ref name -> object) as its refs: a state that is not this repository's
         own (received from a remote, or about to be taken in) seen by the same readers, changing nothing here."""
         folder = tempfile.mkdtemp(prefix="akkoord-view-")
-        scratch = None
         try:
-            scratch = git.Repo.init(folder)
+            _run(folder, ["init", "-q"])
             objects = os.path.realpath(self.common_dir / "objects")
-            Path(scratch.git_dir, "objects", "info").mkdir(parents=True, exist_ok=True)
-            Path(scratch.git_dir, "objects", "info", "alternates").write_text(objects + "\n", encoding="utf-8")
-            found = Repository(scratch)
+            Path(folder, ".git", "objects", "info").mkdir(parents=True, exist_ok=True)
+            Path(folder, ".git", "objects", "info", "alternates").write_text(objects + "\n", encoding="utf-8")
+            found = Repository.discover(folder)
             found.set_branch("akkoord-view")
             found.update_refs(
                 [("refs/heads/akkoord-view", head, None), *((name, sha, None) for name, sha in refs.items())], "view"
             )
             yield found
         finally:
-            if scratch is not None:
-                scratch.close()
             shutil.rmtree(folder, ignore_errors=True)
 
     def _git(
@@ -1286,22 +1295,21 @@ class Repository:
         network: bool = False,
     ) -> tuple[int, str, str]:
         """Run git here: (exit status, output, error output), never raising for a failing git."""
-        full_env = dict(env or {})
+        full_env = {**os.environ, **_GIT_ENV, **(env or {})}
         if network:
             full_env.setdefault("GIT_TERMINAL_PROMPT", "0")  # a missing credential fails instead of waiting
-        options: dict[str, Any] = {"with_extended_output": True, "with_exceptions": False}
-        if full_env:
-            options["env"] = full_env
-        result: Any
-        if input is None:
-            result = self.git_repo.git.execute(["git", *args], **options)
-        else:
-            with tempfile.TemporaryFile() as stdin:
-                stdin.write(input.encode("utf-8"))
-                stdin.seek(0)
-                result = self.git_repo.git.execute(["git", *args], istream=stdin, **options)
-        status, out, err = result
-        return int(status), str(out), str(err)
+        try:
+            proc = subprocess.run(
+                ["git", *args],
+                cwd=self.root,
+                input=input.encode("utf-8") if input is not None else None,
+                capture_output=True,
+                env=full_env,
+            )
+        except OSError as exc:
+            raise RepositoryError(f"cannot run git: {exc.strerror}; install git and retry") from None
+        out = proc.stdout.decode("utf-8", "surrogateescape")
+        return proc.returncode, out.removesuffix("\n"), proc.stderr.decode("utf-8", "replace").removesuffix("\n")
 
     @_reading
     def last_intact(self, tip: str, path: str, intact: Callable[[bytes], bool] | None = None) -> str | None:
@@ -1391,12 +1399,22 @@ def remove_abandoned(parent: Path, prefix: str) -> None:
 
 def global_identity() -> Identity | None:
     """The user's configured git identity outside any repository (global and system config), if complete."""
-    runner = git.Git()
+    return _identity(os.path.expanduser("~") if os.path.isdir(os.path.expanduser("~")) else "/", outside=True)
+
+
+def _identity(cwd: str | os.PathLike[str], outside: bool = False) -> Identity | None:
+    """user.name and user.email as git reads them in `cwd` (only the global and system config, `outside` any
+    repository), when both are set."""
+    env = {"GIT_DIR": os.devnull} if outside else None
     try:
-        name = runner.config("--get", "user.name").strip()
-        email = runner.config("--get", "user.email").strip()
-    except git.GitCommandError:
+        out = _run(cwd, ["config", "-z", "--get-regexp", r"^user\.(name|email)$"], env=env).decode("utf-8", "replace")
+    except (GitFailed, RepositoryError):
         return None
+    found = {}
+    for entry in out.split("\0"):
+        key, _, value = entry.partition("\n")
+        found[key] = value
+    name, email = found.get("user.name", "").strip(), found.get("user.email", "").strip()
     return Identity(name, email) if name and email else None
 
 
@@ -1409,7 +1427,22 @@ def _said(stderr: str) -> str:
     return text[:300] + "…" if len(text) > 300 else text
 
 
-def _git_said(exc: git.GitCommandError) -> str:
+def _dubious(where: str, said: str) -> str:
+    """Git refuses a repository owned by another user unless it is listed in `safe.directory`: say so, with the
+    owner and the step."""
+    step_ = re.search(r"(git config --global --add safe\.directory \S+)", said)
+    try:
+        owner = _user_name(os.stat(where).st_uid)
+    except OSError:
+        owner = "another user"
+    return (
+        f"git refuses to work in {where}: detected dubious ownership (it belongs to {owner}, not to you); "
+        f"if you trust it, run `{step_.group(1) if step_ else f'git config --global --add safe.directory {where}'}` "
+        "and retry"
+    )
+
+
+def _git_said(exc: GitFailed) -> str:
     """What git said, in a few words on one line (a lock file in the way, above all)."""
     text = one_line(str(exc.stderr or ""))
     text = re.sub(r"^stderr: '?|'$", "", text).strip()
@@ -1516,7 +1549,7 @@ def _space_hint(stderr: str | bytes | None) -> str:
     return " (the disk is full: free some space and retry)" if "No space left" in text else ""
 
 
-def _refusal(exc: git.GitCommandError) -> str:
+def _refusal(exc: GitFailed) -> str:
     """Why git refused a ref update, with the step that helps; always ends saying nothing was written."""
     said = _git_said(exc)
     stderr = str(exc.stderr or "")

@@ -223,7 +223,6 @@ def new_repository(directory: str | os.PathLike[str]) -> Iterator[Repository]:
             step("repository-created")
             yield repo
             step("init-staged")
-            repo.close()
             try:
                 if target.exists():
                     target.rmdir()
