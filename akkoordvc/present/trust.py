@@ -7,9 +7,12 @@ whether something verifies. Everything that came from a repository passes throug
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..trust import printable
-from ..trust.model import DAY, Registry, Signatory
+
+if TYPE_CHECKING:  # the registry's model (and the key formats it reads) only for the commands that show it
+    from ..trust.model import Registry, Signatory
 
 CELL = {
     "endorsed": "endorsed",
@@ -85,6 +88,8 @@ def _in_window(s: Signatory, key, today: dt.date) -> bool:
 
 
 def signatory_detail(registry: Registry, s: Signatory, today: dt.date) -> list[str]:
+    from ..trust.model import DAY
+
     sitting = registry.sitting_college(today)
     successors = [c.id for c in registry.colleges() if c.succeeds == s.id]
     lines = [f"{s.id}: {printable(s.name)}", f"  kind       {s.kind}"]

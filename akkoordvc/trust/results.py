@@ -100,8 +100,6 @@ def results(
 ) -> Results:
     """The results `need` (of `SECTIONS`) of `verify(workspace, trust_anchor, today)`: from the cache when it
     holds them, else computed (and every one of them kept)."""
-    from .status import matrix, standing
-
     cache = cache if cache is not None else Cache.of(workspace.repo)
     name = cache_key(workspace, trust_anchor, today)
 
@@ -120,6 +118,8 @@ def results(
         return Results(
             data("verify"), first["damaged"], first["records"], data("matrix"), data("standing"), full=compute
         )
+    from .status import matrix, standing
+
     report = compute()
     try:
         report.registry.require_current()

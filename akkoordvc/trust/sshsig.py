@@ -38,9 +38,10 @@ from ..errors import AkkoordError
 from ..messages import Message
 from ..model.ids import is_signatory_id
 from ..model.reading import read_input
-from . import printable, sshsig_verify
+from . import printable
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the in-process checks (and the cryptography library) load when a signature is first read
+    from . import sshsig_verify
     from .cache import Cache
 
 NS_ENDORSEMENT = "akkoordvc-endorsement-v1"
@@ -377,6 +378,8 @@ _PARSED: dict[bytes, sshsig_verify.Signature | sshsig_verify.Malformed] = {}
 def _parse(armored: bytes) -> sshsig_verify.Signature:
     """`sshsig_verify.parse`, remembered for the life of the process: a statement's signature is read when it is
     sorted (`read_signature`), then parsed again to be checked."""
+    from . import sshsig_verify
+
     found = _PARSED.get(armored)
     if found is None:
         try:
@@ -406,6 +409,8 @@ def read_signature(armored: bytes) -> SignatureInfo | None:
 
 
 def _read_signature(armored: bytes) -> SignatureInfo | None:
+    from . import sshsig_verify
+
     try:
         sig = _parse(armored)
     except sshsig_verify.Malformed:
@@ -529,6 +534,8 @@ class Verifier:
         self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date
     ) -> tuple[bool, str]:
         """The questions `ssh-keygen -Y verify -I principal -n namespace -O verify-time=day` asks."""
+        from . import sshsig_verify
+
         try:
             sig = _parse(signature)
         except sshsig_verify.Malformed as exc:
