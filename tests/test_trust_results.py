@@ -1,4 +1,4 @@
-"""The results of `verify`, `endorsements` and `since` kept whole in the cache (issue 10): a warm command reads
+"""The results of `verify`, `endorsements`, `since` and `status` kept whole in the cache (issue 10): a warm command reads
 one entry. They change no output: the same text and JSON without the cache, with it, after deleting it, with a
 damaged file and with one forged under another secret or of another shape; and a change of anything the report
 reads (a commit, a version tag, the trust anchor, today, the verifier, an unfinished git operation, the folder)
@@ -31,6 +31,8 @@ COMMANDS = [
     ("since", "org-b", "--no-color"),
     ("since", "org-c"),
     ("since", "nobody"),
+    ("status",),
+    ("status", "--json"),
 ]
 
 
@@ -48,7 +50,8 @@ def test_every_output_is_the_same_cold_warm_deleted_damaged_and_forged(cli_repo,
     repo, _, _ = cli_repo
     forget(repo)
     cold = outputs(run_cli, repo)
-    assert [code for code, _, _ in cold] == [1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1]
+    assert [code for code, _, _ in cold] == [1, 1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0]
+    assert '"problems": 2' in cold[-1][1] and '"undecided": [' in cold[-1][1]
     assert "Traceback" not in "".join(err for _, _, err in cold)
     files = result_files(repo)
     assert all(path.is_file() for path in files)
@@ -87,6 +90,8 @@ def all_good(section: str, value):
         data = {**data, "ok": True, "problems": [], "statements": [{**s, "verified": True} for s in data["statements"]]}
     elif section == "matrix":
         data = {**data, "verified": True, "problems": 0}
+    elif section == "waiting":
+        data = {**data, "problems": 0, "undecided": []}
     else:
         data = {**data, "signatories": {k: [v[0], "2026"] for k, v in data["signatories"].items()}}
     return {**value, "data": data}
@@ -100,6 +105,7 @@ def test_results_forged_under_another_secret_are_ignored(cli_repo, run_cli):  # 
     # the forgery is what the cache would answer under the right secret: the test above sees through it
     forge(repo, cache._secret(), all_good)
     assert run_cli("-C", repo, "verify", "--json")[0] == 0
+    assert json.loads(run_cli("-C", repo, "status", "--json")[1])["problems"] == 0
 
 
 @pytest.mark.parametrize(

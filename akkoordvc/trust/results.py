@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the checks and the redline are imported only when a command
     from .verify import Report
 
 #: the results kept, one cache section each (the first is the report of `verify`)
-SECTIONS = ("verify", "matrix", "standing")
+SECTIONS = ("verify", "matrix", "standing", "waiting")
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Results:
     records: bool  # whether there are registry records at all
     matrix: dict[str, Any] | None  # status.matrix on the day checked, when a registry is in force
     standing: dict[str, Any] | None  # what `since` needs (status.standing), when a registry is in force
+    waiting: dict[str, Any] | None  # what `status` shows of it (waiting.trust_view)
     report: Report | None = None  # the full report, when this command computed it (None: read from the cache)
     full: Callable[[], Report] | None = None  # computes the full report when a command needs more than the above
 
@@ -70,6 +71,10 @@ def _shape(value: Any) -> bool:
             isinstance(data, dict)
             and isinstance(data.get("ok"), bool)
             and all(isinstance(data.get(k), list) for k in ("statements", "problems", "notices"))
+        )
+    if value.get("of") == "waiting":
+        return (
+            isinstance(data, dict) and isinstance(data.get("problems"), int) and isinstance(data.get("undecided"), list)
         )
     return value.get("of") in SECTIONS and (data is None or isinstance(data, dict))
 
@@ -116,9 +121,16 @@ def results(
             return found[section]["data"] if section in found else None
 
         return Results(
-            data("verify"), first["damaged"], first["records"], data("matrix"), data("standing"), full=compute
+            data("verify"),
+            first["damaged"],
+            first["records"],
+            data("matrix"),
+            data("standing"),
+            data("waiting"),
+            full=compute,
         )
     from .status import matrix, standing
+    from .waiting import trust_view
 
     report = compute()
     try:
@@ -126,12 +138,14 @@ def results(
         current = True
     except AkkoordError:
         current = False
+    table = matrix(report, today) if report.registry.current is not None else None
     done = Results(
         report.as_dict(),
         len(report.registry.damaged),
         bool(report.registry.records),
-        matrix(report, today) if current else None,
+        table if current else None,
         standing(report) if current else None,
+        trust_view(report, table),
         report,
         compute,
     )

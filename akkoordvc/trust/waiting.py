@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AkkoordError
 from ..model import amendment_names as an
 from ..ops.amendments import Amendment
+
+if TYPE_CHECKING:
+    from .verify import Report
 
 
 @dataclass
@@ -101,32 +104,47 @@ def waiting(workspace: Any, today: dt.date, trust_anchor: str | None = None) -> 
 
 
 def _trust(workspace: Any, today: dt.date, trust_anchor: str | None, found: Waiting) -> None:
-    from .status import matrix
-    from .verify import verify
+    from .results import results
 
-    report = verify(workspace, trust_anchor, today)
-    found.problems = len(report.problems)
+    view = results(workspace, trust_anchor, today, ("waiting",)).waiting
+    assert view is not None
+    found.problems = view["problems"]
+    found.registry_pending = view["registry_pending"]
+    found.undecided = [Undecided(*entry) for entry in view["undecided"]]
+    found.sitting = view["sitting"]
+
+
+def trust_view(report: Report, matrix: dict[str, Any] | None) -> dict[str, Any]:
+    """What `status` shows of a verification, as JSON data: the number of problems, an admin record awaiting
+    more signatures, and (from `matrix`, the report's `status.matrix` when a registry is in force) the
+    signatories that have not decided about the current version and the sitting college's decision."""
+    view: dict[str, Any] = {
+        "problems": len(report.problems),
+        "registry_pending": None,
+        "undecided": [],
+        "sitting": None,
+    }
     state = report.registry
     if state.pending is not None:
-        found.registry_pending = {
+        view["registry_pending"] = {
             "record": state.pending.record.short,
             "signed": len(state.pending.signed_by),
             "needed": state.pending.regime.threshold,
         }
-    if state.current is None or not report.versions:
-        return
-    data = matrix(report, today)
-    current = next(v for v in data["versions"] if v["current"])
-    names = {s["id"]: s for s in data["signatories"]}
-    found.undecided = [
-        Undecided(ident, names[ident]["name"], names[ident]["sitting"])
+    if state.current is None or not report.versions or matrix is None:
+        return view
+    current = next(v for v in matrix["versions"] if v["current"])
+    names = {s["id"]: s for s in matrix["signatories"]}
+    view["undecided"] = [
+        [ident, names[ident]["name"], names[ident]["sitting"]]
         for ident, state_ in current["states"].items()
         if state_ == "pending"
     ]
-    college = data["current"]["sitting_college"]
+    college = matrix["current"]["sitting_college"]
     if college is not None:
-        found.sitting = {
+        view["sitting"] = {
             "id": college,
             "name": names[college]["name"],
-            "decision": data["current"]["sitting_college_decision"],
+            "decision": matrix["current"]["sitting_college_decision"],
         }
+    return view
