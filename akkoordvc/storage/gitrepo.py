@@ -1032,7 +1032,14 @@ class Repository:
         args = ["log", "-m", "--full-history", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H"]
         args += [*revs, "--", *folders]
         out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
-        proc = subprocess.Popen(["git", *args], cwd=self.root, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        proc = subprocess.Popen(
+            ["git", *args],
+            cwd=self.root,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env={**os.environ, **_GIT_ENV},
+        )
 
         def answer() -> list[tuple[str, str, str]]:
             with out, err:
@@ -1040,7 +1047,7 @@ class Repository:
                 out.seek(0)
                 err.seek(0)
                 if code != 0:
-                    exc = git.GitCommandError(["git", *args], code, err.read())
+                    exc = GitFailed("log", code, err.read().decode("utf-8", "replace"))
                     raise RepositoryError(
                         f"git log failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
                     ) from None
