@@ -168,6 +168,16 @@ def changed_amendment_event(mallory: Clone) -> None:
     _commit(mallory, "Fix the date")
 
 
+def edited_amendment_record(mallory: Clone) -> None:
+    """An amendment's record edited in place (its title changed) without `amend rebase`: a proposal silently
+    turned into another."""
+    record = sorted((mallory.root / "amendments").glob("*/amendment.xml"))[0]
+    text = record.read_text("utf-8")
+    record.write_text(text.replace("<title>", "<title>Niet ", 1), "utf-8")
+    assert record.read_text("utf-8") != text
+    _commit(mallory, "Better title")
+
+
 def history_rewrite(mallory: Clone) -> None:
     """The branch forced back one commit, dropping the newest change."""
     mallory.git("push", "-q", "--force", "origin", "HEAD~1:main")
@@ -187,6 +197,7 @@ FORGERIES = {
     "forged acceptance": (forged_acceptance, "no decision record signed by the admins backs it"),
     "deleted amendment": (deleted_amendment, "amendment.xml: was deleted in commit"),
     "changed amendment event": (changed_amendment_event, "amendments and their events are never deleted or rewritten"),
+    "edited amendment record": (edited_amendment_record, "without a 'revised' event beside it"),
 }
 
 

@@ -413,3 +413,38 @@ def test_clone_pull_and_push_speak_the_language_of_the_text(exchange, monkeypatc
     assert "al bijgewerkt tot" in a.ak("pull")
     assert "is bijgewerkt (tot" in a.ak("push")
     assert "laatst gecontroleerd op" in a.ak("remote", "list")
+
+
+def test_a_rebased_amendment_travels_between_clones(exchange):
+    """`amend rebase` rewrites an amendment's record beside a `revised` event: push sends it and pull takes it in
+    (an edited record without that event is among the forgeries pull refuses)."""
+    a = exchange.clone("a")
+    routes = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    other = a.propose("ma-akbanken", "En samen.", "Samen", "Fenna <fenna@example.org>")
+    a.accept(other)
+    a.ak("push")
+    b = exchange.clone("b")
+    start = exchange.base / "opnieuw.xml"
+    a.ak("amend", "rebase", routes, "--write", start)
+    text = start.read_text("utf-8")
+    end = text.index("</p>", text.index('id="ma-akbanken"'))
+    start.write_text(text[:end] + " Ook via andere routes." + text[end:], "utf-8")
+    assert "revision 2" in a.ak("amend", "rebase", routes, "--from-file", start, "--by", "Noor <noor@example.org>")
+    a.ak("push")
+    assert "fast-forward" in b.ak("pull")
+    assert a.refs() == b.refs()
+    assert '"revision": 2' in b.ak("amend", "show", routes, "--json")
+
+
+def test_push_refuses_to_send_a_deleted_amendment(exchange):
+    """A clone whose own branch lost an amendment (deleted with plain git) cannot send that loss to the remote."""
+    a = exchange.clone("a")
+    routes = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    a.ak("push")
+    a.git("rm", "-q", "-r", f"amendments/{routes}")
+    a.git("-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-q", "-m", "Clean up")
+    before = git(exchange.origin, "rev-parse", "main").strip()
+    code, _, err = a.ak_fail("push")
+    assert code == 1 and "push to origin: refused" in err
+    assert f"amendments/{routes}/amendment.xml: was deleted in commit" in err and "on this clone's branch main" in err
+    assert git(exchange.origin, "rev-parse", "main").strip() == before

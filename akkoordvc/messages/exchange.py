@@ -89,6 +89,202 @@ MESSAGES = {
         "`akkoord receive {out}` uitvoert",
         "en": "written to {out}: send it to someone with push rights, who runs `akkoord receive {out}`",
     },
+    # refusals (trust/exchange.py, storage/exchange.py, trust/bundle.py, trust/rename.py)
+    "exchange.refused": {
+        "nl": "{what}: geweigerd, {count} probleem/problemen; {advice}",
+        "en": "{what}: refused, {count} problem(s); {advice}",
+    },
+    "exchange.what.pull": {"nl": "pull van {remote}", "en": "pull from {remote}"},
+    "exchange.what.push": {"nl": "push naar {remote}", "en": "push to {remote}"},
+    "exchange.what.clone": {"nl": "kopie van {url}", "en": "clone of {url}"},
+    "exchange.what.receive": {"nl": "ontvangst van {source}", "en": "receive {source}"},
+    "exchange.advice.pull": {
+        "nl": "er is niets opgenomen (bekijk het: `git log -p {ref}`)",
+        "en": "nothing was taken in (inspect it: `git log -p {ref}`)",
+    },
+    "exchange.advice.push": {"nl": "er is niets verstuurd", "en": "nothing was pushed"},
+    "exchange.advice.push_unverified": {
+        "nl": "er is niets verstuurd: deze kopie klopt niet, en elke andere kopie zou haar weigeren",
+        "en": "nothing was pushed: this clone does not verify, and every other clone would refuse it",
+    },
+    "exchange.advice.push_rejected": {
+        "nl": "er is niets verstuurd (voer `akkoord pull` uit en probeer opnieuw)",
+        "en": "nothing was pushed (run `akkoord pull` and retry)",
+    },
+    "exchange.advice.clone": {"nl": "er is niets gekopieerd", "en": "nothing was cloned"},
+    "exchange.advice.receive": {"nl": "er is niets geschreven", "en": "nothing was written"},
+    "exchange.remote_ahead": {
+        "nl": "heeft commits die deze kopie niet heeft: voer `akkoord pull {remote}` uit en push dan opnieuw",
+        "en": "has commits this clone does not have: run `akkoord pull {remote}`, then push again",
+    },
+    "exchange.push_rejected": {"nl": "{remote} weigerde het: {summary}", "en": "{remote} refused it: {summary}"},
+    "exchange.no_branch": {
+        "nl": "{url} heeft geen branch {branch}: er is niets te kopiëren; er is niets gekopieerd",
+        "en": "{url} has no branch {branch}: there is nothing to clone; nothing was cloned",
+    },
+    "exchange.not_an_agreement": {
+        "nl": "{url} heeft geen akkoord.xml op {branch}: het is geen repository van een akkoord",
+        "en": "{url} holds no akkoord.xml on {branch}: it is not an agreement repository",
+    },
+    "exchange.no_folder_name": {
+        "nl": "kan geen mapnaam kiezen voor {url}; geef er een: `akkoord clone URL MAP`",
+        "en": "cannot choose a folder name for {url}; give one: `akkoord clone URL DIR`",
+    },
+    "exchange.note.registry_brought": {
+        "nl": "deze kopie had geen register; {remote} bracht er een — {note}",
+        "en": "this clone had no registry; {remote} brought one — {note}",
+    },
+    "exchange.note.merge_leaves": {
+        "nl": "de samenvoeging laat achter: {where}: {message}",
+        "en": "the merge leaves {where}: {message}",
+    },
+    "exchange.bad_remote_name": {
+        "nl": "remotenaam {name!r} is niet toegestaan; gebruik letters, cijfers, '.', '_' of '-' (bijvoorbeeld "
+        "origin of gemeente)",
+        "en": "remote name {name!r} is not allowed; use letters, digits, '.', '_' or '-' (e.g. origin or gemeente)",
+    },
+    "exchange.bad_url": {
+        "nl": "URL {url!r} is geen git-URL of pad; geef bijvoorbeeld /srv/akkoord.git of https://host/x.git",
+        "en": "URL {url!r} is not a git URL or path; give e.g. /srv/akkoord.git or https://host/x.git",
+    },
+    "exchange.no_remote": {
+        "nl": "geen remote met de naam {remote} (remotes: {known}); voeg hem toe met `akkoord remote add {remote} URL`",
+        "en": "no remote named {remote} (remotes: {known}); add it with `akkoord remote add {remote} URL`",
+    },
+    "exchange.none": {"nl": "geen", "en": "none"},
+    "exchange.tag_odd": {
+        "nl": "is geen geannoteerde tag van een commit met een geldig label, dus geen versie die akkoord maakte; "
+        "er is niets opgenomen",
+        "en": "is not an annotated tag of a commit with a valid label, so it is not a version akkoord made; "
+        "nothing was taken in",
+    },
+    "exchange.tag_described": {"nl": "commit {commit}, gedateerd {date}", "en": "commit {commit}, dated {date}"},
+    "exchange.no_date": {"nl": "niets", "en": "nothing"},
+    "exchange.branch_gone": {
+        "nl": "is verdwenen van {remote}; hij stond op commit {commit} toen deze kopie hem het laatst opnam",
+        "en": "is gone from {remote}; it held commit {commit} when this clone last took it in",
+    },
+    "exchange.history_rewritten": {
+        "nl": "bevat commit {commit} niet meer, die er was toen deze kopie hem het laatst opnam: de geschiedenis "
+        "is herschreven of teruggedraaid, en er vallen commits weg",
+        "en": "no longer contains commit {commit}, which it held when this clone last took it in: its history was "
+        "rewritten or rolled back, dropping commits",
+    },
+    "exchange.version_deleted": {
+        "nl": "is verwijderd; hij noemde eerder {before}",
+        "en": "was deleted; it named {before} before",
+    },
+    "exchange.version_moved": {
+        "nl": "is verplaatst van commit {old} naar {new} sinds deze kopie hem opnam; een versie verandert nooit",
+        "en": "was moved from commit {old} to {new} since this clone took it in; a version never changes",
+    },
+    "exchange.version_redated": {
+        "nl": "is anders gedateerd, van {old} naar {new}, sinds deze kopie hem opnam; een versie verandert nooit",
+        "en": "was re-dated from {old} to {new} since this clone took it in; a version never changes",
+    },
+    "exchange.version_remade": {
+        "nl": "is opnieuw gemaakt (een ander tag-object voor dezelfde commit en datum) sinds deze kopie hem opnam; "
+        "een versie verandert nooit",
+        "en": "was made again (another tag object for the same commit and date) since this clone took it in; "
+        "a version never changes",
+    },
+    "exchange.source.remote": {"nl": "die {remote}/{branch} stuurde", "en": "that {remote}/{branch} sent"},
+    "exchange.source.local": {"nl": "op de branch {branch} van deze kopie", "en": "on this clone's branch {branch}"},
+    "exchange.amendment_deleted": {
+        "nl": "is verwijderd in commit {commits} {source}; amendementen en hun gebeurtenissen worden nooit "
+        "verwijderd of herschreven",
+        "en": "was deleted in commit {commits} {source}; amendments and their events are never deleted or rewritten",
+    },
+    "exchange.amendment_changed": {
+        "nl": "is gewijzigd in commit {commits} {source}; amendementen en hun gebeurtenissen worden nooit "
+        "verwijderd of herschreven",
+        "en": "was changed in commit {commits} {source}; amendments and their events are never deleted or rewritten",
+    },
+    "exchange.amendment_record_changed": {
+        "nl": "is herschreven in commit {commits} {source} zonder een gebeurtenis 'revised' ernaast: alleen "
+        "`akkoord amend rebase` herschrijft een amendement",
+        "en": "was rewritten in commit {commits} {source} without a 'revised' event beside it: only "
+        "`akkoord amend rebase` rewrites an amendment",
+    },
+    "exchange.label_taken": {
+        "nl": "{remote} heeft versie {label} op {theirs}; versie {label} van deze kopie is {mine}, en een label "
+        "wordt één keer geclaimd: geef de uwe een ander label met `akkoord version rename {label} NIEUW` en doe "
+        "dan opnieuw pull",
+        "en": "{remote} holds version {label} at {theirs}; this clone's version {label} is {mine}, and a label is "
+        "claimed once: rename yours with `akkoord version rename {label} NEW`, then pull again",
+    },
+    "exchange.merge_conflict": {
+        "nl": "beide kanten veranderden {paths} verschillend, wat akkoord niet regel voor regel samenvoegt; er is "
+        "niets opgenomen — voeg met de hand samen met `git merge {theirs}` en daarna `akkoord verify`",
+        "en": "both sides changed {paths} differently, which akkoord does not merge line by line; nothing was "
+        "taken in — merge by hand with `git merge {theirs}`, then `akkoord verify`",
+    },
+    "exchange.and_more": {"nl": "{shown} en nog {count}", "en": "{shown} and {count} more"},
+    "exchange.bundle.not_a_bundle": {
+        "nl": "{source}: geen verklaring- of voorstelbestand van akkoord ({why}); vraag de afzender om het bestand "
+        "dat `akkoord endorse --out` of `akkoord amend propose --out` schreef",
+        "en": "{source}: not an akkoord statement or proposal file ({why}); ask the sender for the file "
+        "`akkoord endorse --out` or `akkoord amend propose --out` wrote",
+    },
+    "exchange.bundle.kind": {
+        "nl": "soort {kind!r} is niet een van {kinds}",
+        "en": "kind {kind!r} is not one of {kinds}",
+    },
+    "exchange.bundle.count": {
+        "nl": "{count} bestanden; een bestand om te sturen bevat er 1 tot {most}",
+        "en": "{count} files; a bundle holds 1 to {most}",
+    },
+    "exchange.bundle.path": {
+        "nl": "bestandsnaam {path!r} is geen pad in de repository dat akkoord schrijft",
+        "en": "file name {path!r} is not a repository path akkoord writes",
+    },
+    "exchange.bundle.base64": {"nl": "{path} is geen base64-tekst", "en": "{path} is not base64 text"},
+    "exchange.bundle.size": {"nl": "meer dan {most} bytes aan bestanden", "en": "more than {most} bytes of files"},
+    "exchange.bundle.already": {
+        "nl": "{source}: {what} staat al in deze repository; er is niets te doen",
+        "en": "{source}: {what} is already in this repository; nothing to do",
+    },
+    "exchange.bundle.clash": {
+        "nl": "{source}: {path} staat al in de repository met een andere inhoud; er is niets geschreven",
+        "en": "{source}: {path} is already in the repository with other content; nothing was written",
+    },
+    "exchange.bundle.no_statement": {
+        "nl": "{source}: bevat niet precies één goedgevormde verklaring ({why}); er is niets geschreven",
+        "en": "{source}: does not hold one well-formed statement ({why}); nothing was written",
+    },
+    "exchange.bundle.none": {"nl": "geen verklaring", "en": "no statement"},
+    "exchange.bundle.not_signed_statement": {
+        "nl": "{source}: bevat {path}, en dat is geen ondertekende verklaring van een ondertekenaar op het pad dat "
+        "de inhoud aangeeft",
+        "en": "{source}: holds {path}, which is not a signatory's signed statement at the path its content gives",
+    },
+    "exchange.bundle.statement": {
+        "nl": "{name} ({id}): {decision} versie {version} op {date}",
+        "en": "{name} ({id}): {decision} version {version} on {date}",
+    },
+    "exchange.bundle.amendment": {"nl": "amendement {id}: {title}", "en": "amendment {id}: {title}"},
+    "exchange.rename.statement": {
+        "nl": "versie {old} kan geen ander label krijgen: verklaring {path} noemt hem (of is gemaakt bovenop zijn "
+        "versiebesluit); een versie die een verklaring noemt houdt haar label",
+        "en": "version {old} cannot be renamed: statement {path} names it (or was made on top of its record); "
+        "a version a statement names keeps its label",
+    },
+    "exchange.rename.shared": {
+        "nl": "versie {old} kan geen ander label krijgen: remote {remote} heeft hem al (hij is verstuurd of "
+        "opgehaald); een versie die anderen kunnen hebben houdt haar label",
+        "en": "version {old} cannot be renamed: remote {remote} already has it (it was pushed or pulled); "
+        "a version others may hold keeps its label",
+    },
+    "exchange.rename.record_on_top": {
+        "nl": "versie {old} kan geen ander label krijgen: beheerbesluit {record} is ondertekend bovenop zijn "
+        "versiebesluit, en zou verliezen waarop het voortbouwt",
+        "en": "version {old} cannot be renamed: admin record {record} was signed on top of its version record, "
+        "and would lose what it builds on",
+    },
+    "exchange.rename.records": {
+        "nl": "versie {old} heeft {count} versiebesluiten; los dat eerst op",
+        "en": "version {old} has {count} version records; resolve that first",
+    },
     # help (cli/exchange_cmds.py)
     "exchange.help.clone": {
         "nl": "Kopieer het akkoord op URL (een pad, file://, git://, ssh:// of https://) naar DIRECTORY, "

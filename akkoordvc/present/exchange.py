@@ -41,7 +41,7 @@ def _versions(labels: list[str] | tuple[str, ...]) -> str:
     return text("exchange.versions", labels=", ".join(printable(t) for t in labels))
 
 
-def _notes(notices: list[str] | tuple[str, ...]) -> list[str]:
+def _notes(notices: list[str]) -> list[str]:
     return [text("exchange.note", note=note) for note in notices]
 
 

@@ -17,10 +17,13 @@ clone's is claimed twice. Each is a `Problem`: what the caller refuses.
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field
 
 from ..errors import Problem, RepositoryError
+from ..messages import Message, text
+from ..model import amendment_names as an
 from .amendment_store.paths import EVENTS, RECORD
 from .amendment_store.paths import FOLDER as AMENDMENTS
 from .gitrepo import ZERO, Identity, Repository, TagInfo, valid_ref_component
@@ -60,16 +63,14 @@ class Received:
 
 def check_remote_name(name: str) -> None:
     if not valid_ref_component(name):
-        raise RepositoryError(
-            f"remote name {name!r} is not allowed; use letters, digits, '.', '_' or '-' (e.g. origin or gemeente)"
-        )
+        raise RepositoryError(Message("exchange.bad_remote_name", name=name))
 
 
 def check_url(url: str) -> str:
     """Any git URL or path, but never one git would read as an option; a relative path made absolute (git
     runs in the repository, not where the command was given)."""
     if not url.strip() or url.startswith("-") or any(c in url for c in "\n\r\0"):
-        raise RepositoryError(f"URL {url!r} is not a git URL or path; give e.g. /srv/akkoord.git or https://host/x.git")
+        raise RepositoryError(Message("exchange.bad_url", url=url))
     if "://" not in url and ":" not in url.split("/", 1)[0]:
         return os.path.abspath(url)
     return url
@@ -80,10 +81,8 @@ def url_of(repo: Repository, remote: str) -> str:
     check_remote_name(remote)
     url = repo.remotes().get(remote)
     if url is None:
-        known = ", ".join(sorted(repo.remotes())) or "none"
-        raise RepositoryError(
-            f"no remote named {remote} (remotes: {known}); add it with `akkoord remote add {remote} URL`"
-        )
+        known = ", ".join(sorted(repo.remotes())) or text("exchange.none")
+        raise RepositoryError(Message("exchange.no_remote", remote=remote, known=known))
     return url
 
 
@@ -128,15 +127,18 @@ def fetch(repo: Repository, remote: str, branch: str) -> Received:
                 Problem(
                     "version-tag-odd",
                     f"{remote}: {TAG_PREFIX}{label}"[:200],
-                    "is not an annotated tag of a commit with a valid label, so it is not a version akkoord made; "
-                    "nothing was taken in",
+                    text("exchange.tag_odd"),
                 )
             )
     return Received(remote, branch, State(head, tags), recorded_state(repo, remote, branch), findings)
 
 
 def _describe(tag: TagInfo) -> str:
-    return f"commit {tag.commit[:12]}, dated {tag_date(tag) or 'nothing'}"
+    return text("exchange.tag_described", commit=tag.commit[:12], date=_date(tag))
+
+
+def _date(tag: TagInfo) -> str:
+    return tag_date(tag) or text("exchange.no_date")
 
 
 def history_findings(repo: Repository, received: Received) -> list[Problem]:
@@ -151,7 +153,7 @@ def history_findings(repo: Repository, received: Received) -> list[Problem]:
                 Problem(
                     "history-rewritten",
                     where,
-                    f"is gone from {received.remote}; it held commit {old[:12]} when this clone last took it in",
+                    text("exchange.branch_gone", remote=received.remote, commit=old[:12]),
                 )
             )
         elif old != new and not repo.is_ancestor(old, new):
@@ -159,52 +161,62 @@ def history_findings(repo: Repository, received: Received) -> list[Problem]:
                 Problem(
                     "history-rewritten",
                     where,
-                    f"no longer contains commit {old[:12]}, which it held when this clone last took it in: its "
-                    "history was rewritten or rolled back, dropping commits",
+                    text("exchange.history_rewritten", commit=old[:12]),
                 )
             )
     for label, before in sorted(received.recorded.tags.items()):
         now = received.state.tags.get(label)
         tag = f"{received.remote}: {TAG_PREFIX}{label}"
         if now is None:
-            found.append(Problem("version-deleted", tag, f"was deleted; it named {_describe(before)} before"))
+            found.append(Problem("version-deleted", tag, text("exchange.version_deleted", before=_describe(before))))
         elif now.sha != before.sha:
             if now.commit != before.commit:
-                what = f"was moved from commit {before.commit[:12]} to {now.commit[:12]}"
+                what = text("exchange.version_moved", old=before.commit[:12], new=now.commit[:12])
                 code = "version-moved"
             elif tag_date(now) != tag_date(before):
-                what = f"was re-dated from {tag_date(before) or 'nothing'} to {tag_date(now) or 'nothing'}"
+                what = text("exchange.version_redated", old=_date(before), new=_date(now))
                 code = "version-redated"
             else:
-                what = "was made again (another tag object for the same commit and date)"
+                what = text("exchange.version_remade")
                 code = "version-moved"
-            found.append(Problem(code, tag, f"{what} since this clone took it in; a version never changes"))
+            found.append(Problem(code, tag, what))
     return found
 
 
-def amendment_findings(repo: Repository, local: State, received: Received) -> list[Problem]:
-    """Amendments the remote's new commits deleted, and amendment events they deleted or changed: proposals and
-    their status history are append-only (only `amend rebase` rewrites an amendment's record, beside a new event),
-    so that nothing a clone had is lost by taking in what another sent."""
-    theirs = received.state.head
-    if local.head is None or theirs is None:
+def amendment_findings(repo: Repository, tip: str | None, since: str | None, source: str) -> list[Problem]:
+    """What the commits of `tip` since `since` did to amendments that is never allowed: an amendment deleted, an
+    amendment event deleted or changed, an amendment's record rewritten without a `revised` event added beside
+    it (what `amend rebase` does, the one command that rewrites a record). Proposals and their status history
+    are append-only, so that nothing a clone had is lost by taking in what another sent. `source` says whose
+    commits these are (see `exchange.source.*`)."""
+    if tip is None:
         return []
     found: dict[tuple[str, str], set[str]] = {}
-    for commit, status, path in repo.files_rewritten(theirs, [AMENDMENTS], since=local.head):
-        parts = path.split("/")
-        event = len(parts) == 4 and parts[2] == EVENTS
-        record = len(parts) == 3 and parts[2] == RECORD and status.startswith("D")
-        if event or record:
-            found.setdefault((path, "deleted" if status.startswith("D") else "changed"), set()).add(commit[:12])
+    for commit, changes in repo.diffs(tip, [AMENDMENTS], since=since, statuses="ADMT"):
+        revised = {m.group(1) for status, path in changes if status == "A" and (m := _REVISED.match(path))}
+        for status, path in changes:
+            parts = path.split("/")
+            if len(parts) == 4 and parts[2] == EVENTS and status != "A":
+                what = "deleted" if status == "D" else "changed"
+            elif len(parts) == 3 and parts[2] == RECORD and status == "D":
+                what = "deleted"
+            elif len(parts) == 3 and parts[2] == RECORD and status != "A" and parts[1] not in revised:
+                what = "record_changed"
+            else:
+                continue
+            found.setdefault((path, what), set()).add(commit[:12])
     return [
         Problem(
             "amendment-rewritten",
             path,
-            f"was {what} in commit {', '.join(sorted(commits))} that {received.remote}/{received.branch} sent; "
-            "amendments and their events are never deleted or rewritten",
+            text(f"exchange.amendment_{what}", commits=", ".join(sorted(commits)), source=source),
         )
         for (path, what), commits in sorted(found.items())
     ]
+
+
+#: an amendment's `revised` event: the one `amend rebase` adds beside the record it rewrites
+_REVISED = re.compile(rf"^{AMENDMENTS}/([^/]+)/{EVENTS}/[^/]+-{an.REVISED}-[0-9a-f]{{8}}\.xml$")
 
 
 def label_clashes(local: State, received: Received) -> list[Problem]:
@@ -221,9 +233,13 @@ def label_clashes(local: State, received: Received) -> list[Problem]:
             Problem(
                 "version-label-taken",
                 f"{TAG_PREFIX}{label}",
-                f"{received.remote} holds version {label} at {_describe(theirs)}; this clone's version {label} is "
-                f"{_describe(mine)}, and a label is claimed once: rename yours with "
-                f"`akkoord version rename {label} NEW`, then pull again",
+                text(
+                    "exchange.label_taken",
+                    remote=received.remote,
+                    label=label,
+                    theirs=_describe(theirs),
+                    mine=_describe(mine),
+                ),
             )
         )
     return found
@@ -233,11 +249,10 @@ def merge_commit(repo: Repository, ours: str, theirs: str, message: str, author:
     """The merge of `theirs` into `ours`, built from objects (no index, no work tree); refuses conflicting paths."""
     tree, conflicts = repo.merge_tree(ours, theirs)
     if tree is None:
-        shown = ", ".join(conflicts[:5]) + (f" and {len(conflicts) - 5} more" if len(conflicts) > 5 else "")
-        raise RepositoryError(
-            f"both sides changed {shown} differently, which akkoord does not merge line by line; nothing was taken in "
-            f"— merge by hand with `git merge {theirs[:12]}`, then `akkoord verify`"
-        )
+        shown = ", ".join(conflicts[:5])
+        if len(conflicts) > 5:
+            shown = text("exchange.and_more", shown=shown, count=len(conflicts) - 5)
+        raise RepositoryError(Message("exchange.merge_conflict", paths=shown, theirs=theirs[:12]))
     return repo.commit_object(tree, [ours, theirs], message, author, int(time.time()))
 
 

@@ -1097,6 +1097,32 @@ class Repository:
                 refs[name] = value
         return refs, head_branch
 
+    def diffs(
+        self, tip: str, folders: list[str], since: str | None = None, statuses: str = "DMT"
+    ) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Each diff in the history of `tip` (less that of `since`), newest first, as (commit, [(status, path)]):
+        the files under `folders` with one of `statuses` (git's --diff-filter letters). Like `files_rewritten`,
+        a merge gives one diff per parent, so what a merge adds is judged against each side. One `git log`."""
+        revs = [tip, f"^{since}"] if since else [tip]
+        out = self._git_out(
+            "log",
+            "-m",
+            "--full-history",
+            "--no-renames",
+            f"--diff-filter={statuses}",
+            "--name-status",
+            "--format=%x00%H",
+            *revs,
+            "--",
+            *folders,
+        )
+        found = []
+        for sha, lines in _log_records(out):
+            changes = [(status, path) for status, _, path in (line.partition("\t") for line in lines if line.strip())]
+            if changes:
+                found.append((sha, changes))
+        return found
+
     def fetch(self, remote: str, refspecs: list[str], optional: str | None = None) -> bool:
         """Fetch `refspecs` from `remote` (a name or URL), pruning what the remote no longer has from the
         destinations of glob refspecs, and no tag git would otherwise follow by itself. False (nothing fetched) when

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..errors import AkkoordError, RepositoryError
+from ..messages import Message, text
 from ..storage.actors import who_acts
 from ..storage.exchange import (
     DEFAULT_REMOTE,
@@ -55,10 +56,11 @@ CONCURRENT = frozenset({"registry-fork", "record-on-fork"})
 class Refused(AkkoordError):
     """A pull, push or clone refused: one line saying so, then one line per reason."""
 
-    def __init__(self, what: str, reasons: Iterable[Problem], advice: str = ""):
+    def __init__(self, what: Message, reasons: Iterable[Problem], advice: Message):
         lines = [str(reason) for reason in reasons]
         super().__init__(
-            f"{what}: refused, {len(lines)} problem(s){advice}", detail="\n".join(f"  {line}" for line in lines)
+            Message("exchange.refused", what=what, count=len(lines), advice=advice),
+            detail="\n".join(f"  {line}" for line in lines),
         )
         self.reasons = lines
 
@@ -158,9 +160,10 @@ def pull(
     repo = workspace.repo
     with workspace.writing():
         url, local, received, findings = _fetched(repo, remote)
-        inspect = f"; nothing was taken in (inspect it: `git log -p {received.incoming_ref}`)"
+        what = Message("exchange.what.pull", remote=remote)
+        inspect = Message("exchange.advice.pull", ref=received.incoming_ref)
         if findings:
-            raise Refused(f"pull from {remote}", findings, inspect)
+            raise Refused(what, findings, inspect)
         theirs = received.state.head
         if theirs is None:
             return Pulled(remote, url, "empty", local.head, local.head, None)
@@ -177,13 +180,13 @@ def pull(
         merged = new_problems([*mine.problems, *reports[0].problems], reports[-1].problems) if len(reports) > 1 else []
         bad += [p for p in merged if p.code not in CONCURRENT]
         if bad:
-            raise Refused(f"pull from {remote}", bad, inspect)
+            raise Refused(what, bad, inspect)
         if pinned is None and reports[0].registry.anchor:
             note = remember(workspace, reports[0].registry.anchor)
             if note:
-                notes.append(f"this clone had no registry; {remote} brought one — {note}")
+                notes.append(text("exchange.note.registry_brought", remote=remote, note=note))
         notes += [
-            f"the merge leaves {p.where}: {p.message}"
+            text("exchange.note.merge_leaves", where=p.where, message=p.message)
             for p in merged
             if p.code in CONCURRENT and p.code != "record-on-fork"
         ]
@@ -209,7 +212,12 @@ def _fetched(repo: Repository, remote: str) -> tuple[str, State, Received, list[
             *received.findings,
             *history_findings(repo, received),
             *label_clashes(local, received),
-            *amendment_findings(repo, local, received),
+            *amendment_findings(
+                repo,
+                received.state.head if local.head is not None else None,
+                local.head,
+                text("exchange.source.remote", remote=remote, branch=received.branch),
+            ),
         ],
     )
 
@@ -239,14 +247,12 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
         theirs = received.state.head
         if theirs is not None and theirs != local.head and not repo.is_ancestor(theirs, local.head or ZERO):
             findings.append(
-                Problem(
-                    "remote-ahead",
-                    f"{remote}/{branch}",
-                    f"has commits this clone does not have: run `akkoord pull {remote}`, then push again",
-                )
+                Problem("remote-ahead", f"{remote}/{branch}", str(Message("exchange.remote_ahead", remote=remote)))
             )
+        what = Message("exchange.what.push", remote=remote)
+        findings += amendment_findings(repo, local.head, theirs, text("exchange.source.local", branch=branch))
         if findings:
-            raise Refused(f"push to {remote}", findings, "; nothing was pushed")
+            raise Refused(what, findings, Message("exchange.advice.push"))
         specs = [f"refs/heads/{branch}:refs/heads/{branch}"] if local.head != theirs else []
         tags = sorted(label for label in local.tags if label not in received.state.tags)
         specs += [f"refs/tags/{local.tags[label].name}:refs/tags/{local.tags[label].name}" for label in tags]
@@ -256,19 +262,17 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
             known = report_at(workspace, received.state, pinned, today).problems if theirs is not None else []
             bad = new_problems(known, mine.problems)
             if bad:
-                raise Refused(
-                    f"push to {remote}",
-                    bad,
-                    "; nothing was pushed: this clone does not verify, and every other clone would refuse it",
-                )
+                raise Refused(what, bad, Message("exchange.advice.push_unverified"))
             pushed = repo.push(remote, specs)
             rejected = [p for p in pushed if p.rejected]
             if rejected:
-                raise Refused(
-                    f"push to {remote}",
-                    [Problem("push-rejected", p.ref, f"{remote} refused it: {p.summary}") for p in rejected],
-                    "; nothing was pushed (run `akkoord pull` and retry)",
-                )
+                said = [
+                    Problem(
+                        "push-rejected", p.ref, str(Message("exchange.push_rejected", remote=remote, summary=p.summary))
+                    )
+                    for p in rejected
+                ]
+                raise Refused(what, said, Message("exchange.advice.push_rejected"))
         sent = State(local.head, {**received.state.tags, **{label: local.tags[label] for label in tags}})
         repo.update_refs(recorded_updates(repo, remote, branch, sent), f"akkoord: push {remote}")
         return Pushed(remote, url, branch, theirs, local.head, local.head != theirs, tags, notes)
@@ -285,19 +289,20 @@ def clone(url: str, directory: str | None, *, anchor: str | None = None, today: 
         branch = head_branch or "main"
         repo.set_branch(branch)
         received = fetch(repo, DEFAULT_REMOTE, branch)
+        what = Message("exchange.what.clone", url=url)
         if received.findings:
-            raise Refused(f"clone of {url}", received.findings, "; nothing was cloned")
+            raise Refused(what, received.findings, Message("exchange.advice.clone"))
         head = received.state.head
         if head is None:
-            raise RepositoryError(f"{url} has no branch {branch}: there is nothing to clone; nothing was cloned")
+            raise RepositoryError(Message("exchange.no_branch", url=url, branch=branch))
         with repo.view(head, received.state.tag_refs()) as view:
             found = Workspace(view)
             if found.repo.read(head, "akkoord.xml") is None:
-                raise RepositoryError(f"{url} holds no akkoord.xml on {branch}: it is not an agreement repository")
+                raise RepositoryError(Message("exchange.not_an_agreement", url=url, branch=branch))
             report = verify(found, anchor, today)
         bad = [p for p in report.problems if p.code not in ACCEPTED]
         if bad:
-            raise Refused(f"clone of {url}", bad, "; nothing was cloned")
+            raise Refused(what, bad, Message("exchange.advice.clone"))
         updates: list[tuple[str, str | None, str | None]] = [(f"refs/heads/{branch}", head, ZERO)]
         updates += [(ref, sha, ZERO) for ref, sha in sorted(received.state.tag_refs().items())]
         updates += recorded_updates(repo, DEFAULT_REMOTE, branch, received.state)
@@ -315,5 +320,5 @@ def _folder_for(url: str) -> str:
     """The folder `git clone` would choose: the URL's last part without `.git`."""
     name = url.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1].removesuffix(".git")
     if not name or name in (".", ".."):
-        raise RepositoryError(f"cannot choose a folder name for {url}; give one: `akkoord clone URL DIR`")
+        raise RepositoryError(Message("exchange.no_folder_name", url=url))
     return name
