@@ -43,6 +43,37 @@ MESSAGES = {
         "nl": "Stel ook voor als een open amendement al precies dezelfde wijziging doet.",
         "en": "Propose even when an open amendment already makes exactly the same change.",
     },
+    # a proposal received as a file (`akkoord receive`, storage/amendment_store/lifecycle.py)
+    "amend.received.records": {
+        "nl": "{source}: bevat {count} amendementen; een voorstel bevat er precies één",
+        "en": "{source}: holds {count} amendment records; a proposal holds exactly one",
+    },
+    "amend.received.misplaced": {
+        "nl": "{source}: {path} bevat amendement {id}; het hoort te staan op {at}",
+        "en": "{source}: {path} holds amendment {id}; it must lie at {at}",
+    },
+    "amend.received.already": {
+        "nl": "{source}: amendement {id} staat al in deze repository; er is niets te doen",
+        "en": "{source}: amendment {id} is already in this repository; nothing to do",
+    },
+    "amend.received.stray": {
+        "nl": "{source}: {path} is geen amendement of gebeurtenis van een amendement; er is niets ontvangen",
+        "en": "{source}: {path} is not an amendment record or event; nothing was received",
+    },
+    "amend.received.misnamed": {
+        "nl": "{source}: {path} heeft niet de naam die bij de inhoud hoort; er is niets ontvangen",
+        "en": "{source}: {path} is not named after its content; nothing was received",
+    },
+    "amend.received.event": {
+        "nl": "{source}: {path} is een gebeurtenis {status!r}; een voorstel bevat alleen zijn gebeurtenis "
+        "'proposed' (en gebeurtenissen 'superseded' van voorgestelde amendementen); er is niets ontvangen",
+        "en": "{source}: {path} is a {status!r} event; a proposal holds only its 'proposed' event (and "
+        "'superseded' events of proposed amendments); nothing was received",
+    },
+    "amend.received.proposed": {
+        "nl": "{source}: bevat {count} gebeurtenissen 'proposed' voor {id}; een voorstel bevat er één",
+        "en": "{source}: holds {count} proposed events for {id}; a proposal holds one",
+    },
     "amend.help.amend.propose.opt.out": {
         "nl": "Schrijf het voorstel naar FILE in plaats van het vast te leggen, om te sturen naar iemand met "
         "schrijfrechten op de remote (die `akkoord receive FILE` uitvoert).",

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..storage.actors import stand_in, who_acts
 from ..storage.amendment_store import CHANGE as AMENDMENT_CHANGE
 from ..storage.amendment_store import proposal_message, received_proposal
@@ -52,7 +53,7 @@ class Bundle:
 @dataclass
 class Received:
     kind: str
-    what: str  # one line: the statement or amendment received
+    what: Message  # one line: the statement or amendment received
     commit: str
 
 
@@ -65,11 +66,8 @@ def make(kind: str, files: dict[str, bytes]) -> bytes:
 def read(data: bytes, source: str) -> Bundle:
     """The bundle in `data`; one line naming `source` for anything that is not a well-formed bundle."""
 
-    def refuse(why: str) -> AkkoordError:
-        return AkkoordError(
-            f"{source}: not an akkoord statement or proposal file ({why}); ask the sender for the file "
-            "`akkoord endorse --out` or `akkoord amend propose --out` wrote"
-        )
+    def refuse(why: str | Message) -> AkkoordError:
+        return AkkoordError(Message("exchange.bundle.not_a_bundle", source=source, why=why))
 
     try:
         obj = load_object(data, FORMAT)
@@ -77,21 +75,21 @@ def read(data: bytes, source: str) -> Bundle:
     except JSONFileError as exc:
         raise refuse(exc.message) from None
     if obj["kind"] not in KINDS:
-        raise refuse(f"kind {printable(str(obj['kind'])[:40])!r} is not one of {', '.join(KINDS)}")
+        raise refuse(Message("exchange.bundle.kind", kind=printable(str(obj["kind"])[:40]), kinds=", ".join(KINDS)))
     files: dict[str, bytes] = {}
     if not 0 < len(obj["files"]) <= MAX_FILES:
-        raise refuse(f"{len(obj['files'])} files; a bundle holds 1 to {MAX_FILES}")
+        raise refuse(Message("exchange.bundle.count", count=len(obj["files"]), most=MAX_FILES))
     for path, value in obj["files"].items():
         if not _PATH.match(path) or ".." in path.split("/"):
-            raise refuse(f"file name {printable(path[:80])!r} is not a repository path akkoord writes")
+            raise refuse(Message("exchange.bundle.path", path=printable(path[:80])))
         if not isinstance(value, str):
-            raise refuse(f"{path} is not base64 text")
+            raise refuse(Message("exchange.bundle.base64", path=path))
         try:
             files[path] = base64.b64decode(value, validate=True)
         except (binascii.Error, ValueError):
-            raise refuse(f"{path} is not base64 text") from None
+            raise refuse(Message("exchange.bundle.base64", path=path)) from None
     if sum(len(d) for d in files.values()) > MAX_BYTES:
-        raise refuse(f"more than {MAX_BYTES:,} bytes of files")
+        raise refuse(Message("exchange.bundle.size", most=f"{MAX_BYTES:,}"))
     return Bundle(obj["kind"], files)
 
 
@@ -106,25 +104,23 @@ def receive(
             files, message, what, author = _statement(workspace, bundle, source, by)
         else:
             amendment, files = received_proposal(workspace, bundle.files, source)
-            what = f"amendment {amendment.known_id}: {printable(amendment.title)}"
+            what = Message("exchange.bundle.amendment", id=amendment.known_id, title=printable(amendment.title))
             message = f"{proposal_message(amendment)}\n\n{CHANGE_TRAILER}: {AMENDMENT_CHANGE}\n"
             proposer = amendment.proposers[0]
             author = who_acts(by, repo, signer=Identity(proposer.name, proposer.email))
         present = {path: repo.read(head, path) for path in files}
         if all(present[path] == data for path, data in files.items()):
-            raise AkkoordError(f"{source}: {what} is already in this repository; nothing to do")
+            raise AkkoordError(Message("exchange.bundle.already", source=source, what=what))
         clash = [path for path, data in present.items() if data is not None and data != files[path]]
         if clash:
-            raise AkkoordError(
-                f"{source}: {clash[0]} is already in the repository with other content; nothing was written"
-            )
+            raise AkkoordError(Message("exchange.bundle.clash", source=source, path=clash[0]))
         candidate = repo.prepare_commit(head, dict(files), message, author)
         pinned, mine, _ = own_report(workspace, anchor, today)
         local = local_state(repo)
         local.head = candidate
         bad = new_problems(mine.problems, report_at(workspace, local, pinned, today).problems)
         if bad:
-            raise Refused(f"receive {source}", bad, "; nothing was written")
+            raise Refused(Message("exchange.what.receive", source=source), bad, Message("exchange.advice.receive"))
         repo.advance(candidate, head, [], f"akkoord: receive {source}")
         workspace.expected = candidate
         return Received(bundle.kind, what, candidate)
@@ -132,22 +128,27 @@ def receive(
 
 def _statement(
     workspace: Workspace, bundle: Bundle, source: str, by: str | None
-) -> tuple[dict[str, bytes], str, str, Identity]:
+) -> tuple[dict[str, bytes], str, Message, Identity]:
     statements, stray = load_statements(bundle.files)
     if len(statements) != 1 or stray or not statements[0].ok:
-        why = stray[0].message if stray else (statements[0].error if statements else "no statement")
-        raise AkkoordError(f"{source}: does not hold one well-formed statement ({why}); nothing was written")
+        why = stray[0].message if stray else (statements[0].error if statements else Message("exchange.bundle.none"))
+        raise AkkoordError(Message("exchange.bundle.no_statement", source=source, why=why))
     s = statements[0]
     if s.kind != ENDORSEMENT or s.signature is None or s.path != s.expected_path() or len(bundle.files) != 2:
-        raise AkkoordError(
-            f"{source}: holds {s.path}, which is not a signatory's signed statement at the path its content gives"
-        )
+        raise AkkoordError(Message("exchange.bundle.not_signed_statement", source=source, path=s.path))
     from .registry import load_state
 
     registry = load_state(workspace).require_current()
     who = registry.signatory(s.signatory)
     name = who.name if who is not None else s.signatory
     author = who_acts(by, workspace.repo, signer=stand_in(name, s.signatory))
-    what = f"{printable(name)} ({s.signatory}): {s.decision} version {printable(s.version)} on {s.get('date')}"
+    what = Message(
+        "exchange.bundle.statement",
+        name=printable(name),
+        id=s.signatory,
+        decision=s.decision,
+        version=printable(s.version),
+        date=s.get("date"),
+    )
     message = f"{commit_message(s, name)}\n\n{CHANGE_TRAILER}: endorsement\n"
     return dict(bundle.files), message, what, author

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import RepositoryError
+from ..messages import Message
 from ..model import registry_names as rn
 from ..storage.exchange import recorded_state
 from ..storage.gitrepo import Repository, TagInfo
@@ -47,10 +48,7 @@ def rename(workspace: Workspace, old: str, new: str) -> Renamed:
     statements, _ = load_statements(files.data)
     for s in statements:
         if s.ok and (s.version == old or s.get("version_record") in shas or shas & set(s.get("registry") or [])):
-            raise RepositoryError(
-                f"version {old} cannot be renamed: statement {s.path} names it (or was made on top of its record); "
-                "a version a statement names keeps its label"
-            )
+            raise RepositoryError(Message("exchange.rename.statement", old=old, path=s.path))
     branch = repo.branch_ref().removeprefix("refs/heads/")
     tag = repo.tags(TAG_PREFIX + old)
     for remote in sorted(repo.remotes()):
@@ -58,18 +56,12 @@ def rename(workspace: Workspace, old: str, new: str) -> Renamed:
         shared = any(t.name == TAG_PREFIX + old for t in seen.tags.values() if t.sha in {x.sha for x in tag})
         shared = shared or any(seen.head and repo.read(seen.head, r.path) is not None for r in records)
         if shared:
-            raise RepositoryError(
-                f"version {old} cannot be renamed: remote {remote} already has it (it was pushed or pulled); "
-                "a version others may hold keeps its label"
-            )
+            raise RepositoryError(Message("exchange.rename.shared", old=old, remote=remote))
     on_top = [r for r in state.records.values() if shas & set(r.parents)]
     if on_top:
-        raise RepositoryError(
-            f"version {old} cannot be renamed: admin record {on_top[0].short} was signed on top of its version "
-            "record, and would lose what it builds on"
-        )
+        raise RepositoryError(Message("exchange.rename.record_on_top", old=old, record=on_top[0].short))
     if len(records) > 1:
-        raise RepositoryError(f"version {old} has {len(records)} version records; resolve that first")
+        raise RepositoryError(Message("exchange.rename.records", old=old, count=len(records)))
     record = records[0] if records else None
     drop: list[str] = []
     since = None

@@ -459,37 +459,40 @@ def received_proposal(workspace: Workspace, files: dict[str, bytes], source: str
     repository has none yet)."""
     records = {path: data for path, data in files.items() if path.endswith("/" + RECORD)}
     if len(records) != 1:
-        raise AkkoordError(f"{source}: holds {len(records)} amendment records; a proposal holds exactly one")
+        raise AkkoordError(Message("amend.received.records", source=source, count=len(records)))
     ((path, data),) = records.items()
     amendment = ops.parse_amendment(data, f"{source}: {path}")
     if path != record_path(amendment.known_id):
         raise AkkoordError(
-            f"{source}: {path} holds amendment {amendment.known_id}; it must lie at {record_path(amendment.known_id)}"
+            Message(
+                "amend.received.misplaced",
+                source=source,
+                path=path,
+                id=amendment.known_id,
+                at=record_path(amendment.known_id),
+            )
         )
     amendments = load(workspace)
     if amendment.known_id in amendments:
-        raise AkkoordError(f"{source}: amendment {amendment.known_id} is already in this repository; nothing to do")
+        raise AkkoordError(Message("amend.received.already", source=source, id=amendment.known_id))
     proposed = 0
     for event_file, event_data in files.items():
         if event_file == path:
             continue
         parts = event_file.split("/")
         if len(parts) != 4 or parts[0] != FOLDER_NAME or parts[2] != EVENTS:
-            raise AkkoordError(f"{source}: {event_file} is not an amendment record or event; nothing was received")
+            raise AkkoordError(Message("amend.received.stray", source=source, path=event_file))
         event = ops.parse_event(event_data, f"{source}: {event_file}")
         if event_file != event_path(parts[1], event):
-            raise AkkoordError(f"{source}: {event_file} is not named after its content; nothing was received")
+            raise AkkoordError(Message("amend.received.misnamed", source=source, path=event_file))
         if parts[1] == amendment.known_id and event.status == an.PROPOSED:
             proposed += 1
         elif parts[1] in amendments and event.status == an.SUPERSEDED:
             require(amendments[parts[1]], (an.PROPOSED,), "supersede")
         else:
-            raise AkkoordError(
-                f"{source}: {event_file} is a {event.status!r} event; a proposal holds only its 'proposed' event (and "
-                "'superseded' events of proposed amendments); nothing was received"
-            )
+            raise AkkoordError(Message("amend.received.event", source=source, path=event_file, status=event.status))
     if proposed != 1:
-        raise AkkoordError(f"{source}: holds {proposed} proposed events for {amendment.known_id}; a proposal holds one")
+        raise AkkoordError(Message("amend.received.proposed", source=source, count=proposed, id=amendment.known_id))
     base_root = locate_base(workspace, amendment.base, amendments, source, {})
     ops.check_against_base(amendment, base_root, source)
     if workspace.repo.read(workspace.head(), README) is None:
