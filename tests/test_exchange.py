@@ -413,6 +413,12 @@ def test_clone_pull_and_push_speak_the_language_of_the_text(exchange, monkeypatc
     assert "al bijgewerkt tot" in a.ak("pull")
     assert "is bijgewerkt (tot" in a.ak("push")
     assert "laatst gecontroleerd op" in a.ak("remote", "list")
+    b.endorse("energie", "2019")
+    b.ak("push")
+    a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    code, _, err = a.ak_fail("push")
+    assert code == 1 and "push naar origin: geweigerd, 1 probleem/problemen; er is niets verstuurd" in err
+    assert "heeft commits die deze kopie niet heeft: voer `akkoord pull origin` uit" in err
 
 
 def test_a_rebased_amendment_travels_between_clones(exchange):
