@@ -11,7 +11,8 @@ What a reader does by hand (edit a file in an editor or in Word, make a key with
 the story, run before, after or instead of the command that names it; a command run instead shows no output.
 
 `AKKOORD_README_WRITE=1 pytest tests/test_readme.py` writes the real output into the README instead of
-comparing (after a message changed, say): review the diff, then run the test again without it.
+comparing (after a message changed, say), only for the steps whose output differs, with the ids and hashes the
+README already shows kept as they are: the diff shows what changed. Review it, then run the test again without it.
 """
 
 from __future__ import annotations
@@ -200,6 +201,12 @@ class Story:
                     if len(olds) == len(news):
                         self.tokens.update((o, n) for o, n in zip(olds, news, strict=True) if o != n)
 
+    def in_readme_terms(self, said: list[str]) -> list[str]:
+        """Real output with every token the README already shows under another value put back as the README
+        shows it, so that writing it changes only what really changed."""
+        shown = {real: readme for readme, real in self.tokens.items()}
+        return [TOKENS.sub(lambda found: shown.get(found.group(0), found.group(0)), line) for line in said]
+
 
 def as_shown(step: Step, said: list[str]) -> list[str]:
     """The real output cut as the README cuts it: up to a line `…` when the README shows only the start."""
@@ -214,7 +221,8 @@ def compare(step: Step, said: list[str]) -> tuple[list[str], list[str]]:
 
 
 def rewrite(lines: list[str], written: list[tuple[Step, str, list[str]]]) -> list[str]:
-    """The README with each step's command and output replaced by what really ran."""
+    """The README with each step's command and output replaced by what really ran (`written`: the steps whose
+    masked output differs, with the command and the output to show)."""
     out = list(lines)
     for step, command, said in sorted(written, key=lambda item: item[0].line, reverse=True):
         out[step.line : step.end] = [f"$ {command}", *as_shown(step, said)]
