@@ -165,3 +165,18 @@ def test_real_subprocess_without_git_identity(tmp_path, akkoord_exe, sample_path
     assert code == 0, err
     code, out, err = akkoord_exe("-C", repo, "log", env=env)
     assert code == 0 and out.startswith("2019")
+
+
+def test_reading_a_commit_that_is_not_there_names_the_damage(repo):
+    """A file absent from a commit is None; a commit the object store does not hold (a tag or record naming a
+    commit that was lost) is damage, said in one line, never taken for a missing file."""
+    from akkoordvc.errors import RepositoryError
+    from akkoordvc.storage.gitrepo import Repository
+
+    found = Repository.discover(repo)
+    head = found.head_commit()
+    assert head is not None and found.read(head, "akkoord.xml") is not None
+    assert found.read(head, "no-such-file.xml") is None
+    lost = "1234567890" * 4
+    with pytest.raises(RepositoryError, match=f"git object {lost[:12]} is damaged or missing; run `git fsck`"):
+        found.read(lost, "akkoord.xml")
