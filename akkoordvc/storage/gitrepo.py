@@ -360,36 +360,39 @@ class Repository:
     def stream_blobs(self, names: list[str]) -> Iterator[bytes | None]:
         """`read_blobs`, each blob handed over as soon as git has written it, so the caller works on one while git
         reads the next (one `git cat-file --batch`)."""
+        for found in self._stream_objects(names):
+            yield found[1] if found is not None and found[0] == b"blob" else None
+
+    def _stream_objects(self, names: list[str]) -> Iterator[tuple[bytes, bytes] | None]:
+        """(type, bytes) of the objects `names` name, each as soon as `git cat-file --batch` has written it; None
+        for a name that names nothing."""
         if not names:
             return
-        with tempfile.TemporaryFile() as requests:
+        with tempfile.TemporaryFile() as requests, tempfile.TemporaryFile() as errors:
             requests.write("".join(f"{name}\n" for name in names).encode("utf-8"))
             requests.seek(0)
             proc = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
-                cwd=self.root,
-                stdin=requests,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                bufsize=1 << 16,
+                ["git", "cat-file", "--batch"], cwd=self.root, stdin=requests, stdout=subprocess.PIPE, stderr=errors
             )
-        assert proc.stdout is not None and proc.stderr is not None
-        try:
-            for _ in names:
-                header = proc.stdout.readline().split()
-                if not header:  # git stopped before answering every name: a damaged object store
-                    raise self.damaged(OSError(proc.stderr.read().decode("utf-8", "replace") or "git cat-file ended"))
-                if len(header) != 3:  # "NAME missing" (or ambiguous)
-                    yield None
-                    continue
-                data = proc.stdout.read(int(header[2]))
-                proc.stdout.read(1)
-                yield data if header[1] == b"blob" else None
-        finally:
-            proc.stdout.close()
-            proc.kill()
-            proc.wait()
-            proc.stderr.close()
+            assert proc.stdout is not None
+            try:
+                for _ in names:
+                    header = proc.stdout.readline().split()
+                    if not header:  # git stopped before answering every name: a damaged object store
+                        proc.wait()
+                        errors.seek(0)
+                        said = errors.read().decode("utf-8", "replace")
+                        raise self.damaged(OSError(said or "git cat-file stopped early"))
+                    if len(header) != 3:  # "NAME missing" (or ambiguous)
+                        yield None
+                        continue
+                    data = proc.stdout.read(int(header[2]))
+                    proc.stdout.read(1)
+                    yield header[1], data
+            finally:
+                proc.stdout.close()
+                proc.kill()
+                proc.wait()
 
     @_reading
     def object_ids(self, names: list[str]) -> list[tuple[str, str] | None]:
@@ -604,15 +607,17 @@ class Repository:
         (the command died before it), there is nothing to do. Temporary files left by interrupted writes are
         removed. A record that cannot be read stops the command: the work tree may be older than HEAD, and
         committing it would undo a recorded change. Call with the lock held."""
-        self._remove_temporary_files()
         pending = self._pending_path()
         try:
             with open(pending, "rb") as handle:
                 record = json.loads(handle.read().decode("utf-8"))
             commit, parent, ref, paths = record["commit"], record["parent"], record["ref"], list(record["paths"])
+            self._remove_temporary_files([str(path) for path in paths])
         except FileNotFoundError:
+            self._remove_temporary_files([])
             return
         except (OSError, ValueError, KeyError, TypeError) as exc:
+            self._remove_temporary_files([])
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a record akkoord wrote"
             raise RepositoryError(
                 f"{pending} (the record of an interrupted akkoord commit) cannot be read: {why}; check that the work "
@@ -664,15 +669,17 @@ class Repository:
         except RepositoryError:
             return False
 
-    def _remove_temporary_files(self) -> None:
-        """Remove what interrupted writes of akkoord left: `.git/.akkoord-*.tmp` and the work-tree sync's
-        `.akkoord-sync-*.tmp` (both written only under the repository lock, which the caller holds)."""
+    def _remove_temporary_files(self, paths: list[str]) -> None:
+        """Remove what interrupted writes of akkoord left: `.git/.akkoord-*.tmp`, and the work-tree sync's
+        `.akkoord-sync-*.tmp` beside the `paths` of an interrupted commit (a sync writes only while the record of
+        its commit exists, beside the files it names; both only under the repository lock, which the caller
+        holds): the work tree is not walked, which in a repository of ten thousand files costs more than a commit."""
         found = []
         with contextlib.suppress(OSError):
             found += [self.git_dir / n for n in os.listdir(self.git_dir) if _is_temp(n, TEMP_PREFIX)]
-        for folder, dirs, files in os.walk(self.root):
-            dirs[:] = [d for d in dirs if d != ".git"]
-            found += [Path(folder, n) for n in files if _is_temp(n, SYNC_PREFIX)]
+        for folder in sorted({(self.root / path).parent for path in paths}):
+            with contextlib.suppress(OSError):
+                found += [folder / n for n in os.listdir(folder) if _is_temp(n, SYNC_PREFIX)]
         for path in found:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
@@ -771,18 +778,68 @@ class Repository:
         return RepositoryError(f"git did not {'create tag ' + tag if tag else 'move ' + ref}: {_refusal(exc)}")
 
     def _tree_with(self, old: str | None, changes: dict[str, bytes | None]) -> str:
+        """The tree of `old` with `changes` applied. Only the trees along the changed paths are read (one
+        `git cat-file --batch`), changed and stored, with the changed blobs (one `git hash-object -w` each kind):
+        every other tree of `old` is reused as it is, so a commit costs the same in a repository of ten thousand
+        files as in one of ten (a temporary index would hold them all)."""
+        if old is None:
+            return self._tree_in_index(old, changes)
+        width = len(old) // 2  # bytes of an object id: 20 (SHA-1) or 32 (SHA-256)
+        folders = sorted({path.rsplit("/", 1)[0] if "/" in path else "" for path in changes})
+        for folder in list(folders):
+            while folder:
+                folder = folder.rsplit("/", 1)[0] if "/" in folder else ""
+                folders.append(folder)
+        folders = sorted(set(folders), key=lambda f: (f.count("/") + bool(f), f))
+        found = list(self._stream_objects([f"{old}^{{tree}}" if not f else f"{old}:{f}" for f in folders]))
+        trees = {
+            f: _tree_entries(o[1], width) if o is not None and o[0] == b"tree" else {}
+            for f, o in zip(folders, found, strict=True)
+        }
+        written = [(path, data) for path, data in sorted(changes.items()) if data is not None]
+        blobs = self._write_objects("blob", [data for _, data in written])
+        for path, sha in zip([path for path, _ in written], blobs, strict=True):
+            folder, _, name = path.rpartition("/")
+            trees[folder][name.encode("utf-8", "surrogateescape")] = (b"100644", bytes.fromhex(sha))
+        for path in (path for path, data in changes.items() if data is None):
+            folder, _, name = path.rpartition("/")
+            trees[folder].pop(name.encode("utf-8", "surrogateescape"), None)
+        bodies: list[bytes] = []
+        for folder in reversed(folders):  # deepest first: a parent holds its children's ids
+            body = _tree_body(trees[folder])
+            if folder:
+                parent, _, name = folder.rpartition("/")
+                if trees[folder]:
+                    trees[parent][name.encode("utf-8", "surrogateescape")] = (
+                        b"40000",
+                        _object_id(b"tree", body, width),
+                    )
+                else:  # git keeps no empty folder
+                    trees[parent].pop(name.encode("utf-8", "surrogateescape"), None)
+                    continue
+            bodies.append(body)
+        ids = self._write_objects("tree", bodies)
+        expected = [_object_id(b"tree", body, width).hex() for body in bodies]
+        if ids != expected:
+            raise RepositoryError(f"git stored the new folders of {self.root} under other ids; nothing was written")
+        step("tree-written")
+        return ids[-1]
+
+    def _tree_in_index(self, old: str | None, changes: dict[str, bytes | None]) -> str:
         """The tree of `old` with `changes` applied, built by git in a private temporary index."""
         folder = tempfile.mkdtemp(prefix="akkoord-index-")
         try:
             env = {"GIT_INDEX_FILE": os.path.join(folder, "index")}
             if old:
                 self._git_out("read-tree", old, env=env)
-            lines = []
-            for path, data in sorted(changes.items()):
-                if data is None:
-                    lines.append(f"0 {ZERO}\t{path}\0")
-                else:
-                    lines.append(f"100644 {self._write_object('blob', data)}\t{path}\0")
+            written = [(path, data) for path, data in sorted(changes.items()) if data is not None]
+            blobs = dict(
+                zip([path for path, _ in written], self._write_objects("blob", [d for _, d in written]), strict=True)
+            )
+            lines = [
+                f"0 {ZERO}\t{path}\0" if data is None else f"100644 {blobs[path]}\t{path}\0"
+                for path, data in sorted(changes.items())
+            ]
             self._git_out("update-index", "-z", "--index-info", input="".join(lines).encode("utf-8"), env=env)
             tree = self._git_out("write-tree", env=env).strip()
             step("tree-written")
@@ -791,24 +848,34 @@ class Repository:
             shutil.rmtree(folder, ignore_errors=True)
 
     def _write_object(self, kind: str, data: bytes) -> str:
-        """Store `data` as a git object of `kind`: whole in an unnamed temporary file first, then `git hash-object
-        -w` reads it (never from a pipe, where a kill would hand git a truncated object to store, and never
-        `--literally`: git checks the format of a commit or tag). Git writes through a temporary file it renames
-        into place, so a kill at any moment leaves the object missing or complete."""
-        half = len(data) // 2
-        with tempfile.TemporaryFile() as staged:
+        return self._write_objects(kind, [data])[0]
+
+    def _write_objects(self, kind: str, items: list[bytes]) -> list[str]:
+        """Store each of `items` as a git object of `kind`, in one `git hash-object -w`: each whole in a temporary
+        file first, then git reads them (never from a pipe, where a kill would hand git a truncated object to
+        store, and never `--literally`: git checks the format of a commit or tag). Git writes through a temporary
+        file it renames into place, so a kill at any moment leaves an object missing or complete."""
+        if not items:
+            return []
+        with tempfile.TemporaryDirectory(prefix="akkoord-objects-") as folder:
+            paths = [os.path.join(folder, str(n)) for n in range(len(items))]
             try:
-                staged.write(data[:half])
-                step(f"{kind}-partly-staged")
-                staged.write(data[half:])
-                staged.flush()
+                for n, (path, data) in enumerate(zip(paths, items, strict=True)):
+                    with open(path, "wb") as staged:
+                        if n == 0:
+                            staged.write(data[: len(data) // 2])
+                            step(f"{kind}-partly-staged")
+                            data = data[len(data) // 2 :]
+                        staged.write(data)
             except OSError as exc:
                 raise RepositoryError(
                     f"cannot stage a {kind} to store in {self.root}: {why(exc)}; nothing was written"
                 ) from None
-            staged.seek(0)
             proc = subprocess.run(
-                ["git", "hash-object", "-t", kind, "-w", "--stdin"], cwd=self.root, stdin=staged, capture_output=True
+                ["git", "hash-object", "-t", kind, "-w", "--stdin-paths"],
+                cwd=self.root,
+                input="".join(f"{path}\n" for path in paths).encode(),
+                capture_output=True,
             )
         if proc.returncode != 0:
             said = one_line(proc.stderr.decode("utf-8", "replace"))
@@ -816,7 +883,10 @@ class Repository:
                 f"git could not store a {kind} in {self.root}: {_clip(said)}{_space_hint(proc.stderr)}; nothing was written"
             )
         step(f"{kind}-written")
-        return proc.stdout.decode("ascii").strip()
+        ids = proc.stdout.decode("ascii").split()
+        if len(ids) != len(items):
+            raise RepositoryError(f"git stored {len(ids)} of {len(items)} objects in {self.root}; nothing was written")
+        return ids
 
     def _move_refs(self, updates: list[tuple[str, str, str]], reason: str) -> None:
         """Move every ref of `updates` (ref, new, expected old) in one transaction: all of them or none."""
@@ -1559,6 +1629,35 @@ def _log_records(out: str) -> list[tuple[str, list[str]]]:
         elif records:
             records[-1][1].append(line)
     return records
+
+
+def _tree_entries(body: bytes, width: int) -> dict[bytes, tuple[bytes, bytes]]:
+    """The entries of a git tree object: name -> (mode, object id as bytes)."""
+    entries: dict[bytes, tuple[bytes, bytes]] = {}
+    position = 0
+    while position < len(body):
+        space = body.index(b" ", position)
+        nul = body.index(b"\0", space)
+        entries[body[space + 1 : nul]] = (body[position:space], body[nul + 1 : nul + 1 + width])
+        position = nul + 1 + width
+    return entries
+
+
+def _tree_body(entries: dict[bytes, tuple[bytes, bytes]]) -> bytes:
+    """A git tree object's bytes: entries sorted as git sorts them (a folder's name as if it ended in '/')."""
+
+    def order(name: bytes) -> bytes:
+        return name + b"/" if int(entries[name][0], 8) & 0o170000 == 0o040000 else name
+
+    return b"".join(entries[name][0] + b" " + name + b"\0" + entries[name][1] for name in sorted(entries, key=order))
+
+
+def _object_id(kind: bytes, body: bytes, width: int) -> bytes:
+    """The id git gives an object of `kind` with `body`, in the repository's hash (SHA-1, or SHA-256)."""
+    import hashlib
+
+    digest = hashlib.sha1 if width == 20 else hashlib.sha256
+    return digest(kind + b" %d\0" % len(body) + body).digest()
 
 
 def _commit_body(tree: str, parent: str | list[str] | None, author: Identity, when: int, message: str) -> bytes:
