@@ -29,6 +29,7 @@ import hashlib
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,8 +52,10 @@ from .statements import (
     verifiers,
 )
 
-#: from this many statements to check, a forked process reads and checks half of them (see `_read_and_check`)
+#: from this many statements to check, a forked process reads and checks a share of them (see `_read_and_check`)
 SHARE_FROM = 400
+#: the forked process's share when this one also has other work to do meanwhile (`load`'s `meanwhile`)
+CHILD_SHARE = 0.6
 _NAMES = {kind: tuple(sorted(fields_spec(kind))) for kind in FOLDERS}
 _SPECS = {kind: tuple(fields_spec(kind).items()) for kind in FOLDERS}
 
@@ -115,9 +118,11 @@ def load(
     state: RegistryState,
     cache: Cache,
     folders: tuple[str, ...] = tuple(FOLDERS.values()),
+    meanwhile: Callable[[], None] | None = None,
 ) -> Loaded:
     """The statements under `folders` of `listing` with their verdicts (see the module docstring); stray files as
-    problems. `state.current` must be the registry in force."""
+    problems. `state.current` must be the registry in force. `meanwhile`, when given, is called once, while a
+    forked process checks its share of the statements (or before the statements are checked, when none is)."""
     registry = state.current
     assert registry is not None
     mode = sshsig.verifier_mode()
@@ -146,7 +151,10 @@ def load(
             loaded.verdicts[path] = verdict
         statements[path] = statement
     if missing:
-        _check(listing, found.statements, [statements[p] for p in missing], state, cache, names, prints.owners, loaded)
+        files = found.statements
+        _check(listing, files, [statements[p] for p in missing], state, cache, names, prints.owners, loaded, meanwhile)
+    elif meanwhile is not None:
+        meanwhile()
     loaded.statements = [statements[path] for path in sorted(statements)]
     return loaded
 
@@ -160,6 +168,7 @@ def _check(
     names: dict[str, str],
     owners: str,
     loaded: Loaded,
+    meanwhile: Callable[[], None] | None,
 ) -> None:
     """Check the statements the cache had no answer for (see the module docstring) and remember the answers: under
     the key holding who owns which key when the answer read it, else under the one without."""
@@ -181,7 +190,8 @@ def _check(
     for statement in passed:
         _give_signatures(statement, _sigs(files[statement.path], signatures))
     blobs = [listing.blobs[s.path] for s in passed]
-    for statement, verdict in zip(passed, _read_and_check(listing.repo, passed, blobs, state), strict=True):
+    verdicts = _read_and_check(listing.repo, passed, blobs, state, meanwhile)
+    for statement, verdict in zip(passed, verdicts, strict=True):
         if verdict is None:
             cache.put(names[statement.path], [None, statement.error], section=_section(statement.path))
             continue
@@ -192,21 +202,28 @@ def _check(
 
 
 def _read_and_check(
-    repo: Repository, statements: list[Statement], blobs: list[str], state: RegistryState
+    repo: Repository,
+    statements: list[Statement],
+    blobs: list[str],
+    state: RegistryState,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Verdict | None]:
     """Read each of `statements` (blob ids `blobs`; its signatures given), parse it and check its signature(s): the
     verdicts, None for one that does not parse. From `SHARE_FROM` statements on, in a process of one thread, a
-    forked process reads and checks the second half meanwhile (both cores at work on a first, cold verification)
-    and hands its answers back pickled through a pipe; when it fails, that half is done here after all (the
-    statements it checked then have no bytes in this process: as those the cache answered for). The verifier
-    in-process only: the reference (ssh-keygen) is kept simple."""
-    half = len(statements) // 2
+    forked process reads and checks a share of them meanwhile (both cores at work on a first, cold verification:
+    half, or `CHILD_SHARE` when this process also runs `meanwhile`) and hands its answers back pickled through a
+    pipe; when it fails, its share is done here after all (the statements it checked then have no bytes in this
+    process: as those the cache answered for). The verifier in-process only: the reference (ssh-keygen) is kept
+    simple."""
     alone = threading.active_count() == 1  # a fork copies one thread: none may hold a lock the child needs
     if len(statements) < SHARE_FROM or not alone or not hasattr(os, "fork") or sshsig.verifier_mode() != "in-process":
+        if meanwhile is not None:
+            meanwhile()
         return _read_and_check_here(repo, statements, blobs, state)
+    half = len(statements) // 2 if meanwhile is None else round(len(statements) * (1 - CHILD_SHARE))
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: the second half, its answers pickled to the parent, then gone without cleanup
+    if pid == 0:  # the child: its share, the answers pickled to the parent, then gone without cleanup
         code = 1
         try:
             os.close(read)
@@ -222,6 +239,8 @@ def _read_and_check(
             os._exit(code)
     os.close(write)
     try:
+        if meanwhile is not None:
+            meanwhile()
         verdicts = _read_and_check_here(repo, statements[:half], blobs[:half], state)
     finally:
         with os.fdopen(read, "rb") as received:
@@ -230,7 +249,7 @@ def _read_and_check(
     answers: list[Any] | None
     try:
         answers = pickle.loads(payload) if status == 0 else None  # noqa: S301 - from the process forked above
-    except Exception:  # noqa: BLE001 - a child that died mid-write: check its half here
+    except Exception:  # noqa: BLE001 - a child that died mid-write: check its share here
         answers = None
     if answers is None or len(answers) != len(statements) - half:
         return verdicts + _read_and_check_here(repo, statements[half:], blobs[half:], state)

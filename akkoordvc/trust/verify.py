@@ -266,7 +266,25 @@ def verify(
     problems: list[Problem] = [p for p in listing.problems if p.where.split("/")[0] != RECORDS]
     problems.extend(state.problems)
     notices: list[str] = []
-    rewritten, intact_in = history()
+    texts = Texts(repo, cache)
+    found: dict[str, Any] = {}
+
+    def meanwhile() -> None:
+        """What does not depend on the statements, done while a forked process checks its share of them."""
+        found["history"] = history()
+        found["amendments"] = load_amendments(workspace, head).damaged.values()
+        texts.load(r.get("commit") for r in state.of_type("version"))
+        found["versions"] = signed_versions(workspace, state, texts)
+        found["decisions"] = decision_problems(workspace, state, head) if state.current is not None else []
+
+    registry = state.current
+    if registry is not None:
+        loaded = load(listing, state, cache, meanwhile=meanwhile)
+    else:
+        meanwhile()
+        statements, stray = load_statements(listing.read(p for p in listing.blobs if p.split("/")[0] != RECORDS))
+        loaded = Loaded(statements, {}, stray)
+    rewritten, intact_in = found["history"]
     problems.extend(rewritten)
     if rewritten:
         state.damaged = [p for p in rewritten if p.where.startswith(RECORDS + "/")]
@@ -276,30 +294,20 @@ def verify(
         notices.append(
             f"to restore the files changed or deleted since they were committed: `{restore_step(intact_in, 'signed files')}`"
         )
-    problems.extend(
-        Problem("amendment-damaged", d.path, d.detail) for d in load_amendments(workspace, head).damaged.values()
-    )
+    problems.extend(Problem("amendment-damaged", d.path, d.detail) for d in found["amendments"])
     unfinished = repo.unfinished_operation()
     if unfinished:  # the work tree is between two states: what is committed may not be what was meant
         problems.append(Problem("git-unfinished", str(workspace.root), unfinished))
-    registry = state.current
-    if registry is not None:
-        loaded = load(listing, state, cache)
-    else:
-        statements, stray = load_statements(listing.read(p for p in listing.blobs if p.split("/")[0] != RECORDS))
-        loaded = Loaded(statements, {}, stray)
     problems.extend(loaded.problems)
     statements = loaded.statements
     if registry is None and not state.records and statements:
         problems.append(
             Problem("no-registry", "records/", "there are statements but no signatory registry to check them against")
         )
-    texts = Texts(repo, cache)
-    texts.load([*(s.get("commit") for s in statements if s.ok), *(r.get("commit") for r in state.of_type("version"))])
-    found_versions, version_problems, missing_tags = signed_versions(workspace, state, texts)
+    texts.load(s.get("commit") for s in statements if s.ok)
+    found_versions, version_problems, missing_tags = found["versions"]
     problems.extend(version_problems)
-    if registry is not None:
-        problems.extend(problem for _, problem in decision_problems(workspace, state, head))
+    problems.extend(problem for _, problem in found["decisions"])
     checked = _checked(loaded, state, found_versions, texts, today, notices)
     for item in checked:
         problems.extend(item.problems)
