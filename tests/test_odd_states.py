@@ -305,7 +305,7 @@ def _registry_repo(tmp_path: Path) -> tuple[Path, Path]:
 
 def _signatory_record(repo: Path) -> str:
     """The record that added org-a, without its .json (the record's signatures are in the folder of that name)."""
-    commit = git(repo, "log", "-1", "--format=%H", "--grep=Add signatory org-a").strip()
+    commit = git(repo, "log", "-1", "--format=%H", "--grep=Ondertekenaar org-a toegevoegd").strip()
     (record,) = [p for p in git(repo, "show", "--name-only", "--format=", commit).split() if p.endswith(".json")]
     return record.removesuffix(".json")
 

@@ -143,7 +143,7 @@ def test_concurrent_decisions_and_versions_are_serialised(repo, tmp_path):
         assert code == 0, (name, err)
     assert_healthy(repo)
     subjects = git(repo, "log", "--format=%s", f"{before}..HEAD").strip().split("\n")
-    consolidations = [s for s in subjects if s.startswith("Consolidate version ")]
+    consolidations = [s for s in subjects if s.startswith("Versie ") and s.endswith(" samengesteld")]  # Dutch text
     assert len(subjects) == 5 + len(consolidations) and len(consolidations) <= 2
     status = amendments_in(repo)
     assert status[first[2]] == "rejected"
@@ -174,7 +174,7 @@ def test_concurrent_versions_with_one_label_make_one_version_and_one_consolidati
             assert "already exists" in one_clear_line(err)
     assert_healthy(repo)
     subjects = git(repo, "log", "--format=%s", f"{before}..HEAD").split("\n")
-    assert [s for s in subjects if s] == ["Consolidate version 2024"]
+    assert [s for s in subjects if s] == ["Versie 2024 samengesteld"]  # the text is Dutch, so is its history
     assert git(repo, "rev-parse", "version/2024^{commit}").strip() == git(repo, "rev-parse", "HEAD").strip()
     assert set(amendments_in(repo).values()) == {"consolidated"}
 
@@ -355,7 +355,7 @@ def test_a_crash_after_a_consolidation_moved_the_branch_cannot_be_undone_by_the_
     assert (repo / "akkoord.xml").read_bytes() == old_text  # not yet synced
     after = akkoord("-C", repo, "commit", "-m", "Redactie", "--by", BY)
     assert after.returncode == 1 and "no changes to commit" in one_clear_line(after.stderr)
-    assert git(repo, "log", "-1", "--format=%s").strip() == "Consolidate version 2024"
+    assert git(repo, "log", "-1", "--format=%s").strip() == "Versie 2024 samengesteld"
     assert (repo / "akkoord.xml").read_bytes() != old_text
     assert amendments_in(repo) == {ident: "consolidated"}
     assert_healthy(repo)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..messages import Message
 from . import trust_common as tc
 from .common import open_workspace
 
@@ -71,7 +72,7 @@ def registry_cosign(key, attestation, by):
                 "`akkoord signatory cosign --attestation STATEMENT --key KEY`"
             )
     result = cosign(found, state, key, tc.admin_actor(found, by))
-    tc.echo(committed(result, f"Cosigned the {describe(result.record)}"))
+    tc.echo(committed(result, Message("signatory.cosigned", record=describe(result.record))))
     return 0
 
 
@@ -97,7 +98,7 @@ def registry_resolve(drop, reason, keys, by):
 
     found = open_workspace(write=True)
     result = resolve(found, tc.state(found), list(drop), reason, list(keys), tc.admin_actor(found, by), tc.today())
-    tc.echo(committed(result, "Resolved the registry fork"))
+    tc.echo(committed(result, Message("signatory.fork_resolved")))
     return 0
 
 
@@ -116,7 +117,13 @@ def admin_add(ident, pubkey, name, keys, by):
     check_id(ident, "admin key id")
     key = new_key(pubkey, tc.today())
     admin = AdminKey(public=key.public, start=key.start, id=ident, name=name or ident)
-    return tc.change(lambda reg: add_admin(admin), keys, by, f"Add admin key {ident}", f"Added admin key {ident}")
+    return tc.change(
+        lambda reg: add_admin(admin),
+        keys,
+        by,
+        Message("commit.admin_add", id=ident),
+        Message("signatory.admin_added", id=ident),
+    )
 
 
 @click.command("admin-revoke")
@@ -135,8 +142,8 @@ def admin_revoke(ident, date, reason, keys, by):
         lambda reg: revoke_admin(ident, day, reason),
         keys,
         by,
-        f"Revoke admin key {ident}",
-        f"Revoked admin key {ident}",
+        Message("commit.admin_revoke", id=ident),
+        Message("signatory.admin_revoked", id=ident),
     )
 
 
@@ -152,8 +159,8 @@ def threshold(count, keys, by):
         lambda reg: set_threshold(count),
         keys,
         by,
-        f"Set the registry threshold to {count}",
-        f"Threshold set to {count}",
+        Message("commit.threshold", count=count),
+        Message("signatory.threshold_set", count=count),
     )
 
 

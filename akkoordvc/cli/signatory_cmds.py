@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..messages import Message
 from . import trust_common as tc
 from .common import emit_json, open_workspace
 from .registry_cmds import add_registry_commands
@@ -53,7 +54,11 @@ def signatory_add(ident, name, kind, term_start, term_end, succeeds, pubkeys, va
         keys=tuple(new_key(p, start) for p in pubkeys),
     )
     return tc.change(
-        lambda reg: add_signatory(new), keys, by, f"Add signatory {ident}: {name}", f"Added signatory {ident}"
+        lambda reg: add_signatory(new),
+        keys,
+        by,
+        Message("commit.signatory_add", id=ident, name=name),
+        Message("signatory.added", id=ident),
     )
 
 
@@ -69,7 +74,13 @@ def signatory_add_key(ident, pubkey, valid_from, valid_until, keys, by):
     from ..trust.registry_ops import add_key, new_key
 
     key = new_key(pubkey, tc.day(valid_from, "--valid-from") or tc.today(), tc.day(valid_until, "--valid-until"))
-    return tc.change(lambda reg: add_key(ident, key), keys, by, f"Add a key for {ident}", f"Added a key for {ident}")
+    return tc.change(
+        lambda reg: add_key(ident, key),
+        keys,
+        by,
+        Message("commit.key_add", id=ident),
+        Message("signatory.key_added", id=ident),
+    )
 
 
 @signatory.command("revoke-key")
@@ -93,7 +104,7 @@ def signatory_revoke_key(ident, selector, date, reason, keys, by):
         key = find_key(reg.require(ident), selector)
         return revoke_key(ident, key.fingerprint, tc.day(date, "--date") or tc.today(), reason)
 
-    return tc.change(ops, keys, by, f"Revoke a key of {ident}", f"Revoked a key of {ident}")
+    return tc.change(ops, keys, by, Message("commit.key_revoke", id=ident), Message("signatory.key_revoked", id=ident))
 
 
 @signatory.command("retire")
@@ -107,7 +118,11 @@ def signatory_retire(ident, date, keys, by):
 
     day = tc.day(date, "--date") or tc.today()
     return tc.change(
-        lambda reg: retire(ident, day), keys, by, f"Retire signatory {ident}", f"Retired signatory {ident}"
+        lambda reg: retire(ident, day),
+        keys,
+        by,
+        Message("commit.signatory_retire", id=ident),
+        Message("signatory.retired", id=ident),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..messages import Message
 from ..model.dates import today as today
 from .common import open_workspace
 
@@ -62,7 +63,7 @@ def echo(lines) -> None:
         click.echo(line)
 
 
-def change(ops_for, keys, by, message: str, what: str) -> int:
+def change(ops_for, keys, by, message: str | Message, what: str | Message) -> int:
     """Commit a registry change built by `ops_for(registry in force)`, signed with the admin `keys`, and say so."""
     from ..present.trust import committed
     from ..trust.changes import change as commit_change

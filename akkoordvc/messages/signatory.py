@@ -214,3 +214,18 @@ for _command in (
 ):
     MESSAGES[f"signatory.help.signatory.{_command}.opt.by"] = _BY_ADMIN
     MESSAGES[f"signatory.help.signatory.{_command}.opt.keys"] = _ADMIN_KEYS
+
+MESSAGES.update(
+    {
+        # what a registry change says once committed (followed by its record, serial and commit)
+        "signatory.added": {"nl": "Ondertekenaar {id} toegevoegd", "en": "Added signatory {id}"},
+        "signatory.key_added": {"nl": "Sleutel toegevoegd voor {id}", "en": "Added a key for {id}"},
+        "signatory.key_revoked": {"nl": "Sleutel van {id} ingetrokken", "en": "Revoked a key of {id}"},
+        "signatory.retired": {"nl": "Ondertekenaar {id} gestopt", "en": "Retired signatory {id}"},
+        "signatory.admin_added": {"nl": "Beheerderssleutel {id} toegevoegd", "en": "Added admin key {id}"},
+        "signatory.admin_revoked": {"nl": "Beheerderssleutel {id} ingetrokken", "en": "Revoked admin key {id}"},
+        "signatory.threshold_set": {"nl": "Drempel op {count} gezet", "en": "Threshold set to {count}"},
+        "signatory.cosigned": {"nl": "Medeondertekend: {record}", "en": "Cosigned the {record}"},
+        "signatory.fork_resolved": {"nl": "Splitsing van het register opgelost", "en": "Resolved the registry fork"},
+    }
+)

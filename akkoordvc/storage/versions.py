@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..errors import RepositoryError
+from ..messages import Message
 from ..model.dates import noon, parse_day
 from ..model.dates import today as today_utc
 from .gitrepo import ZERO, Identity, TagInfo, valid_ref_component
@@ -187,7 +188,7 @@ def create_version(
     from ..model.document import Document
 
     def tag_message(data: bytes) -> str:
-        lines = [message.strip() if message else f"Version {label}", ""]
+        lines = [message.strip() if message else workspace.in_text_language(Message("commit.version", label=label)), ""]
         lines.append(f"{_TRAILERS['label']}: {label}")
         lines.append(f"{_TRAILERS['date']}: {day.isoformat()}")
         lines.append(f"{_TRAILERS['text_sha256']}: {hashlib.sha256(data).hexdigest()}")
@@ -202,7 +203,7 @@ def create_version(
         data = doc.to_bytes()
         changes = dict(extra_changes or {})
         changes[TEXT_PATH] = data
-        summary = f"Consolidate version {label}"
+        summary = workspace.in_text_language(Message("commit.consolidate", label=label))
         if amendments:
             summary += f"\n\nAkkoord-Amendments: {' '.join(amendments)}"
         before = workspace.repo.head_commit()

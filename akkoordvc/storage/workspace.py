@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import messages
 from ..errors import RepositoryError
+from ..messages import Message, normalise
 from ..model import canonical
 from ..model.document import Document
 from ..model.strings import one_line
@@ -29,6 +31,7 @@ from ..model.validate import problems
 from ..model.xmlparse import parse_bytes
 from .actors import who_acts
 from .gitrepo import Identity, NoRepository, Repository, remove_abandoned, staging, step
+from .language import repository_language
 
 TEXT_PATH = "akkoord.xml"
 README_PATH = "README.md"
@@ -133,9 +136,21 @@ class Workspace:
             self.expected = self.repo.head_commit()
             yield self
 
-    def commit(self, changes: dict[str, bytes | None], message: str, change: str, by: Identity, **kwargs: Any) -> str:
-        """Commit `changes` with a trailer saying what kind of change this is (editorial, amendment, ...)."""
-        full = f"{message.rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
+    def text_language(self) -> str:
+        """The language of the agreement ("nl" or "en"): commit messages and other words written into the
+        repository are in it, whatever language the command line speaks (`in_text_language`)."""
+        return text_language(repository_language(self.root))
+
+    def in_text_language(self, message: str | Message) -> str:
+        """`message` as it is written into the repository: a catalogue message in the agreement's language."""
+        return message.render(self.text_language()) if isinstance(message, Message) else message
+
+    def commit(
+        self, changes: dict[str, bytes | None], message: str | Message, change: str, by: Identity, **kwargs: Any
+    ) -> str:
+        """Commit `changes` with a trailer saying what kind of change this is (editorial, amendment, ...); a
+        catalogue `message` is written in the agreement's language (the trailers stay as they are: code reads them)."""
+        full = f"{self.in_text_language(message).rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
         kwargs.setdefault("expected", self.expected)
         kwargs.setdefault("what", f"the {change} commit")
         sha = self.repo.commit_files(changes, full, by, **kwargs)
@@ -151,6 +166,12 @@ class Workspace:
         if canonical_bytes == self.head_text():
             raise RepositoryError(f"{TEXT_PATH} has no changes to commit")
         return self.commit({TEXT_PATH: canonical_bytes}, message, "editorial", by, allow_dirty=(TEXT_PATH,))
+
+
+def text_language(tag: str | None) -> str:
+    """The catalogue language words written into a repository of a text in language `tag` are in: Dutch for a
+    Dutch text, English for any other (the lingua franca when the catalogue does not speak the text's language)."""
+    return "nl" if normalise(tag) == "nl" else "en"
 
 
 def check_valid(doc: Document) -> None:
@@ -187,7 +208,8 @@ def initialise(
     }
     files.update(extra_files or {})
     with new_repository(directory) as repo:
-        full = f"{message or f'Start agreement {doc.id}: {doc.title}'}\n\n{CHANGE_TRAILER}: init\n"
+        subject = message or messages.text("commit.init", text_language(doc.lang), id=doc.id, title=doc.title)
+        full = f"{subject}\n\n{CHANGE_TRAILER}: init\n"
         commit = repo.commit_files(files, full, by, timestamp=timestamp, what="the initial commit")
     return Workspace(Repository.discover(target)), commit
 

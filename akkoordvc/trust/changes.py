@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..messages import Message
 from ..model import registry_names as rn
 from ..model.dates import today as _today
 from ..model.ids import SIGNATORY_ID as ID_PATTERN
@@ -65,7 +66,7 @@ def start_registry(
     if state.records:
         raise RegistryError("this repository already has a registry (records/); change it with `akkoord signatory ...`")
     files, anchor = genesis_files(admin_pubkey_paths, threshold, by)
-    message = f"Start the signatory registry\n\nAkkoord-Registry-Anchor: {anchor}"
+    message = f"{workspace.in_text_language(Message('commit.registry_start'))}\n\nAkkoord-Registry-Anchor: {anchor}"
     return workspace.commit({**files}, message, "registry", by), anchor
 
 
@@ -116,7 +117,7 @@ def commit_record(
     body: dict[str, Any],
     day: dt.date,
     key_paths: list[str],
-    message: str,
+    message: str | Message,
     change: str,
     by: Identity,
     extra_files: dict[str, bytes | None] | None = None,
@@ -127,7 +128,11 @@ def commit_record(
     """Make a record of `kind` on top of the current heads, sign it with the admin `key_paths`, and commit it."""
     made, files, trailer = signed_record(state, kind, body, day, key_paths, parents, regime)
     made.commit = workspace.commit(
-        {**(extra_files or {}), **files}, f"{message}\n\n{trailer}", change, by, **commit_options
+        {**(extra_files or {}), **files},
+        f"{workspace.in_text_language(message)}\n\n{trailer}",
+        change,
+        by,
+        **commit_options,
     )
     return made
 
@@ -137,7 +142,7 @@ def change(
     state: RegistryState,
     ops_for: Callable[[Registry], list[dict[str, Any]]],
     key_paths: list[str],
-    message: str,
+    message: str | Message,
     by: Identity,
     day: dt.date,
 ) -> Committed:
@@ -154,7 +159,8 @@ def cosign(workspace: Workspace, state: RegistryState, key_path: str, by: Identi
     admin_id, signature = sign(pending.regime, pending.record, key_path)
     if admin_id in pending.signed_by:
         raise RegistryError(f"--key {key_path}: admin key {admin_id} already signed record {pending.record.short}")
-    message = f"Cosign {describe(pending.record)}\n\n{trailers(pending.record, [admin_id])}"
+    said = workspace.in_text_language(Message("commit.cosign", record=describe(pending.record)))
+    message = f"{said}\n\n{trailers(pending.record, [admin_id])}"
     commit = workspace.commit({signature_path(pending.record.sha, admin_id): signature}, message, "registry", by)
     return Committed(pending.record, pending.regime, commit, [*pending.signed_by, admin_id], pending.regime.threshold)
 
@@ -180,7 +186,7 @@ def resolve(
             raise RegistryError(f"--drop {prefix!r} names none (or several) of the forked records: {listed}")
         chosen.append(matches[0])
     body = {rn.DROP: sorted(set(chosen)), rn.REASON: reason}
-    message = "Resolve a registry fork: drop " + ", ".join(describe(state.records[s]) for s in chosen)
+    message = Message("commit.resolve_fork", records=", ".join(describe(state.records[s]) for s in chosen))
     kept = [h for h in state.fork_heads if h.sha not in chosen]
     regime = state.branches[kept[0].sha] if kept else None
     return commit_record(

@@ -16,6 +16,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ..errors import RepositoryError
+from ..messages import Message
 from ..model import canonical
 from ..model import registry_names as rn
 from ..model.dates import is_day, noon, parse_day
@@ -193,13 +194,13 @@ def create(
             rn.COMMIT: commit,
             rn.TEXT_SHA256: canonical.sha256(data),
             rn.FOLLOWS: previous.sha if previous else None,
-            rn.MESSAGE: (message or f"Version {label}").strip(),
+            rn.MESSAGE: (message or workspace.in_text_language(Message("commit.version", label=label))).strip(),
             rn.AMENDMENTS: list(amendments),
             rn.DAY: day.isoformat(),
         }
         signed, files, trailer = signed_record(state, rn.VERSION, body, today, key_paths)
         made.append(signed)
-        return files, f"Version {label}: the signed record\n\n{trailer}"
+        return files, f"{workspace.in_text_language(Message('commit.version_record', label=label))}\n\n{trailer}"
 
     if tagged is not None:  # a version made before the registry existed: sign its record now
         amendments = amendments or tagged.amendments
