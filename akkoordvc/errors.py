@@ -62,11 +62,17 @@ class ConflictError(AkkoordError):
 @dataclass(frozen=True)
 class Problem:
     """One thing a check found wrong, as data: a short code, where it is, and what it means in plain language.
-    Checks return these (verification, what a remote sent); the CLI decides how to show them."""
+    Checks return these (verification, what a remote sent); the CLI decides how to show them. `said` is a
+    catalogue `Message` (shown in the language of the moment) or, in code not yet moved to the catalogue, a
+    plain English string; `message` is it in words."""
 
     code: str
     where: str
-    message: str
+    said: str | Message
+
+    @property
+    def message(self) -> str:
+        return str(self.said)
 
     def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "where": self.where, "message": self.message}

@@ -229,11 +229,11 @@ def test_fork_in_one_chain_is_a_notice_and_the_next_statement_joins_it(world, tm
     a.git("pull", "-q", "--no-rebase", "--no-edit", str(b.root), "main")
     report = a.verify()
     assert report.ok, [str(p) for p in report.problems]
-    assert any("chain of org-b forks" in n for n in report.notices)
+    assert any("chain of org-b forks" in str(n) for n in report.notices)
     joined = a.endorse("2023", "org-b", "org-b", "endorse")
     assert len(joined.statement.previous) == 2 and joined.statement.seq == 3
     report = a.verify()
-    assert report.ok and not any("forks" in n for n in report.notices)
+    assert report.ok and not any("forks" in str(n) for n in report.notices)
 
 
 def test_endorse_without_git_identity(world, no_git_identity):

@@ -256,7 +256,7 @@ def test_retired_signatory_keeps_earlier_statements_valid(world):
     later = TODAY + dt.timedelta(days=10)
     report = world.verify(today=later)
     assert report.ok
-    assert any("org-b since retired" in n for c in report.statements for n in c.notes)
+    assert any("org-b since retired" in str(n) for c in report.statements for n in c.notes)
     with pytest.raises(AkkoordError, match="retired on"):
         world.endorse("2023", "org-b", "org-b", today=later)
 

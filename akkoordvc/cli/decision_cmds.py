@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model import amendment_names as an
 from ..model.reading import read_input
 from .common import DATE_HELP, by_option, moment, open_workspace, use_color
@@ -48,7 +49,7 @@ def _signed(signed: Committed | None) -> None:
     if signed is not None:
         from ..present.trust import committed
 
-        for line in committed(signed, "Signed its decision record"):
+        for line in committed(signed, Message("amend.decision_record_signed")):
             click.echo(line)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from .common import actor_outside_repository, by_option, emit_json, open_workspace
-from .language import say
+from .language import follow_repository, say
 
 _EMPTY = """<?xml version="1.0" encoding="UTF-8"?>
 <agreement id="{id}" lang="{lang}">
@@ -79,10 +79,10 @@ def init(
         extra, anchor = genesis_files(list(admin_keys), threshold or 1, actor)
     timestamp = noon(parse_day(date)) if date else None
     workspace, commit = initialise(directory, text, source, actor, extra, timestamp=timestamp)
-    click.echo(f"Initialised agreement repository in {workspace.root} (commit {commit[:12]})")
+    follow_repository(workspace.root)
+    click.echo(say("repo.initialised", root=workspace.root, commit=commit[:12]))
     if anchor:
-        click.echo(f"Registry trust anchor: {anchor}")
-        click.echo("  Keep it: `akkoord verify --trust-anchor` checks the registry's history starts here.")
+        click.echo(say("repo.anchor", anchor=anchor))
     return 0
 
 
@@ -119,16 +119,16 @@ def version_create(label: str, message: str | None, date: str | None, keys: tupl
         options.update(text=text, extra_changes=changes, amendments=ids)
     created, signed = freeze(workspace, label, by=actor, key_paths=list(keys), today=today(), **options)
     held = (
-        f", consolidating {len(created.amendments)} amendment(s): {' '.join(created.amendments)}"
+        say("repo.created.consolidating", count=len(created.amendments), ids=" ".join(created.amendments))
         if created.amendments
         else ""
     )
-    click.echo(f"Created version {created.label} ({created.date}) at {created.commit[:12]}{held}")
+    click.echo(say("repo.created", label=created.label, date=created.date, commit=created.commit[:12]) + held)
     click.echo(f"text_sha256 {created.text_sha256}")
     if signed is not None:
         from ..present.trust import committed
 
-        for line in committed(signed, "Signed its version record"):
+        for line in committed(signed, say("repo.version_record_signed")):
             click.echo(line)
     return 0
 
@@ -172,10 +172,10 @@ def _print_log(as_json: bool) -> int:
         emit_json([v.as_dict() for v in found])
         return 0
     if not found:
-        click.echo("no versions yet; create one with `akkoord version create LABEL`")
+        click.echo(say("repo.no_versions"))
         return 0
     for v in found:
-        held = f"  amendments: {' '.join(v.amendments)}" if v.amendments else ""
+        held = say("repo.log.amendments", ids=" ".join(v.amendments)) if v.amendments else ""
         click.echo(
             f"{v.label:<12} {v.date}  {v.commit[:12]}  {v.text_sha256[:16]}  {v.message.splitlines()[0] if v.message else ''}{held}"
         )
@@ -192,7 +192,7 @@ def commit(message: str, by: str | None) -> int:
     check_text(message, "--message")
     workspace = open_workspace(write=True)
     sha = workspace.commit_editorial(message, workspace.actor(by))
-    click.echo(f"Committed editorial change {sha[:12]}: {message}")
+    click.echo(say("repo.committed", commit=sha[:12], message=message))
     return 0
 
 

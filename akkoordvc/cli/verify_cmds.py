@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..trust import printable
 from . import trust_common as tc
 from .common import emit_json, open_workspace, use_color
@@ -39,13 +40,16 @@ def verify(as_json, trust_anchor):
     anchor = (data["trust_anchor"] or "").removeprefix(ANCHOR_PREFIX) or None
     note = remember(found, anchor) if anchor and (pinned is None or pinned == anchor) else None
     if note:
-        data["notices"] = [n for n in data["notices"] if not n.startswith("registry trust anchor")] + [note]
+        from ..trust.verify import ANCHOR_NOTICE
+
+        shown = str(Message(ANCHOR_NOTICE, anchor=anchor))
+        data["notices"] = [n for n in data["notices"] if n != shown] + [str(note)]
     if done.report is not None and done.report.missing_tags:
         from ..storage.actors import stand_in
         from ..trust.versions import repair_tags
 
         made = repair_tags(found, done.report.missing_tags, stand_in("akkoord verify", "akkoord"))
-        data["notices"].extend(f"{tag} was missing; made again from its signed version record" for tag in made)
+        data["notices"].extend(str(Message("verify.notice.tag_made", tag=tag)) for tag in made)
     if as_json:
         emit_json(data)
     else:
@@ -104,11 +108,16 @@ def since(signatory_id, as_json, show_all, color, trust_anchor):
         )
         return 0
     click.echo(
-        f"{printable(change.name)} ({change.signatory}) last endorsed version {printable(change.old)}; the current "
-        f"version is {printable(change.current)}."
+        Message(
+            "verify.since",
+            name=printable(change.name),
+            id=change.signatory,
+            old=printable(change.old),
+            now=printable(change.current),
+        )
     )
     if change.old == change.current:
-        click.echo("Nothing has changed since.")
+        click.echo(Message("verify.since.nothing"))
         return 0
     from ..present.term import render
 

@@ -6,7 +6,14 @@ MESSAGES = {
         "nl": "voorgesteld: {title} — {count} wijziging(en) in {clauses}",
         "en": "proposed: {title} — {count} operation(s) on {clauses}",
     },
+    "amend.decision_record_signed": {
+        "nl": "De vastlegging van het besluit ondertekend",
+        "en": "Signed its decision record",
+    },
     "amend.base": {"nl": "basis {base}", "en": "base {base}"},
+    "amend.base.version": {"nl": "versie {label}{on} ({sha})", "en": "version {label}{on} ({sha})"},
+    "amend.base.commit": {"nl": "commit {commit}{on} ({sha})", "en": "commit {commit}{on} ({sha})"},
+    "amend.base.text": {"nl": "tekst{on} ({sha})", "en": "text{on} ({sha})"},
     "amend.no_clauses": {
         "nl": "geen artikelen (alleen structuur of metagegevens)",
         "en": "no clauses (structure or metadata only)",

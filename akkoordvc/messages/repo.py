@@ -2,6 +2,37 @@
 
 MESSAGES = {
     # akkoord status (present/waiting.py)
+    "repo.initialised": {
+        "nl": "Repository van het akkoord gemaakt in {root} (commit {commit})",
+        "en": "Initialised agreement repository in {root} (commit {commit})",
+    },
+    "repo.anchor": {
+        "nl": "Vertrouwensanker van het register: {anchor}\n"
+        "  Bewaar het: `akkoord verify --trust-anchor` controleert dat de geschiedenis van het register hier begint.",
+        "en": "Registry trust anchor: {anchor}\n"
+        "  Keep it: `akkoord verify --trust-anchor` checks the registry's history starts here.",
+    },
+    "repo.created": {
+        "nl": "Versie {label} ({date}) gemaakt op {commit}",
+        "en": "Created version {label} ({date}) at {commit}",
+    },
+    "repo.created.consolidating": {
+        "nl": ", met {count} amendement(en) verwerkt: {ids}",
+        "en": ", consolidating {count} amendment(s): {ids}",
+    },
+    "repo.version_record_signed": {
+        "nl": "De vastlegging van de versie ondertekend",
+        "en": "Signed its version record",
+    },
+    "repo.no_versions": {
+        "nl": "nog geen versies; maak er een met `akkoord version create LABEL`",
+        "en": "no versions yet; create one with `akkoord version create LABEL`",
+    },
+    "repo.log.amendments": {"nl": "  amendementen: {ids}", "en": "  amendments: {ids}"},
+    "repo.committed": {
+        "nl": "Redactionele wijziging {commit} vastgelegd: {message}",
+        "en": "Committed editorial change {commit}: {message}",
+    },
     "repo.status.repository": {"nl": "repository   {root}", "en": "repository   {root}"},
     "repo.status.version": {"nl": "versie       {label}", "en": "version      {label}"},
     "repo.status.no_version": {"nl": "(nog geen)", "en": "(none yet)"},

@@ -9,19 +9,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..messages import Message, counted, text
 from ..trust import printable
 
 if TYPE_CHECKING:  # the registry's model (and the key formats it reads) only for the commands that show it
     from ..trust.model import Registry, Signatory
 
-CELL = {
-    "endorsed": "endorsed",
-    "declined": "declined",
-    "withdrawn": "withdrawn",
-    "pending": "pending",
-    "historic": "historic",
-    "none": "—",
-}
+#: the states of a matrix cell (`trust.status.matrix`), each a word of the catalogue ("none" is a dash)
+STATES = ("endorsed", "declined", "withdrawn", "pending", "historic", "none")
+
+
+def state_word(state: str) -> str:
+    """A decision state (endorsed, declined, withdrawn, pending, historic, none) in the current language."""
+    return text(f"trust.state.{state}")
+
+
+def kind_word(kind: str) -> str:
+    """A signatory's kind (college, organisation) in the current language; an unknown kind as it is."""
+    key = f"trust.kind.{kind}"
+    return text(key) if kind in ("college", "organisation") else printable(kind)
 
 
 def term(s: Signatory) -> str:
@@ -30,17 +36,25 @@ def term(s: Signatory) -> str:
     return ""
 
 
-def committed(result, what: str) -> list[str]:
+def committed(result, what: str | Message) -> list[str]:
     """What a command that committed an admin record says."""
     lines = [
-        f"{what} (record {result.record.short}, serial {result.record.serial}, commit {result.commit[:12]})",
-        f"  signed by admin key(s): {', '.join(result.signed_by)} ({len(result.signed_by)} of {result.threshold} required)",
+        text(
+            "trust.committed",
+            what=what,
+            record=result.record.short,
+            serial=result.record.serial,
+            commit=result.commit[:12],
+        ),
+        text(
+            "trust.committed.signed_by",
+            keys=", ".join(result.signed_by),
+            count=len(result.signed_by),
+            threshold=result.threshold,
+        ),
     ]
     if not result.complete:
-        lines.append(
-            f"  pending: it counts once {result.threshold - len(result.signed_by)} more admin key(s) "
-            "sign it with `akkoord signatory cosign --key KEY`"
-        )
+        lines.append(text("trust.committed.pending", more=result.threshold - len(result.signed_by)))
     return lines
 
 
@@ -59,14 +73,20 @@ def registry_summary(state) -> dict:
 
 def signatory_rows(registry: Registry, today: dt.date) -> list[str]:
     lines = [
-        f"registry serial {registry.serial} ({registry.date}), {len(registry.admins)} admin key(s), "
-        f"threshold {registry.threshold}"
+        text(
+            "trust.registry_line",
+            serial=registry.serial,
+            date=registry.date,
+            admins=len(registry.admins),
+            threshold=registry.threshold,
+        )
     ]
     if not registry.signatories:
-        lines.append("no signatories yet; add one with `akkoord signatory add ID --name N --kind K --key ADMIN_KEY`")
+        lines.append(text("trust.no_signatories"))
         return lines
     sitting = registry.sitting_college(today)
     width = max(len(s.id) for s in registry.signatories)
+    rows = []
     for s in registry.signatories:
         flags = []
         if sitting is not None and s.id == sitting.id:
@@ -74,9 +94,11 @@ def signatory_rows(registry: Registry, today: dt.date) -> list[str]:
         elif not s.active_on(today):
             flags.append("retired" if s.retired and s.retired <= today else "historic" if s.term_end else "inactive")
         valid = sum(1 for k in s.keys if _in_window(s, k, today))
-        keys = f"{valid} key{'s' if valid != 1 else ''}"
+        rows.append((s, [text(f"trust.flag.{flag}") for flag in flags], counted("trust.keys", valid)))
+    keys_width = max(7, *(len(keys) for _, _, keys in rows))
+    for s, flags, keys in rows:
         lines.append(
-            f"{s.id:<{width}}  {s.kind:<12}  {term(s):<23}  {keys:<7}  {printable(s.name)}"
+            f"{s.id:<{width}}  {kind_word(s.kind):<12}  {term(s):<23}  {keys:<{keys_width}}  {printable(s.name)}"
             + (f"  ({', '.join(flags)})" if flags else "")
         )
     return lines
@@ -92,27 +114,39 @@ def signatory_detail(registry: Registry, s: Signatory, today: dt.date) -> list[s
 
     sitting = registry.sitting_college(today)
     successors = [c.id for c in registry.colleges() if c.succeeds == s.id]
-    lines = [f"{s.id}: {printable(s.name)}", f"  kind       {s.kind}"]
+    lines = [f"{s.id}: {printable(s.name)}", text("trust.detail.kind", kind=kind_word(s.kind))]
     if s.is_college:
         word = (
             "sitting"
             if sitting is not None and s.id == sitting.id
-            else ("in office" if s.active_on(today) else "historic")
+            else ("in_office" if s.active_on(today) else "historic")
         )
-        lines.append(f"  term       {term(s)} ({word})")
+        lines.append(text("trust.detail.term", term=term(s), state=text(f"trust.flag.{word}")))
         if s.succeeds:
-            lines.append(f"  succeeds   {s.succeeds}")
+            lines.append(text("trust.detail.succeeds", id=s.succeeds))
         if successors:
-            lines.append(f"  succeeded by {', '.join(successors)}")
+            lines.append(text("trust.detail.succeeded_by", ids=", ".join(successors)))
     if s.retired:
-        lines.append(f"  retired    {s.retired}")
+        lines.append(text("trust.detail.retired", date=s.retired))
     if not s.keys:
-        lines.append("  keys       none (its decisions can only be recorded as attested)")
+        lines.append(text("trust.detail.no_keys"))
     for k in s.keys:
         start, end = s.key_window(k)
-        window = f"{start} – {(end - DAY) if end else 'open'}"
-        extra = f", revoked {k.revoked}" + (f" ({printable(k.reason)})" if k.reason else "") if k.revoked else ""
-        lines.append(f"  key        {k.fingerprint} {k.public.label}  valid {window}{extra}  [{k.state_on(today)}]")
+        window = f"{start} – {(end - DAY) if end else text('trust.detail.open')}"
+        extra = ""
+        if k.revoked:
+            extra = text("trust.detail.revoked", date=k.revoked) + (f" ({printable(k.reason)})" if k.reason else "")
+        state = text("trust.key_state." + k.state_on(today).replace(" ", "_"))
+        lines.append(
+            text(
+                "trust.detail.key",
+                fingerprint=k.fingerprint,
+                type=k.public.label,
+                window=window,
+                extra=extra,
+                state=state,
+            )
+        )
     return lines
 
 
@@ -125,26 +159,24 @@ def verify_report(report: dict, damaged: int, records: bool, pinned: bool) -> li
     attested = sum(1 for c in statements if c["verified"] and c["kind"] == "attestation")
     lines = []
     if damaged:
-        lines.append(f"registry: damaged, {damaged} file(s) changed or deleted since committed (see below)")
+        lines.append(text("trust.verify.registry_damaged", count=damaged))
     elif reg["serial"] is not None:
+        anchor = (report["trust_anchor"] or "").removeprefix("sha256:")
         lines.append(
-            f"registry: serial {reg['serial']}, {reg['signed_changes']} signed change(s) since the trust anchor "
-            f"{report['trust_anchor']}" + (" (pinned)" if pinned else "")
+            text("trust.verify.registry", serial=reg["serial"], changes=reg["signed_changes"], anchor=anchor)
+            + (text("trust.verify.pinned") if pinned else "")
         )
     elif not records:
-        lines.append("registry: none (start one with `akkoord signatory init --admin-key PUBFILE`)")
-    lines.append(
-        f"statements: {own} signed by their signatories, {attested} attested by admins, "
-        f"{len(statements) - own - attested} failing"
-    )
+        lines.append(text("trust.verify.no_registry"))
+    lines.append(text("trust.verify.statements", own=own, attested=attested, failing=len(statements) - own - attested))
     for item in statements:
-        lines.extend(printable(f"note: {item['path']}: {note}") for note in item["notes"])
-    lines.extend(printable(f"note: {notice}") for notice in report["notices"])
+        lines.extend(printable(text("trust.verify.note", note=f"{item['path']}: {note}")) for note in item["notes"])
+    lines.extend(printable(text("trust.verify.note", note=notice)) for notice in report["notices"])
     if report["ok"]:
-        lines.append(f"OK: everything verifies (commit {report['commit'][:12]})")
+        lines.append(text("trust.verify.ok", commit=report["commit"][:12]))
         return lines
     problems = report["problems"]
-    lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:")
+    lines.append(counted("trust.verify.problems", len(problems)))
     lines.extend(printable(f"  - {problem['where']}: {problem['message']}") for problem in problems)
     return lines
 
@@ -153,28 +185,27 @@ def matrix(data: dict) -> list[str]:
     """The signatories × versions table of `trust.status.matrix`, with the sitting college's decision."""
     signatories, versions = data["signatories"], data["versions"]
     if not versions:
-        return ["no versions yet; create one with `akkoord version create LABEL`"]
-    width = max([len("signatory")] + [len(s["id"]) + (10 if s["sitting"] else 0) for s in signatories])
-    headers = [printable(v["label"]) + (" (current)" if v["current"] else "") for v in versions]
-    col = max([12] + [len(h) + 2 for h in headers])
-    lines = [f"{'signatory':<{width}}  " + "".join(f"{h:<{col}}" for h in headers) + "name"]
+        return [text("trust.matrix.no_versions")]
+    heading, sitting_mark = text("trust.matrix.signatory"), text("trust.matrix.sitting")
+    width = max([len(heading)] + [len(s["id"]) + (len(sitting_mark) + 1 if s["sitting"] else 0) for s in signatories])
+    current_mark = text("trust.matrix.current")
+    headers = [printable(v["label"]) + (f" {current_mark}" if v["current"] else "") for v in versions]
+    words = {state: state_word(state) for state in STATES}
+    col = max([12] + [len(h) + 2 for h in headers] + [len(w) + 3 for w in words.values()])
+    lines = [f"{heading:<{width}}  " + "".join(f"{h:<{col}}" for h in headers) + text("trust.matrix.name")]
     attested_any = False
     for s in signatories:
-        label = s["id"] + (" (sitting)" if s["sitting"] else "")
+        label = s["id"] + (f" {sitting_mark}" if s["sitting"] else "")
         cells = []
         for v in versions:
-            state = v["states"].get(s["id"], "none")
-            text = CELL[state]
+            cell = words[v["states"].get(s["id"], "none")]
             if v["attested"].get(s["id"]):
-                text += "*"
+                cell += "*"
                 attested_any = True
-            cells.append(f"{text:<{col}}")
+            cells.append(f"{cell:<{col}}")
         lines.append(f"{label:<{width}}  " + "".join(cells) + printable(s["name"]))
     if attested_any:
-        lines.append(
-            "* attested: recorded by registry admins from evidence (e.g. a signature on paper), "
-            "not signed by the signatory itself"
-        )
+        lines.append(text("trust.matrix.attested_note"))
     current = data["current"]
     if current["label"]:
         label = printable(current["label"])
@@ -182,23 +213,15 @@ def matrix(data: dict) -> list[str]:
             decision = current["sitting_college_decision"]
             name = printable(next(s["name"] for s in signatories if s["id"] == current["sitting_college"]))
             if decision == "pending":
-                lines.append(
-                    f"Current version {label}: the sitting college, {name}, has not yet decided whether it endorses "
-                    "it (pending)."
-                )
+                lines.append(text("trust.matrix.college_pending", label=label, name=name))
             else:
-                how = (
-                    " (attested by the registry admins, not signed by the college itself)"
-                    if current["sitting_college_decision_attested"]
-                    else ""
+                how = text("trust.matrix.college_attested") if current["sitting_college_decision_attested"] else ""
+                lines.append(
+                    text("trust.matrix.college_decided", label=label, name=name, decision=state_word(decision), how=how)
                 )
-                lines.append(f"Current version {label}: the sitting college, {name}, has {decision} it{how}.")
         else:
-            lines.append(f"Current version {label}: no college is in office today.")
+            lines.append(text("trust.matrix.no_college", label=label))
     unverified = sum(1 for v in versions for e in v["endorsements"] if not e["verified"])
     if unverified or not data["verified"]:
-        lines.append(
-            f"warning: {unverified} statement(s) do not verify and are not counted; "
-            f"run `akkoord verify` ({data['problems']} problem(s))"
-        )
+        lines.append(text("trust.matrix.unverified", count=unverified, problems=data["problems"]))
     return lines

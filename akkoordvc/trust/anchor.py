@@ -9,6 +9,7 @@ remembered one is used for that run with a loud warning.
 
 from __future__ import annotations
 
+from ..messages import Message
 from ..storage.workspace import Workspace
 from .registry import ANCHOR_PREFIX, normalize_anchor
 
@@ -23,27 +24,22 @@ def remembered(workspace: Workspace) -> str | None:
         return value
 
 
-def checked_anchor(workspace: Workspace, given: str | None) -> tuple[str | None, str | None]:
+def checked_anchor(workspace: Workspace, given: str | None) -> tuple[str | None, Message | None]:
     """(the anchor to check against, a warning to show or None)."""
     mine = remembered(workspace)
     if given is None:
         return mine, None
     value = normalize_anchor(given)
     if mine and mine != value:
-        return value, (
-            f"WARNING: --trust-anchor {ANCHOR_PREFIX}{value} is not the trust anchor this clone remembered "
-            f"({ANCHOR_PREFIX}{mine}); checking against the one given. If the registry really restarted, confirm it "
-            f"with `git config {CONFIG_KEY} {ANCHOR_PREFIX}{value}`"
+        return value, Message(
+            "verify.anchor_differs", given=ANCHOR_PREFIX + value, mine=ANCHOR_PREFIX + mine, config=CONFIG_KEY
         )
     return value, None
 
 
-def remember(workspace: Workspace, anchor: str | None) -> str | None:
+def remember(workspace: Workspace, anchor: str | None) -> Message | None:
     """Remember `anchor` when this clone has none yet; return a note saying so."""
     if anchor is None or remembered(workspace) is not None:
         return None
     workspace.repo.set_local_config(CONFIG_KEY, ANCHOR_PREFIX + anchor)
-    return (
-        f"remembered trust anchor {ANCHOR_PREFIX}{anchor} in this clone (git config {CONFIG_KEY}); later commands "
-        "check against it — compare it with the one `akkoord init` printed"
-    )
+    return Message("verify.anchor_remembered", anchor=ANCHOR_PREFIX + anchor, config=CONFIG_KEY)

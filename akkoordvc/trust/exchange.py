@@ -138,13 +138,13 @@ def own_report(workspace: Workspace, given: str | None, today: dt.date) -> tuple
     """The anchor to check received states against, this clone's own report, and what to tell the user: the
     anchor given or remembered, else the one this clone's registry starts at (remembered from now on)."""
     pinned, warning = checked_anchor(workspace, given)
-    notes = [warning] if warning else []
+    notes = [str(warning)] if warning else []
     mine = verify(workspace, pinned, today)
     if pinned is None and mine.registry.anchor:
         pinned = mine.registry.anchor
         note = remember(workspace, pinned)
         if note:
-            notes.append(note)
+            notes.append(str(note))
     return pinned, mine, notes
 
 

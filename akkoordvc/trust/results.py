@@ -214,12 +214,9 @@ def _refuse_since(report: Report, signatory_id: str) -> None:
     who = registry.require(signatory_id)
     found = report.versions
     if not found:
-        raise AkkoordError("there are no versions yet; create one with `akkoord version create LABEL`")
+        raise AkkoordError.keyed("trust.matrix.no_versions")
     if last_endorsed(report, who.id, [v.label for v in found]) is None:
-        raise AkkoordError(
-            f"{who.name} ({who.id}) has endorsed no version (with a statement that verifies); "
-            f"to read the whole current text: `akkoord show {found[-1].label}`"
-        )
+        raise AkkoordError.keyed("verify.since.none", name=who.name, id=who.id, current=found[-1].label)
 
 
 __all__ = ["SECTIONS", "Results", "Since", "cache_key", "results", "shown", "since_redline"]

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import Message
 from ..model.dates import today as _today
 from ..storage.amendment_store import load as load_amendments
 from ..storage.gitrepo import Repository, restore_step
@@ -51,13 +52,15 @@ from .texts import Texts
 from .versions import signed_versions
 
 APPEND_ONLY = (*FOLDERS.values(), RECORDS)
+#: the catalogue key of the notice that names the registry's trust anchor (the CLI replaces it once remembered)
+ANCHOR_NOTICE = "verify.notice.anchor"
 
 
 @dataclass
 class Checked:
     statement: Statement
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str | Message] = field(default_factory=list)
     attested_by: list[str] = field(default_factory=list)
 
     @property
@@ -77,7 +80,7 @@ class Checked:
             "seq": s.get("seq"),
             "attested": s.kind == ATTESTATION,
             "verified": self.verified,
-            "notes": self.notes,
+            "notes": [str(note) for note in self.notes],
         }
         if s.kind == ATTESTATION:
             data.update({"attested_by": self.attested_by, "recorded": s.get("recorded"), "evidence": s.get("evidence")})
@@ -90,7 +93,7 @@ class Report:
     registry: RegistryState
     statements: list[Checked]
     problems: list[Problem]
-    notices: list[str]
+    notices: list[str | Message]
     versions: list[Version] = field(default_factory=list)  # oldest first; the last is current
     missing_tags: list[Version] = field(default_factory=list)  # signed versions whose tag is missing
     loaded: Loaded | None = field(default=None, repr=False)
@@ -110,7 +113,7 @@ class Report:
         return {
             "ok": self.ok,
             "problems": [p.as_dict() for p in self.problems],
-            "notices": self.notices,
+            "notices": [str(notice) for notice in self.notices],
             "commit": self.head,
             "trust_anchor": f"sha256:{reg.anchor}" if reg.anchor else None,
             "registry": {
@@ -183,24 +186,14 @@ def _rewritten(
         if restored[path]:
             continue
         copy = intact_in[path]
-        kept = f"; its intact copy is in commit {copy[:12]}" if copy else ""
-        shown = ", ".join(c[:12] for c in sorted(found)[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
-        where = f"commit {shown}" if len(found) == 1 else f"commits {shown}"
-        if status == "D":
-            problems.append(
-                Problem(
-                    "file-deleted", path, f"was deleted in {where}; statements and signatures are never deleted{kept}"
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    "file-changed",
-                    path,
-                    f"was changed in {where} after it was committed; statements and signatures are never "
-                    f"rewritten{kept}",
-                )
-            )
+        kept = Message("verify.problem.intact_copy", commit=copy[:12]) if copy else ""
+        shown = ", ".join(c[:12] for c in sorted(found)[:3])
+        more = Message("verify.problem.and_more", count=len(found) - 3) if len(found) > 3 else ""
+        where = Message(
+            "verify.problem.in_commits" if len(found) > 1 else "verify.problem.in_commit", shown=shown, more=more
+        )
+        code = "file-deleted" if status == "D" else "file-changed"
+        problems.append(Problem(code, path, Message(f"verify.problem.{code}", where=where, kept=kept)))
     return problems, intact_in
 
 
@@ -265,7 +258,7 @@ def verify(
     state = state_of(listing, trust_anchor, today, cache)
     problems: list[Problem] = [p for p in listing.problems if p.where.split("/")[0] != RECORDS]
     problems.extend(state.problems)
-    notices: list[str] = []
+    notices: list[str | Message] = []
     texts = Texts(repo, cache)
     found: dict[str, Any] = {}
 
@@ -291,9 +284,7 @@ def verify(
         state.restore = restore_step(
             {p: c for p, c in intact_in.items() if p.startswith(RECORDS + "/")}, "admin records"
         )
-        notices.append(
-            f"to restore the files changed or deleted since they were committed: `{restore_step(intact_in, 'signed files')}`"
-        )
+        notices.append(Message("verify.notice.restore", step=restore_step(intact_in, "signed files")))
     problems.extend(Problem("amendment-damaged", d.path, d.detail) for d in found["amendments"])
     unfinished = repo.unfinished_operation()
     if unfinished:  # the work tree is between two states: what is committed may not be what was meant
@@ -313,13 +304,10 @@ def verify(
         problems.extend(item.problems)
     mismatch = [p for p in problems if p.code == "registry-anchor-mismatch"]
     if mismatch:  # a registry that is not the one pinned makes every other check moot: say that once
-        notices.append(f"{len(problems) - len(mismatch)} further problems follow from it and are not listed")
+        notices.append(Message("verify.notice.further", count=len(problems) - len(mismatch)))
         problems = mismatch
     if state.anchor and not trust_anchor:
-        notices.append(
-            f"registry trust anchor sha256:{state.anchor} (compare it with the one `akkoord init` printed, "
-            "or pin it with --trust-anchor)"
-        )
+        notices.append(Message(ANCHOR_NOTICE, anchor=state.anchor))
     cache.save(prune=True)
     return Report(head, state, checked, problems, notices, found_versions, missing_tags, loaded)
 
@@ -381,34 +369,28 @@ def _check_statement(
 ) -> None:
     s = item.statement
 
-    def bad(code: str, message: str) -> None:
+    def bad(code: str, message: str | Message) -> None:
         item.problems.append(Problem(code, s.path, message))
 
     if s.unread is not None:
         bad("signature-invalid", s.unread)
         return
     if not s.ok:
-        bad("statement-malformed", f"is not a valid statement: {s.error}")
+        bad("statement-malformed", Message("verify.problem.statement-malformed", error=s.error))
         return
     if s.path != s.expected_path():
         folder = s.path.split("/", 1)[0]
         if folder != FOLDERS[s.kind]:
-            bad(
-                "statement-misplaced",
-                f"is an {s.kind} but lies in {folder}/ (an attestation is never the signatory's own signature)",
-            )
+            bad("statement-misplaced", Message(f"verify.problem.misplaced.{s.kind}", folder=folder))
         elif s.path.split("/")[1] != s.signatory:
             bad(
                 "statement-misplaced",
-                f"is a statement of {s.signatory} copied into the folder of {s.path.split('/')[1]}",
+                Message("verify.problem.misplaced.folder", signatory=s.signatory, folder=s.path.split("/")[1]),
             )
         else:
-            bad(
-                "statement-misplaced",
-                f"its name does not match its content (expected {s.expected_path()}): a copied or renamed statement",
-            )
+            bad("statement-misplaced", Message("verify.problem.misplaced.name", expected=s.expected_path()))
     if registry is None or verdict is None:
-        bad("statement-unverifiable", "cannot be checked: there is no trusted signatory registry")
+        bad("statement-unverifiable", Message("verify.problem.statement-unverifiable"))
         return
     if verdict.why is not None:
         bad("signature-invalid", verdict.why)
@@ -418,9 +400,9 @@ def _check_statement(
         signatory = registry.signatory(s.signatory)
         key = signatory.key_for(verdict.key) if signatory is not None and verdict.key else None
         if key is not None and key.revoked and key.revoked <= today:
-            item.notes.append(f"valid when signed; key since revoked ({key.revoked})")
+            item.notes.append(Message("verify.note.key_revoked", date=key.revoked))
         if signatory and signatory.retired and signatory.retired <= today:
-            item.notes.append(f"valid when signed; {signatory.id} since retired ({signatory.retired})")
+            item.notes.append(Message("verify.note.retired", id=signatory.id, date=signatory.retired))
     else:
         item.attested_by = list(verdict.attested_by)
         keys = [admin.public for admin in map(registry.admin, item.attested_by) if admin is not None]
@@ -429,20 +411,18 @@ def _check_statement(
         if added is not None and s.signing_day < added:
             bad(
                 "statement-backdated",
-                f"is dated {s.signing_day}, before its key {public.fingerprint} was added to the registry "
-                f"(registry record of {added}): a backdated statement",
+                Message(
+                    "verify.problem.statement-backdated", day=s.signing_day, fingerprint=public.fingerprint, added=added
+                ),
             )
     if not all(sha in valid for sha in s.get("registry")):
-        bad(
-            "statement-registry",
-            "names a registry version (admin record) that does not count: never signed by the admins",
-        )
+        bad("statement-registry", Message("verify.problem.statement-registry"))
     if s.kind == ATTESTATION:
         if s.signing_day < s.date:
-            bad("statement-dates", f"records a decision of {s.date} on {s.signing_day}, before it was made")
+            bad("statement-dates", Message("verify.problem.statement-dates", date=s.date, day=s.signing_day))
         signatory = registry.signatory(s.signatory)
         if signatory is None:
-            bad("statement-signatory", f"is about signatory {s.signatory!r}, which is not in the registry")
+            bad("statement-signatory", Message("verify.problem.statement-signatory", signatory=s.signatory))
         else:
             inactive = signatory.why_inactive(s.date)
             if inactive:
@@ -451,16 +431,15 @@ def _check_statement(
             if own is not None and s.date >= own:
                 bad(
                     "attestation-own-key",
-                    f"attests a decision of {s.date}, but {s.signatory} has had a key of its own since {own}: from then "
-                    "on only its own signature speaks for it",
+                    Message("verify.problem.attestation-own-key", date=s.date, signatory=s.signatory, since=own),
                 )
     if s.signing_day > today:
-        bad("statement-future", f"is dated {s.signing_day}, after today ({today})")
+        bad("statement-future", Message("verify.problem.statement-future", day=s.signing_day, today=today))
     for message in _check_text(s, by_label, texts):
         bad("text-mismatch", message)
 
 
-def _check_chains(checked: list[Checked], notices: list[str]) -> None:
+def _check_chains(checked: list[Checked], notices: list[str | Message]) -> None:
     chains: dict[tuple[str, str], list[Checked]] = {}
     for item in checked:
         if item.statement.ok:
@@ -475,8 +454,7 @@ def _check_chains(checked: list[Checked], notices: list[str]) -> None:
                     Problem(
                         "chain-broken",
                         s.path,
-                        f"follows statement {missing[0][:16]}… of {signatory}, which is not in the repository: "
-                        "a statement was deleted from the chain",
+                        Message("verify.problem.chain-broken", previous=missing[0][:16], signatory=signatory),
                     )
                 )
                 continue
@@ -486,8 +464,9 @@ def _check_chains(checked: list[Checked], notices: list[str]) -> None:
                     Problem(
                         "chain-order",
                         s.path,
-                        f"is dated {s.signing_day}, before the statement it follows "
-                        f"({max(p.signing_day for p in before)}): a chain only moves forward in time",
+                        Message(
+                            "verify.problem.chain-order", day=s.signing_day, before=max(p.signing_day for p in before)
+                        ),
                     )
                 )
             expected = 1 + max((p.seq for p in before), default=0)
@@ -496,13 +475,10 @@ def _check_chains(checked: list[Checked], notices: list[str]) -> None:
                     Problem(
                         "chain-seq",
                         s.path,
-                        f"has sequence number {s.seq}, but follows statement(s) ending at {expected - 1}: "
-                        "the chain has a gap or was reordered",
+                        Message("verify.problem.chain-seq", seq=s.seq, last=expected - 1),
                     )
                 )
         heads = chain_heads([i.statement for i in items])
         roots = [i for i in items if not i.statement.previous]
         if len(heads) > 1 or len(roots) > 1:
-            notices.append(
-                f"the {kind} chain of {signatory} forks ({len(heads)} latest statements); its next statement joins them"
-            )
+            notices.append(Message("verify.notice.chain_fork", kind=kind, signatory=signatory, count=len(heads)))

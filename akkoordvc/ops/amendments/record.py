@@ -11,6 +11,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model import canonical, names
 from ...model.document import inline_text
@@ -49,11 +50,14 @@ class Base:
     def as_dict(self) -> dict[str, Any]:
         return {"label": self.label, "commit": self.commit, "text_sha256": self.text_sha256, "on": list(self.on)}
 
-    def describe(self) -> str:
-        name = f"version {self.label}" if self.label else (f"commit {self.commit[:12]}" if self.commit else "text")
-        if self.on:
-            name += " + " + " + ".join(self.on)
-        return f"{name} ({self.text_sha256[:12]})"
+    def describe(self) -> Message:
+        """The base in words ("version 2019 (34a555bdeb24)"), shown in the language of the moment."""
+        on = "".join(f" + {ident}" for ident in self.on)
+        if self.label:
+            return Message("amend.base.version", label=self.label, on=on, sha=self.text_sha256[:12])
+        if self.commit:
+            return Message("amend.base.commit", commit=self.commit[:12], on=on, sha=self.text_sha256[:12])
+        return Message("amend.base.text", on=on, sha=self.text_sha256[:12])
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def amendment(site: Site, data: SiteData, view: AmendmentView) -> bytes:
         w["base"],
         page.link(links.version_page(base_label), w["version_n"].format(label=base_label))
         if known
-        else a.base.describe(),
+        else str(a.base.describe()),
     )
     if a.source:
         fact(w["source"], a.source)

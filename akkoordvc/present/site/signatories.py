@@ -204,7 +204,7 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
         ),
         h("ul", {"class": "plain"}, [h("li", None, p.message) for p in item.problems]) if item.problems else None,
         h("p", None, st.error) if st.error else None,
-        h("ul", {"class": "plain"}, [h("li", None, note) for note in item.notes]) if item.notes else None,
+        h("ul", {"class": "plain"}, [h("li", None, str(note)) for note in item.notes]) if item.notes else None,
     )
     facts: list[Child] = []
 
@@ -304,7 +304,7 @@ def verify_page(site: Site, data: SiteData) -> bytes:
         )
     else:
         body.append(h("p", None, w["all_ok"]))
-    notes = list(report.notices) + [f"{c.statement.path}: {n}" for c in report.statements for n in c.notes]
+    notes = [str(n) for n in report.notices] + [f"{c.statement.path}: {n}" for c in report.statements for n in c.notes]
     if notes:
         body += [h("h2", None, w["notices"]), h("ul", {"class": "plain"}, [h("li", None, n) for n in notes])]
     return site.render(page, w["verification"], body)

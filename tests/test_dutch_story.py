@@ -1,0 +1,138 @@
+"""A Dutch repository is answered in Dutch: the story's commands (verify, endorsements, signatory list and show,
+since, log, version create, registry changes, a forged statement) print no English sentence, the commit messages
+they write read in Dutch, and `--lang en` still gives the English texts.
+
+English words are looked for with a small deny-list of words the English output used; what is code stays as it
+is and is left out of the check: commands and options in backticks, paths and ids, hashes and keys."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import git
+
+from akkoordvc import messages
+
+#: words of the English output that have no place in a Dutch sentence
+ENGLISH = frozenset(
+    """endorsed pending declined withdrawn historic version versions problem problems signature signatures valid
+    registry statement statements signed attested sitting current everything verifies created added amendment
+    amendments proposed accepted rejected key keys since changed record serial the and not none warning note name
+    succeeds threshold required remembered anchor trust clone deleted restore files yet last nothing
+    organisation retired revoked expired""".split()
+)
+#: what is code, not language: `commands`, options, paths, ids with a dash, hashes, fingerprints, keys, emails
+CODE = re.compile(r"`[^`]*`|--[a-z-]+|\S*/\S*|\S+@\S+|\b[\w.]+-[\w.-]+\b|\bsha256:\w+|SHA256:\S+|\b[0-9a-f]{7,}\b")
+
+
+def english_words(output: str) -> list[str]:
+    """The deny-listed English words in `output`, outside what is code."""
+    return [w for w in re.findall(r"[A-Za-z]+", CODE.sub(" ", output)) if w.lower() in ENGLISH]
+
+
+def test_the_check_finds_english_and_leaves_code_alone():
+    assert english_words("OK: everything verifies (commit 1a2b3c4d5e6f)") == ["everything", "verifies"]
+    assert english_words("1 probleem:\n  - endorsements/org-a/000001-ab.json: is gewijzigd") == []
+    assert english_words("zie `akkoord signatory add ID --key KEY` en --trust-anchor") == []
+
+
+@pytest.fixture
+def dutch(monkeypatch):
+    """No language chosen: the repository's Dutch text decides."""
+    monkeypatch.delenv(messages.ENV, raising=False)
+    messages.reset()
+    yield
+    messages.reset()
+
+
+def said(run_cli, root, *args, expect=0):
+    code, out, err = run_cli("-C", root, *args)
+    assert code == expect, (args, out, err)
+    return out + err
+
+
+STORY = [
+    ("verify",),
+    ("endorsements",),
+    ("signatory", "list"),
+    ("signatory", "show", "org-a"),
+    ("signatory", "show", "college-2026-2030"),
+    ("signatory", "show", "college-2018-2022"),
+    ("since", "org-a", "--no-color"),
+    ("log",),
+    ("status",),
+]
+
+
+@pytest.mark.parametrize("args", STORY, ids=" ".join)
+def test_the_story_speaks_dutch_in_a_dutch_repository(world, run_cli, dutch, args):
+    output = said(run_cli, world.root, *args)
+    assert output.strip() and not english_words(output), output
+
+
+def test_the_matrix_and_the_report_in_dutch_words(world, run_cli, dutch):
+    matrix = said(run_cli, world.root, "endorsements")
+    assert matrix.startswith("ondertekenaar ") and "2023 (huidig)" in matrix
+    assert "ondertekend" in matrix and "geweigerd" in matrix and "* vastgelegd:" in matrix
+    assert "college-2026-2030 (zittend)" in matrix
+    report = said(run_cli, world.root, "verify")
+    assert report.splitlines()[-1].startswith("OK: alles klopt (commit ")
+    assert "verklaringen: " in report and "register: volgnummer " in report
+    shown = said(run_cli, world.root, "signatory", "show", "org-a")
+    assert "  soort      organisatie" in shown and "  sleutel    SHA256:" in shown and "[geldig]" in shown
+
+
+def test_the_same_commands_in_english_with_lang_en(world, run_cli, dutch):
+    matrix = said(run_cli, world.root, "--lang", "en", "endorsements")
+    assert matrix.startswith("signatory ") and "2023 (current)" in matrix and "declined" in matrix
+    report = said(run_cli, world.root, "--lang", "en", "verify")
+    assert report.splitlines()[-1].startswith("OK: everything verifies (commit ")
+
+
+def test_a_forged_statement_is_reported_in_dutch(world, run_cli, dutch):
+    path = world.statements("endorsements", "org-b")[0]
+    forged = world.read(path).replace(b'"decision":"decline"', b'"decision":"endorse"')
+    assert forged != world.read(path)
+    world.git_commit({path: forged}, "toch ondertekend")
+    output = said(run_cli, world.root, "verify", expect=1)
+    # still English: why a signature does not hold (the verdict cache keeps it as text), checked apart below
+    signature = [line for line in output.splitlines() if "does not match its signature" in line]
+    assert len(signature) == 1
+    assert not english_words(output.replace(signature[0], "")), output
+    assert "is gewijzigd in commit " in output and "de naam past niet bij de inhoud" in output
+    assert re.search(r"^\d+ problemen:$", output, re.MULTILINE), output
+    assert "let op: om de bestanden terug te zetten" in output
+
+
+def test_commands_write_dutch_commit_messages_in_a_dutch_repository(world, run_cli, dutch, tmp_path):
+    before = git(world.root, "rev-parse", "HEAD").strip()
+    admin = ("--key", world.keys["admin"], "--by", "Secretariaat <s@example.org>")
+    out = said(
+        run_cli, world.root, "signatory", "add", "org-d", "--name", "Stichting D", "--kind", "organisation", *admin
+    )
+    assert out.startswith("Ondertekenaar org-d toegevoegd (vastlegging "), out
+    assert not english_words(out), out
+    text = (world.root / "akkoord.xml").read_bytes().replace(b"ruim 40 bijeenkomsten", b"wel 40 bijeenkomsten")
+    (world.root / "akkoord.xml").write_bytes(text)
+    said(run_cli, world.root, "commit", "-m", "Redactioneel", "--by", "Secretariaat <s@example.org>")
+    out = said(run_cli, world.root, "version", "create", "2027", "--date", "2026-11-27", *admin)
+    assert out.startswith("Versie 2027 (2026-11-27) gemaakt op "), out
+    assert not english_words(out), out
+    subjects = git(world.root, "log", "--format=%s", f"{before}..HEAD").strip().split("\n")
+    assert subjects == [
+        "Versie 2027: de ondertekende vastlegging",
+        "Redactioneel",
+        "Ondertekenaar org-d toegevoegd: Stichting D",
+    ], subjects
+    tag = git(world.root, "tag", "-l", "--format=%(contents)", "version/2027")
+    assert tag.startswith("Versie 2027\n") and "Akkoord-Label: 2027" in tag  # the trailers code reads stay
+    said(run_cli, world.root, "verify")  # and what was written still verifies
+
+
+def test_init_speaks_and_writes_the_language_of_the_text(run_cli, dutch, tmp_path, no_git_identity):
+    from conftest import SAMPLE
+
+    out = said(run_cli, tmp_path, "init", tmp_path / "nieuw", "--from", SAMPLE, "--by", "S <s@example.org>")
+    assert out.startswith("Repository van het akkoord gemaakt in "), out
+    assert git(tmp_path / "nieuw", "log", "-1", "--format=%s").startswith("Begin akkoord maak020: ")
