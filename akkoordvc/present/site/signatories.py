@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ...messages import Message
 from ...trust import sshsig
 from ...trust.statements import ATTESTATION, NAMESPACES
 from ...trust.verify import Checked
@@ -202,9 +203,9 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
             ": ",
             w["verified"] if item.verified else w["not_verified"],
         ),
-        h("ul", {"class": "plain"}, [h("li", None, p.message) for p in item.problems]) if item.problems else None,
+        h("ul", {"class": "plain"}, [h("li", None, said(w, p.said)) for p in item.problems]) if item.problems else None,
         h("p", None, st.error) if st.error else None,
-        h("ul", {"class": "plain"}, [h("li", None, str(note)) for note in item.notes]) if item.notes else None,
+        h("ul", {"class": "plain"}, [h("li", None, said(w, note)) for note in item.notes]) if item.notes else None,
     )
     facts: list[Child] = []
 
@@ -299,12 +300,16 @@ def verify_page(site: Site, data: SiteData) -> bytes:
             h(
                 "ul",
                 {"class": "plain"},
-                [h("li", None, h("code", None, p.where), ": ", p.message, f" ({p.code})") for p in report.problems],
+                [
+                    h("li", None, h("code", None, p.where), ": ", said(w, p.said), f" ({p.code})")
+                    for p in report.problems
+                ],
             )
         )
     else:
         body.append(h("p", None, w["all_ok"]))
-    notes = [str(n) for n in report.notices] + [f"{c.statement.path}: {n}" for c in report.statements for n in c.notes]
+    notes = [said(w, n) for n in report.notices]
+    notes += [f"{c.statement.path}: {said(w, n)}" for c in report.statements for n in c.notes]
     if notes:
         body += [h("h2", None, w["notices"]), h("ul", {"class": "plain"}, [h("li", None, n) for n in notes])]
     return site.render(page, w["verification"], body)
@@ -317,3 +322,8 @@ def pages(site: Site, data: SiteData) -> Iterator[tuple[str, bytes]]:
     for item in data.report.statements:
         yield from statement(site, data, item)
     yield "verify.html", verify_page(site, data)
+
+
+def said(w: dict[str, str], message: str | Message) -> str:
+    """A problem or note of the verification in the site's language (the text's), whatever the command line speaks."""
+    return message.render(w["lang"]) if isinstance(message, Message) else message
