@@ -91,7 +91,7 @@ def matrix(report: Report, today: dt.date, ref: str | None = None) -> dict[str, 
                     {"evidence": s.get("evidence"), "attested_by": item.attested_by, "recorded": s.get("recorded")}
                 )
             if item.notes:
-                entry["notes"] = item.notes
+                entry["notes"] = [str(note) for note in item.notes]
             entries.append(entry)
         states = {}
         attested = {}
