@@ -266,3 +266,172 @@ MESSAGES = {
         "en": "What changed in this revision.",
     },
 }
+
+MESSAGES.update(
+    {
+        # statuses of an amendment, and a status with who and when
+        "amend.status.proposed": {"nl": "voorgesteld", "en": "proposed"},
+        "amend.status.accepted": {"nl": "aangenomen", "en": "accepted"},
+        "amend.status.rejected": {"nl": "afgewezen", "en": "rejected"},
+        "amend.status.withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
+        "amend.status.superseded": {"nl": "vervangen", "en": "superseded"},
+        "amend.status.consolidated": {"nl": "verwerkt", "en": "consolidated"},
+        "amend.status.contested": {"nl": "betwist", "en": "contested"},
+        "amend.status.revised": {"nl": "herzien", "en": "revised"},
+        "amend.status.by": {
+            "nl": "{status} door {name} op {date}{reason}",
+            "en": "{status} by {name} on {date}{reason}",
+        },
+        "amend.status.revised_by": {
+            "nl": "voorgesteld (revisie {revision} door {name} op {date}){reason}",
+            "en": "proposed (revision {revision} by {name} on {date}){reason}",
+        },
+        "amend.status.consolidated_on": {"nl": "verwerkt op {date}{reason}", "en": "consolidated on {date}{reason}"},
+        "amend.status.versus": {"nl": " tegenover ", "en": " vs "},
+        "amend.status.contested_by": {
+            "nl": "betwist: {summary}, besloten in kopieën die elkaars besluit niet zagen",
+            "en": "contested: {summary}, decided in clones that did not see each other's decision",
+        },
+        "amend.how_to_resolve": {
+            "nl": "besluit opnieuw nu beide besluiten hier zijn: `akkoord amend accept {id} --by WIE` of "
+            "`akkoord amend reject {id} --by WIE --reason WAAROM`",
+            "en": "decide it again now that both decisions are here: `akkoord amend accept {id} --by WHO` or "
+            "`akkoord amend reject {id} --by WHO --reason WHY`",
+        },
+        "amend.contested": {
+            "nl": "betwist {id}: verschillend besloten in kopieën die elkaars besluit niet zagen",
+            "en": "contested {id}: decided differently in clones that did not see each other's decision",
+        },
+        "amend.to_resolve": {"nl": "om het op te lossen: {how}", "en": "to resolve, {how}"},
+        # amend list
+        "amend.col.id": {"nl": "ID", "en": "ID"},
+        "amend.col.status": {"nl": "STATUS", "en": "STATUS"},
+        "amend.col.base": {"nl": "BASIS", "en": "BASE"},
+        "amend.col.now": {"nl": "NU", "en": "NOW"},
+        "amend.col.clauses": {"nl": "ARTIKELEN", "en": "CLAUSES"},
+        "amend.col.title": {"nl": "TITEL", "en": "TITLE"},
+        "amend.now.clean": {"nl": "past", "en": "clean"},
+        "amend.now.stale": {"nl": "verouderd", "en": "stale"},
+        "amend.now.conflict": {"nl": "conflict", "en": "conflict"},
+        "amend.none": {"nl": "geen amendementen", "en": "no amendments"},
+        "amend.none.with_status": {"nl": " met status {status}", "en": " with status {status}"},
+        "amend.none.propose": {
+            "nl": "; stel er een voor met `akkoord amend propose --from-file BEWERKT.xml --title T`",
+            "en": "; propose one with `akkoord amend propose --from-file EDITED.xml --title T`",
+        },
+        # amend show (labels padded to one width)
+        "amend.show.amendment": {"nl": "amendement", "en": "amendment"},
+        "amend.show.revision": {"nl": " (revisie {revision})", "en": " (revision {revision})"},
+        "amend.show.title": {"nl": "titel", "en": "title"},
+        "amend.show.status": {"nl": "status", "en": "status"},
+        "amend.show.proposers": {"nl": "indieners", "en": "proposers"},
+        "amend.show.date": {"nl": "datum", "en": "date"},
+        "amend.show.source": {"nl": "bron", "en": "source"},
+        "amend.show.base": {"nl": "basis", "en": "base"},
+        "amend.show.supersedes": {"nl": "vervangt", "en": "supersedes"},
+        "amend.show.rationale": {"nl": "toelichting", "en": "rationale"},
+        "amend.show.operations": {"nl": "wijzigingen", "en": "operations"},
+        "amend.show.history": {"nl": "geschiedenis", "en": "history"},
+        "amend.show.contested": {"nl": "betwist", "en": "contested"},
+        "amend.show.now": {"nl": "nu", "en": "now"},
+        "amend.now.applies": {
+            "nl": "past zonder conflict op de huidige tekst",
+            "en": "applies cleanly to the current text",
+        },
+        "amend.now.merges": {
+            "nl": "verouderd ({clauses} gewijzigd sinds de basis), maar voegt zonder conflict samen",
+            "en": "stale ({clauses} changed since its base) but merges cleanly",
+        },
+        "amend.now.more": {"nl": " (en {count} meer)", "en": " (and {count} more)"},
+        "amend.now.conflicts": {
+            "nl": "CONFLICT in {target}: {reason}{more}; los het op met `akkoord amend rebase {id} --write BESTAND`",
+            "en": "CONFLICT in {target}: {reason}{more}; resolve with `akkoord amend rebase {id} --write FILE`",
+        },
+        # conflicts
+        "amend.conflict.current_text": {"nl": "huidige tekst", "en": "current text"},
+        "amend.conflict.blocks": {
+            "nl": "conflict in {target}: {count} blok(ken) in conflict, de rest voegt samen",
+            "en": "conflict in {target}: {count} block(s) in conflict, the rest merges",
+        },
+        "amend.conflict.in": {"nl": "conflict in {target}: {reason}", "en": "conflict in {target}: {reason}"},
+        "amend.conflict.operation": {"nl": "  wijziging:   {operation}", "en": "  operation:   {operation}"},
+        "amend.conflict.absent": {"nl": "(afwezig)", "en": "(absent)"},
+        "amend.conflict.base": {"nl": "basis", "en": "base"},
+        "amend.conflict.current": {"nl": "huidig", "en": "current"},
+        "amend.conflict.amendment": {"nl": "amendement", "en": "amendment"},
+        "amend.conflict.redline": {
+            "nl": "wijzigingen, huidige tekst -> amendement:",
+            "en": "redline, current text -> amendment:",
+        },
+        # blame and history
+        "amend.blame.clause": {"nl": "artikel", "en": "clause"},
+        "amend.blame.version": {"nl": "versie", "en": "version"},
+        "amend.blame.accepted": {"nl": "aangenomen", "en": "accepted"},
+        "amend.blame.change": {"nl": "wijziging", "en": "change"},
+        "amend.blame.after_last": {"nl": "(na de laatste versie)", "en": "(after the last version)"},
+        "amend.blame.kind.initial": {"nl": "oorspronkelijke tekst", "en": "initial"},
+        "amend.blame.kind.amendment": {"nl": "amendement", "en": "amendment"},
+        "amend.blame.kind.editorial": {"nl": "redactioneel", "en": "editorial"},
+        "amend.history.version": {"nl": "versie {label}", "en": "version {label}"},
+        "amend.received": {"nl": "amendement {id}: {title}", "en": "amendment {id}: {title}"},
+        "amend.rebased_onto": {"nl": "herzien op {base}", "en": "rebased onto {base}"},
+        "amend.history.after_last": {"nl": "na de laatste versie", "en": "after the last version"},
+        "amend.history.added": {"nl": "toegevoegd", "en": "added"},
+        "amend.history.changed": {"nl": "gewijzigd", "en": "changed"},
+        "amend.history.removed": {"nl": "verwijderd", "en": "removed"},
+        "amend.history.by_amendment": {
+            "nl": " door amendement {id}: {title!r}, voorgesteld door {proposers}",
+            "en": " by amendment {id}: {title!r}, proposed by {proposers}",
+        },
+        "amend.history.accepted_by": {"nl": ", aangenomen door {name}", "en": ", accepted by {name}"},
+        "amend.history.editorial": {"nl": " (redactionele wijziging)", "en": " (editorial change)"},
+        "amend.history.initial": {"nl": " (oorspronkelijke tekst)", "en": " (initial text)"},
+        "amend.history.source": {"nl": "bron: {source}", "en": "source: {source}"},
+        "amend.history.rationale": {"nl": "toelichting: {rationale}", "en": "rationale: {rationale}"},
+    }
+)
+
+MESSAGES.update(
+    {
+        # an amendment's operations (amend show, conflicts)
+        "amend.op.meta": {
+            "nl": "vervang de metagegevens (titel, data, eigenschappen)",
+            "en": "replace the metadata (title, dates, properties)",
+        },
+        "amend.op.preamble_remove": {"nl": "verwijder de aanhef", "en": "remove the preamble"},
+        "amend.op.preamble_replace": {"nl": "vervang de aanhef", "en": "replace the preamble"},
+        "amend.op.preamble_add": {"nl": "voeg een aanhef toe", "en": "add a preamble"},
+        "amend.op.division_heading": {
+            "nl": "wijzig het opschrift van onderdeel {division} in {label!r}",
+            "en": "change the heading of division {division} to {label!r}",
+        },
+        "amend.op.heading_remove": {
+            "nl": "verwijder het opschrift van artikel {clause}",
+            "en": "remove the heading of clause {clause}",
+        },
+        "amend.op.heading_replace": {
+            "nl": "vervang het opschrift van artikel {clause} door {heading!r}",
+            "en": "replace the heading of clause {clause} by {heading!r}",
+        },
+        "amend.op.text": {"nl": "vervang de tekst van artikel {clause}", "en": "replace the text of clause {clause}"},
+        "amend.op.renumber": {"nl": "hernummer artikel {clause} tot {num}", "en": "renumber clause {clause} to {num}"},
+        "amend.op.insert": {
+            "nl": "voeg {kind} {target}{num} in {position}",
+            "en": "insert {kind} {target}{num} {position}",
+        },
+        "amend.op.delete": {"nl": "verwijder {kind} {target}", "en": "delete {kind} {target}"},
+        "amend.op.move": {"nl": "verplaats {kind} {target} {position}", "en": "move {kind} {target} {position}"},
+        "amend.op.split": {"nl": "splits artikel {clause} in {parts}", "en": "split clause {clause} into {parts}"},
+        "amend.op.merge": {
+            "nl": "voeg artikelen {clauses} samen tot {clause}",
+            "en": "merge clauses {clauses} into {clause}",
+        },
+        "amend.op.kind.clause": {"nl": "artikel", "en": "clause"},
+        "amend.op.kind.division": {"nl": "onderdeel", "en": "division"},
+        "amend.where.division": {"nl": "onderdeel {id}", "en": "division {id}"},
+        "amend.where.body": {"nl": "de hoofdtekst", "en": "the body"},
+        "amend.pos.before": {"nl": "vóór {sibling} in {where}", "en": "before {sibling} in {where}"},
+        "amend.pos.after": {"nl": "na {sibling} in {where}", "en": "after {sibling} in {where}"},
+        "amend.pos.start": {"nl": "aan het begin van {where}", "en": "at the start of {where}"},
+    }
+)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
+from ..messages import has, text
 from ..model import canonical
 from ..model.document import Document
 from ..ops.amendments import Amendment, clause_document, element_text
@@ -25,7 +26,19 @@ from ..storage.amendment_store import (
     how_to_resolve,
 )
 
-_COLUMNS = ("ID", "STATUS", "BASE", "NOW", "CLAUSES", "TITLE")
+#: the columns of `amend list`, each a catalogue key ``amend.col.NAME``
+_COLUMNS = ("id", "status", "base", "now", "clauses", "title")
+#: the width of a label in `amend show` and `blame --clause`
+_LABEL = 10
+
+
+def _field(key: str, value: object) -> str:
+    """A labelled line of `amend show` or `blame --clause`: "title      Meer routes"."""
+    return f"{text(key):<{_LABEL}} {value}"
+
+
+def _status(status: str) -> str:
+    return text(f"amend.status.{status}") if has(f"amend.status.{status}") else status
 
 
 def side(ref: str, label: str | None, root: etree._Element) -> Side:
@@ -84,9 +97,9 @@ def damaged_line(damaged: Damaged) -> str:
 
 def no_amendments(status: str | None, any_at_all: bool) -> str:
     return (
-        "no amendments"
-        + (f" with status {status}" if status else "")
-        + ("; propose one with `akkoord amend propose --from-file EDITED.xml --title T`" if not any_at_all else "")
+        text("amend.none")
+        + (text("amend.none.with_status", status=status) if status else "")
+        + (text("amend.none.propose") if not any_at_all else "")
     )
 
 
@@ -96,18 +109,19 @@ def table(shown: Sequence[Amendment], checks: dict[str, str]) -> str:
     rows = [
         (
             str(a.id),
-            a.status,
+            _status(a.status),
             a.base.label or a.base.text_sha256[:12],
-            checks.get(str(a.id), ""),
+            text(f"amend.now.{checks[str(a.id)]}") if checks.get(str(a.id)) else "",
             " ".join(a.clauses()) or "-",
             a.title,
         )
         for a in shown
     ]
-    widths = [max(len(row[i]) for row in [*rows, (*_COLUMNS[:5], "")]) for i in range(5)]
+    headings = tuple(text(f"amend.col.{name}") for name in _COLUMNS)
+    widths = [max(len(row[i]) for row in [*rows, headings]) for i in range(5)]
     lines = [
         "  ".join(cell.ljust(widths[i]) if i < 5 else cell for i, cell in enumerate(row)).rstrip()
-        for row in [_COLUMNS, *rows]
+        for row in [headings, *rows]
     ]
     for amendment in shown:
         if amendment.status == CONTESTED:
@@ -117,41 +131,42 @@ def table(shown: Sequence[Amendment], checks: dict[str, str]) -> str:
 
 def contest_lines(amendment: Amendment, indent: str = "") -> str:
     """Who decided what, when and why, on each side of a contest; and how to resolve it."""
-    lines = [f"{indent}contested {amendment.id}: decided differently in clones that did not see each other's decision"]
+    lines = [f"{indent}{text('amend.contested', id=amendment.id)}"]
     for competing in getattr(amendment, "competing", ()):
         event = competing.event
         where = f"  (commit {competing.commit[:12]})" if competing.commit else ""
         reason = f"  {event.reason}" if event.reason else ""
-        lines.append(f"{indent}  {event.at[:10]}  {event.status:<12} {event.by}{reason}{where}")
-    lines.append(f"{indent}  to resolve, {how_to_resolve(str(amendment.id))}")
+        lines.append(f"{indent}  {event.at[:10]}  {_status(event.status):<12} {event.by}{reason}{where}")
+    lines.append(f"{indent}  {text('amend.to_resolve', how=how_to_resolve(str(amendment.id)))}")
     return "\n".join(lines)
 
 
 def describe(amendment: Amendment, now: Check | None) -> str:
     """`amend show`: who, why, status and its history, the operations, and whether it applies now."""
+    revision = text("amend.show.revision", revision=amendment.revision) if amendment.revision > 1 else ""
     lines = [
-        f"amendment  {amendment.id}" + (f" (revision {amendment.revision})" if amendment.revision > 1 else ""),
-        f"title      {amendment.title}",
-        f"status     {describe_status(amendment)}",
-        f"proposers  {', '.join(str(p) for p in amendment.proposers)}",
-        f"date       {amendment.date}",
+        _field("amend.show.amendment", f"{amendment.id}{revision}"),
+        _field("amend.show.title", amendment.title),
+        _field("amend.show.status", describe_status(amendment)),
+        _field("amend.show.proposers", ", ".join(str(p) for p in amendment.proposers)),
+        _field("amend.show.date", amendment.date),
     ]
     if amendment.source:
-        lines.append(f"source     {amendment.source}")
-    lines.append(f"base       {amendment.base.describe()}")
+        lines.append(_field("amend.show.source", amendment.source))
+    lines.append(_field("amend.show.base", amendment.base.describe()))
     if amendment.supersedes:
-        lines.append(f"supersedes {', '.join(amendment.supersedes)}")
+        lines.append(_field("amend.show.supersedes", ", ".join(amendment.supersedes)))
     if amendment.rationale:
-        lines.append("rationale")
+        lines.append(text("amend.show.rationale"))
         lines += [f"  {p}" for p in amendment.rationale]
-    lines.append("operations")
+    lines.append(text("amend.show.operations"))
     lines += [f"  {n}. {op.describe()}" for n, op in enumerate(amendment.operations, 1)]
-    lines.append("history")
+    lines.append(text("amend.show.history"))
     for event in amendment.history:
         reason = f"  {event.reason}" if event.reason else ""
-        lines.append(f"  {event.at[:10]}  {event.status:<12} {event.by}{reason}")
+        lines.append(f"  {event.at[:10]}  {_status(event.status):<12} {event.by}{reason}")
     if amendment.status == CONTESTED:
-        lines.append("contested")
+        lines.append(text("amend.show.contested"))
         lines += contest_lines(amendment).split("\n")[1:]
     if now is not None:
         lines.append(_now(amendment, now))
@@ -160,14 +175,14 @@ def describe(amendment: Amendment, now: Check | None) -> str:
 
 def _now(amendment: Amendment, now: Check) -> str:
     if now.state == "clean":
-        return "now        applies cleanly to the current text"
+        return _field("amend.show.now", text("amend.now.applies"))
     if now.state == "stale":
-        return f"now        stale ({', '.join(now.stale)} changed since its base) but merges cleanly"
+        return _field("amend.show.now", text("amend.now.merges", clauses=", ".join(now.stale)))
     first = now.conflicts[0]
-    return (
-        f"now        CONFLICT in {first.target}: {first.reason}"
-        + (f" (and {len(now.conflicts) - 1} more)" if len(now.conflicts) > 1 else "")
-        + f"; resolve with `akkoord amend rebase {amendment.id} --write FILE`"
+    more = text("amend.now.more", count=len(now.conflicts) - 1) if len(now.conflicts) > 1 else ""
+    return _field(
+        "amend.show.now",
+        text("amend.now.conflicts", target=first.target, reason=first.reason, more=more, id=amendment.id),
     )
 
 
@@ -177,7 +192,7 @@ def _conflict_redline(current_xml: str | None, theirs_xml: str | None, exc: Amen
     return redline(
         current,
         theirs,
-        side("current text", None, current),
+        side(text("amend.conflict.current_text"), None, current),
         side(str(exc.amendment.id), None, theirs),
         color,
         header=False,
@@ -190,51 +205,53 @@ def conflict_detail(exc: AmendmentConflict, color: bool = False) -> str:
     lines = []
     for conflict in exc.conflicts:
         if conflict.blocks:
-            lines.append(f"conflict in {conflict.target}: {len(conflict.blocks)} block(s) in conflict, the rest merges")
+            lines.append(text("amend.conflict.blocks", target=conflict.target, count=len(conflict.blocks)))
         else:
-            lines.append(f"conflict in {conflict.target}: {conflict.reason}")
+            lines.append(text("amend.conflict.in", target=conflict.target, reason=conflict.reason))
         if conflict.operation:
-            lines.append(f"  operation:   {conflict.operation}")
+            lines.append(text("amend.conflict.operation", operation=conflict.operation))
+        absent = text("amend.conflict.absent")
         if conflict.blocks:
             for block in conflict.blocks:
                 lines.append(f"  {block.where} {block.reason}")
                 for label in ("base", "current", "amendment"):
-                    lines.append(f"    {label + ':':<12} {block.text(label) or '(absent)'}")
+                    lines.append(f"    {text('amend.conflict.' + label) + ':':<12} {block.text(label) or absent}")
                 if conflict.about_clause and (block.current or block.amendment):
-                    text = _conflict_redline(
+                    shown = _conflict_redline(
                         conflict.block_clause(block, "current"), conflict.block_clause(block, "amendment"), exc, color
                     )
-                    lines.append("    redline, current text -> amendment:")
-                    lines.extend(_indented(text, "      "))
+                    lines.append("    " + text("amend.conflict.redline"))
+                    lines.extend(_indented(shown, "      "))
             continue
         for label, xml in (("base", conflict.base), ("current", conflict.current), ("amendment", conflict.amendment)):
-            lines.append(f"  {label + ':':<12} {element_text(xml) if xml else '(absent)'}")
+            lines.append(f"  {text('amend.conflict.' + label) + ':':<12} {element_text(xml) if xml else absent}")
         if conflict.about_clause and (conflict.current or conflict.amendment):
-            lines.append("  redline, current text -> amendment:")
+            lines.append("  " + text("amend.conflict.redline"))
             lines.extend(_indented(_conflict_redline(conflict.current, conflict.amendment, exc, color), "    "))
     return "\n".join(lines)
 
 
 def blame_one(entry: BlameEntry) -> str:
     """`blame --clause ID`: the version and amendment that last changed one clause, with why."""
+    version = entry.version or text("amend.blame.after_last")
     lines = [
-        f"clause     {entry.clause} (art. {entry.num})",
-        f"version    {entry.version or '(after the last version)'}" + (f" ({entry.date})" if entry.date else ""),
+        _field("amend.blame.clause", f"{entry.clause} (art. {entry.num})"),
+        _field("amend.blame.version", version + (f" ({entry.date})" if entry.date else "")),
     ]
     if entry.amendment:
         lines += [
-            f"amendment  {entry.amendment}",
-            f"title      {entry.title}",
-            f"proposers  {', '.join(entry.proposers)}",
-            f"accepted   {entry.accepted_by or '-'}",
+            _field("amend.show.amendment", entry.amendment),
+            _field("amend.show.title", entry.title),
+            _field("amend.show.proposers", ", ".join(entry.proposers)),
+            _field("amend.blame.accepted", entry.accepted_by or "-"),
         ]
         if entry.source:
-            lines.append(f"source     {entry.source}")
+            lines.append(_field("amend.show.source", entry.source))
         if entry.rationale:
-            lines.append("rationale")
+            lines.append(text("amend.show.rationale"))
             lines += [f"  {p}" for p in entry.rationale.split("\n\n")]
     else:
-        lines.append(f"change     {entry.kind}")
+        lines.append(_field("amend.blame.change", text(f"amend.blame.kind.{entry.kind}")))
     return "\n".join(lines)
 
 
@@ -248,7 +265,7 @@ def blame_table(entries: Sequence[BlameEntry]) -> str:
         if entry.amendment:
             who = f"{entry.amendment}  {', '.join(p.split(' <')[0] for p in entry.proposers)}"
         else:
-            who = f"({entry.kind})"
+            who = f"({text(f'amend.blame.kind.{entry.kind}')})"
         lines.append(
             f"{entry.num:>{width_num}}  {entry.clause:<{width_id}}  {(entry.version or '-'):<{width_version}}  {who}"
         )
@@ -260,26 +277,31 @@ def history(entries: Sequence[HistoryEntry], clause_id: str, color: bool) -> str
     out = []
     for entry in entries:
         data = entry.as_dict(clause_id)
-        when = f"version {entry.label}" if entry.label else "after the last version"
+        when = text("amend.history.version", label=entry.label) if entry.label else text("amend.history.after_last")
         if entry.date:
             when += f" ({entry.date})"
         if entry.amendment is not None:
-            by = f" by amendment {data['amendment']}: {data['title']!r}, proposed by {', '.join(data['proposers'])}"
+            by = text(
+                "amend.history.by_amendment",
+                id=data["amendment"],
+                title=data["title"],
+                proposers=", ".join(data["proposers"]),
+            )
             if data["accepted_by"]:
-                by += f", accepted by {data['accepted_by']}"
+                by += text("amend.history.accepted_by", name=data["accepted_by"])
         elif entry.old_root is not None:
-            by = " (editorial change)"
+            by = text("amend.history.editorial")
         else:
-            by = " (initial text)"
-        out.append(f"== {when}: {entry.change}{by}")
+            by = text("amend.history.initial")
+        out.append(f"== {when}: {text('amend.history.' + entry.change)}{by}")
         if data["source"]:
-            out.append(f"   source: {data['source']}")
+            out.append("   " + text("amend.history.source", source=data["source"]))
         if data["rationale"]:
-            out.append(f"   rationale: {data['rationale']}")
+            out.append("   " + text("amend.history.rationale", rationale=data["rationale"]))
         old = clause_document(canonical.to_string(entry.old) if entry.old is not None else None, entry.new_root)
         new = clause_document(canonical.to_string(entry.new) if entry.new is not None else None, entry.new_root)
-        text = redline(
+        shown = redline(
             old, new, side("before", None, old), side(entry.label or "current", entry.label, new), color, header=False
         )
-        out += [*_indented(text, "   "), ""]
+        out += [*_indented(shown, "   "), ""]
     return "".join(line + "\n" for line in out)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...messages import text
 from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
@@ -42,7 +43,7 @@ class ReplaceMeta(OnTarget):
         tree.root.replace(old, element_of(self.meta))
 
     def describe(self) -> str:
-        return "replace the metadata (title, dates, properties)"
+        return text("amend.op.meta")
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(title=inline_text(element_of(self.meta).find(names.TITLE)))
@@ -82,8 +83,8 @@ class ReplacePreamble(OnTarget):
 
     def describe(self) -> str:
         if self.preamble is None:
-            return "remove the preamble"
-        return "replace the preamble" if self.base_sha256 else "add a preamble"
+            return text("amend.op.preamble_remove")
+        return text("amend.op.preamble_replace" if self.base_sha256 else "amend.op.preamble_add")
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(text=content_text(element_of(self.preamble)) if self.preamble else None)
@@ -124,7 +125,7 @@ class ReplaceDivisionHeading(OnTarget):
 
     def describe(self) -> str:
         label = " ".join(p for p in (self.num or "", element_text(self.heading)) if p)
-        return f"change the heading of division {self.division} to {label!r}"
+        return text("amend.op.division_heading", division=self.division, label=label)
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(kind=self.kind, num=self.num, heading=element_text(self.heading) or None)
@@ -165,8 +166,8 @@ class ReplaceHeading(OnClause):
 
     def describe(self) -> str:
         if self.heading is None:
-            return f"remove the heading of clause {self.clause}"
-        return f"replace the heading of clause {self.clause} by {element_text(self.heading)!r}"
+            return text("amend.op.heading_remove", clause=self.clause)
+        return text("amend.op.heading_replace", clause=self.clause, heading=element_text(self.heading))
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(heading=element_text(self.heading) or None)
@@ -204,7 +205,7 @@ class ReplaceText(OnClause):
         return content_text(holder)
 
     def describe(self) -> str:
-        return f"replace the text of clause {self.clause}"
+        return text("amend.op.text", clause=self.clause)
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(text=self.text())
@@ -233,7 +234,7 @@ class Renumber(OnClause):
         tree.node(self.clause, names.CLAUSE).set(names.NUM, self.num)
 
     def describe(self) -> str:
-        return f"renumber clause {self.clause} to {self.num}"
+        return text("amend.op.renumber", clause=self.clause, num=self.num)
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(num=self.num)

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...messages import text
 from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
 from .errors import OperationError
 from .families import OnClause, OnNode, OperationBase, fail, parts_of, position_of, required, with_children
 from .nodes import NODE_KINDS, NODE_TAGS, element_of, heading_of, id_of, node_children, tag_of, xml_of
-from .tree import Position, Tree, parent_of
+from .tree import Position, Tree, kind_word, parent_of
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,14 @@ class Insert(OperationBase):
     def describe(self) -> str:
         element = element_of(self.element)
         num = element.get(names.NUM)
-        return f"insert {self.kind} {self.target}" + (f" ({num})" if num else "") + f" {self.position.describe()}"
+        shown = f" ({num})" if num else ""
+        return text(
+            "amend.op.insert",
+            kind=kind_word(self.kind),
+            target=self.target,
+            num=shown,
+            position=self.position.describe(),
+        )
 
     def as_dict(self) -> dict[str, object]:
         element = element_of(self.element)
@@ -99,7 +107,7 @@ class Delete(OnNode):
         tree.forget(element)
 
     def describe(self) -> str:
-        return f"delete {self.kind} {self.target}"
+        return text("amend.op.delete", kind=kind_word(self.kind), target=self.target)
 
     def as_dict(self) -> dict[str, object]:
         return self._summary()
@@ -131,7 +139,7 @@ class Move(OnNode):
         tree.place(self._node(tree), self.position)
 
     def describe(self) -> str:
-        return f"move {self.kind} {self.target} {self.position.describe()}"
+        return text("amend.op.move", kind=kind_word(self.kind), target=self.target, position=self.position.describe())
 
     def as_dict(self) -> dict[str, object]:
         return {**self._summary(), **self.position.as_dict()}
@@ -180,7 +188,7 @@ class Split(OnClause):
             previous = part
 
     def describe(self) -> str:
-        return f"split clause {self.clause} into {', '.join(self.part_ids())}"
+        return text("amend.op.split", clause=self.clause, parts=", ".join(self.part_ids()))
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(clauses=list(self.part_ids()))
@@ -225,7 +233,7 @@ class Merge(OnClause):
         tree.nodes[self.clause] = merged
 
     def describe(self) -> str:
-        return f"merge clauses {', '.join(self.clauses())} into {self.clause}"
+        return text("amend.op.merge", clauses=", ".join(self.clauses()), clause=self.clause)
 
     def as_dict(self) -> dict[str, object]:
         return self._summary(clauses=list(self.clauses()), text=content_text(element_of(self.element)))

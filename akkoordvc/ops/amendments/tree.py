@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ...messages import text
 from ...model import amendment_names as an
 from ...model import canonical, names
 from .errors import OperationError
@@ -27,12 +28,13 @@ class Position:
     before: str | None = None
 
     def describe(self) -> str:
-        where = f"in {where_of(self.parent)}"
+        """Where, in words in the language of the moment ("after ma-akbanken in division h-routes")."""
+        where = text("amend.where.division", id=self.parent) if self.parent else text("amend.where.body")
         if self.before:
-            return f"before {self.before} {where}"
+            return text("amend.pos.before", sibling=self.before, where=where)
         if self.after:
-            return f"after {self.after} {where}"
-        return f"at the start of {where_of(self.parent)}"
+            return text("amend.pos.after", sibling=self.after, where=where)
+        return text("amend.pos.start", where=where)
 
     def as_dict(self) -> dict[str, str | None]:
         return {"parent": self.parent, "after": self.after, "before": self.before}
@@ -174,3 +176,8 @@ def changed_targets(old: etree._Element, new: etree._Element) -> set[str]:
     old_tree, new_tree = Tree(old), Tree(new)
     ids = set(old_tree.nodes) | set(new_tree.nodes) | {META_TARGET, PREAMBLE_TARGET}
     return {ident for ident in ids if old_tree.sha(ident) != new_tree.sha(ident)}
+
+
+def kind_word(kind: str) -> str:
+    """A node kind (clause, division) in the language of the moment."""
+    return text(f"amend.op.kind.{kind}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model import canonical
 from ...model.dates import moment_text, timestamp_for
@@ -31,6 +32,9 @@ def consolidation_for_version(
     changes: dict[str, bytes | None] = {}
     for amendment in pending:
         check_time(amendment, ts, f"consolidate into version {label}")
-        event = Event(an.CONSOLIDATED, person(actor), moment_text(ts), amendment.revision, f"version {label}")
+        why = workspace.in_text_language(
+            Message("amend.history.version", label=label)
+        )  # written in the text's language
+        event = Event(an.CONSOLIDATED, person(actor), moment_text(ts), amendment.revision, why)
         changes[event_path(amendment.known_id, event)] = event_bytes(event)
     return canonical.to_bytes(root), changes, tuple(applied)

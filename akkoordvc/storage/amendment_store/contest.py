@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import ConflictError
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model.dates import moment_seconds
 from ...ops.amendments import Amendment, Event, status_of
@@ -33,9 +34,15 @@ class Competing:
     def as_dict(self) -> dict[str, Any]:
         return {**self.event.as_dict(), "commit": self.commit}
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
         reason = f" ({self.event.reason})" if self.event.reason else ""
-        return f"{self.event.status} by {self.event.by.name} on {self.event.at[:10]}{reason}"
+        return Message(
+            "amend.status.by",
+            status=status_word(self.event.status),
+            name=self.event.by.name,
+            date=self.event.at[:10],
+            reason=reason,
+        )
 
 
 @dataclass(frozen=True)
@@ -161,36 +168,38 @@ def settle(
     return final_status(status, events, revision), ()
 
 
+def status_word(status: str) -> Message:
+    """An amendment's status (proposed, accepted, ..., contested, revised) in the language of the moment."""
+    return Message(f"amend.status.{status}")
+
+
 def contest_summary(amendment: Amendment) -> str:
     """The competing decisions of a contested amendment in one line: 'accepted by A on D (why) vs rejected by ...'."""
-    return " vs ".join(c.describe() for c in getattr(amendment, "competing", ()))
+    return str(Message("amend.status.versus")).join(str(c.describe()) for c in getattr(amendment, "competing", ()))
 
 
-def how_to_resolve(ident: str) -> str:
-    return (
-        f"decide it again now that both decisions are here: `akkoord amend accept {ident} --by WHO` or "
-        f"`akkoord amend reject {ident} --by WHO --reason WHY`"
-    )
+def how_to_resolve(ident: str) -> Message:
+    return Message("amend.how_to_resolve", id=ident)
 
 
-def describe_status(amendment: Amendment) -> str:
+def describe_status(amendment: Amendment) -> str | Message:
     status = amendment.status
     if status == CONTESTED:
-        return f"contested: {contest_summary(amendment)}, decided in clones that did not see each other's decision"
+        return Message("amend.status.contested_by", summary=contest_summary(amendment))
     # the event that set the status (concurrent identical decisions: the last of them in commit order)
     event = next((e for e in reversed(amendment.history) if outcome_of(e) == status), None)
     if event is None:
         event = amendment.history[-1] if amendment.history else None
     if event is None:
-        return status
-    reason = f" ({event.reason})" if event.reason and status != an.CONSOLIDATED else ""
+        return status_word(status)
+    reason = f" ({event.reason})" if event.reason else ""
     if status == an.CONSOLIDATED:
-        return (
-            f"consolidated on {event.at[:10]} ({event.reason})" if event.reason else f"consolidated on {event.at[:10]}"
-        )
+        return Message("amend.status.consolidated_on", date=event.at[:10], reason=reason)
     if event.status == an.REVISED:
-        return f"proposed (revision {event.revision} by {event.by.name} on {event.at[:10]}){reason}"
-    return f"{status} by {event.by.name} on {event.at[:10]}{reason}"
+        return Message(
+            "amend.status.revised_by", revision=event.revision, name=event.by.name, date=event.at[:10], reason=reason
+        )
+    return Message("amend.status.by", status=status_word(status), name=event.by.name, date=event.at[:10], reason=reason)
 
 
 class ContestedError(ConflictError):

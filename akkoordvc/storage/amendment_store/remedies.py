@@ -4,6 +4,7 @@ proposed again with a `revised` event."""
 from __future__ import annotations
 
 from ...errors import AkkoordError
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model import canonical
 from ...model.dates import moment_text, now
@@ -75,7 +76,7 @@ def rebase(
         )
     base = head_base(workspace, current, tuple(applied))
     revised = recorded(amendment, operations=operations, base=base, revision=amendment.revision + 1, history=())
-    why = reason or f"rebased onto {base.describe()}"
+    why = reason or workspace.in_text_language(Message("amend.rebased_onto", base=base.describe()))
     event = Event(an.REVISED, person(actor), moment_text(ts), revised.revision, why)
     changes = {
         record_path(amendment.known_id): ops.to_bytes(revised, history=False),
