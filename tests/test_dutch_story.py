@@ -20,10 +20,13 @@ ENGLISH = frozenset(
     registry statement statements signed attested sitting current everything verifies created added amendment
     amendments proposed accepted rejected key keys since changed record serial the and not none warning note name
     succeeds threshold required remembered anchor trust clone deleted restore files yet last nothing
-    organisation retired revoked expired""".split()
+    organisation retired revoked expired consolidated operations history rationale proposers source clause clauses
+    insert replace heading after before initial editorial title date by on changed contested""".split()
 )
 #: what is code, not language: `commands`, options, paths, ids with a dash, hashes, fingerprints, keys, emails
-CODE = re.compile(r"`[^`]*`|--[a-z-]+|\S*/\S*|\S+@\S+|\b[\w.]+-[\w.-]+\b|\bsha256:\w+|SHA256:\S+|\b[0-9a-f]{7,}\b")
+CODE = re.compile(
+    r"`[^`]*`|--[a-z-]+|\S*/\S*|\S+@\S+|\b[\w.]+-[\w.-]+\b|\b\w+_\w+\b|\bsha256:\w+|SHA256:\S+|\b[0-9a-f]{7,}\b"
+)
 
 
 def english_words(output: str) -> list[str]:
@@ -136,3 +139,72 @@ def test_init_speaks_and_writes_the_language_of_the_text(run_cli, dutch, tmp_pat
     out = said(run_cli, tmp_path, "init", tmp_path / "nieuw", "--from", SAMPLE, "--by", "S <s@example.org>")
     assert out.startswith("Repository van het akkoord gemaakt in "), out
     assert git(tmp_path / "nieuw", "log", "-1", "--format=%s").startswith("Begin akkoord maak020: ")
+
+
+ADMIN_BY = "Secretariaat <s@example.org>"
+
+
+def test_the_amendment_story_speaks_dutch_and_writes_dutch_history(world, run_cli, dutch, tmp_path):
+    before = git(world.root, "rev-parse", "HEAD").strip()
+    edited = tmp_path / "bewerkt.xml"
+    edited.write_bytes((world.root / "akkoord.xml").read_bytes().replace(b"ruim 40 bijeenkomsten", b"41 bijeenkomsten"))
+    noor = ("--by", "Noor <noor@example.org>")
+    out = said(
+        run_cli,
+        world.root,
+        "amend",
+        "propose",
+        "--from-file",
+        edited,
+        "--title",
+        "Precies tellen",
+        "--date",
+        "2026-11-27",
+        *noor,
+    )
+    ident = out.splitlines()[0]
+    admin = ("--key", world.keys["admin"], "--by", ADMIN_BY)
+    steps = [
+        ("amend", "list"),
+        ("amend", "show", ident, "--no-color"),
+        ("amend", "accept", ident, "--reason", "aangenomen in de vergadering", *admin),
+        ("amend", "list"),
+        ("version", "create", "2027", "--date", "2026-11-27", *admin),
+        ("amend", "show", ident, "--no-color"),
+        ("blame", "--clause", "ontstaan"),
+        ("blame",),
+        ("history", "--clause", "ontstaan", "--no-color"),
+    ]
+    for args in steps:
+        output = said(run_cli, world.root, *args)
+        assert not english_words(output), (args, output)
+    shown = said(run_cli, world.root, "amend", "show", ident, "--no-color")
+    assert shown.startswith(f"amendement {ident}\ntitel      Precies tellen\nstatus     verwerkt op ")
+    assert "  1. vervang de tekst van artikel ontstaan" in shown and "basis      versie 2023 (" in shown
+    listed = said(run_cli, world.root, "amend", "list")
+    assert listed.startswith("ID") and "BASIS" in listed and "verwerkt" in listed
+    subjects = git(world.root, "log", "--format=%s", f"{before}..HEAD").strip().split("\n")
+    assert f"Amendement {ident} voorgesteld: Precies tellen" in subjects
+    assert f"Amendement {ident} aangenomen: Precies tellen" in subjects
+    assert "Versie 2027 samengesteld" in subjects
+    assert not english_words("\n".join(subjects)), subjects
+    events = git(world.root, "show", "HEAD~1", "--", f"amendments/{ident}/events")
+    assert 'reason="versie 2027"' in events or ">versie 2027<" in events, events  # the consolidation's reason
+
+
+def test_endorse_and_attest_speak_and_write_dutch(world, run_cli, dutch):
+    before = git(world.root, "rev-parse", "HEAD").strip()
+    out = said(run_cli, world.root, "endorse", "2023", "--as", "org-c", "--key", world.keys["org-c"], "--yes")
+    assert out.startswith("Coöperatie C (org-c): ondertekent versie 2023 op "), out
+    assert not english_words(out), out
+    admin = ("--key", world.keys["admin"], "--by", ADMIN_BY)
+    paper = ("--date", "2019-11-09", "--evidence", "Ondertekend op papier")
+    out = said(run_cli, world.root, "attest", "2019", "--signatory", "org-b", *paper, *admin)
+    assert out.startswith("Vastgelegd: Vereniging B (org-b) ondertekent versie 2019 op 2019-11-09"), out
+    assert not english_words(out), out
+    subjects = git(world.root, "log", "--format=%s", f"{before}..HEAD").strip().split("\n")
+    assert subjects == [
+        "Vastgelegd: Vereniging B ondertekent versie 2019 (2019-11-09)",
+        "Versie 2023 ondertekend: Coöperatie C",
+    ], subjects
+    said(run_cli, world.root, "verify")

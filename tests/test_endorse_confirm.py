@@ -48,7 +48,7 @@ def test_on_a_terminal_endorse_shows_the_summary_and_signs_only_after_yes(world)
     assert "Sign? [y/N]" in said and "akkoord: error: nothing was signed" in said
     code, said = on_a_terminal(world, "j\n", "--lang", "nl", *endorse)
     assert code == 0 and head(world) != before, said
-    assert "Ondertekenen? [j/N]" in said and "endorse versie 2023" in said
+    assert "Ondertekenen? [j/N]" in said and "ondertekent versie 2023" in said and "  besluit      ondertekenen" in said
 
 
 def test_a_terminal_shows_how_much_changed_since_the_last_endorsement_and_warns_of_a_repeat(world):

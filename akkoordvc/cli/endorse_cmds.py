@@ -51,7 +51,9 @@ def endorse(ref, as_, key, decision, mandate, comment, trust_anchor, by, yes, ou
     )
     s = created.statement
     shown = {"name": printable(who.name), "id": who.id, "version": printable(created.version.label)}
-    click.echo(say("endorse.signed", **shown, decision=decision, date=s.get("date"), seq=s.seq))
+    click.echo(
+        say("endorse.signed", **shown, decision=say(f"trust.decision.{decision}"), date=s.get("date"), seq=s.seq)
+    )
     click.echo(f"  text_sha256 {created.version.text_sha256}")
     if out is None:
         click.echo(say("endorse.written", path=s.path, commit=created.commit[:12]))
@@ -76,7 +78,8 @@ def _confirm(found, state, signatory_id: str, ref: str, decision: str) -> None:
         return  # the endorsement itself says what is wrong with REF or the signatory
     if not answerable():
         if shown.again:
-            raise AkkoordError(Message("endorse.again_needs_yes", version=shown.version, decision=decision))
+            said = Message(f"endorse.decision.{decision}")
+            raise AkkoordError(Message("endorse.again_needs_yes", version=shown.version, decision=said))
         if shown.older:
             raise AkkoordError(Message("endorse.older_needs_yes", version=shown.version, current=shown.current))
         return
@@ -122,14 +125,19 @@ def attest(ref, signatory, date, evidence, keys, decision, mandate, comment, by)
     )
     s = created.statement
     click.echo(
-        f"Attested: {printable(created.signatory.name)} ({created.signatory.id}) {decision} version "
-        f"{printable(created.version.label)} on {s.get('date')}, recorded by admin key(s) {', '.join(created.signed_by)}"
-    )
-    click.echo(f"  evidence: {printable(s.get('evidence'))}")
-    click.echo(f"  {s.path} (+ signatures), commit {created.commit[:12]}")
-    if created.threshold > len(created.signed_by):
-        click.echo(
-            f"  pending: it counts once {created.threshold - len(created.signed_by)} more admin key(s) sign it with "
-            f"`akkoord signatory cosign --attestation {s.path} --key KEY`"
+        say(
+            "endorse.attested",
+            name=printable(created.signatory.name),
+            id=created.signatory.id,
+            decision=say(f"trust.decision.{decision}"),
+            version=printable(created.version.label),
+            date=s.get("date"),
+            keys=", ".join(created.signed_by),
         )
+    )
+    click.echo(say("endorse.attested.evidence", evidence=printable(s.get("evidence"))))
+    click.echo(say("endorse.attested.written", path=s.path, commit=created.commit[:12]))
+    if created.threshold > len(created.signed_by):
+        more = created.threshold - len(created.signed_by)
+        click.echo(say("endorse.attested.pending", more=more, path=s.path))
     return 0

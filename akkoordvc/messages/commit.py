@@ -29,4 +29,30 @@ MESSAGES = {
         "nl": "Drempel van het register op {count} gezet",
         "en": "Set the registry threshold to {count}",
     },
+    "commit.amend.propose": {"nl": "Amendement {id} voorgesteld: {title}", "en": "Propose amendment {id}: {title}"},
+    "commit.amend.accept": {"nl": "Amendement {id} aangenomen: {title}", "en": "Accept amendment {id}: {title}"},
+    "commit.amend.reject": {"nl": "Amendement {id} afgewezen: {title}", "en": "Reject amendment {id}: {title}"},
+    "commit.amend.withdraw": {"nl": "Amendement {id} ingetrokken: {title}", "en": "Withdraw amendment {id}: {title}"},
+    "commit.amend.rebase": {"nl": "Amendement {id} herzien: {title}", "en": "Rebase amendment {id}: {title}"},
+    "commit.statement.endorse": {
+        "nl": "Versie {version} ondertekend: {name}",
+        "en": "Endorse version {version}: {name}",
+    },
+    "commit.statement.decline": {"nl": "Versie {version} geweigerd: {name}", "en": "Decline version {version}: {name}"},
+    "commit.statement.withdraw": {
+        "nl": "Ondertekening van versie {version} ingetrokken: {name}",
+        "en": "Withdraw version {version}: {name}",
+    },
+    "commit.attest": {
+        "nl": "Vastgelegd: {name} {decision} versie {label} ({date})",
+        "en": "Attest {decision} of version {label} by {name} ({date})",
+    },
+    "commit.attest_cosign": {
+        "nl": "Vastlegging medeondertekend: {name} {decision} versie {label}",
+        "en": "Cosign the attestation of {decision} of version {label} by {name}",
+    },
+    "commit.sign_decisions": {
+        "nl": "{count} besluit(en) zonder ondertekende vastlegging alsnog ondertekend",
+        "en": "Sign {count} decision(s) made without a signed record",
+    },
 }

@@ -118,3 +118,31 @@ MESSAGES = {
         "en": "Author of the git commit: 'Name <email>' or a name (default: git's user).",
     },
 }
+
+MESSAGES.update(
+    {
+        "endorse.decision.endorse": {"nl": "ondertekenen", "en": "endorse"},
+        "endorse.decision.decline": {"nl": "weigeren", "en": "decline"},
+        "endorse.decision.withdraw": {"nl": "intrekken", "en": "withdraw"},
+        "endorse.attested": {
+            "nl": "Vastgelegd: {name} ({id}) {decision} versie {version} op {date}, vastgelegd met "
+            "beheerderssleutel(s) {keys}",
+            "en": "Attested: {name} ({id}) {decision} version {version} on {date}, recorded by admin key(s) {keys}",
+        },
+        "endorse.attested.evidence": {"nl": "  bewijs: {evidence}", "en": "  evidence: {evidence}"},
+        "endorse.attested.written": {
+            "nl": "  {path} (+ handtekeningen), commit {commit}",
+            "en": "  {path} (+ signatures), commit {commit}",
+        },
+        "endorse.attested.pending": {
+            "nl": "  wacht: het telt zodra nog {more} beheerderssleutel(s) meetekenen met "
+            "`akkoord signatory cosign --attestation {path} --key SLEUTEL`",
+            "en": "  pending: it counts once {more} more admin key(s) sign it with "
+            "`akkoord signatory cosign --attestation {path} --key KEY`",
+        },
+        "endorse.received": {
+            "nl": "{name} ({id}): {decision} versie {version} op {date}",
+            "en": "{name} ({id}): {decision} version {version} on {date}",
+        },
+    }
+)

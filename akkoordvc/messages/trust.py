@@ -131,4 +131,7 @@ MESSAGES = {
         "en": "warning: {count} statement(s) do not verify and are not counted; "
         "run `akkoord verify` ({problems} problem(s))",
     },
+    "trust.decision.endorse": {"nl": "ondertekent", "en": "endorse"},
+    "trust.decision.decline": {"nl": "weigert", "en": "decline"},
+    "trust.decision.withdraw": {"nl": "trekt in", "en": "withdraw"},
 }

@@ -12,7 +12,7 @@ def preview_lines(shown: Preview) -> list[str]:
         text("endorse.preview.title", name=shown.name, id=shown.signatory),
         text("endorse.preview.version", version=shown.version, current=shown.current),
         text("endorse.preview.sha", sha=shown.text_sha256),
-        text("endorse.preview.decision", decision=shown.decision),
+        text("endorse.preview.decision", decision=text(f"endorse.decision.{shown.decision}")),
     ]
     if shown.last_endorsed is None:
         lines.append(text("endorse.preview.first", version=shown.version))
@@ -26,7 +26,9 @@ def preview_lines(shown: Preview) -> list[str]:
             )
         )
     if shown.again:
-        lines.append(text("endorse.preview.again", version=shown.version, decision=shown.decision))
+        lines.append(
+            text("endorse.preview.again", version=shown.version, decision=text(f"endorse.decision.{shown.decision}"))
+        )
     if shown.older:
         lines.append(text("endorse.preview.older", version=shown.version, current=shown.current))
     return lines

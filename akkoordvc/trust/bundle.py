@@ -33,7 +33,7 @@ from ..storage.exchange import local_state
 from ..storage.gitrepo import Identity
 from ..storage.workspace import CHANGE_TRAILER, Workspace
 from . import printable
-from .endorsements import commit_message
+from .endorsements import commit_message, decision_word
 from .exchange import Refused, new_problems, own_report, report_at
 from .jsonfile import MAX_BYTES, JSONFileError, canonical_json, check_fields, load_object
 from .statements import ENDORSEMENT, load_statements
@@ -105,7 +105,9 @@ def receive(
         else:
             amendment, files = received_proposal(workspace, bundle.files, source)
             what = Message("exchange.bundle.amendment", id=amendment.known_id, title=printable(amendment.title))
-            message = f"{proposal_message(amendment)}\n\n{CHANGE_TRAILER}: {AMENDMENT_CHANGE}\n"
+            message = (
+                f"{proposal_message(amendment, workspace.text_language())}\n\n{CHANGE_TRAILER}: {AMENDMENT_CHANGE}\n"
+            )
             proposer = amendment.proposers[0]
             author = who_acts(by, repo, signer=Identity(proposer.name, proposer.email))
         present = {path: repo.read(head, path) for path in files}
@@ -146,9 +148,9 @@ def _statement(
         "exchange.bundle.statement",
         name=printable(name),
         id=s.signatory,
-        decision=s.decision,
+        decision=decision_word(s.decision),
         version=printable(s.version),
         date=s.get("date"),
     )
-    message = f"{commit_message(s, name)}\n\n{CHANGE_TRAILER}: endorsement\n"
+    message = f"{commit_message(s, name, workspace.text_language())}\n\n{CHANGE_TRAILER}: endorsement\n"
     return dict(bundle.files), message, what, author

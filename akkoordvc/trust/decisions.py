@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model import amendment_names as an
 from ..model import canonical
 from ..model import registry_names as rn
@@ -268,7 +269,8 @@ def sign_made(
             files.update({name: value for name, value in record_files.items() if value is not None})
             lines.append(trailer)
             signed.append((ident, event, record))
-    message = f"Sign {len(signed)} decision(s) made without a signed record\n\n" + "\n".join(lines)
+    subject = workspace.in_text_language(Message("commit.sign_decisions", count=len(signed)))
+    message = f"{subject}\n\n" + "\n".join(lines)
     sha = workspace.commit(dict(files), message, "decision", actor)
     for _, _, record in signed:
         record.commit = sha

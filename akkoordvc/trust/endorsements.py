@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AkkoordError, RepositoryError
+from ..messages import Message, text
 from ..model.document import Document
 from ..storage.gitrepo import Identity
 from ..storage.versions import TAG_PREFIX, Version
@@ -214,17 +215,20 @@ def endorse(
         )
     if not store:
         return Created(statement, "", version, signatory)
-    message = commit_message(statement, signatory.name)
+    message = commit_message(statement, signatory.name, workspace.text_language())
     commit = workspace.commit({statement.path: data, statement.path + ".sig": signature}, message, "endorsement", by)
     return Created(statement, commit, version, signatory)
 
 
-def commit_message(statement: Statement, name: str) -> str:
-    """The message of the commit that records a signatory's statement."""
-    return (
-        f"{statement.decision.capitalize()} version {statement.version}: {name}\n\n"
-        f"Akkoord-Statement: {statement.path}\nAkkoord-Text-Sha256: {statement.get('text_sha256')}"
-    )
+def commit_message(statement: Statement, name: str, lang: str) -> str:
+    """The message of the commit that records a signatory's statement, in `lang` (the agreement's language)."""
+    subject = text(f"commit.statement.{statement.decision}", lang, version=statement.version, name=name)
+    return f"{subject}\n\nAkkoord-Statement: {statement.path}\nAkkoord-Text-Sha256: {statement.get('text_sha256')}"
+
+
+def decision_word(decision: str) -> Message:
+    """A statement's decision (endorse, decline, withdraw) as a verb in the language of the moment."""
+    return Message(f"trust.decision.{decision}")
 
 
 def _check_own_key(
@@ -321,8 +325,11 @@ def attest(
     files: dict[str, bytes | None] = {statement.path: data}
     files.update({f"{statement.path}.{admin}.sig": sig for admin, sig in statement.signatures.items()})
     signed = sorted(statement.signatures)
+    subject = Message(
+        "commit.attest", decision=decision_word(decision), label=version.label, name=signatory.name, date=date
+    )
     message = (
-        f"Attest {decision} of version {version.label} by {signatory.name} ({date})\n\n"
+        f"{workspace.in_text_language(subject)}\n\n"
         f"Akkoord-Statement: {statement.path}\nAkkoord-Attested-By: {' '.join(signed)}"
     )
     commit = workspace.commit(files, message, "attestation", by)
@@ -383,10 +390,13 @@ def cosign_attestation(workspace: Workspace, state: RegistryState, path: str, ke
     if admin.id not in good:
         said = next((w for w in why if admin.id in w), "its signature does not verify")
         raise RegistryError(f"--key {key_path}: {said}; nothing was written")
-    message = (
-        f"Cosign the attestation of {statement.decision} of version {statement.version} by {statement.signatory}\n\n"
-        f"Akkoord-Statement: {path}\nAkkoord-Attested-By: {admin.id}"
+    subject = Message(
+        "commit.attest_cosign",
+        decision=decision_word(statement.decision),
+        label=statement.version,
+        name=statement.signatory,
     )
+    message = f"{workspace.in_text_language(subject)}\n\nAkkoord-Statement: {path}\nAkkoord-Attested-By: {admin.id}"
     commit = workspace.commit({f"{path}.{admin.id}.sig": signature}, message, "attestation", by)
     version = _version(workspace, state, statement.version)
     who = registry.require(statement.signatory)

@@ -62,7 +62,7 @@ def validated(data: bytes, source: str) -> etree._Element:
 def commit_change(
     workspace: Workspace,
     changes: dict[str, bytes],
-    subject: str,
+    subject: str | Message,
     amendment_id: str,
     status: str,
     actor: Identity,
@@ -70,7 +70,7 @@ def commit_change(
     trailers: str = "",
 ) -> str:
     _check_records(changes, amendment_id)
-    message = change_message(subject, amendment_id, status)
+    message = change_message(workspace.in_text_language(subject), amendment_id, status)
     if trailers:
         message += f"\n{trailers}"
     head = workspace.head()
@@ -162,13 +162,13 @@ def commit_proposal(
     return commit_change(workspace, changes, _proposal_subject(amendment), amendment.known_id, an.PROPOSED, actor, ts)
 
 
-def _proposal_subject(amendment: Amendment) -> str:
-    return f"Propose amendment {amendment.known_id}: {amendment.title}"
+def _proposal_subject(amendment: Amendment) -> Message:
+    return Message("commit.amend.propose", id=amendment.known_id, title=amendment.title)
 
 
-def proposal_message(amendment: Amendment) -> str:
-    """The message of the commit that records a proposal."""
-    return change_message(_proposal_subject(amendment), amendment.known_id, an.PROPOSED)
+def proposal_message(amendment: Amendment, lang: str) -> str:
+    """The message of the commit that records a proposal, in `lang` (the agreement's language)."""
+    return change_message(_proposal_subject(amendment).render(lang), amendment.known_id, an.PROPOSED)
 
 
 def change_message(subject: str, amendment_id: str, status: str) -> str:
@@ -374,7 +374,7 @@ def _decide(
     if status == an.ACCEPTED:
         refuse_damaged(amendments, f"accept amendment {amendment.id}")
         _merge_for_acceptance(workspace, amendment, amendments)
-    subject = f"{action.capitalize()} amendment {amendment.id}: {amendment.title}"
+    subject = Message(f"commit.amend.{action}", id=amendment.id, title=amendment.title)
     path = new_event_path(workspace, amendment.known_id, event)
     changes, trailers = {path: event_bytes(event)}, ""
     if sign is not None:

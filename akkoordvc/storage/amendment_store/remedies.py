@@ -82,6 +82,6 @@ def rebase(
         record_path(amendment.known_id): ops.to_bytes(revised, history=False),
         new_event_path(workspace, amendment.known_id, event): event_bytes(event),
     }
-    subject = f"Rebase amendment {amendment.id}: {amendment.title}"
+    subject = Message("commit.amend.rebase", id=amendment.id, title=amendment.title)
     commit_change(workspace, changes, subject, amendment.known_id, an.REVISED, actor, ts)
     return recorded(revised, history=amendment.history + (event,), settled=an.PROPOSED)
