@@ -330,7 +330,7 @@ def verify_chains(
         [*(s.get("commit") for s in loaded.statements if s.ok), *(r.get("commit") for r in state.of_type("version"))]
     )
     found_versions, _, missing_tags = signed_versions(workspace, state, texts)
-    notices: list[str] = []
+    notices: list[str | Message] = []
     checked = _checked(loaded, state, found_versions, texts, today, notices)
     cache.save()
     problems = [problem for item in checked for problem in item.problems]
@@ -343,7 +343,7 @@ def _checked(
     found_versions: list[Version],
     texts: Texts,
     today: dt.date,
-    notices: list[str],
+    notices: list[str | Message],
 ) -> list[Checked]:
     """The statements of `loaded`, each with what `_check_statement` and the chain checks find (and notices)."""
     by_label = {v.label: v for v in found_versions}
