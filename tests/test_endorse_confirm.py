@@ -74,3 +74,26 @@ def test_in_a_script_a_new_decision_on_the_current_version_signs_without_asking(
     code, out, err = run_cli("endorse", "2023", "--as", "org-c", "--key", world.keys["org-c"], cwd=world.root)
     assert code == 0, err
     assert "endorse version 2023" in out
+
+
+def test_a_statement_that_does_not_verify_is_no_standing_decision(world, run_cli):
+    """The summary counts only what verifies: a statement in the signatory's folder, signed with its own key, about
+    a text that is not the version's (verify: text-mismatch) is not a decision to repeat."""
+    import json
+
+    from akkoordvc.model import canonical
+    from akkoordvc.trust import sshsig
+    from akkoordvc.trust import statements as S
+    from akkoordvc.trust.jsonfile import canonical_json
+
+    source = next(p for p in world.statements("endorsements", "org-a") if b'"version":"2023"' in world.read(p))
+    changes = {"signatory": "org-c", "seq": 1, "previous": [], "decision": "endorse", "text_sha256": "ab" * 32}
+    fields = json.loads(world.read(source)) | changes
+    data = canonical_json(fields)
+    path = S.statement_path("endorsements", "org-c", 1, canonical.sha256(data))
+    signature = sshsig.sign(data, str(world.keys["org-c"]), sshsig.NS_ENDORSEMENT)
+    world.git_commit({path: data, path + ".sig": signature}, "a statement about another text")
+    assert "text-mismatch" in {p.code for p in world.verify().problems if p.where == path}
+    code, out, err = run_cli("endorse", "2023", "--as", "org-c", "--key", world.keys["org-c"], cwd=world.root)
+    assert code == 0, err
+    assert "endorse version 2023" in out
