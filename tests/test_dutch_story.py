@@ -208,3 +208,23 @@ def test_endorse_and_attest_speak_and_write_dutch(world, run_cli, dutch):
         "Versie 2023 ondertekend: Coöperatie C",
     ], subjects
     said(run_cli, world.root, "verify")
+
+
+MISTAKES = [
+    ("show", "1999"),
+    ("amend", "show", "geen-amendement"),
+    ("since", "niemand"),
+    ("endorsements", "1999"),
+    ("endorse", "2030", "--as", "org-a", "--key", "KEY:org-a", "--yes"),
+    ("version", "create", "2023", "--key", "KEY:admin"),
+    ("version", "create", "2031"),
+    ("commit", "-m", "niets", "--by", "S <s@example.org>"),
+]
+
+
+@pytest.mark.parametrize("args", MISTAKES, ids=" ".join)
+def test_common_mistakes_are_one_dutch_line(world, run_cli, dutch, args):
+    args = [str(world.keys[a[4:]]) if a.startswith("KEY:") else a for a in args]
+    code, out, err = run_cli("-C", world.root, *args)
+    assert code == 1 and not out and err.startswith("akkoord: fout: ") and err.count("\n") == 1, (out, err)
+    assert not english_words(err), err

@@ -75,7 +75,7 @@ def endorsements(ref, as_json, trust_anchor):
     data = shown(full, ref)
     if ref is not None and not data["versions"]:
         known = ", ".join(printable(v["label"]) for v in full["versions"]) or "none"
-        raise AkkoordError(f"REF {printable(ref)!r} is not a version (versions: {known})")
+        raise AkkoordError.keyed("verify.not_a_version", ref=printable(ref), known=known)
     if as_json:
         emit_json(data)
     else:

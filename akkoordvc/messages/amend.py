@@ -373,6 +373,14 @@ MESSAGES.update(
         "amend.blame.kind.amendment": {"nl": "amendement", "en": "amendment"},
         "amend.blame.kind.editorial": {"nl": "redactioneel", "en": "editorial"},
         "amend.history.version": {"nl": "versie {label}", "en": "version {label}"},
+        "amend.unknown": {
+            "nl": "geen amendement {ref!r} in deze repository; zie ze met `akkoord amend list`",
+            "en": "no amendment {ref!r} in this repository; list them with `akkoord amend list`",
+        },
+        "amend.unknown_none_yet": {
+            "nl": "geen amendement {ref!r} in deze repository; er zijn nog geen amendementen (akkoord amend propose)",
+            "en": "no amendment {ref!r} in this repository; there are no amendments yet (akkoord amend propose)",
+        },
         "amend.received": {"nl": "amendement {id}: {title}", "en": "amendment {id}: {title}"},
         "amend.rebased_onto": {"nl": "herzien op {base}", "en": "rebased onto {base}"},
         "amend.history.after_last": {"nl": "na de laatste versie", "en": "after the last version"},

@@ -2,6 +2,24 @@
 
 MESSAGES = {
     # akkoord status (present/waiting.py)
+    "repo.ref_unknown": {
+        "nl": "REF {ref!r}: geen versie, git-revisie, bestand of 'working'; de versies zijn: {known}",
+        "en": "REF {ref!r}: not a version label, git revision, file or 'working'; versions are: {known}",
+    },
+    "repo.ref_unknown_no_versions": {
+        "nl": "REF {ref!r}: geen versie, git-revisie, bestand of 'working'; er zijn nog geen versies "
+        "(akkoord version create LABEL)",
+        "en": "REF {ref!r}: not a version label, git revision, file or 'working'; there are no versions yet "
+        "(akkoord version create LABEL)",
+    },
+    "repo.no_changes": {
+        "nl": "{path} heeft geen wijzigingen om vast te leggen",
+        "en": "{path} has no changes to commit",
+    },
+    "repo.version_exists": {
+        "nl": "versie {label} bestaat al; kies een ander label",
+        "en": "version {label} already exists; choose another label",
+    },
     "repo.initialised": {
         "nl": "Repository van het akkoord gemaakt in {root} (commit {commit})",
         "en": "Initialised agreement repository in {root} (commit {commit})",

@@ -134,4 +134,28 @@ MESSAGES = {
     "trust.decision.endorse": {"nl": "ondertekent", "en": "endorse"},
     "trust.decision.decline": {"nl": "weigert", "en": "decline"},
     "trust.decision.withdraw": {"nl": "trekt in", "en": "withdraw"},
+    "trust.none_yet": {"nl": "nog geen", "en": "none yet"},
+    "trust.signatory_unknown": {
+        "nl": "ondertekenaar {ident!r} staat niet in het register (wel: {known}); zie `akkoord signatory list`",
+        "en": "signatory {ident!r} is not in the registry (known: {known}); see `akkoord signatory list`",
+    },
+    "trust.not_a_signed_version": {
+        "nl": "REF {ref!r} is geen ondertekende versie van dit akkoord (versies: {known}); alleen een versie (een "
+        "vastgezette tekst, `akkoord log`) kan worden ondertekend",
+        "en": "REF {ref!r} is not a signed version of this agreement (versions: {known}); only a version (a frozen "
+        "text, `akkoord log`) can be endorsed",
+    },
+    "trust.version_needs_key": {
+        "nl": "deze repository heeft een register van ondertekenaars: elke versie is een vastlegging die "
+        "beheerderssleutels ondertekenen; geef --key BEHEERSLEUTEL (herhaalbaar als de drempel er meer vraagt)",
+        "en": "this repository has a signatory registry: every version is a record signed by admin keys; give "
+        "--key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)",
+    },
+    "trust.decision_needs_key": {
+        "nl": "deze repository heeft een register van ondertekenaars: een besluit over een amendement is een "
+        "vastlegging die beheerderssleutels ondertekenen; geef --key BEHEERSLEUTEL (herhaalbaar als de drempel "
+        "er meer vraagt)",
+        "en": "this repository has a signatory registry: a decision about an amendment is a record signed by admin "
+        "keys; give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)",
+    },
 }

@@ -32,6 +32,10 @@ MESSAGES = {
         "nl": "{name} ({id}) ondertekende het laatst versie {old}; de huidige versie is {now}.",
         "en": "{name} ({id}) last endorsed version {old}; the current version is {now}.",
     },
+    "verify.not_a_version": {
+        "nl": "REF {ref!r} is geen versie (versies: {known})",
+        "en": "REF {ref!r} is not a version (versions: {known})",
+    },
     "verify.since.none": {
         "nl": "{name} ({id}) heeft nog geen versie ondertekend (met een verklaring die klopt); lees de hele "
         "huidige tekst: `akkoord show {current}`",

@@ -129,10 +129,9 @@ def resolve(ref: str, start: str = ".", workspace: Workspace | None = None) -> R
     if os.path.isfile(ref):
         return _from_file(ref)
     known = ", ".join(v.label for v in versions(workspace))
-    raise AkkoordError(
-        f"REF {ref!r}: not a version label, git revision, file or 'working'"
-        + (f"; versions are: {known}" if known else "; there are no versions yet (akkoord version create LABEL)")
-    )
+    if known:
+        raise AkkoordError.keyed("repo.ref_unknown", ref=ref, known=known)
+    raise AkkoordError.keyed("repo.ref_unknown_no_versions", ref=ref)
 
 
 def amendment_sides(

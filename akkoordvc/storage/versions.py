@@ -178,7 +178,7 @@ def create_version(
     """
     check_label(label)
     if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
-        raise RepositoryError(f"version {label} already exists; choose another label")
+        raise RepositoryError.keyed("repo.version_exists", label=label)
     if workspace.text_is_dirty():
         raise RepositoryError(
             f"{TEXT_PATH} has uncommitted edits; record them with `akkoord commit -m MSG` "

@@ -164,7 +164,7 @@ class Workspace:
         check_valid(doc)
         canonical_bytes = doc.to_bytes()
         if canonical_bytes == self.head_text():
-            raise RepositoryError(f"{TEXT_PATH} has no changes to commit")
+            raise RepositoryError.keyed("repo.no_changes", path=TEXT_PATH)
         return self.commit({TEXT_PATH: canonical_bytes}, message, "editorial", by, allow_dirty=(TEXT_PATH,))
 
 

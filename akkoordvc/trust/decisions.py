@@ -69,10 +69,7 @@ def decide(
             raise AkkoordError("--key: this repository has no signatory registry, so decisions are not signed")
         return _DECIDE[outcome](workspace, ref, actor, reason, timestamp), None
     if not key_paths:
-        raise AkkoordError(
-            "this repository has a signatory registry: a decision about an amendment is a record signed by admin "
-            "keys; give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)"
-        )
+        raise AkkoordError.keyed("trust.decision_needs_key")
     state.require_current(for_change=True)
     made: list[Committed] = []
 

@@ -63,11 +63,8 @@ def _version(workspace: Workspace, state: RegistryState, ref: str) -> Version:
     label = ref[len(TAG_PREFIX) :] if ref.startswith(TAG_PREFIX) else ref
     record = find(state, label)
     if record is None:
-        known = ", ".join(r.get("label") for r in chain(state)[0]) or "none yet"
-        raise RepositoryError(
-            f"REF {ref!r} is not a signed version of this agreement (versions: {known}); only a version "
-            "(a frozen text, `akkoord log`) can be endorsed"
-        )
+        known = ", ".join(r.get("label") for r in chain(state)[0]) or Message("trust.none_yet")
+        raise RepositoryError.keyed("trust.not_a_signed_version", ref=ref, known=known)
     return version_of(record)
 
 

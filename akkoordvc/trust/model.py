@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model import registry_names as rn
 from ..model.ids import SIGNATORY_ID as ID_PATTERN
 from .sshsig import AllowedSigner, PublicKey
@@ -165,10 +166,8 @@ class Registry:
     def require(self, ident: str) -> Signatory:
         found = self.signatory(ident)
         if found is None:
-            known = ", ".join(s.id for s in self.signatories) or "none yet"
-            raise RegistryError(
-                f"signatory {ident!r} is not in the registry (known: {known}); see `akkoord signatory list`"
-            )
+            known = ", ".join(s.id for s in self.signatories) or Message("trust.none_yet")
+            raise RegistryError.keyed("trust.signatory_unknown", ident=ident, known=known)
         return found
 
     def admin(self, ident: str) -> AdminKey | None:

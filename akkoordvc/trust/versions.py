@@ -172,7 +172,7 @@ def create(
     state.require_current(for_change=True)
     records, _ = chain(state)
     if any(r.get(rn.LABEL) == label for r in records):
-        raise RepositoryError(f"version {label} already exists; choose another label")
+        raise RepositoryError.keyed("repo.version_exists", label=label)
     from ..storage.versions import find_version
 
     tagged = find_version(workspace, label)
@@ -253,10 +253,7 @@ def freeze(
             raise RepositoryError("--key: this repository has no signatory registry, so versions are not signed")
         return create_version(workspace, label, by=by, today=today, **options), None
     if not key_paths:
-        raise RepositoryError(
-            "this repository has a signatory registry: every version is a record signed by admin keys; "
-            "give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)"
-        )
+        raise RepositoryError.keyed("trust.version_needs_key")
     from .decisions import refuse_unverified
 
     refuse_unverified(workspace, state, tuple(options.get("amendments", ())), label)

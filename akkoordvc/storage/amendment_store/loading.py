@@ -207,10 +207,7 @@ def find(amendments: dict[str, Amendment], ref: str) -> Amendment:
         return find(amendments, matches[0])
     if matches:
         raise AkkoordError(f"amendment {ref!r} is ambiguous: {', '.join(matches)}; give more of the id")
-    hint = (
-        "list them with `akkoord amend list`" if amendments else "there are no amendments yet (akkoord amend propose)"
-    )
-    raise AkkoordError(f"no amendment {ref!r} in this repository; {hint}")
+    raise AkkoordError.keyed("amend.unknown" if amendments else "amend.unknown_none_yet", ref=ref)
 
 
 class Amendments(dict[str, Amendment]):
