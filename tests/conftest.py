@@ -8,6 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# In CI every property test draws the same examples on every run (derandomize): whether a landing passes must not
+# depend on the luck of the draw. Elsewhere each run draws new examples, so a run by hand keeps finding new cases;
+# a case it finds is kept in its test as an explicit example (fixed, or marked xfail while it is not).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 #: the trust tests' shared world (fixtures `world`, `world_template`)
 pytest_plugins = ["trust_world", "exchange_world"]

@@ -217,6 +217,19 @@ def test_word_accept_and_reject_on_generated_documents(seed, n_edits):
     assert word_projection(data, accept=False) == expected(old), done
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: when a clause moves past a subdivision of its own division, the redline shows the "
+    "subdivision as moved; the DOCX writes nothing at its old place, so rejecting every change gives the "
+    "clauses in the new order (found by the test above, seed 772; about 1 generated pair in 400)",
+)
+def test_word_reject_gives_the_old_order_when_a_clause_moves_past_a_subdivision():
+    old, new, done = edited(772, 1)
+    assert done == ["moved clause c3"]
+    data = redline_docx(old, new)
+    assert word_projection(data, accept=False) == expected(old)
+
+
 # -- LibreOffice ------------------------------------------------------------------------------------
 
 _RESULTS: dict[str, dict[str, tuple[list[Para], list[Para], list[Para], list[Para]]]] = {}
