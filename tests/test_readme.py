@@ -60,7 +60,7 @@ def maak020(home: Path) -> Story:
     env = environment(home)
     shutil.copytree(ROOT / "texts", home / "texts")
     (home / "keys").mkdir()
-    for name in ("huurders", "energie"):  # the organisations of "Organisations: your own clone"
+    for name in ("huurders", "energie"):  # the organisations of "Als organisatie"
         sh("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", home / "keys" / name, cwd=home, env=env)
     server = home / "server.git"
     sh("git", "config", "--global", f"url.{server}.insteadOf", SERVER_URL, cwd=home, env=env)
@@ -185,7 +185,7 @@ PLANS = [
             "Als lezer: zien wat er veranderde",
             "Als ondertekenaar",
             "Het secretariaat: het register en de ondertekeningen",
-            "Organisations: your own clone, one shared remote",
+            "Als organisatie: een eigen kopie, één gedeelde remote",
             "Voor iedereen: de leesomgeving",
             "Met alleen git",
         ],
