@@ -458,3 +458,18 @@ def test_console_script_writes_everything_before_it_exits(akkoord_exe, run_cli, 
     assert code == 1 and len(_lines(err)) == 1
     code, _, err = akkoord_exe("redline", old, new, "--format", "nonsense")
     assert code == 2 and err
+
+
+@pytest.mark.parametrize("lang, said", [("nl", "de nieuwe tekst is geen geldige akkoordtekst"), ("en", "the new text")])
+def test_an_element_outside_every_part_is_named_as_an_invalid_text(run_cli, tmp_path, lang, said):
+    """A table straight under <agreement> (found by the fuzz test) is in no part the redline compares: the
+    redline names the invalid text in one line instead of an internal error, and never says "no changes"."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index(">", text.index("<agreement")) + 1
+    invalid = tmp_path / "invalid.xml"
+    invalid.write_text(text[:start] + "<table><row><cell>x</cell></row></table>" + text[start:], encoding="utf-8")
+    code, out, err = run_cli("--lang", lang, "redline", SAMPLE, invalid, "--format", "json")
+    assert code == 1, (code, err)
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0] and "akkoord validate" in lines[0], err

@@ -23,4 +23,12 @@ MESSAGES = {
         "en": "Examples:\n\n\b\n  akkoord redline 2019 2023\n  akkoord redline 2019 2023 --format html -o changes.html\n"
         "  akkoord redline 2019 2023 --format docx -o changes.docx",
     },
+    "redline.invalid_text": {
+        "nl": "de {side} tekst is geen geldige akkoordtekst (regel {line}: {problem}), en daardoor is het "
+        "verschil niet betrouwbaar te tonen; controleer haar met `akkoord validate` en herstel haar",
+        "en": "the {side} text is not a valid agreement text (line {line}: {problem}), so its difference "
+        "cannot be shown reliably; check it with `akkoord validate` and correct it",
+    },
+    "redline.side.old": {"nl": "oude", "en": "old"},
+    "redline.side.new": {"nl": "nieuwe", "en": "new"},
 }

@@ -79,7 +79,9 @@ from typing import Any
 
 from lxml import etree
 
-from ..model import canonical, names
+from ..errors import AkkoordError
+from ..messages import Message
+from ..model import canonical, names, validate
 from ..model.document import Clause, Document, content_text
 from ..model.strings import one_line
 from .blocks import align, clause_words, one_side, same
@@ -1064,6 +1066,19 @@ def _check_equal(old: Document, new: Document) -> None:
     if etree.tostring(old.root) == etree.tostring(new.root):
         return
     if canonical.to_bytes(old.root) != canonical.to_bytes(new.root):
+        # An element where the schema has no place for it is outside every part the redline compares: say
+        # which text is invalid (a mistake in the input) rather than report an internal error.
+        for side, doc in (("old", old), ("new", new)):
+            found = validate.problems(doc.root)
+            if found:
+                raise AkkoordError(
+                    Message(
+                        "redline.invalid_text",
+                        side=Message(f"redline.side.{side}"),
+                        line=found[0].line,
+                        problem=found[0].message,
+                    )
+                )
         raise InternalError(
             "the redline of two different texts came out empty: a difference would not be shown; please report this"
         )
