@@ -1084,23 +1084,17 @@ class Repository:
         )
         return [(sha, [line for line in lines if line]) for sha, lines in _log_records(out)]
 
-    def files_rewritten(self, tip: str, folders: list[str], since: str | None = None) -> list[tuple[str, str, str]]:
-        """Every (commit, status, path) in the history of `tip` (less that of `since`), newest first, where a file
-        under `folders` was deleted (D), modified (M) or changed type (T); a merge is compared with each of its
-        parents, and every parent is followed (`--full-history`: what a commit adds to the result depends on
-        that commit alone, so the history of `since` plus the commits since it is the history of `tip`).
-        One `git log`."""
-        return self.files_rewritten_later(tip, folders, since)()
-
     @_reading
     def files_rewritten_later(
         self, tip: str, folders: list[str], since: str | None = None
     ) -> Callable[[], list[tuple[str, str, str]]]:
-        """`files_rewritten`, its `git log` started now: it runs while the caller works on, and the function
-        returned waits for its answer (a walk of thousands of commits, on another core)."""
-        revs = [tip, f"^{since}"] if since else [tip]
-        args = ["log", "-m", "--full-history", "--no-renames", "--diff-filter=DMT", "--name-status", "--format=%x00%H"]
-        args += [*revs, "--", *folders]
+        """Every (commit, status, path) in the history of `tip` (less that of `since`), newest first, where a file
+        under `folders` was deleted (D), modified (M) or changed type (T); a merge is compared with each of its
+        parents, and every parent is followed (`--full-history`: what a commit adds to the result depends on
+        that commit alone, so the history of `since` plus the commits since it is the history of `tip`).
+        Its one `git log` starts now and runs while the caller works on; the function returned waits for its
+        answer (a walk of thousands of commits, on another core)."""
+        args = _diff_log_args(tip, folders, since, "DMT")
         out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
         proc = subprocess.Popen(
             ["git", *args],
@@ -1122,13 +1116,7 @@ class Repository:
                         f"git log failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
                     ) from None
                 text = out.read().decode("utf-8", "surrogateescape")
-            found = []
-            for sha, lines in _log_records(text):
-                for line in lines:
-                    status, _, path = line.partition("\t")
-                    if line.strip():
-                        found.append((sha, status, path))
-            return found
+            return [(sha, status, path) for sha, changes in _name_status(text) for status, path in changes]
 
         return answer
 
@@ -1171,27 +1159,9 @@ class Repository:
         self, tip: str, folders: list[str], since: str | None = None, statuses: str = "DMT"
     ) -> list[tuple[str, list[tuple[str, str]]]]:
         """Each diff in the history of `tip` (less that of `since`), newest first, as (commit, [(status, path)]):
-        the files under `folders` with one of `statuses` (git's --diff-filter letters). Like `files_rewritten`,
+        the files under `folders` with one of `statuses` (git's --diff-filter letters). Like `files_rewritten_later`,
         a merge gives one diff per parent, so what a merge adds is judged against each side. One `git log`."""
-        revs = [tip, f"^{since}"] if since else [tip]
-        out = self._git_out(
-            "log",
-            "-m",
-            "--full-history",
-            "--no-renames",
-            f"--diff-filter={statuses}",
-            "--name-status",
-            "--format=%x00%H",
-            *revs,
-            "--",
-            *folders,
-        )
-        found = []
-        for sha, lines in _log_records(out):
-            changes = [(status, path) for status, _, path in (line.partition("\t") for line in lines if line.strip())]
-            if changes:
-                found.append((sha, changes))
-        return found
+        return _name_status(self._git_out(*_diff_log_args(tip, folders, since, statuses)))
 
     def fetch(self, remote: str, refspecs: list[str], optional: str | None = None) -> bool:
         """Fetch `refspecs` from `remote` (a name or URL), pruning what the remote no longer has from the
@@ -1618,6 +1588,34 @@ def valid_ref_component(name: str) -> bool:
         and ".." not in name
         and not name.endswith((".lock", "."))
     )
+
+
+def _diff_log_args(tip: str, folders: list[str], since: str | None, statuses: str) -> list[str]:
+    """`git log` arguments for the diffs in the history of `tip` (less that of `since`) of files under `folders`
+    with one of `statuses`, a merge compared with each parent, as NUL-led commit records with --name-status."""
+    revs = [tip, f"^{since}"] if since else [tip]
+    return [
+        "log",
+        "-m",
+        "--full-history",
+        "--no-renames",
+        f"--diff-filter={statuses}",
+        "--name-status",
+        "--format=%x00%H",
+        *revs,
+        "--",
+        *folders,
+    ]
+
+
+def _name_status(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The records of a `_diff_log_args` log: (commit, [(status, path)]) for each diff that has a file."""
+    found = []
+    for sha, lines in _log_records(text):
+        changes = [(status, path) for status, _, path in (line.partition("\t") for line in lines if line.strip())]
+        if changes:
+            found.append((sha, changes))
+    return found
 
 
 def _log_records(out: str) -> list[tuple[str, list[str]]]:

@@ -132,7 +132,7 @@ def append_only_problems(
     what they were first committed with now; and for each, the newest commit holding it intact (see
     `restore_step`): a file put back as it was is no longer a problem, so the advised step makes verify pass.
 
-    What a commit adds to the list depends on that commit alone (`files_rewritten`), so the list of a commit's
+    What a commit adds to the list depends on that commit alone (`files_rewritten_later`), so the list of a commit's
     history (every append-only folder) is cached under its id, and a later command walks only the commits since
     the last one it checked. Problems are sorted by path, each naming every commit that rewrote the file."""
     return append_only_later(repo, head, cache, folders)()
