@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import pytest
-from conftest import BWB, SAMPLE
+from conftest import BWB, SAMPLE, needs_corpus
 from lxml import etree
 
 from akkoordvc.model import canonical, names
@@ -419,6 +419,7 @@ def _without_origin(data: dict) -> dict:
     return {"clauses": clauses, "stats": stats}
 
 
+@needs_corpus
 def test_bwb_redline_is_the_redline_of_the_imported_documents(run_cli):
     """The command converts BWB files without their provenance (`origin`) for every format but xml:
     the redline is the one of the full conversions, less what their origins add."""
