@@ -17,8 +17,8 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-#: the trust tests' shared world (fixtures `world`, `world_template`)
-pytest_plugins = ["trust_world", "exchange_world"]
+#: the trust tests' shared world (fixtures `world`, `world_template`); `dutch` (tests/dutch.py)
+pytest_plugins = ["trust_world", "exchange_world", "dutch"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("AKKOORD_SHARED", ROOT.parent / "shared"))

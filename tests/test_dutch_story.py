@@ -2,51 +2,21 @@
 since, log, version create, registry changes, a forged statement) print no English sentence, the commit messages
 they write read in Dutch, and `--lang en` still gives the English texts.
 
-English words are looked for with a small deny-list of words the English output used; what is code stays as it
-is and is left out of the check: commands and options in backticks, paths and ids, hashes and keys."""
+English words are looked for with the deny-list of tests/dutch.py (`english_words`, fixture `dutch`)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from dutch import english_words
 from helpers import git
-
-from akkoordvc import messages
-
-#: words of the English output that have no place in a Dutch sentence
-ENGLISH = frozenset(
-    """endorsed pending declined withdrawn historic version versions problem problems signature signatures valid
-    registry statement statements signed attested sitting current everything verifies created added amendment
-    amendments proposed accepted rejected key keys since changed record serial the and not none warning note name
-    succeeds threshold required remembered anchor trust clone deleted restore files yet last nothing
-    organisation retired revoked expired consolidated operations history rationale proposers source clause clauses
-    insert replace heading after before initial editorial title date by on changed contested""".split()
-)
-#: what is code, not language: `commands`, options, paths, ids with a dash, hashes, fingerprints, keys, emails
-CODE = re.compile(
-    r"`[^`]*`|--[a-z-]+|\S*/\S*|\S+@\S+|\b[\w.]+-[\w.-]+\b|\b\w+_\w+\b|\bsha256:\w+|SHA256:\S+|\b[0-9a-f]{7,}\b"
-)
-
-
-def english_words(output: str) -> list[str]:
-    """The deny-listed English words in `output`, outside what is code."""
-    return [w for w in re.findall(r"[A-Za-z]+", CODE.sub(" ", output)) if w.lower() in ENGLISH]
 
 
 def test_the_check_finds_english_and_leaves_code_alone():
     assert english_words("OK: everything verifies (commit 1a2b3c4d5e6f)") == ["everything", "verifies"]
     assert english_words("1 probleem:\n  - endorsements/org-a/000001-ab.json: is gewijzigd") == []
     assert english_words("zie `akkoord signatory add ID --key KEY` en --trust-anchor") == []
-
-
-@pytest.fixture
-def dutch(monkeypatch):
-    """No language chosen: the repository's Dutch text decides."""
-    monkeypatch.delenv(messages.ENV, raising=False)
-    messages.reset()
-    yield
-    messages.reset()
 
 
 def said(run_cli, root, *args, expect=0):
