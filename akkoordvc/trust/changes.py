@@ -25,7 +25,7 @@ from ..storage.workspace import Workspace
 from . import sshsig
 from .model import AdminKey, Registry, RegistryError
 from .records import Record, make_record, record_files, sign, sign_all, signature_path, trailers
-from .registry import RegistryState, anchor_of, describe, load_state
+from .registry import RegistryState, anchor_of, describe, describe_all, load_state
 from .registry_ops import EMPTY, add_admin, apply_ops, set_threshold
 
 
@@ -186,7 +186,7 @@ def resolve(
             raise RegistryError(f"--drop {prefix!r} names none (or several) of the forked records: {listed}")
         chosen.append(matches[0])
     body = {rn.DROP: sorted(set(chosen)), rn.REASON: reason}
-    message = Message("commit.resolve_fork", records=", ".join(describe(state.records[s]) for s in chosen))
+    message = Message("commit.resolve_fork", records=describe_all([state.records[s] for s in chosen]))
     kept = [h for h in state.fork_heads if h.sha not in chosen]
     regime = state.branches[kept[0].sha] if kept else None
     return commit_record(

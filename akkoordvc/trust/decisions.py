@@ -66,7 +66,7 @@ def decide(
     state = load_state(workspace, remembered(workspace), today)
     if not state.records:
         if key_paths:
-            raise AkkoordError("--key: this repository has no signatory registry, so decisions are not signed")
+            raise AkkoordError.keyed("registry.decision.no_registry_key")
         return _DECIDE[outcome](workspace, ref, actor, reason, timestamp), None
     if not key_paths:
         raise AkkoordError.keyed("trust.decision_needs_key")
@@ -76,7 +76,7 @@ def decide(
     def sign(amendment: Amendment, path: str, data: bytes) -> tuple[dict[str, bytes], str]:
         day = parse_day(ops.parse_event(data, path).at[:10])
         if day > today:
-            raise AkkoordError(f"--date {day} is after today ({today}); a decision is signed on or after its day")
+            raise AkkoordError.keyed("registry.decision.after_today", day=day, today=today)
         held = workspace.repo.read(workspace.head(), store.record_path(amendment.known_id)) or b""
         body = {
             rn.AMENDMENT: amendment.known_id,
@@ -110,28 +110,34 @@ def _event_files(contents: dict[str, bytes]) -> dict[str, tuple[str, Event]]:
     return found
 
 
-def _mismatch(record: Record, contents: dict[str, bytes], events: dict[str, tuple[str, Event]]) -> str | None:
+def _mismatch(record: Record, contents: dict[str, bytes], events: dict[str, tuple[str, Event]]) -> Message | None:
     """Why a counting decision record does not back the event it names (rule 1), or None."""
     path, ident = str(record.get(rn.EVENT)), str(record.get(rn.AMENDMENT))
     outcome = record.get(rn.OUTCOME)
     if outcome not in STATUS:
-        return f"has outcome {printable(str(outcome)[:40])!r}, not one of {', '.join(rn.OUTCOMES)}"
+        return Message(
+            "registry.decision.outcome", outcome=printable(str(outcome)[:40]), outcomes=", ".join(rn.OUTCOMES)
+        )
     if path.split("/")[:3] != [store.FOLDER, ident, store.EVENTS]:
-        return f"names event file {printable(path[:200])}, which is not an event of amendment {printable(ident)}"
+        return Message("registry.decision.not_its_event", path=printable(path[:200]), id=printable(ident))
     data = contents.get(path)
     if data is None:
-        return f"names event file {printable(path)}, which is not in the repository (deleted?)"
+        return Message("registry.decision.event_missing", path=printable(path))
     if canonical.sha256(data) != record.get(rn.EVENT_SHA256):
-        return f"names event file {printable(path)}, whose bytes are not the ones signed (changed after signing)"
+        return Message("registry.decision.event_changed", path=printable(path))
     if path not in events:
-        return f"names event file {printable(path)}, which is not a readable event"
+        return Message("registry.decision.event_unreadable", path=printable(path))
     event = events[path][1]
     if event.status != STATUS[outcome]:
-        return f"says {outcome}, but the event it names records {event.status}"
+        return Message(
+            "registry.decision.says",
+            outcome=Message(f"registry.decision.outcome.{outcome}"),
+            status=Message(f"amend.status.{event.status}"),
+        )
     if event.revision != record.get(rn.REVISION):
-        return f"decides revision {record.get(rn.REVISION)}, but the event it names is about revision {event.revision}"
+        return Message("registry.decision.revision", revision=record.get(rn.REVISION), event=event.revision)
     if event.at[:10] > record.date.isoformat():
-        return f"was signed on {record.date}, before the day of the event it names ({event.at[:10]})"
+        return Message("registry.decision.signed_before", date=record.date, day=event.at[:10])
     return None
 
 
@@ -149,15 +155,13 @@ def problems(workspace: Workspace, state: RegistryState, commit: str | None = No
         if why is None:
             backed[str(record.get(rn.EVENT))] = record
         else:
-            found.append((ident, Problem("decision-mismatch", record.path, f"decision record {record.short} {why}")))
+            said = Message("registry.decision.mismatch", record=record.short, why=why)
+            found.append((ident, Problem("decision-mismatch", record.path, said)))
     named = {str(r.get(rn.EVENT)): r for r in state.records.values() if r.type == rn.DECISION}
     waiting: set[str] = set()
     for path, (ident, event) in sorted(events.items()):
         if event.status == an.CONSOLIDATED and ident not in consolidated_by:
-            message = (
-                f"records that amendment {printable(ident)} was consolidated, but no version record signed by the "
-                "admins consolidates it"
-            )
+            message = Message("registry.decision.consolidated_unsigned", id=printable(ident))
             found.append((ident, Problem("decision-unsigned", path, message)))
         if event.status == an.ACCEPTED:
             waiting.add(ident)
@@ -165,12 +169,15 @@ def problems(workspace: Workspace, state: RegistryState, commit: str | None = No
             continue
         unsigned = named.get(path)
         why = (
-            f"its decision record {unsigned.short} does not count (see {unsigned.path})"
+            Message("registry.decision.unsigned.not_counting", record=unsigned.short, path=unsigned.path)
             if unsigned is not None
-            else "no decision record signed by the admins backs it (an event written without the admin threshold)"
+            else Message("registry.decision.unsigned.none")
         )
-        message = f"records that amendment {printable(ident)} was {event.status} ({event.at[:10]}), but {why}"
-        found.append((ident, Problem("decision-unsigned", path, message)))
+        status = Message(f"amend.status.{event.status}")
+        unbacked = Message(
+            "registry.decision.unsigned", id=printable(ident), status=status, date=event.at[:10], why=why
+        )
+        found.append((ident, Problem("decision-unsigned", path, unbacked)))
     found.extend(_stale(workspace, commit, contents, backed, waiting - consolidated_by))
     return found
 
@@ -197,11 +204,14 @@ def _stale(
         path = store.record_path(ident)
         held = canonical.sha256(contents.get(path, b""))
         if latest.get(rn.AMENDMENT_SHA256) != held:  # the same bytes: the same revision and operations
-            message = (
-                f"amendment {printable(ident)} is accepted, but its record is not what the admins accepted "
-                f"(decision record {latest.short}: revision {latest.get(rn.REVISION)}, amendment.xml sha256 "
-                f"{str(latest.get(rn.AMENDMENT_SHA256))[:16]}…; now revision {amendment.revision}, {held[:16]}…): "
-                "it was changed after the acceptance"
+            message = Message(
+                "registry.decision.stale",
+                id=printable(ident),
+                record=latest.short,
+                revision=latest.get(rn.REVISION),
+                accepted=str(latest.get(rn.AMENDMENT_SHA256))[:16],
+                now=amendment.revision,
+                held=held[:16],
             )
             found.append((ident, Problem("decision-stale", path, message)))
     return found
@@ -214,9 +224,12 @@ def refuse_unverified(workspace: Workspace, state: RegistryState, ids: tuple[str
     wanted = set(ids)
     for ident, problem in problems(workspace, state):
         if ident in wanted:
-            raise AkkoordError(
-                f"cannot create version {label}: the acceptance of amendment {printable(ident)} does not verify "
-                f"({problem.where}: {problem.message}); nothing was written — run `akkoord verify`"
+            raise AkkoordError.keyed(
+                "registry.decision.unverified",
+                label=label,
+                id=printable(ident),
+                where=problem.where,
+                problem=problem.said,
             )
 
 
@@ -230,9 +243,9 @@ def sign_made(
     sign, so the amendments are named one by one and every event is listed back."""
     state = load_state(workspace, remembered(workspace), today)
     if not state.records:
-        raise AkkoordError("this repository has no signatory registry, so decisions are not signed")
+        raise AkkoordError.keyed("registry.decision.no_registry")
     if not key_paths:
-        raise AkkoordError("give --key ADMIN_PRIVATE_KEY (repeatable when the threshold needs several)")
+        raise AkkoordError.keyed("registry.decision.needs_key")
     state.require_current(for_change=True)
     commit = workspace.head()
     contents = workspace.repo.read_tree(commit, store.FOLDER)
@@ -246,14 +259,14 @@ def sign_made(
     for ident in dict.fromkeys(store.find(amendments, ref).known_id for ref in refs):
         todo = [p for p, (i, e) in sorted(events.items()) if i == ident and e.status in outcome_of and p not in backed]
         if not todo:
-            raise AkkoordError(
-                f"amendment {printable(ident)}: no unsigned decision to sign (`akkoord verify` lists them)"
-            )
+            raise AkkoordError.keyed("registry.decision.nothing_to_sign", id=printable(ident))
         held = canonical.sha256(contents.get(store.record_path(ident), b""))
         for path in todo:
             event = events[path][1]
             if parse_day(event.at[:10]) > today:
-                raise AkkoordError(f"{path}: dated {event.at[:10]}, after today ({today}); nothing was written")
+                raise AkkoordError.keyed(
+                    "registry.decision.event_after_today", path=path, date=event.at[:10], today=today
+                )
             body = {
                 rn.AMENDMENT: ident,
                 rn.OUTCOME: outcome_of[event.status],

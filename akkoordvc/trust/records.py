@@ -28,13 +28,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model import canonical
 from ..model import registry_names as rn
 from ..model.dates import is_day, parse_day
 from ..model.ids import SIGNATORY_ID_PATTERN
 from . import Problem, printable, sshsig
 from .jsonfile import JSONFileError, canonical_json, check_fields, load_object
-from .model import AdminKey, Registry
+from .model import AdminKey, Key, Registry
 
 if TYPE_CHECKING:
     from .cache import Cache
@@ -136,17 +137,17 @@ def parse_record(data: bytes) -> Record:
         obj = load_object(data, rn.FORMAT_V1)
         kind = obj.get(rn.TYPE)
         if kind not in _FIELDS:
-            raise RecordError(f"type is {str(kind)[:40]!r}, expected one of {', '.join(rn.TYPES)}")
+            raise RecordError.keyed("registry.record.type", kind=str(kind)[:40], types=", ".join(rn.TYPES))
         check_fields(obj, {**_COMMON, **_FIELDS[kind]})
     except JSONFileError as exc:
-        raise RecordError(exc.message) from None
+        raise RecordError(exc.said) from None
     parents = obj[rn.PARENTS]
     if not all(isinstance(p, str) and HEX64.match(p) for p in parents) or parents != sorted(set(parents)):
-        raise RecordError("parents must be a sorted list of distinct record hashes")
+        raise RecordError.keyed("registry.record.parents")
     if obj[rn.SERIAL] < 0 or obj[rn.SERIAL] > 10**9:
-        raise RecordError("serial is out of range")
+        raise RecordError.keyed("registry.record.serial")
     if not is_day(obj[rn.DATE]):
-        raise RecordError(f"date {obj[rn.DATE][:20]!r} is not YYYY-MM-DD")
+        raise RecordError.keyed("registry.record.date", date=obj[rn.DATE][:20])
     return Record(canonical.sha256(data), data, obj)
 
 
@@ -233,10 +234,7 @@ def count_signatures(
             if admin is None:
                 bad.append(
                     Problem(
-                        "record-signature-unknown-key",
-                        path,
-                        f"names admin key {admin_id!r}, which the registry this record was made under does not "
-                        "have; it does not count",
+                        "record-signature-unknown-key", path, Message("registry.signature.unknown_admin", id=admin_id)
                     )
                 )
                 continue
@@ -252,18 +250,24 @@ def count_signatures(
     return good, bad
 
 
-def why_signature_failed(signature: bytes, key: AdminKey, day: dt.date, said: str) -> str:
+def why_signature_failed(signature: bytes, key: AdminKey, day: dt.date, said: str | Message) -> Message:
+    """Why an admin signature over a record does not count, in words."""
     info = sshsig.read_signature(signature)
     if info is None:
-        return "is not an SSH signature (damaged or replaced); it does not count"
+        return Message("registry.signature.not_ssh")
     if info.namespace != NAMESPACE:
-        return f"was made in SSH namespace {printable(info.namespace[:80])!r}, not {NAMESPACE!r}; it does not count"
+        return Message("registry.signature.namespace", namespace=printable(info.namespace[:80]), expected=NAMESPACE)
     if info.key is None or info.key.blob != key.public.blob:
-        fp = info.key.fingerprint if info.key else info.key_type
-        return f"was made with another key ({fp}), not {key.fingerprint}; it does not count"
+        used = info.key.fingerprint if info.key else info.key_type
+        return Message("registry.signature.other_key", used=used, expected=key.fingerprint)
     if not key.valid_on(day):
-        return f"key {key.fingerprint} is {key.state_on(day)} on {day}; it does not count"
-    return f"does not match the record (changed after signing?); ssh-keygen: {said}"
+        return Message("registry.signature.key_state", fingerprint=key.fingerprint, state=key_state(key, day), day=day)
+    return Message("registry.signature.mismatch", said=said)
+
+
+def key_state(key: Key, day: dt.date) -> Message:
+    """`Key.state_on` in words: valid, revoked, not yet valid or expired."""
+    return Message(f"trust.key_state.{key.state_on(day).replace(' ', '_')}")
 
 
 def sign(regime: Registry, record: Record, key_path: str) -> tuple[str, bytes]:
@@ -274,8 +278,12 @@ def sign(regime: Registry, record: Record, key_path: str) -> tuple[str, bytes]:
         if admin is None:
             raise AkkoordError(not_admin(regime, info.public, key_path))
         if not admin.valid_on(record.date):
-            raise AkkoordError(
-                f"--key {key_path}: admin key {admin.id} is {admin.state_on(record.date)} on {record.date}"
+            raise AkkoordError.keyed(
+                "registry.sign.admin_state",
+                path=key_path,
+                id=admin.id,
+                state=key_state(admin, record.date),
+                date=record.date,
             )
     signature = sshsig.sign(record.data, key_path, NAMESPACE)
     sig = sshsig.read_signature(signature)
@@ -284,33 +292,33 @@ def sign(regime: Registry, record: Record, key_path: str) -> tuple[str, bytes]:
         raise AkkoordError(not_admin(regime, sig.key if sig else None, key_path))
     good, bad = count_signatures(regime, record, {admin.id: signature})
     if not good:
-        raise AkkoordError(f"--key {key_path}: the signature does not verify ({bad[0].message}); nothing was written")
+        raise AkkoordError.keyed("registry.sign.does_not_verify", path=key_path, why=bad[0].said)
     return admin.id, signature
 
 
 def sign_all(regime: Registry, record: Record, key_paths: list[str]) -> dict[str, bytes]:
     """Signatures of `record` by each of `key_paths` (distinct admin keys of `regime`), by admin id."""
     if not key_paths:
-        raise AkkoordError("an admin record must be signed: give --key ADMIN_PRIVATE_KEY")
+        raise AkkoordError.keyed("registry.sign.needs_key")
     signed: dict[str, bytes] = {}
     for key_path in key_paths:
         admin_id, signature = sign(regime, record, key_path)
         if admin_id in signed:
-            raise AkkoordError(
-                f"--key {key_path}: admin key {admin_id} already signs this record; the threshold counts distinct keys"
-            )
+            raise AkkoordError.keyed("registry.sign.twice", path=key_path, id=admin_id)
         signed[admin_id] = signature
     return signed
 
 
-def not_admin(regime: Registry, public: sshsig.PublicKey | None, key_path: str) -> str:
+def not_admin(regime: Registry, public: sshsig.PublicKey | None, key_path: str) -> Message:
+    """The refusal of a key that is not an admin key of `regime` (a signatory's own key, or one unknown)."""
     owner = regime.owner_of(public) if public else None
-    what = f"the key of signatory {owner[1]}" if owner else f"key {public.fingerprint if public else '?'}"
-    admins = ", ".join(a.id for a in regime.admins)
-    return (
-        f"--key {key_path}: {what} is not an admin key of the registry (admin keys: {admins}); "
-        "admin records must be signed by the secretariat's admin keys"
+    what = (
+        Message("registry.sign.signatory_key", id=owner[1])
+        if owner
+        else Message("registry.sign.key", fingerprint=public.fingerprint if public else "?")
     )
+    admins = ", ".join(a.id for a in regime.admins)
+    return Message("registry.sign.not_admin", path=key_path, what=what, admins=admins)
 
 
 def record_files(record: Record, signatures: dict[str, bytes]) -> dict[str, bytes | None]:
@@ -335,10 +343,10 @@ def split_files(files: dict[str, bytes]) -> tuple[dict[str, Record], dict[str, d
             try:
                 record = parse_record(data)
             except RecordError as exc:
-                problems.append(Problem("record-malformed", path, f"is not a valid record: {exc.message}"))
+                problems.append(Problem("record-malformed", path, Message("registry.record.malformed", error=exc.said)))
                 continue
             if record.sha != match.group(1):
-                problems.append(Problem("record-misnamed", path, "its name is not the SHA-256 of its content"))
+                problems.append(Problem("record-misnamed", path, Message("registry.record.misnamed")))
                 continue
             records[record.sha] = record
             continue
@@ -346,15 +354,9 @@ def split_files(files: dict[str, bytes]) -> tuple[dict[str, Record], dict[str, d
         if match:
             signatures.setdefault(match.group(1), {})[match.group(2)] = data
             continue
-        problems.append(
-            Problem(
-                "record-stray-file", path, "is not a record (records/<sha256>.json) or its signature; it is ignored"
-            )
-        )
+        problems.append(Problem("record-stray-file", path, Message("registry.record.stray")))
     for sha in sorted(set(signatures) - set(records)):
-        problems.append(
-            Problem("record-stray-file", f"{FOLDER}/{sha}/", "signs a record that is not in the repository")
-        )
+        problems.append(Problem("record-stray-file", f"{FOLDER}/{sha}/", Message("registry.record.stray_signature")))
     return records, signatures, problems
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model import registry_names as rn
 from ..storage.workspace import Workspace
 from . import Problem
@@ -108,24 +109,15 @@ class RegistryState:
         self.refuse_damaged()
         if self.current is None:
             if not self.records:
-                raise RegistryError(
-                    "this repository has no signatory registry (records/); start one with "
-                    "`akkoord signatory init --admin-key PUBFILE`"
-                )
-            first = self.problems[0].message if self.problems else "its first record does not count"
-            raise RegistryError(f"the signatory registry cannot be trusted: {first}; run `akkoord verify`")
+                raise RegistryError.keyed("registry.no_registry")
+            first = self.problems[0].said if self.problems else Message("registry.first_does_not_count")
+            raise RegistryError.keyed("registry.untrusted", first=first)
         if for_change and self.forks:
             a, b = self.forks[0]
-            raise RegistryError(
-                f"the registry has a fork (records {a[:12]} and {b[:12]} were made concurrently and do not commute); "
-                "an admin settles it first with `akkoord signatory resolve --drop RECORD --key KEY`"
-            )
+            raise RegistryError.keyed("registry.forked", a=a[:12], b=b[:12])
         if for_change and self.pending is not None:
             have, need = len(self.pending.signed_by), self.pending.regime.threshold
-            raise RegistryError(
-                f"record {self.pending.record.short} is signed by {have} of {need} required admin keys and does not "
-                "count yet; another admin must run `akkoord signatory cosign --key KEY` first"
-            )
+            raise RegistryError.keyed("registry.awaits_cosign", record=self.pending.record.short, have=have, need=need)
         return self.current
 
     def refuse_damaged(self) -> None:
@@ -133,24 +125,50 @@ class RegistryState:
         count is not known until it is restored, and the step that restores it is the one advice given."""
         if self.damaged:
             first = self.damaged[0]
-            more = f" (and {len(self.damaged) - 1} more file(s))" if len(self.damaged) > 1 else ""
-            how = f"restore it with `{self.restore}`" if self.restore else "restore it from another clone"
-            raise RegistryError(f"the signatory registry is damaged: {first}{more}; {how}, then retry")
+            more = Message("registry.damaged.more", count=len(self.damaged) - 1) if len(self.damaged) > 1 else ""
+            how = (
+                Message("registry.damaged.restore", step=self.restore)
+                if self.restore
+                else Message("registry.damaged.other_clone")
+            )
+            raise RegistryError.keyed("registry.damaged", where=first.where, problem=first.said, more=more, how=how)
 
 
-def describe(record: Record) -> str:
+def describe(record: Record) -> Message:
     """A record in a few words, for problems and listings."""
     if record.type == rn.REGISTRY:
-        parts = []
+        parts: list[str | Message] = []
+        length = 0
         for op in record.get(rn.OPS, []):
+            if length >= 200:  # a record anyone could have written: a few words, however many operations
+                break
             name, who = op.get(rn.OP), op.get(rn.SIGNATORY) or op.get(rn.ID)
-            parts.append(f"sets the threshold to {op.get(rn.COUNT)}" if name == rn.THRESHOLD else f"{name} {who}")
-        return "registry change (" + ", ".join(parts)[:200] + ")"
+            part = Message("registry.describe.threshold", count=op.get(rn.COUNT)) if name == rn.THRESHOLD else None
+            plain = f"{name} {who}"[: 200 - length]
+            length += len(plain) + 2
+            parts.append(part or plain)
+        return Message("registry.describe.registry", parts=listed(parts))
     if record.type == rn.VERSION:
-        return f"version record {record.get(rn.LABEL)}"
+        return Message("registry.describe.version", label=record.get(rn.LABEL))
     if record.type == rn.DECISION:
-        return f"decision to {record.get(rn.OUTCOME)} amendment {record.get(rn.AMENDMENT)}"
-    return "resolution dropping " + ", ".join(d[:12] for d in record.get(rn.DROP, []))
+        outcome, amendment = record.get(rn.OUTCOME), record.get(rn.AMENDMENT)
+        if outcome in rn.OUTCOMES:
+            return Message(f"registry.describe.decision.{outcome}", amendment=amendment)
+        return Message("registry.describe.decision", outcome=outcome, amendment=amendment)
+    return Message("registry.describe.resolution", records=", ".join(d[:12] for d in record.get(rn.DROP, [])))
+
+
+def describe_all(records: list[Record]) -> str | Message:
+    """Records in a few words each, separated by commas."""
+    return listed([describe(record) for record in records])
+
+
+def listed(parts: list[str | Message]) -> str | Message:
+    """`parts` separated by commas, each shown in the language of the whole."""
+    found: str | Message = parts[-1] if parts else ""
+    for part in reversed(parts[:-1]):
+        found = Message("registry.list", first=part, rest=found)
+    return found
 
 
 # replay ----------------------------------------------------------------------------------------------
@@ -173,7 +191,7 @@ class _Replay:
         self.state = RegistryState(records=records)
         self.undersigned: list[tuple[Record, Registry, list[str]]] = []
 
-    def problem(self, code: str, record: Record, message: str) -> None:
+    def problem(self, code: str, record: Record, message: Message) -> None:
         self.state.problems.append(Problem(code, record.path, message))
 
     def fold(self, mask: int) -> Registry | None:
@@ -200,26 +218,22 @@ class _Replay:
 
     def genesis(self, i: int, record: Record) -> None:
         if self.state.anchor is not None:
-            self.problem(
-                "registry-second-start",
-                record,
-                "is a second record without parents; only one can be the trust anchor (the first registry version)",
-            )
+            self.problem("registry-second-start", record, Message("registry.problem.second_start"))
         elif self.pinned and record.sha != self.pinned:
             self.problem(
                 "registry-anchor-mismatch",
                 record,
-                f"the registry starts at sha256:{record.sha}, not at the pinned trust anchor sha256:{self.pinned}: "
-                "this is not the registry you trust",
+                Message("registry.problem.anchor_mismatch", sha=record.sha, pinned=self.pinned),
             )
         elif record.type != rn.REGISTRY:
-            self.problem("registry-invalid", record, "the first record must be a registry record (the trust anchor)")
+            self.problem("registry-invalid", record, Message("registry.problem.first_not_registry"))
         else:
             try:
-                self.ok[i] = apply_ops(EMPTY, record.get(rn.OPS), 0, record.date, "the first registry version")
+                first = Message("registry.what.first_version")
+                self.ok[i] = apply_ops(EMPTY, record.get(rn.OPS), 0, record.date, first)
                 self.state.anchor = record.sha
             except AkkoordError as exc:
-                self.problem("registry-invalid", record, f"not a valid first registry version: {exc.message}")
+                self.problem("registry-invalid", record, Message("registry.problem.first_invalid", error=exc.said))
 
     def drop_mask(self, i: int, record: Record) -> int | None:
         drop = record.get(rn.DROP)
@@ -227,7 +241,7 @@ class _Replay:
         if not drop or not all(
             isinstance(d, str) and d in index and (self.dag.ancestors[i] >> index[d]) & 1 for d in drop
         ):
-            self.problem("registry-invalid", record, "a resolution must drop one or more of the records it joins")
+            self.problem("registry-invalid", record, Message("registry.problem.drop"))
             return None
         mask = 0
         for j in self.dag.members(self.dag.ancestors[i]):
@@ -239,22 +253,24 @@ class _Replay:
     def check(self, i: int, record: Record) -> None:
         parents = [self.dag.index[p] for p in record.parents]
         if any(p not in self.ok for p in parents):
-            self.problem("record-untrusted-base", record, f"{describe(record)} builds on a record that does not count")
+            self.problem(
+                "record-untrusted-base", record, Message("registry.problem.untrusted_base", what=describe(record))
+            )
             return
         serial = 1 + max(self.records[self.dag.order[p]].serial for p in parents)
         newest = max(self.records[self.dag.order[p]].date for p in parents)
         if record.serial != serial:
             self.problem(
-                "registry-serial",
-                record,
-                f"has serial {record.serial}, but its parents give {serial}; serials go up by one",
+                "registry-serial", record, Message("registry.problem.serial", serial=record.serial, expected=serial)
             )
             return
         if record.date < newest:
-            self.problem("registry-date", record, f"is dated {record.date}, before the record it follows ({newest})")
+            self.problem("registry-date", record, Message("registry.problem.date", date=record.date, newest=newest))
             return
         if self.today is not None and record.date > self.today:
-            self.problem("record-future", record, f"is dated {record.date}, after today ({self.today})")
+            self.problem(
+                "record-future", record, Message("registry.problem.future", date=record.date, today=self.today)
+            )
             return
         drop = 0
         if record.type == rn.RESOLUTION:
@@ -264,7 +280,7 @@ class _Replay:
             drop = found
         regime = self.ok[parents[0]] if len(parents) == 1 and not drop else self.fold(self.dag.ancestors[i] & ~drop)
         if regime is None:
-            self.problem("record-untrusted-base", record, "its parents do not give a registry")
+            self.problem("record-untrusted-base", record, Message("registry.problem.no_base"))
             return
         try:
             new = (
@@ -273,7 +289,11 @@ class _Replay:
                 else regime
             )
         except AkkoordError as exc:
-            self.problem("registry-invalid", record, f"{describe(record)} does not apply: {exc.message}")
+            self.problem(
+                "registry-invalid",
+                record,
+                Message("registry.problem.does_not_apply", what=describe(record), error=exc.said),
+            )
             return
         sigs = self.signatures.get(record.sha, {})
         good, bad = count_signatures(regime, record, sigs, self.memo)
@@ -332,7 +352,7 @@ class _Replay:
         state, dag = self.state, self.dag
         state.dag = dag
         for sha in dag.unlinked:
-            self.problem("record-unlinked", self.records[sha], "names a parent record that is not in the repository")
+            self.problem("record-unlinked", self.records[sha], Message("registry.problem.unlinked"))
         for i, sha in enumerate(dag.order):
             record = self.records[sha]
             if record.parents:
@@ -348,16 +368,14 @@ class _Replay:
             bad |= victims
             state.forks.append((ra.sha, rb.sha))
             lost = [r for x, r in ((a, ra), (b, rb)) if (victims >> x) & 1]
-            which = "neither counts" if len(lost) == 2 else f"the {describe(lost[0])} ({lost[0].short}) does not count"
-            state.problems.append(
-                Problem(
-                    "registry-fork",
-                    f"{ra.path} and {rb.path}",
-                    f"{describe(ra)} and {describe(rb)} were made concurrently (neither builds on the other) and do "
-                    f"not commute: {which} until the admins sign a resolution "
-                    "(`akkoord signatory resolve --drop RECORD --key KEY`)",
-                )
+            which = (
+                Message("registry.problem.fork.neither")
+                if len(lost) == 2
+                else Message("registry.problem.fork.one", what=describe(lost[0]), record=lost[0].short)
             )
+            where = str(Message("registry.pair", first=ra.path, second=rb.path))  # a place is text, not a Message
+            said = Message("registry.problem.fork", a=describe(ra), b=describe(rb), which=which)
+            state.problems.append(Problem("registry-fork", where, said))
         heads_mask = 0
         for i in candidates:
             heads_mask |= dag.ancestors[i]
@@ -369,7 +387,7 @@ class _Replay:
                 self.problem(
                     "record-on-fork",
                     self.records[dag.order[i]],
-                    "builds on a forked record; it counts once the fork is resolved",
+                    Message("registry.problem.on_fork"),
                 )
         state.dropped = [dag.order[i] for i in sorted(dead)]
         state.valid = [dag.order[i] for i in valid]
@@ -391,15 +409,17 @@ class _Replay:
                 self.problem(
                     "record-pending",
                     record,
-                    f"{describe(record)} is signed by {len(good)} of the {regime.threshold} admin keys required; it "
-                    "does not count until another admin runs `akkoord signatory cosign --key KEY`",
+                    Message(
+                        "registry.problem.pending", what=describe(record), good=len(good), threshold=regime.threshold
+                    ),
                 )
             else:
                 self.problem(
                     "record-unsigned",
                     record,
-                    f"{describe(record)} has {len(good)} of the {regime.threshold} required admin signatures; it does "
-                    "not count",
+                    Message(
+                        "registry.problem.unsigned", what=describe(record), good=len(good), threshold=regime.threshold
+                    ),
                 )
         return state
 
@@ -420,9 +440,7 @@ def replay(
     state.fingerprint = fingerprint(records, signatures, pinned, today)
     if pinned and state.anchor is None and not any(p.code == "registry-anchor-mismatch" for p in state.problems):
         state.problems.append(
-            Problem(
-                "registry-anchor-mismatch", "records/", "a trust anchor is pinned, but this repository has no registry"
-            )
+            Problem("registry-anchor-mismatch", "records/", Message("registry.problem.no_registry_pinned"))
         )
     return state
 
@@ -499,10 +517,7 @@ def anchor_of(sha: str) -> str:
 def normalize_anchor(text: str) -> str:
     value = text.strip().lower().removeprefix(ANCHOR_PREFIX)
     if not re.fullmatch(r"[0-9a-f]{64}", value):
-        raise RegistryError(
-            f"trust anchor {text!r} is not a registry fingerprint; give the 'sha256:' + 64 hex digits printed by "
-            "`akkoord init`"
-        )
+        raise RegistryError.keyed("registry.bad_anchor", text=text)
     return value
 
 

@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from ..messages import Message
 from ..model import registry_names as rn
 from ..model.dates import is_day, parse_day
 from . import sshsig
@@ -49,10 +50,10 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _fields(obj: Any, spec: dict[str, Any], what: str) -> dict[str, Any]:
+def _fields(obj: Any, spec: dict[str, Any], what: str | Message) -> dict[str, Any]:
     """`obj` checked against `spec`; dates parsed. RegistryError for anything else."""
     if not isinstance(obj, dict) or set(obj) - {rn.OP} != set(spec):
-        raise RegistryError(f"{what}: expected the fields {', '.join(sorted(spec))}")
+        raise RegistryError.keyed("registry.op.fields", what=what, fields=", ".join(sorted(spec)))
     out: dict[str, Any] = {}
     for name, kind in spec.items():
         value = obj[name]
@@ -61,22 +62,22 @@ def _fields(obj: Any, spec: dict[str, Any], what: str) -> dict[str, Any]:
                 out[name] = None
                 continue
             if not isinstance(value, str) or not is_day(value):
-                raise RegistryError(f"{what}: {name} is not a date (YYYY-MM-DD)")
+                raise RegistryError.keyed("registry.op.not_a_date", what=what, name=name)
             out[name] = parse_day(value)
         elif not isinstance(value, kind) or isinstance(value, bool):
-            raise RegistryError(f"{what}: {name} has the wrong type")
+            raise RegistryError.keyed("registry.op.wrong_type", what=what, name=name)
         else:
             out[name] = value
     if isinstance(out.get(rn.NAME), str) and not 0 < len(out[rn.NAME]) <= 500:
-        raise RegistryError(f"{what}: a name has 1 to 500 characters")
+        raise RegistryError.keyed("registry.op.name_length", what=what)
     if isinstance(out.get(rn.REASON), str) and not 0 < len(out[rn.REASON]) <= 500:
-        raise RegistryError(f"{what}: a reason has 1 to 500 characters")
+        raise RegistryError.keyed("registry.op.reason_length", what=what)
     return out
 
 
-def _key(obj: Any, what: str) -> Key:
+def _key(obj: Any, what: Message) -> Key:
     f = _fields(obj, _KEY_FIELDS, what)
-    return Key(public=sshsig.parse_public_key(f[rn.KEY], what), start=f[rn.FROM], until=f[rn.UNTIL])
+    return Key(public=sshsig.parse_public_key(f[rn.KEY], str(what)), start=f[rn.FROM], until=f[rn.UNTIL])
 
 
 def key_json(key: Key) -> dict[str, Any]:
@@ -147,8 +148,8 @@ def find_key(signatory: Signatory, selector: str) -> Key:
         public = sshsig.read_public_key_file(selector)
         matches = [k for k in signatory.keys if k.public.blob == public.blob]
     if not matches:
-        listed = ", ".join(k.fingerprint for k in signatory.keys) or "none"
-        raise RegistryError(f"{signatory.id} has no key {selector} (its keys: {listed})")
+        listed = ", ".join(k.fingerprint for k in signatory.keys) or Message("registry.none")
+        raise RegistryError.keyed("registry.no_such_key", id=signatory.id, selector=selector, listed=listed)
     return matches[0]
 
 
@@ -156,7 +157,7 @@ def new_key(pubkey_path: str, start: dt.date, until: dt.date | None = None) -> K
     public = sshsig.read_public_key_file(pubkey_path)
     sshsig.fingerprint_with_ssh_keygen(public)
     if until is not None and until < start:
-        raise RegistryError(f"--valid-until {until} is before the key becomes valid ({start})")
+        raise RegistryError.keyed("registry.valid_until_before", until=until, start=start)
     return Key(public=public, start=start, until=until)
 
 
@@ -168,25 +169,23 @@ def _replace_signatory(reg: Registry, new: Signatory) -> Registry:
 def _not_owned(reg: Registry, key: Key) -> None:
     owner = reg.owner_of(key.public)
     if owner is not None:
-        raise RegistryError(
-            f"key {key.fingerprint} is already registered for {owner[0]} {owner[1]}; every key belongs to one"
-        )
+        raise RegistryError.keyed(f"registry.key_owned.{owner[0]}", fingerprint=key.fingerprint, id=owner[1])
 
 
 def apply_op(reg: Registry, op: Any) -> Registry:
     """`reg` with the operation `op` applied; RegistryError when it does not fit `reg`."""
     name = op.get(rn.OP) if isinstance(op, dict) else None
     if name not in _OPS:
-        raise RegistryError(f"unknown registry operation {str(name)[:40]!r}")
+        raise RegistryError.keyed("registry.op.unknown", name=str(name)[:40])
     f = _fields(op, _OPS[name], name)
     if name == rn.THRESHOLD:
         if f[rn.COUNT] < 1:
-            raise RegistryError("the threshold is at least 1")
+            raise RegistryError.keyed("registry.threshold_at_least_one")
         return dataclasses.replace(reg, threshold=f[rn.COUNT])
     if name == rn.ADMIN_ADD:
-        check_id(f[rn.ID], "admin key id")
+        check_id(f[rn.ID], str(Message("registry.what.admin_key_id")))
         if reg.admin(f[rn.ID]) is not None:
-            raise RegistryError(f"admin key id {f[rn.ID]!r} already exists")
+            raise RegistryError.keyed("registry.admin_exists", id=f[rn.ID])
         admin = AdminKey(
             public=sshsig.parse_public_key(f[rn.KEY], name), start=f[rn.FROM], id=f[rn.ID], name=f[rn.NAME]
         )
@@ -195,20 +194,18 @@ def apply_op(reg: Registry, op: Any) -> Registry:
     if name == rn.ADMIN_REVOKE:
         revoked = reg.admin(f[rn.ID])
         if revoked is None:
-            raise RegistryError(f"no admin key {f[rn.ID]!r} (admin keys: {', '.join(a.id for a in reg.admins)})")
+            raise RegistryError.keyed("registry.no_admin", id=f[rn.ID], admins=", ".join(a.id for a in reg.admins))
         if revoked.revoked is not None:
-            raise RegistryError(f"admin key {revoked.id} was already revoked on {revoked.revoked}")
+            raise RegistryError.keyed("registry.admin_already_revoked", id=revoked.id, date=revoked.revoked)
         after = dataclasses.replace(revoked, revoked=f[rn.DATE], reason=f[rn.REASON])
         return dataclasses.replace(reg, admins=tuple(after if a is revoked else a for a in reg.admins))
     if name == rn.SIGNATORY_ADD:
-        check_id(f[rn.ID], "signatory id")
+        check_id(f[rn.ID], str(Message("registry.what.signatory_id")))
         if f[rn.KIND] not in rn.KINDS:
-            raise RegistryError(f"kind {f[rn.KIND][:40]!r} is not one of {', '.join(rn.KINDS)}")
+            raise RegistryError.keyed("registry.kind_unknown", kind=f[rn.KIND][:40], kinds=", ".join(rn.KINDS))
         if reg.signatory(f[rn.ID]) is not None:
-            raise RegistryError(
-                f"signatory {f[rn.ID]!r} already exists; choose another id (see `akkoord signatory list`)"
-            )
-        keys = tuple(_key(k, f"a key of {f[rn.ID]}") for k in f[rn.KEYS])
+            raise RegistryError.keyed("registry.signatory_exists", id=f[rn.ID])
+        keys = tuple(_key(k, Message("registry.what.key_of", id=f[rn.ID])) for k in f[rn.KEYS])
         for key in keys:
             _not_owned(reg, key)
         added = Signatory(
@@ -223,32 +220,36 @@ def apply_op(reg: Registry, op: Any) -> Registry:
         return dataclasses.replace(reg, signatories=(*reg.signatories, added))
     signatory = reg.require(f[rn.SIGNATORY])
     if name == rn.KEY_ADD:
-        key = _key({k: op[k] for k in _KEY_FIELDS}, f"a key of {signatory.id}")
+        key = _key({k: op[k] for k in _KEY_FIELDS}, Message("registry.what.key_of", id=signatory.id))
         _not_owned(reg, key)
         return _replace_signatory(reg, dataclasses.replace(signatory, keys=(*signatory.keys, key)))
     if name == rn.KEY_REVOKE:
         old = find_key(signatory, f[rn.FINGERPRINT]) if f[rn.FINGERPRINT].startswith("SHA256:") else None
         if old is None:
-            raise RegistryError(f"{signatory.id} has no key {f[rn.FINGERPRINT][:80]}")
+            raise RegistryError.keyed("registry.no_such_key.short", id=signatory.id, selector=f[rn.FINGERPRINT][:80])
         if old.revoked is not None:
-            raise RegistryError(f"key {old.fingerprint} of {signatory.id} was already revoked on {old.revoked}")
+            raise RegistryError.keyed(
+                "registry.key_already_revoked", fingerprint=old.fingerprint, id=signatory.id, date=old.revoked
+            )
         revoked_key = dataclasses.replace(old, revoked=f[rn.DATE], reason=f[rn.REASON])
         return _replace_signatory(
             reg, dataclasses.replace(signatory, keys=tuple(revoked_key if k is old else k for k in signatory.keys))
         )
     if signatory.retired is not None:
-        raise RegistryError(f"{signatory.id} already retired on {signatory.retired}")
+        raise RegistryError.keyed("registry.already_retired", id=signatory.id, date=signatory.retired)
     return _replace_signatory(reg, dataclasses.replace(signatory, retired=f[rn.DATE]))
 
 
 def apply_ops(
-    reg: Registry, ops: list[Any], serial: int, day: dt.date, source: str = "the registry change"
+    reg: Registry, ops: list[Any], serial: int, day: dt.date, source: str | Message | None = None
 ) -> Registry:
-    """`reg` after all `ops`, stamped with the record's serial and date, checked as a whole."""
+    """`reg` after all `ops`, stamped with the record's serial and date, checked as a whole. `source`: what the
+    operations are, for the message (default: the registry change)."""
+    source = source or Message("registry.what.change")
     if not ops:
-        raise RegistryError(f"{source}: a registry change has at least one operation")
+        raise RegistryError.keyed("registry.op.none", what=source)
     for op in ops:
         reg = apply_op(reg, op)
     reg = dataclasses.replace(reg, serial=serial, date=day)
-    check(reg, source)
+    check(reg, str(source))
     return reg

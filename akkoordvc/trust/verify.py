@@ -203,44 +203,39 @@ def _rows_shape(value: object) -> bool:
     )
 
 
-def _check_text(s: Statement, by_label: dict[str, Version], texts: Texts) -> list[str]:
+def _check_text(s: Statement, by_label: dict[str, Version], texts: Texts) -> list[Message]:
     """Whether the endorsed text is still what the repository has for that version."""
-    found: list[str] = []
+    found: list[Message] = []
     f = s.fields or {}
     label, commit, text_sha256 = f["version"], f["commit"], f["text_sha256"]
     version = by_label.get(label)
     if version is None:
-        found.append(f"endorses version {label}, which is not a signed version of this repository")
+        found.append(Message("registry.text.not_a_version", label=label))
     else:
         if version.record and version.record != f["version_record"]:
             found.append(
-                f"names version record {f['version_record'][:12]}, but the signed record of version {label} "
-                f"is {version.record[:12]}"
+                Message("registry.text.record", named=f["version_record"][:12], label=label, record=version.record[:12])
             )
         if version.commit != commit:
-            found.append(
-                f"endorses version {label} at commit {commit[:12]}, but version {label} is commit "
-                f"{version.commit[:12]}: the version was moved after it was endorsed"
-            )
+            found.append(Message("registry.text.moved", label=label, commit=commit[:12], actual=version.commit[:12]))
         if version.text_sha256 != text_sha256:
             found.append(
-                f"endorses the text with sha256 {text_sha256[:16]}…, but version {label} in this "
-                f"repository has sha256 {version.text_sha256[:16]}…: the text is not the one that was endorsed"
+                Message("registry.text.sha", sha=text_sha256[:16], label=label, actual=version.text_sha256[:16])
             )
         if f["date"] < (version.date or ""):
-            found.append(f"is dated {f['date']}, before version {label} existed ({version.date})")
+            found.append(Message("registry.text.dated_before", date=f["date"], label=label, created=version.date))
     text = texts.get(commit)
     if text is None or text.agreement is None:
-        found.append(f"endorses commit {commit[:12]}, which is not in this repository")
+        found.append(Message("registry.text.no_commit", commit=commit[:12]))
     else:
         if text.sha256 != text_sha256:
             found.append(
-                f"says commit {commit[:12]} has text sha256 {text_sha256[:16]}…, but it has {text.sha256[:16]}…"
+                Message("registry.text.commit_sha", commit=commit[:12], sha=text_sha256[:16], actual=text.sha256[:16])
             )
         elif text.clauses_sha256 != s.clauses_sha256:
-            found.append("its clause hashes do not match the endorsed text")
+            found.append(Message("registry.text.clauses"))
         if text.agreement != f["agreement"]:
-            found.append(f"is about agreement {f['agreement']!r}, not {text.agreement!r}")
+            found.append(Message("registry.text.agreement", named=f["agreement"], actual=text.agreement))
     return found
 
 
@@ -292,9 +287,7 @@ def verify(
     problems.extend(loaded.problems)
     statements = loaded.statements
     if registry is None and not state.records and statements:
-        problems.append(
-            Problem("no-registry", "records/", "there are statements but no signatory registry to check them against")
-        )
+        problems.append(Problem("no-registry", "records/", Message("registry.problem.no_registry")))
     texts.load(s.get("commit") for s in statements if s.ok)
     found_versions, version_problems, missing_tags = found["versions"]
     problems.extend(version_problems)
@@ -426,7 +419,7 @@ def _check_statement(
         else:
             inactive = signatory.why_inactive(s.date)
             if inactive:
-                bad("statement-term", f"attests a decision of {s.date}, but {inactive}")
+                bad("statement-term", Message("registry.problem.statement_term", date=s.date, inactive=inactive))
             own = own_key_since(signatory, first_seen)
             if own is not None and s.date >= own:
                 bad(

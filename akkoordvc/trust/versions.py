@@ -57,22 +57,24 @@ def chain(state: RegistryState) -> tuple[list[Record], list[Problem]]:
         expected = found[-1].sha if found else None
         why = None
         if not is_day(record.get(rn.DAY)):
-            why = "has no valid day"
+            why = Message("registry.version.no_day")
         elif follows != expected:
-            why = (
-                f"follows version record {str(follows)[:12]}, but the latest version before it is "
-                f"{expected[:12] if expected else 'none'}: versions form one chain"
+            why = Message(
+                "registry.version.follows",
+                follows=str(follows)[:12],
+                expected=expected[:12] if expected else Message("registry.none"),
             )
         elif dag is not None and follows and not (dag.ancestors[dag.index[record.sha]] >> dag.index[follows]) & 1:
-            why = "follows a version record it was not made after"
+            why = Message("registry.version.not_after")
         elif record.get(rn.LABEL) in labels:
-            why = f"claims label {record.get(rn.LABEL)}, which an earlier version already has"
+            why = Message("registry.version.label_taken", label=record.get(rn.LABEL))
         elif found and record.get(rn.DAY) < found[-1].get(rn.DAY):
-            why = f"is dated {record.get(rn.DAY)}, before the version it follows ({found[-1].get(rn.DAY)})"
+            why = Message("registry.version.dated_before", day=record.get(rn.DAY), previous=found[-1].get(rn.DAY))
         elif record.get(rn.DAY) > record.date.isoformat():
-            why = f"gives the version the day {record.get(rn.DAY)}, after the day it was signed ({record.date})"
+            why = Message("registry.version.day_after_signing", day=record.get(rn.DAY), signed=record.date)
         if why is not None:
-            problems.append(Problem("version-chain", record.path, f"version record {record.get(rn.LABEL)} {why}"))
+            said = Message("registry.version.chain", label=record.get(rn.LABEL), why=why)
+            problems.append(Problem("version-chain", record.path, said))
             continue
         found.append(record)
         labels.add(record.get(rn.LABEL))
@@ -106,8 +108,7 @@ def signed_versions(
                 Problem(
                     "version-text",
                     record.path,
-                    f"version {version.label} names commit {version.commit[:12]}, which does not hold the text it "
-                    "signed (text_sha256 differs, or the commit is missing)",
+                    Message("registry.version.text", label=version.label, commit=version.commit[:12]),
                 )
             )
             continue
@@ -119,8 +120,7 @@ def signed_versions(
                 Problem(
                     "version-tag",
                     f"{TAG_PREFIX}{version.label}",
-                    f"points to commit {tag.commit[:12]}, but the signed version record names {version.commit[:12]}: "
-                    "the tag was moved; the record is what counts",
+                    Message("registry.version.tag_moved", tag=tag.commit[:12], commit=version.commit[:12]),
                 )
             )
         elif tag.date != version.date:
@@ -128,8 +128,11 @@ def signed_versions(
                 Problem(
                     "version-tag",
                     f"{TAG_PREFIX}{version.label}",
-                    f"says the version is dated {tag.date or 'nothing'}, but its signed record says {version.date}: "
-                    "the tag was re-made; the record is what counts",
+                    Message(
+                        "registry.version.tag_redated",
+                        tagged=tag.date or Message("registry.nothing"),
+                        date=version.date,
+                    ),
                 )
             )
         out.append(version)
@@ -137,13 +140,7 @@ def signed_versions(
     for label, tag in sorted(tags.items()):
         if label in recorded:
             continue  # its record exists but does not count: that record's own problem says why
-        problems.append(
-            Problem(
-                "version-unsigned",
-                tag.tag,
-                f"version {label} has a tag but no version record signed by the admins: it is not a version",
-            )
-        )
+        problems.append(Problem("version-unsigned", tag.tag, Message("registry.version.unsigned", label=label)))
     return out, problems, missing
 
 
@@ -177,15 +174,15 @@ def create(
 
     tagged = find_version(workspace, label)
     if tagged is not None and (text is not None or extra_changes or amendments):
-        raise RepositoryError(
-            f"version {label} already exists as a tag; sign it first with `akkoord version create {label} --key KEY`"
-        )
+        raise RepositoryError.keyed("registry.version.tag_exists", label=label)
     day = parse_day(date, "--date") if date else (parse_day(tagged.date) if tagged else today)
     if day > today:
-        raise RepositoryError(f"--date {day} is after today ({today}); a version is signed on or after its day")
+        raise RepositoryError.keyed("registry.version.after_today", day=day, today=today)
     previous = records[-1] if records else None
     if previous is not None and day.isoformat() < previous.get(rn.DAY):
-        raise RepositoryError(f"--date {day} is before version {previous.get(rn.LABEL)} ({previous.get(rn.DAY)})")
+        raise RepositoryError.keyed(
+            "registry.version.before_previous", day=day, label=previous.get(rn.LABEL), date=previous.get(rn.DAY)
+        )
     made: list[Committed] = []
 
     def record(commit: str, data: bytes, _day: dt.date) -> tuple[dict[str, bytes | None], str]:
@@ -205,7 +202,7 @@ def create(
     if tagged is not None:  # a version made before the registry existed: sign its record now
         amendments = amendments or tagged.amendments
         if tagged.commit != workspace.repo.resolve(tagged.commit):
-            raise RepositoryError(f"version {label}: its tag names no commit of this repository")
+            raise RepositoryError.keyed("registry.version.tag_no_commit", label=label)
         files, commit_message = record(tagged.commit, workspace.text_at(tagged.commit), day)
         result = made[0]
         result.commit = workspace.commit(files, commit_message, "version", by)
@@ -250,7 +247,7 @@ def freeze(
     state = load_state(workspace, today=today)
     if not state.records:
         if key_paths:
-            raise RepositoryError("--key: this repository has no signatory registry, so versions are not signed")
+            raise RepositoryError.keyed("registry.version.no_registry_key")
         return create_version(workspace, label, by=by, today=today, **options), None
     if not key_paths:
         raise RepositoryError.keyed("trust.version_needs_key")
