@@ -73,18 +73,12 @@ PENDING = {
     "storage/versions.py": "nlstore",
     "storage/workspace.py": "nlstore",
     "trust/changes.py": "nlsig",
-    "trust/decisions.py": "nlreg",
     "trust/endorsements.py": "nlsig",
     "trust/jsonfile.py": "nlsig",
     "trust/model.py": "nlsig",
-    "trust/records.py": "nlreg",
-    "trust/registry.py": "nlreg",
-    "trust/registry_ops.py": "nlreg",
     "trust/sshsig.py": "nlsig",
     "trust/sshsig_verify.py": "nlsig",
     "trust/statements.py": "nlsig",
-    "trust/verify.py": "nlreg",
-    "trust/versions.py": "nlreg",
 }
 
 #: the roots of the user-facing error types; their subclasses are found in the code
