@@ -141,3 +141,20 @@ def test_only_an_admin_key_signs_a_withdrawal_in_dutch(exchange, run_cli):
     assert not english_words(nl), nl
     assert_one_line_error(1, en, "is not an admin key of the registry", "secretariat's admin keys")
     assert a.head() == before and a.git("status", "--porcelain") == ""  # nothing was written
+
+
+def test_a_damaged_registry_is_refused_with_the_step_that_restores_it_in_dutch(world, run_cli):
+    newest = max((world.root / "records").glob("*.json"), key=lambda p: parse_record(p.read_bytes()).serial)
+    world.git(
+        "rm", "-q", "-r", str(newest.relative_to(world.root)), str(newest.with_suffix("").relative_to(world.root))
+    )
+    world.git("commit", "-q", "-m", "opgeruimd")
+    admin = ("--key", str(world.keys["admin"]), "--by", ADMIN_BY)
+    nl, en = both(run_cli, world.root, "signatory", "retire", "org-b", *admin)
+    assert_one_line_error(1, nl, "het register van ondertekenaars is beschadigd: records/", "zet het terug met `git ")
+    assert "en probeer het opnieuw" in nl and not english_words(nl), nl
+    assert_one_line_error(1, en, "the signatory registry is damaged: records/", "restore it with `git ", "then retry")
+    step = en.split("`")[1]
+    subprocess.run(step, shell=True, cwd=world.root, check=True, capture_output=True)
+    code, out, err = run_cli("-C", world.root, "signatory", "retire", "org-b", *admin)
+    assert code == 0, out + err

@@ -73,7 +73,7 @@ def read(data: bytes, source: str) -> Bundle:
         obj = load_object(data, FORMAT)
         check_fields(obj, {"files": dict, "format": str, "kind": str})
     except JSONFileError as exc:
-        raise refuse(exc.message) from None
+        raise refuse(exc.said) from None
     if obj["kind"] not in KINDS:
         raise refuse(Message("exchange.bundle.kind", kind=printable(str(obj["kind"])[:40]), kinds=", ".join(KINDS)))
     files: dict[str, bytes] = {}
@@ -133,7 +133,7 @@ def _statement(
 ) -> tuple[dict[str, bytes], str, Message, Identity]:
     statements, stray = load_statements(bundle.files)
     if len(statements) != 1 or stray or not statements[0].ok:
-        why = stray[0].message if stray else (statements[0].error if statements else Message("exchange.bundle.none"))
+        why = stray[0].said if stray else (statements[0].error if statements else Message("exchange.bundle.none"))
         raise AkkoordError(Message("exchange.bundle.no_statement", source=source, why=why))
     s = statements[0]
     if s.kind != ENDORSEMENT or s.signature is None or s.path != s.expected_path() or len(bundle.files) != 2:

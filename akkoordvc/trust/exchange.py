@@ -186,7 +186,7 @@ def pull(
             if note:
                 notes.append(text("exchange.note.registry_brought", remote=remote, note=note))
         notes += [
-            text("exchange.note.merge_leaves", where=p.where, message=p.message)
+            text("exchange.note.merge_leaves", where=p.where, message=p.said)
             for p in merged
             if p.code in CONCURRENT and p.code != "record-on-fork"
         ]
