@@ -489,7 +489,7 @@ def test_a_moved_version_tag_changes_nothing_the_site_shows_and_is_reported(repo
     akkoord("site", site, cwd=repo)
     assert (site / "compare/2023/2025.html").read_bytes() == before
     assert "twee maanden" not in (site / "versions/2025.html").read_text("utf-8")
-    assert "version/2025: points to commit" in page(site, "verify.html").text_content()
+    assert "version/2025: wijst naar commit" in page(site, "verify.html").text_content()  # in the text's language
 
 
 def test_without_a_registry_a_moved_tag_makes_its_comparisons_again(tmp_path):
