@@ -198,10 +198,10 @@ def verdicts(entries, data, signature, principal="org", namespace=NS, day=DAY):
 
 
 def agreed(entries, data, signature, principal="org", namespace=NS, day=DAY) -> tuple[bool, str]:
-    """The common verdict of both verifiers (and the in-process reason); fails when they disagree."""
+    """The common verdict of both verifiers (and the in-process reason, in English); fails when they disagree."""
     ours, reference = verdicts(entries, data, signature, principal, namespace, day)
     assert ours[0] == reference[0], f"in-process {ours} but ssh-keygen {reference}"
-    return ours
+    return ours[0], str(ours[1])
 
 
 # good signatures -------------------------------------------------------------------------------------------------
@@ -431,7 +431,7 @@ def test_reasons_name_what_is_wrong(keys, signed):
     key = keys["ed25519"]
     ours, reference = verdicts([key.signer()], flip(DATA, 1), signed["ed25519"])
     assert reference == (False, "Could not verify signature.")  # ssh-keygen really ran (no shared memo)
-    assert ours[0] is False and "does not match the signed data" in ours[1]
+    assert ours[0] is False and "does not match the signed data" in str(ours[1])
     _, why = agreed([key.signer()], DATA, ssh_keygen_sign(key, DATA, OTHER_NS))
     assert f"namespace '{OTHER_NS}', not '{NS}'" in why
     ec_key = keys["ecdsa256"]

@@ -13,7 +13,8 @@ It is local data, but read as untrusted input. Each file carries an HMAC-SHA256 
 user's cache folder (`$XDG_CACHE_HOME/akkoordvc/cache-secret`, never in a repository), so a file that was
 damaged, cut short, copied along with a repository from someone else, or written to mislead fails the check and
 is ignored whole, then rebuilt; JSON is read with the standard parser inside a catch-all, and an entry of an
-unexpected shape is a miss (`Cache.get` with a checker). A file is replaced atomically (a temporary file renamed
+unexpected shape is a miss (`Cache.get` with a checker). A sentence is kept as its catalogue key and parameters
+(`message_data`), never as text, so what one command worked out is shown by the next in its own language. A file is replaced atomically (a temporary file renamed
 over it); two commands writing at once lose at most each other's new entries. Without a writable cache folder
 there is no persistent cache: every command then checks everything, as with an empty one.
 """
@@ -31,13 +32,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import messages
+from ..messages import Message
 from ..storage.files import write_atomic
 
 if TYPE_CHECKING:
     from ..storage.gitrepo import Repository
 
 FOLDER = "akkoord-cache"
-MAGIC = b"akkoordvc-cache-v1\n"
+#: v2: sentences are kept as catalogue keys and parameters (v1 kept English text); a file of another version is
+#: no cache
+MAGIC = b"akkoordvc-cache-v2\n"
 MAX_BYTES = 256 * 1024 * 1024
 #: entries a section keeps beyond twice what a verification used, before the unused ones are dropped
 SPARE = 200
@@ -88,6 +93,37 @@ def _new_secret(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+#: how deeply a kept message may nest messages in its parameters
+MESSAGE_DEPTH = 4
+
+
+def message_data(said: Message) -> list[Any]:
+    """A catalogue message as JSON data: [key, {name: value}], a parameter that is a message itself nested the
+    same way. Parameters are strings and integers."""
+    return [said.key, {name: message_data(v) if isinstance(v, Message) else v for name, v in said.params.items()}]
+
+
+def message_from_data(value: Any, depth: int = 0) -> Message | None:
+    """The message `message_data` gave `value` for; None for data of another shape, or naming a message the
+    catalogue does not have with these fields (in either language)."""
+    if type(value) is not list or len(value) != 2 or depth > MESSAGE_DEPTH:
+        return None
+    key_name, given = value
+    if type(key_name) is not str or type(given) is not dict or not messages.has(key_name):
+        return None
+    params: dict[str, Any] = {}
+    for name, v in given.items():
+        if type(v) is list:
+            v = message_from_data(v, depth + 1)
+            if v is None:
+                return None
+        elif type(v) not in (str, int):
+            return None
+        params[name] = v
+    needed = set().union(*(messages.fields(messages.template(key_name, lang)) for lang in messages.LANGUAGES))
+    return Message(key_name, **params) if needed <= set(params) else None
 
 
 _KEYED: list[Any] = []  # the code fingerprint and a hasher fed with it, copied for every key
@@ -233,4 +269,4 @@ class Cache:
             found.dirty = False
 
 
-__all__ = ["Cache", "code_fingerprint", "key"]
+__all__ = ["Cache", "code_fingerprint", "key", "message_data", "message_from_data"]

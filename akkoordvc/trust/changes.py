@@ -40,7 +40,7 @@ def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor: Any = No
     for path in admin_pubkey_paths:
         key = sshsig.read_public_key_file(path)
         if key.blob in blobs:
-            raise RegistryError(f"--admin-key {path}: the same key is given twice; the threshold counts distinct keys")
+            raise RegistryError.keyed("sig.admin_key_twice", path=path)
         blobs.add(key.blob)
         sshsig.fingerprint_with_ssh_keygen(key)
         base = re.sub(r"[^a-z0-9._-]+", "-", Path(path).name.lower().removesuffix(".pub")).strip("-._")[:60] or "admin"
@@ -51,7 +51,7 @@ def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor: Any = No
         used.add(ident)
         ops += add_admin(AdminKey(public=key, start=day, id=ident, name=ident))
     if threshold > len(blobs):
-        raise RegistryError(f"--threshold {threshold} is more than the {len(blobs)} admin key(s) given")
+        raise RegistryError.keyed("sig.threshold_too_high", threshold=threshold, count=len(blobs))
     record = make_record(rn.REGISTRY, [], day, {rn.OPS: ops + set_threshold(threshold)})
     apply_ops(EMPTY, record.get(rn.OPS), 0, day, "the new registry")
     return {record.path: record.data}, anchor_of(record.sha)
@@ -64,7 +64,7 @@ def start_registry(
     state = load_state(workspace)
     state.refuse_damaged()  # deleted records are a registry to restore, not one to start again
     if state.records:
-        raise RegistryError("this repository already has a registry (records/); change it with `akkoord signatory ...`")
+        raise RegistryError.keyed("sig.registry_exists")
     files, anchor = genesis_files(admin_pubkey_paths, threshold, by)
     message = f"{workspace.in_text_language(Message('commit.registry_start'))}\n\nAkkoord-Registry-Anchor: {anchor}"
     return workspace.commit({**files}, message, "registry", by), anchor
@@ -102,7 +102,7 @@ def signed_record(
     heads = parents if parents is not None else state.heads
     newest = max((h.date for h in heads), default=day)
     if day < newest:
-        raise RegistryError(f"the newest admin record is dated {newest}, after {day}; check the clock (or --date)")
+        raise RegistryError.keyed("sig.record_after_day", newest=newest, day=day)
     record = make_record(kind, heads, day, body)
     after = apply_ops(regime, record.get(rn.OPS), record.serial, day) if kind == rn.REGISTRY else regime
     signatures = sign_all(regime, record, key_paths)
@@ -154,11 +154,13 @@ def change(
 def cosign(workspace: Workspace, state: RegistryState, key_path: str, by: Identity) -> Committed:
     """Add an admin signature to the record that awaits more signatures."""
     if state.pending is None:
-        raise RegistryError("no admin record awaits signatures; nothing to cosign")
+        raise RegistryError.keyed("sig.nothing_to_cosign")
     pending = state.pending
     admin_id, signature = sign(pending.regime, pending.record, key_path)
     if admin_id in pending.signed_by:
-        raise RegistryError(f"--key {key_path}: admin key {admin_id} already signed record {pending.record.short}")
+        raise RegistryError.keyed(
+            "sig.record_signed_already", path=key_path, admin=admin_id, record=pending.record.short
+        )
     said = workspace.in_text_language(Message("commit.cosign", record=describe(pending.record)))
     message = f"{said}\n\n{trailers(pending.record, [admin_id])}"
     commit = workspace.commit({signature_path(pending.record.sha, admin_id): signature}, message, "registry", by)
@@ -176,14 +178,14 @@ def resolve(
 ) -> Committed:
     """Settle a fork: a resolution joining every head, dropping the records `drop` names (by hash prefix)."""
     if not state.forks:
-        raise RegistryError("the registry has no fork to resolve")
+        raise RegistryError.keyed("sig.no_fork")
     forked = {sha for pair in state.forks for sha in pair}
     chosen = []
     for prefix in drop:
         matches = [sha for sha in forked if sha.startswith(prefix.lower())] if len(prefix) >= 6 else []
         if len(matches) != 1:
             listed = ", ".join(sorted(s[:12] for s in forked))
-            raise RegistryError(f"--drop {prefix!r} names none (or several) of the forked records: {listed}")
+            raise RegistryError.keyed("sig.drop_unclear", prefix=prefix, listed=listed)
         chosen.append(matches[0])
     body = {rn.DROP: sorted(set(chosen)), rn.REASON: reason}
     message = Message("commit.resolve_fork", records=describe_all([state.records[s] for s in chosen]))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AkkoordError, RepositoryError
-from ..messages import Message, text
+from ..messages import Message, has, text
 from ..model.document import Document
 from ..storage.gitrepo import Identity
 from ..storage.versions import TAG_PREFIX, Version
@@ -35,7 +35,9 @@ from .statements import (
     chain_heads,
     clause_hashes,
     clean_text,
+    key_state,
     load_statements,
+    owner_word,
     parse_statement,
     signature_problem,
     window,
@@ -141,11 +143,11 @@ def _statement(
 
 def _check_decision(decision: str, own: list[Statement], attested: list[Statement], version: Version, who: str) -> None:
     if decision not in DECISIONS:
-        raise AkkoordError(f"--decision {decision!r}: choose endorse, decline or withdraw")
+        raise AkkoordError.keyed("sig.decision_choice", decision=decision)
     if decision == WITHDRAW:
         latest = latest_decision(own, attested, version.label)
         if latest is None or latest.decision != ENDORSE:
-            raise AkkoordError(f"{who} has no standing endorsement of version {version.label} to withdraw")
+            raise AkkoordError.keyed("sig.nothing_to_withdraw", who=who, label=version.label)
 
 
 def endorse(
@@ -172,14 +174,11 @@ def endorse(
     mandate, comment = clean_text(mandate, "mandate"), clean_text(comment, "comment")
     inactive = signatory.why_inactive(today)
     if inactive:
-        raise RegistryError(f"{inactive}; it cannot endorse on {today}")
+        raise RegistryError.keyed("sig.cannot_endorse_on", inactive=inactive, day=today)
     if not signatory.keys:
-        raise RegistryError(
-            f"{signatory.id} has no registered key; an admin adds one with `akkoord signatory add-key {signatory.id} "
-            "--pubkey FILE --key ADMIN_KEY` (a decision made on paper is recorded with `akkoord attest`)"
-        )
+        raise RegistryError.keyed("sig.no_key_yet", id=signatory.id)
     if version.date and version.date > today.isoformat():
-        raise AkkoordError(f"version {version.label} is dated {version.date}, after today ({today})")
+        raise AkkoordError.keyed("sig.version_after_today", label=version.label, date=version.date, today=today)
     info = sshsig.inspect_key_file(key_path)
     if info.public is not None:
         _check_own_key(registry, signatory, info.public, today, key_path)
@@ -207,14 +206,18 @@ def endorse(
     with sshsig.Verifier(registry.signatory_signers(sshsig.NS_ENDORSEMENT)) as verifier:
         why = signature_problem(statement, registry, verifier, registry)
     if why is not None:
-        raise RegistryError(
-            f"--key {key_path}: the new statement {why.replace('was signed', 'would be signed')}; nothing was written"
-        )
+        raise RegistryError.keyed("sig.new_statement_bad", path=key_path, why=_would(why))
     if not store:
         return Created(statement, "", version, signatory)
     message = commit_message(statement, signatory.name, workspace.text_language())
     commit = workspace.commit({statement.path: data, statement.path + ".sig": signature}, message, "endorsement", by)
     return Created(statement, commit, version, signatory)
+
+
+def _would(why: Message) -> Message:
+    """Why a statement's signature does not hold, said of a statement about to be signed ("would be signed with")."""
+    future = "sig.new." + why.key.removeprefix("sig.")
+    return Message(future, **why.params) if has(future) else why
 
 
 def commit_message(statement: Statement, name: str, lang: str) -> str:
@@ -234,15 +237,20 @@ def _check_own_key(
     key = signatory.key_for(public)
     if key is None:
         owner = registry.owner_of(public)
-        whose = f"it is the key of {owner[0]} {owner[1]}" if owner else "it is not in the registry"
-        raise RegistryError(
-            f"--key {key_path} ({public.fingerprint}) is not a registered key of {signatory.id}: {whose}; "
-            f"see `akkoord signatory show {signatory.id}`"
-        )
+        shown = {"path": key_path, "fingerprint": public.fingerprint, "id": signatory.id}
+        if owner is not None:
+            raise RegistryError.keyed("sig.key_of_other", **shown, owner=owner_word(owner))
+        raise RegistryError.keyed("sig.key_not_registered", **shown)
     start, end = signatory.key_window(key)
     if day < start or (end is not None and day >= end):
-        raise RegistryError(
-            f"--key {key_path}: key {key.fingerprint} of {signatory.id} is {key.state_on(day)} on {day}{window(key)}"
+        raise RegistryError.keyed(
+            "sig.key_not_valid_on",
+            path=key_path,
+            fingerprint=key.fingerprint,
+            id=signatory.id,
+            state=key_state(key, day),
+            day=day,
+            window=window(key),
         )
 
 
@@ -268,23 +276,18 @@ def attest(
     signatory = registry.require(signatory_id)
     documented = clean_text(evidence, "evidence")
     if not documented:
-        raise AkkoordError(
-            "--evidence is required: say where the decision is documented (e.g. a signed paper, a collegebesluit)"
-        )
+        raise AkkoordError.keyed("sig.evidence_required")
     mandate, comment = clean_text(mandate, "mandate"), clean_text(comment, "comment")
     if date > today:
-        raise AkkoordError(f"--date {date} is in the future; an attestation records a decision already made")
+        raise AkkoordError.keyed("sig.attest_future", date=date)
     if version.date and date.isoformat() < version.date:
-        raise AkkoordError(f"--date {date} is before version {version.label} existed ({version.date})")
+        raise AkkoordError.keyed("sig.attest_before_version", date=date, label=version.label, since=version.date)
     inactive = signatory.why_inactive(date)
     if inactive:
-        raise RegistryError(f"{inactive}; it cannot have decided on {date}")
+        raise RegistryError.keyed("sig.could_not_decide", inactive=inactive, date=date)
     own_key = own_key_since(signatory, key_first_seen(state))
     if own_key is not None and date >= own_key:
-        raise RegistryError(
-            f"{signatory.id} has had a key of its own in the registry since {own_key}; a decision of {date} is signed "
-            f"by the signatory itself (`akkoord endorse --as {signatory.id}`), not attested"
-        )
+        raise RegistryError.keyed("sig.has_own_key", id=signatory.id, since=own_key, date=date)
     own, chain = _good_chains(workspace, state, signatory.id)
     _check_decision(decision, own, chain, version, signatory.id)
     doc = Document.from_bytes(workspace.text_at(version.commit), f"version {version.label}")
@@ -310,15 +313,13 @@ def attest(
             info = sshsig.read_signature(signature)
             admin = registry.admin_for(info.key) if info and info.key else None
             if admin is None:
-                raise RegistryError(
-                    f"--key {key_path} is not an admin key; attestations are recorded by the registry admins"
-                )
+                raise RegistryError.keyed("sig.not_admin_key", path=key_path)
             if admin.id in statement.signatures:
-                raise RegistryError(f"--key {key_path}: admin key {admin.id} already signs this attestation")
+                raise RegistryError.keyed("sig.admin_signs_already", path=key_path, admin=admin.id)
             statement.signatures[admin.id] = signature
             good, why = attesters(statement, registry, verifier)
             if admin.id not in good:
-                raise RegistryError(f"--key {key_path}: {why[-1]}; nothing was written")
+                raise RegistryError.keyed("sig.key_said", path=key_path, why=why[-1])
     files: dict[str, bytes | None] = {statement.path: data}
     files.update({f"{statement.path}.{admin}.sig": sig for admin, sig in statement.signatures.items()})
     signed = sorted(statement.signatures)
@@ -366,27 +367,25 @@ def cosign_attestation(workspace: Workspace, state: RegistryState, path: str, ke
     """Add an admin signature to the attestation at `path` that awaits more (the threshold counts distinct keys)."""
     waiting = {a.statement.path: a for a in awaiting_attestations(workspace, state)}
     if path not in waiting:
-        listed = ", ".join(sorted(waiting)) or "none"
-        raise RegistryError(
-            f"--attestation {path}: not an attestation that awaits admin signatures (awaiting: {listed})"
-        )
+        listed = ", ".join(sorted(waiting)) or Message("sig.none")
+        raise RegistryError.keyed("sig.not_awaiting", path=path, listed=listed)
     pending = waiting[path]
     statement, registry = pending.statement, state.require_current()
     if statement.data is None:
-        raise RegistryError(f"--attestation {path}: its file could not be read; run `akkoord verify`")
+        raise RegistryError.keyed("sig.attestation_unreadable", path=path)
     signature = sshsig.sign(statement.data, key_path, sshsig.NS_ATTESTATION)
     info = sshsig.read_signature(signature)
     admin = registry.admin_for(info.key) if info and info.key else None
     if admin is None:
-        raise RegistryError(f"--key {key_path} is not an admin key; attestations are recorded by the registry admins")
+        raise RegistryError.keyed("sig.not_admin_key", path=key_path)
     if admin.id in pending.signed_by:
-        raise RegistryError(f"--key {key_path}: admin key {admin.id} already signed {path}")
+        raise RegistryError.keyed("sig.admin_signed_already", path=key_path, admin=admin.id, attestation=path)
     statement.signatures[admin.id] = signature
     with sshsig.Verifier(registry.admin_signers(sshsig.NS_ATTESTATION)) as verifier:
         good, why = attesters(statement, registry, verifier)
     if admin.id not in good:
-        said = next((w for w in why if admin.id in w), "its signature does not verify")
-        raise RegistryError(f"--key {key_path}: {said}; nothing was written")
+        said = next((w for w in why if w.params.get("admin") == admin.id), Message("sig.signature_does_not_verify"))
+        raise RegistryError.keyed("sig.key_said", path=key_path, why=said)
     subject = Message(
         "commit.attest_cosign",
         decision=decision_word(statement.decision),

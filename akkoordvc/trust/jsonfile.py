@@ -41,21 +41,21 @@ def canonical_json(obj: Any) -> bytes:
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     keys = [k for k, _ in pairs]
     if len(keys) != len(set(keys)):
-        raise JSONFileError(f"a key occurs twice ({sorted({k for k in keys if keys.count(k) > 1})[0]!r})")
+        raise JSONFileError.keyed("sig.json.key_twice", key=sorted({k for k in keys if keys.count(k) > 1})[0])
     return dict(pairs)
 
 
 def _constant(name: str) -> Any:
-    raise JSONFileError(f"{name} is not allowed")
+    raise JSONFileError.keyed("sig.json.constant", name=name)
 
 
 def _float(text: str) -> Any:
-    raise JSONFileError("a fractional number is not allowed")
+    raise JSONFileError.keyed("sig.json.fraction")
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise JSONFileError(f"a number of {len(text):,} digits is not allowed")
+        raise JSONFileError.keyed("sig.json.digits", digits=f"{len(text):,}")
     return int(text)
 
 
@@ -77,27 +77,27 @@ def _depth(data: bytes) -> int:
 def load_json(data: bytes) -> Any:
     """The value of canonical JSON `data`; JSONFileError (one line, no path) for anything else."""
     if len(data) > MAX_BYTES:
-        raise JSONFileError(f"{len(data):,} bytes, more than the {MAX_BYTES:,} a record or statement may have")
+        raise JSONFileError.keyed("sig.json.too_large", size=f"{len(data):,}", most=f"{MAX_BYTES:,}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise JSONFileError("not UTF-8 text") from None
+        raise JSONFileError.keyed("sig.json.not_utf8") from None
     if not unicodedata.is_normalized("NFC", text):
-        raise JSONFileError("not in Unicode NFC form")
+        raise JSONFileError.keyed("sig.json.not_nfc")
     if b"\\u" in data and _SURROGATE.search(data):
-        raise JSONFileError("holds a surrogate escape (a lone surrogate, or a pair canonical JSON writes as itself)")
+        raise JSONFileError.keyed("sig.json.surrogate")
     if _depth(data) > MAX_DEPTH:
-        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep")
+        raise JSONFileError.keyed("sig.json.deep", depth=MAX_DEPTH)
     try:
         obj = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
-        raise JSONFileError(f"not JSON ({exc.msg} at line {exc.lineno})") from None
+        raise JSONFileError.keyed("sig.json.not_json", why=exc.msg, line=exc.lineno) from None
     except RecursionError:
-        raise JSONFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise JSONFileError.keyed("sig.json.deep", depth=MAX_DEPTH) from None
     except ValueError as exc:
-        raise JSONFileError(f"not acceptable JSON ({type(exc).__name__})") from None
+        raise JSONFileError.keyed("sig.json.unacceptable", kind=type(exc).__name__) from None
     if canonical_json(obj) != data:
-        raise JSONFileError("not in canonical form (sorted keys, no spaces, NFC, one final newline)")
+        raise JSONFileError.keyed("sig.json.not_canonical")
     return obj
 
 
@@ -105,9 +105,9 @@ def load_object(data: bytes, format_value: str) -> dict[str, Any]:
     """A canonical JSON object whose "format" is `format_value`; JSONFileError for anything else."""
     obj = load_json(data)
     if not isinstance(obj, dict):
-        raise JSONFileError("not a JSON object")
+        raise JSONFileError.keyed("sig.json.not_object")
     if obj.get("format") != format_value:
-        raise JSONFileError(f"format is {str(obj.get('format'))[:40]!r}, expected {format_value!r}")
+        raise JSONFileError.keyed("sig.json.format", found=str(obj.get("format"))[:40], expected=format_value)
     return obj
 
 
@@ -115,10 +115,12 @@ def check_fields(obj: dict[str, Any], expected: dict[str, Any]) -> None:
     """Exactly the fields of `expected` (name -> type or tuple of types; a bool is never an int)."""
     missing, extra = sorted(set(expected) - set(obj)), sorted(set(obj) - set(expected))
     if missing or extra:
-        raise JSONFileError(f"fields missing: {', '.join(missing) or '-'}; unexpected: {', '.join(extra)[:200] or '-'}")
+        raise JSONFileError.keyed(
+            "sig.json.fields", missing=", ".join(missing) or "-", extra=", ".join(extra)[:200] or "-"
+        )
     for name, kinds in expected.items():
         if not isinstance(obj[name], kinds) or isinstance(obj[name], bool):
-            raise JSONFileError(f"field {name!r} has the wrong type")
+            raise JSONFileError.keyed("sig.json.field_type", name=name)
 
 
 class Repeating:

@@ -33,9 +33,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import Message
 from ..storage.gitrepo import Repository
 from . import Problem, sshsig
-from .cache import Cache, key
+from .cache import Cache, key, message_data, message_from_data
 from .jsonfile import canonical_json
 from .model import Registry
 from .reader import Listing
@@ -64,7 +65,7 @@ _SPECS = {kind: tuple(fields_spec(kind).items()) for kind in FOLDERS}
 class Verdict:
     """What the signature check of one statement found."""
 
-    why: str | None  # why the signature(s) do not hold; None when they do
+    why: Message | None  # why the signature(s) do not hold; None when they do
     key: sshsig.PublicKey | None = None  # an endorsement's key that signed
     attested_by: tuple[str, ...] = ()  # an attestation's admins whose signatures hold
 
@@ -186,14 +187,15 @@ def _check(
             name = names[statement.path]
             if _reads_owners(statement.path, sigs.get(".sig"), registry):
                 name = key(name, owners)
-            cache.put(name, [statement.unread], section=_section(statement.path))
+            cache.put(name, [message_data(statement.unread)], section=_section(statement.path))
     for statement in passed:
         _give_signatures(statement, _sigs(files[statement.path], signatures))
     blobs = [listing.blobs[s.path] for s in passed]
     verdicts = _read_and_check(listing.repo, passed, blobs, state, meanwhile)
     for statement, verdict in zip(passed, verdicts, strict=True):
         if verdict is None:
-            cache.put(names[statement.path], [None, statement.error], section=_section(statement.path))
+            error = message_data(statement.error) if statement.error is not None else None
+            cache.put(names[statement.path], [None, error], section=_section(statement.path))
             continue
         loaded.verdicts[statement.path] = verdict
         folder, ident = statement.path.split("/")[:2]
@@ -291,12 +293,14 @@ def check(statement: Statement, state: RegistryState, verifier: sshsig.Verifier)
     return Verdict(why, info.key if info else None)
 
 
-# cache entries: [unread], [None, error], or [None, None, sha256, clauses, kind, [fields], why, key, attested_by]
+# cache entries: [unread], [None, error], or [None, None, sha256, clauses, kind, [fields], why, key, attested_by];
+# unread, error and why are messages as `cache.message_data` keeps them
 def _entry(statement: Statement, verdict: Verdict) -> list[Any]:
     assert statement.fields is not None
     public = [verdict.key.type, verdict.key.base64] if verdict.key else None
     values = [statement.fields[name] for name in _NAMES[statement.kind]]
-    return [None, None, statement.sha256, statement.clauses_sha256, statement.kind, values, verdict.why, public] + [
+    why = message_data(verdict.why) if verdict.why is not None else None
+    return [None, None, statement.sha256, statement.clauses_sha256, statement.kind, values, why, public] + [
         list(verdict.attested_by)
     ]
 
@@ -305,18 +309,19 @@ def _restore(statement: Statement, value: Any) -> Verdict | None | bool:
     """Fill `statement` from a cache entry: its verdict, None (refused unread, or malformed), or False for an entry
     of another shape (a miss)."""
     try:
-        if type(value) is not list or not value or (value[0] is not None and type(value[0]) is not str):
+        if type(value) is not list or not value:
             return False
         if value[0] is not None:
-            statement.unread = value[0]
-            return None if len(value) == 1 else False
+            statement.unread = message_from_data(value[0])
+            return None if len(value) == 1 and statement.unread is not None else False
         if len(value) == 2:
-            statement.error = value[1] if type(value[1]) is str else None
+            statement.error = message_from_data(value[1])
             return None if statement.error else False
-        _, _, sha, clauses, kind, values, why, public, attested = value
+        _, _, sha, clauses, kind, values, kept, public, attested = value
         fields = dict(zip(_NAMES[kind], values, strict=True))
         shaped = all(isinstance(fields[n], kinds) and type(fields[n]) is not bool for n, kinds in _SPECS[kind])
-        if not (shaped and type(sha) is str and type(clauses) is str and (why is None or type(why) is str)):
+        why = message_from_data(kept) if kept is not None else None
+        if not (shaped and type(sha) is str and type(clauses) is str and (kept is None or why is not None)):
             return False
         if type(attested) is not list or not all(type(a) is str for a in attested):
             return False

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import AkkoordError
-from ..messages import Message
+from ..messages import Message, has
 from ..model import registry_names as rn
 from ..model.ids import SIGNATORY_ID as ID_PATTERN
 from .sshsig import AllowedSigner, PublicKey
@@ -105,14 +105,15 @@ class Signatory:
             return False
         return self.active_end is None or day < self.active_end
 
-    def why_inactive(self, day: dt.date) -> str | None:
-        """Why this signatory cannot act on `day`, in words; None when it can."""
+    def why_inactive(self, day: dt.date) -> Message | None:
+        """Why this signatory cannot act on `day` (a catalogue message); None when it can."""
+        who = {"name": self.name, "id": self.id}
         if self.term_start is not None and day < self.term_start:
-            return f"{self.name} ({self.id}) takes office on {self.term_start}; {day} is before its term"
+            return Message("sig.inactive.before_term", **who, start=self.term_start.isoformat(), day=day.isoformat())
         if self.term_end is not None and day > self.term_end:
-            return f"the term of {self.name} ({self.id}) ended on {self.term_end}; {day} is after its term"
+            return Message("sig.inactive.after_term", **who, end=self.term_end.isoformat(), day=day.isoformat())
         if self.retired is not None and day >= self.retired:
-            return f"{self.name} ({self.id}) retired on {self.retired}"
+            return Message("sig.inactive.retired", **who, date=self.retired.isoformat())
         return None
 
     def key_window(self, key: Key) -> tuple[dt.date, dt.date | None]:
@@ -213,66 +214,70 @@ class Registry:
         return max(sitting, key=lambda s: s.term_start or dt.date.min) if sitting else None
 
 
-def rule_problems(registry: Registry) -> list[str]:
-    problems: list[str] = []
+def rule_problems(registry: Registry) -> list[Message]:
+    problems: list[Message] = []
     admin_ids = [a.id for a in registry.admins]
     for ident in sorted({i for i in admin_ids if admin_ids.count(i) > 1}):
-        problems.append(f"admin key id {ident!r} is used twice")
+        problems.append(Message("sig.rule.admin_twice", id=ident))
     ids = [s.id for s in registry.signatories]
     for ident in sorted({i for i in ids if ids.count(i) > 1}):
-        problems.append(f"signatory id {ident!r} is used twice")
-    owners: dict[bytes, str] = {}
-    all_keys = [(f"admin key {a.id}", a) for a in registry.admins] + [
-        (f"signatory {s.id}", k) for s in registry.signatories for k in s.keys
+        problems.append(Message("sig.rule.signatory_twice", id=ident))
+    owners: dict[bytes, Message] = {}
+    all_keys = [(Message("sig.rule.who.admin", id=a.id), a) for a in registry.admins] + [
+        (Message("sig.rule.who.signatory", id=s.id), k) for s in registry.signatories for k in s.keys
     ]
     for who, key in all_keys:
         if key.public.blob in owners:
             problems.append(
-                f"key {key.fingerprint} of {who} is also registered for {owners[key.public.blob]}; "
-                "every key belongs to one signatory or admin"
+                Message("sig.rule.key_shared", fingerprint=key.fingerprint, who=who, other=owners[key.public.blob])
             )
         owners.setdefault(key.public.blob, who)
         if key.until is not None and key.until < key.start:
-            problems.append(f"key {key.fingerprint} of {who} ends ({key.until}) before it starts ({key.start})")
+            problems.append(
+                Message("sig.rule.key_order", fingerprint=key.fingerprint, who=who, until=key.until, start=key.start)
+            )
         if key.reason and key.revoked is None:
-            problems.append(f"key {key.fingerprint} of {who} has a revocation reason but no revocation date")
+            problems.append(Message("sig.rule.reason_only", fingerprint=key.fingerprint, who=who))
     usable = [a for a in registry.admins if a.end is None or a.end > registry.date]
     if registry.threshold > len({a.public.blob for a in usable}):
-        problems.append(
-            f"threshold {registry.threshold} is more than the {len(usable)} admin key(s) still valid; "
-            "the registry could never be changed again"
-        )
+        problems.append(Message("sig.rule.threshold", threshold=registry.threshold, count=len(usable)))
     by_id = {s.id: s for s in registry.signatories}
     for s in registry.signatories:
         if s.is_college:
             if s.term_start is None or s.term_end is None:
-                problems.append(f"college {s.id} needs a term (term-start and term-end)")
+                problems.append(Message("sig.rule.college_term", id=s.id))
             elif s.term_end < s.term_start:
-                problems.append(f"college {s.id}: its term ends ({s.term_end}) before it starts ({s.term_start})")
+                problems.append(Message("sig.rule.college_order", id=s.id, end=s.term_end, start=s.term_start))
             if s.succeeds is not None:
                 before = by_id.get(s.succeeds)
                 if before is None or not before.is_college:
-                    problems.append(f"college {s.id} succeeds {s.succeeds!r}, which is not a college in the registry")
+                    problems.append(Message("sig.rule.succeeds_unknown", id=s.id, other=s.succeeds))
                 elif s.succeeds == s.id:
-                    problems.append(f"college {s.id} cannot succeed itself")
+                    problems.append(Message("sig.rule.succeeds_itself", id=s.id))
                 elif before.term_start and s.term_start and before.term_start >= s.term_start:
-                    problems.append(f"college {s.id} succeeds {before.id}, whose term does not start earlier")
+                    problems.append(Message("sig.rule.succeeds_later", id=s.id, other=before.id))
         elif s.term_start or s.term_end or s.succeeds:
-            problems.append(f"{s.kind} {s.id} has a term or `succeeds`; only a college has those")
+            kind = Message(f"trust.kind.{s.kind}") if has(f"trust.kind.{s.kind}") else s.kind
+            problems.append(Message("sig.rule.term_not_college", kind=kind, id=s.id))
     return problems
 
 
+#: what `check_id` is told it checks, in words
+_WHAT = {"id": "sig.what.id", "signatory id": "sig.what.signatory_id", "admin key id": "sig.what.admin_id"}
+
+
 def check_id(ident: str, what: str = "id") -> str:
+    """`ident` when it is a valid id; RegistryError otherwise. `what` is "id", "signatory id" or "admin key id"."""
     if not ID_PATTERN.match(ident or ""):
-        raise RegistryError(
-            f"{what} {ident!r} is not allowed; use lower-case letters, digits, '.', '_' or '-' "
-            "(starting with a letter or digit, at most 64 characters), e.g. college-2026-2030"
-        )
+        said = Message(_WHAT[what]) if what in _WHAT else what
+        raise RegistryError.keyed("sig.bad_id", what=said, ident=ident)
     return ident
 
 
-def check(registry: Registry, source: str = "the registry") -> None:
-    """The rules every registry keeps; raise RegistryError with the first one broken."""
+def check(registry: Registry, source: str | Message | None = None) -> None:
+    """The rules every registry keeps; raise RegistryError with the first one broken. `source` names what is
+    checked (default: the registry)."""
     problems = rule_problems(registry)
     if problems:
-        raise RegistryError(f"{source}: {problems[0]}")
+        where = Message("sig.rule.source") if source is None or source == "the registry" else source
+        raise RegistryError.keyed("sig.rule.broken", source=where, problem=problems[0])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..messages import Message
 from ..storage.gitrepo import Repository, TreeEntry
 from . import Problem, printable
 from .jsonfile import MAX_BYTES
@@ -53,7 +54,7 @@ class Listing:
         return {path: blob or b"" for path, blob in zip(wanted, data, strict=True)}
 
 
-def _refusal(entry: TreeEntry, folders: list[str]) -> str | None:
+def _refusal(entry: TreeEntry, folders: list[str]) -> Message | None:
     path = entry.path
     if (  # the usual file, told at once
         entry.mode == "100644"
@@ -65,20 +66,21 @@ def _refusal(entry: TreeEntry, folders: list[str]) -> str | None:
         and path not in folders
     ):
         return None
-    what = {"120000": "a symbolic link", "160000": "a submodule"}.get(entry.mode, f"an entry of mode {entry.mode}")
+    kinds = {"120000": "sig.entry.symlink", "160000": "sig.entry.submodule"}
+    what = Message(kinds[entry.mode]) if entry.mode in kinds else Message("sig.entry.mode", mode=entry.mode)
     if entry.path in folders:
-        shown = "a file" if entry.is_file else what
-        return f"is {shown}, not a folder; nothing in it is read"
+        shown = Message("sig.entry.file") if entry.is_file else what
+        return Message("sig.planted.not_folder", what=shown)
     if not entry.is_file:
-        return f"is {what}, not a file; it is not read"
+        return Message("sig.planted.not_file", what=what)
     plain = entry.path.isascii() and entry.path.isprintable()
     if not plain and (entry.path != printable(entry.path) or any(0xDC80 <= ord(c) <= 0xDCFF for c in entry.path)):
-        return "has a name that is not printable UTF-8; it is not read"
+        return Message("sig.planted.name")
     folder = next((f for f in folders if entry.path.startswith(f + "/")), "")
     if entry.path[len(folder) :].count("/") > MAX_DEPTH:
-        return f"lies more than {MAX_DEPTH} folders deep; it is not read"
+        return Message("sig.planted.deep", depth=MAX_DEPTH)
     if entry.size is None or entry.size > MAX_BYTES:
-        return f"is {entry.size or 0:,} bytes, more than the {MAX_BYTES:,} allowed; it is not read"
+        return Message("sig.planted.large", size=f"{entry.size or 0:,}", most=f"{MAX_BYTES:,}")
     return None
 
 

@@ -39,6 +39,7 @@ from ..messages import Message
 from ..model.ids import is_signatory_id
 from ..model.reading import read_input
 from . import printable
+from .cache import message_data, message_from_data
 
 if TYPE_CHECKING:  # the in-process checks (and the cryptography library) load when a signature is first read
     from . import sshsig_verify
@@ -73,8 +74,8 @@ _LABELS = {
     "ssh-rsa": "RSA",
 }
 _REFUSED = {
-    "ssh-rsa": "RSA keys are not accepted",
-    "ssh-dss": "DSA keys are not accepted",
+    "ssh-rsa": "sig.key.refused.rsa",
+    "ssh-dss": "sig.key.refused.dsa",
 }
 
 SIGN_TIMEOUT = 120  # seconds; a hardware key may wait for a touch
@@ -123,11 +124,11 @@ class PublicKey:
 
 def _read_string(buf: bytes, offset: int) -> tuple[bytes, int]:
     if offset + 4 > len(buf):
-        raise ValueError("truncated")
+        raise ValueError(Message("sig.blob.truncated"))
     length = int.from_bytes(buf[offset : offset + 4], "big")
     end = offset + 4 + length
     if end > len(buf):
-        raise ValueError("truncated")
+        raise ValueError(Message("sig.blob.truncated"))
     return buf[offset + 4 : end], end
 
 
@@ -135,46 +136,44 @@ def _check_blob(key_type: str, blob: bytes) -> None:
     """Raise ValueError unless `blob` is a well-formed public key of `key_type`."""
     name, offset = _read_string(blob, 0)
     if name.decode("ascii", "replace") != key_type:
-        raise ValueError(f"the key data says {name.decode('ascii', 'replace')!r}, not {key_type!r}")
+        raise ValueError(Message("sig.blob.name", found=name.decode("ascii", "replace"), expected=key_type))
     for field in KEY_TYPES[key_type]:
         value, offset = _read_string(blob, offset)
         if field == "ed25519" and len(value) != 32:
-            raise ValueError("an ed25519 key must be 32 bytes")
+            raise ValueError(Message("sig.blob.ed25519"))
         if field == "curve" and value.decode("ascii", "replace") != _CURVES[key_type][0]:
-            raise ValueError(f"curve {value!r} does not match {key_type}")
+            raise ValueError(Message("sig.blob.curve", curve=value, type=key_type))
         if field == "point" and (len(value) != _CURVES[key_type][1] or value[:1] != b"\x04"):
-            raise ValueError("malformed elliptic-curve point")
+            raise ValueError(Message("sig.blob.point"))
         if field == "application" and not value.startswith(b"ssh:"):
-            raise ValueError("a hardware key's application must start with 'ssh:'")
+            raise ValueError(Message("sig.blob.application"))
     if offset != len(blob):
-        raise ValueError("trailing bytes after the key")
+        raise ValueError(Message("sig.blob.trailing"))
 
 
 def parse_public_key(text: str, source: str = "public key") -> PublicKey:
     """Read 'TYPE BASE64 [comment]' (one line) and check its structure; refuse other key kinds."""
     if "PRIVATE KEY" in text:
-        raise KeyProblem(
-            f"{source}: this is a PRIVATE key; give the public key (the .pub file) and keep the private key secret"
-        )
+        raise KeyProblem.keyed("sig.key.private_given", source=source)
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if len(lines) != 1:
-        raise KeyProblem(f"{source}: expected one public key line 'TYPE BASE64 [comment]', found {len(lines)} lines")
+        raise KeyProblem.keyed("sig.key.lines", source=source, count=len(lines))
     parts = lines[0].split()
     if len(parts) < 2:
-        raise KeyProblem(f"{source}: expected 'TYPE BASE64 [comment]'; is this an SSH public key?")
+        raise KeyProblem.keyed("sig.key.shape", source=source)
     key_type, data = parts[0], parts[1]
     if key_type in _REFUSED or "-cert-" in key_type:
-        why = _REFUSED.get(key_type, "certificates are not accepted")
-        raise KeyProblem(f"{source}: {why}; use an ed25519, ecdsa or sk- (hardware) key (ssh-keygen -t ed25519)")
+        why = Message(_REFUSED.get(key_type, "sig.key.refused.cert"))
+        raise KeyProblem.keyed("sig.key.refused", source=source, why=why)
     if key_type not in KEY_TYPES:
-        raise KeyProblem(f"{source}: key type {key_type!r} is not accepted; use ed25519, ecdsa or a hardware sk- key")
+        raise KeyProblem.keyed("sig.key.type", source=source, type=key_type)
     if not _B64.match(data):
-        raise KeyProblem(f"{source}: the key data is not base64")
+        raise KeyProblem.keyed("sig.key.base64", source=source)
     try:
         blob = base64.b64decode(data, validate=True)
         _check_blob(key_type, blob)
     except (binascii.Error, ValueError) as exc:
-        raise KeyProblem(f"{source}: malformed {key_type} key ({exc})") from None
+        raise KeyProblem.keyed("sig.key.malformed", source=source, type=key_type, why=_said(exc)) from None
     return PublicKey(key_type, blob)
 
 
@@ -185,7 +184,7 @@ def read_public_key_file(path: str | os.PathLike[str]) -> PublicKey:
         source, kind="a public key file", hint="give the path of a public key (.pub)", error=KeyProblem, label=shown
     )
     if len(data) > 16384:
-        raise KeyProblem(f"{source}: too large for a public key file")
+        raise KeyProblem.keyed("sig.key.too_large", source=source)
     return parse_public_key(data.decode("utf-8", "replace"), source)
 
 
@@ -227,13 +226,13 @@ def inspect_key_file(path: str | os.PathLike[str]) -> KeyFile:
     if first in KEY_TYPES or first in _REFUSED or "-cert-" in first:
         public = parse_public_key(text, f"--key {source}")
         return KeyFile(source, public, False, True)
-    raise KeyProblem(f"--key {source}: not an SSH key file; give the path of your private SSH key (not the .pub)")
+    raise KeyProblem.keyed("sig.key.not_key_file", source=source)
 
 
 def _openssh_private_public(text: str, source: str) -> tuple[PublicKey | None, bool]:
     body = text[len(_PRIVATE_BEGIN) :]
     if _PRIVATE_END not in body:
-        raise KeyProblem(f"--key {source}: truncated private key file")
+        raise KeyProblem.keyed("sig.key.private_truncated", source=source)
     body = "".join(body.split(_PRIVATE_END, 1)[0].split())
     try:
         raw = base64.b64decode(body, validate=True)
@@ -251,16 +250,14 @@ def _openssh_private_public(text: str, source: str) -> tuple[PublicKey | None, b
         blob, offset = _read_string(raw, offset)
         name, _ = _read_string(blob, 0)
     except (binascii.Error, ValueError):
-        raise KeyProblem(f"--key {source}: malformed OpenSSH private key file") from None
+        raise KeyProblem.keyed("sig.key.private_malformed", source=source) from None
     key_type = name.decode("ascii", "replace")
     if key_type in _REFUSED or key_type not in KEY_TYPES:
-        raise KeyProblem(
-            f"--key {source}: {key_type} keys are not accepted; use an ed25519, ecdsa or sk- (hardware) key"
-        )
+        raise KeyProblem.keyed("sig.key.private_type", source=source, type=key_type)
     try:
         _check_blob(key_type, blob)
     except ValueError as exc:
-        raise KeyProblem(f"--key {source}: malformed key ({exc})") from None
+        raise KeyProblem.keyed("sig.key.private_key_malformed", source=source, why=_said(exc)) from None
     return PublicKey(key_type, blob), cipher != b"none"
 
 
@@ -282,7 +279,7 @@ def _environment() -> dict[str, str]:
 def _ssh_keygen() -> str:
     exe = shutil.which("ssh-keygen")
     if exe is None:
-        raise AkkoordError("ssh-keygen not found; install OpenSSH 8.9 or later (it signs and checks endorsements)")
+        raise AkkoordError.keyed("sig.no_ssh_keygen")
     return exe
 
 
@@ -298,19 +295,23 @@ def _run(args: list[str], *, data: bytes | None, timeout: int) -> subprocess.Com
             start_new_session=True,  # no controlling terminal: ssh-keygen cannot prompt
         )
     except subprocess.TimeoutExpired:
-        raise SigningError(
-            f"ssh-keygen did not finish within {timeout} s (a hardware key waiting for a touch?); nothing was written"
-        ) from None
+        raise SigningError.keyed("sig.timeout", seconds=timeout) from None
 
 
 #: ssh-keygen's reason for ignoring a private key others may read ("Permissions 0644 for 'k' are too open.")
 _TOO_OPEN = re.compile(r"Permissions 0?[0-7]{3,4} for .{1,4096}? are too open\.?")
 
 
-def _last_line(stderr: bytes) -> str:
+def _last_line(stderr: bytes) -> str | Message:
+    """ssh-keygen's last line of output (its own words), or a message saying it said nothing."""
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
     lines = [line for line in lines if not line.startswith(("Signing ", "Enter passphrase"))]
-    return lines[-1] if lines else "no message"
+    return lines[-1] if lines else Message("sig.no_message")
+
+
+def _said(exc: Exception) -> str | Message:
+    """What a ValueError of `_check_blob` (a message) or of base64 decoding (Python's words) says."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
 
 
 def sign(data: bytes, key_path: str | os.PathLike[str], namespace: str) -> bytes:
@@ -333,19 +334,14 @@ def sign(data: bytes, key_path: str | os.PathLike[str], namespace: str) -> bytes
             Message("trust.key_too_open", path=info.path, why=too_open.group(0), chmod=shlex.quote(info.path))
         )
     why = _last_line(proc.stderr)
-    if "passphrase" in why or (info.encrypted and "agent" not in why):
-        raise SigningError(
-            f"--key {info.path}: the key is protected by a passphrase and no ssh-agent holds it; "
-            f"load it with `ssh-add {info.path}` and retry (akkoord never asks for passphrases)"
-        )
+    told = why if isinstance(why, str) else ""
+    if "passphrase" in told or (info.encrypted and "agent" not in told):
+        raise SigningError.keyed("sig.sign.passphrase", path=info.path)
     if info.is_public:
-        raise SigningError(
-            f"--key {info.path}: a public key can sign only when ssh-agent holds its private half "
-            f"(ssh-add the private key) or the private key lies beside it; ssh-keygen said: {why}"
-        )
+        raise SigningError.keyed("sig.sign.public", path=info.path, why=why)
     if info.public is not None and info.public.hardware:
-        raise SigningError(f"--key {info.path}: the hardware key did not sign (is it plugged in? touch it); {why}")
-    raise SigningError(f"--key {info.path}: ssh-keygen could not sign: {why}")
+        raise SigningError.keyed("sig.sign.hardware", path=info.path, why=why)
+    raise SigningError.keyed("sig.sign.failed", path=info.path, why=why)
 
 
 def fingerprint_with_ssh_keygen(key: PublicKey) -> str:
@@ -355,7 +351,7 @@ def fingerprint_with_ssh_keygen(key: PublicKey) -> str:
         path.write_text(key.line + "\n")
         proc = _run(["-l", "-E", "sha256", "-f", str(path)], data=None, timeout=VERIFY_TIMEOUT)
     if proc.returncode != 0:
-        raise KeyProblem(f"ssh-keygen does not accept the key {key.fingerprint}: {_last_line(proc.stderr)}")
+        raise KeyProblem.keyed("sig.key.ssh_keygen_refuses", fingerprint=key.fingerprint, why=_last_line(proc.stderr))
     fields = proc.stdout.decode().split()
     return fields[1] if len(fields) > 1 else ""
 
@@ -462,7 +458,7 @@ def signing_time(day: dt.date) -> str:
 
 #: Set to "ssh-keygen" to check every signature with `ssh-keygen -Y verify` instead of in-process.
 VERIFY_WITH_ENV = "AKKOORD_VERIFY_WITH"
-_VERDICTS: dict[bytes, tuple[bool, str]] = {}
+_VERDICTS: dict[bytes, tuple[bool, str | Message]] = {}
 
 
 def verifier_mode() -> str:
@@ -470,8 +466,12 @@ def verifier_mode() -> str:
     return "ssh-keygen" if os.environ.get(VERIFY_WITH_ENV, "").strip().lower() == "ssh-keygen" else "in-process"
 
 
-def _is_verdict(value: object) -> bool:
-    return isinstance(value, list) and len(value) == 2 and isinstance(value[0], bool) and isinstance(value[1], str)
+def _kept_verdict(value: object) -> tuple[bool, str | Message] | None:
+    """A verdict as the cache keeps it ([ok, ssh-keygen's words or a message's data]); None for another shape."""
+    if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], bool)):
+        return None
+    said = value[1] if isinstance(value[1], str) else message_from_data(value[1])
+    return None if said is None else (value[0], said)
 
 
 class Verifier:
@@ -504,11 +504,13 @@ class Verifier:
             self._tmp.cleanup()
             self._tmp = None
 
-    def verify(self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date) -> tuple[bool, str]:
+    def verify(
+        self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date
+    ) -> tuple[bool, str | Message]:
         """Whether `signature` over `data` is a good `namespace` signature by `principal` on `day`.
 
         Returns (ok, a line saying why: ssh-keygen's words for a good signature, the reason for a bad
-        one). The verdict depends only on the inputs, so it is remembered for the life of the process
+        one: ssh-keygen's own words, or the in-process verifier's as a catalogue message). The verdict depends only on the inputs, so it is remembered for the life of the process
         (a registry replay asks the same question often)."""
         fields = [self._context, data, signature, principal.encode(), namespace.encode(), day.isoformat().encode()]
         memo_key = hashlib.sha256(b"\0".join(len(f).to_bytes(8, "big") + f for f in fields)).digest()
@@ -516,15 +518,17 @@ class Verifier:
             return _VERDICTS[memo_key]
         memo = self.memo
         kept = memo.key("signature", memo_key) if memo is not None else None
-        found = memo.get(kept, _is_verdict) if memo is not None and kept is not None else None
-        if found is not None:
-            verdict = (found[0], found[1])
+        found = (
+            memo.get(kept, lambda v: _kept_verdict(v) is not None) if memo is not None and kept is not None else None
+        )
+        if found is not None and (known := _kept_verdict(found)) is not None:
+            verdict = known
         elif self.ssh_keygen:
             verdict = self._verify_with_ssh_keygen(data, signature, principal, namespace, day)
         else:
             verdict = self._verify_in_process(data, signature, principal, namespace, day)
         if memo is not None and kept is not None:
-            memo.put(kept, list(verdict))
+            memo.put(kept, [verdict[0], verdict[1] if isinstance(verdict[1], str) else message_data(verdict[1])])
         if len(_VERDICTS) > 4096:
             _VERDICTS.clear()
         _VERDICTS[memo_key] = verdict
@@ -532,33 +536,39 @@ class Verifier:
 
     def _verify_in_process(
         self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date
-    ) -> tuple[bool, str]:
+    ) -> tuple[bool, str | Message]:
         """The questions `ssh-keygen -Y verify -I principal -n namespace -O verify-time=day` asks."""
         from . import sshsig_verify
 
         try:
             sig = _parse(signature)
         except sshsig_verify.Malformed as exc:
-            return False, f"the signature {exc}"
+            return False, Message("sig.verdict.signature", why=_said(exc))
         signer = PublicKey(sig.key_type, sig.key_blob)
         allowed = self._by_principal.get((principal, namespace), [])
         mine = [e for e in allowed if e.key.blob == sig.key_blob]
         if not mine:
-            theirs = ", ".join(sorted({f"{e.key.label} {e.key.fingerprint}" for e in allowed})) or "none"
-            return False, (
-                f"signed with {signer.label} key {signer.fingerprint}, which is not a key of {principal} "
-                f"for namespace {namespace} (its keys: {theirs})"
+            theirs = ", ".join(sorted({f"{e.key.label} {e.key.fingerprint}" for e in allowed})) or Message("sig.none")
+            return False, Message(
+                "sig.verdict.not_their_key",
+                label=signer.label,
+                fingerprint=signer.fingerprint,
+                principal=principal,
+                namespace=namespace,
+                theirs=theirs,
             )
         if not any((e.start is None or e.start <= day) and (e.end is None or day < e.end) for e in mine):
-            return False, f"key {signer.fingerprint} of {principal} is not valid on {day}"
+            return False, Message(
+                "sig.verdict.key_not_valid", fingerprint=signer.fingerprint, principal=principal, day=day.isoformat()
+            )
         why = sshsig_verify.check(sig, data, namespace)
         if why is not None:
-            return False, f"the signature {why}"
+            return False, Message("sig.verdict.signature", why=why)
         return True, f'Good "{namespace}" signature for {principal} with {signer.label} key {signer.fingerprint}'
 
     def _verify_with_ssh_keygen(
         self, data: bytes, signature: bytes, principal: str, namespace: str, day: dt.date
-    ) -> tuple[bool, str]:
+    ) -> tuple[bool, str | Message]:
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="akkoord-verify-")
             (Path(self._tmp.name) / "allowed_signers").write_text(self._text)

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model import canonical
 from ..model.dates import is_day, optional_day, parse_day
 from ..model.document import Document
@@ -103,9 +104,9 @@ def clean_text(text: str | None, what: str) -> str | None:
     if not text:
         return None
     if len(text) > MAX_TEXT:
-        raise AkkoordError(f"--{what} is {len(text)} characters; at most {MAX_TEXT} fit in a statement")
+        raise AkkoordError.keyed("sig.text_too_long", what=what, length=len(text), most=MAX_TEXT)
     if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
-        raise AkkoordError(f"--{what} contains control characters; use plain text")
+        raise AkkoordError.keyed("sig.text_control", what=what)
     return text
 
 
@@ -120,20 +121,20 @@ class _Clauses:
     [id, sha256] pairs."""
 
     digest: str | None
-    error: str | None = None
+    error: Message | None = None
 
 
 def _clauses(value: Any) -> _Clauses:
     if not isinstance(value, list):
-        return _Clauses(None, "field 'clauses' has the wrong type")
+        return _Clauses(None, Message("sig.clauses.type"))
     if not (
         set(map(type, value)) <= {list}
         and set(map(len, value)) <= {2}
         and set(map(type, itertools.chain.from_iterable(value))) <= {str}
     ):
-        return _Clauses(None, "clauses must be a list of [id, sha256] pairs")
+        return _Clauses(None, Message("sig.clauses.pairs"))
     if "\0" in "".join(itertools.chain.from_iterable(value)):
-        return _Clauses(None, "a clause id or hash contains a NUL character")
+        return _Clauses(None, Message("sig.clauses.nul"))
     return _Clauses(clauses_digest(value))
 
 
@@ -154,47 +155,47 @@ def _loaded(read: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     try:
         return read()
     except JSONFileError as exc:
-        raise StatementError(exc.message) from None
+        raise StatementError(exc.said) from None
 
 
 def _checked(obj: dict[str, Any]) -> dict[str, Any]:
     """`obj` when it is a well-formed statement (its clauses a list, or what `_clauses` made of it)."""
     try:
         if obj.get("kind") not in KINDS:
-            raise StatementError(f"kind is {str(obj.get('kind'))[:40]!r}, expected 'endorsement' or 'attestation'")
+            raise StatementError.keyed("sig.statement.kind", kind=str(obj.get("kind"))[:40])
         fields = {**_COMMON, "clauses": (list, _Clauses)}
         check_fields(obj, {**fields, **(_ATTESTED if obj["kind"] == ATTESTATION else {})})
     except JSONFileError as exc:
-        raise StatementError(exc.message) from None
+        raise StatementError(exc.said) from None
     for name, pattern in (("signatory", _ID), ("version", _LABEL), ("agreement", _AGREEMENT)):
         if not pattern.match(obj[name]):
-            raise StatementError(f"{name} {obj[name]!r} is not a valid identifier")
+            raise StatementError.keyed("sig.statement.identifier", name=name, value=obj[name])
     for name in ("mandate", "comment", "evidence"):
         value = obj.get(name)
         if isinstance(value, str) and (
             len(value) > MAX_TEXT or any(unicodedata.category(c) == "Cc" and c != "\n" for c in value)
         ):
-            raise StatementError(f"{name} is too long or contains control characters")
+            raise StatementError.keyed("sig.statement.free_text", name=name)
     if obj["decision"] not in DECISIONS:
-        raise StatementError(f"decision {obj['decision']!r} is not one of {', '.join(DECISIONS)}")
+        raise StatementError.keyed("sig.statement.decision", decision=obj["decision"], choices=", ".join(DECISIONS))
     for name in ("date",) + (("recorded",) if obj["kind"] == ATTESTATION else ()):
         if not is_day(obj[name]):
-            raise StatementError(f"{name} {printable(obj[name][:20])!r} is not a date written YYYY-MM-DD")
+            raise StatementError.keyed("sig.statement.date", name=name, value=printable(obj[name][:20]))
     if not _HEX40.match(obj["commit"]) or not all(_HEX64.match(obj[n]) for n in ("text_sha256", "version_record")):
-        raise StatementError("commit, text_sha256 or version_record is not a hash")
+        raise StatementError.keyed("sig.statement.hashes")
     registry = obj["registry"]
     if (
         not registry
         or not all(isinstance(r, str) and _HEX64.match(r) for r in registry)
         or registry != sorted(set(registry))
     ):
-        raise StatementError("registry must be a sorted list of distinct record hashes")
+        raise StatementError.keyed("sig.statement.registry")
     if obj["seq"] < 1:
-        raise StatementError("seq must be 1 or more")
+        raise StatementError.keyed("sig.statement.seq")
     if not all(isinstance(p, str) and _HEX64.match(p) for p in obj["previous"]) or obj["previous"] != sorted(
         set(obj["previous"])
     ):
-        raise StatementError("previous must be a sorted list of distinct statement hashes")
+        raise StatementError.keyed("sig.statement.previous")
     clauses = obj["clauses"]
     found = clauses if isinstance(clauses, _Clauses) else _clauses(clauses)
     if found.error is not None:
@@ -216,11 +217,11 @@ class Statement:
     data: bytes | None
     signature: bytes | None
     fields: dict[str, Any] | None = None
-    error: str | None = None
+    error: Message | None = None
     signatures: dict[str, bytes] = field(default_factory=dict)  # an attestation's: admin id -> signature
     digest: str = ""  # the SHA-256 of `data`
     clauses_sha256: str = ""
-    unread: str | None = None
+    unread: Message | None = None
 
     @property
     def sha256(self) -> str:
@@ -283,7 +284,7 @@ class Statement:
         try:
             self.fields, self.clauses_sha256 = read_fields(self.data)
         except StatementError as exc:
-            self.error = exc.message
+            self.error = exc.said if isinstance(exc.said, Message) else Message("sig.said", text=exc.said)
 
     def signature_files(self) -> dict[str, bytes]:
         """The signature files beside the statement, by the suffix added to its path (".sig", ".ADMIN.sig")."""
@@ -344,17 +345,9 @@ def statement_files(paths: Iterable[str]) -> Files:
     problems: list[Problem] = []
     for path in sorted(paths - used):
         if path.endswith(".sig"):
-            problems.append(
-                Problem("stray-signature", path, "is a signature without its statement (statement deleted?)")
-            )
+            problems.append(Problem("stray-signature", path, Message("sig.stray_signature")))
         else:
-            problems.append(
-                Problem(
-                    "stray-file",
-                    path,
-                    "is not a statement file (<folder>/<signatory>/<seq>-<hash>.json); it is ignored",
-                )
-            )
+            problems.append(Problem("stray-file", path, Message("sig.stray_file")))
     return Files(statements, problems)
 
 
@@ -385,140 +378,167 @@ def clause_hashes(doc: Document) -> list[list[str]]:
 # checking one signature (shared by `verify` and by the commands that build on a chain) ---------------
 def signature_problem(
     statement: Statement, registry: Registry, verifier: sshsig.Verifier, regime: Registry | None = None
-) -> str | None:
-    """Why the signature(s) of `statement` do not hold against `registry`, in words; None when they hold.
+) -> Message | None:
+    """Why the signature(s) of `statement` do not hold against `registry` (a catalogue message); None when they
+    hold.
 
     An attestation needs the threshold of `regime`, the registry in force when it was recorded (see
     `RegistryState.regime_of`). Everything that can be told from a signature's own bytes (namespace, which
     key) is checked first: a planted statement signed by an unregistered key costs no ssh-keygen run."""
     if statement.kind == ATTESTATION:
         if regime is None:
-            return (
-                "names a registry that was not the one in force when it was recorded (a change of the admins or "
-                "the threshold is missing from it); an attestation needs the admins in force then"
-            )
+            return Message("sig.attestation.regime")
         good, reasons = attesters(statement, registry, verifier)
         if len(good) >= regime.threshold:
             return None
-        said = f"is signed by {len(good)} of the {regime.threshold} admin keys an attestation needs"
-        return f"{said}: {reasons[0]}" if reasons else said
+        if reasons:
+            return Message(
+                "sig.attestation.short_because", count=len(good), threshold=regime.threshold, reason=reasons[0]
+            )
+        return Message("sig.attestation.short", count=len(good), threshold=regime.threshold)
     day = statement.signing_day
     why, signatory, key = _signer(statement.signature, statement.signatory, registry)
     if why is not None:
         return why
     assert signatory is not None and key is not None and statement.signature is not None
     assert statement.data is not None, "a statement is read before its signature is checked"
-    fingerprint = key.fingerprint
     inactive = signatory.why_inactive(day)
     if inactive:
-        return f"is dated {day}, but {inactive}: it could not sign then"
+        return Message("sig.inactive_then", day=day.isoformat(), inactive=inactive)
     start, end = signatory.key_window(key)
     if day < start or (end is not None and day >= end):
-        return f"is dated {day}, when key {fingerprint} of {signatory.id} was {key.state_on(day)}{window(key)}"
+        return Message(
+            "sig.key_not_valid_then",
+            day=day.isoformat(),
+            fingerprint=key.fingerprint,
+            id=signatory.id,
+            state=key_state(key, day),
+            window=window(key),
+        )
     ok, _said = verifier.verify(statement.data, statement.signature, signatory.id, sshsig.NS_ENDORSEMENT, day)
-    return None if ok else "does not match its signature: the statement was changed after it was signed"
+    return None if ok else Message("sig.changed_after_signing")
 
 
-def _signer(signature: bytes | None, ident: str, registry: Registry) -> tuple[str | None, Signatory | None, Key | None]:
+def _signer(
+    signature: bytes | None, ident: str, registry: Registry
+) -> tuple[Message | None, Signatory | None, Key | None]:
     """(why an endorsement signature cannot be `ident`'s, or None; the signatory; its key that made it), told from
     the signature's own bytes and the registry alone: no cryptography yet."""
     if signature is None:
-        return "has no signature file (.json.sig); it proves nothing", None, None
+        return Message("sig.no_signature_file"), None, None
     info = sshsig.read_signature(signature)
     if info is None:
-        return "its .sig file is not an SSH signature", None, None
+        return Message("sig.not_ssh_signature"), None, None
     if info.namespace != sshsig.NS_ENDORSEMENT:
-        why = (
-            f"was signed in SSH namespace {printable(info.namespace[:80])!r}, not {sshsig.NS_ENDORSEMENT!r}: a signature "
-            "made for something else does not count as this statement"
-        )
-        if info.namespace == sshsig.NS_ATTESTATION:
-            why += " (an attestation is never the signatory's own signature)"
-        return why, None, None
+        namespace = printable(info.namespace[:80])
+        said = "sig.namespace.attestation" if info.namespace == sshsig.NS_ATTESTATION else "sig.namespace"
+        return Message(said, namespace=namespace, expected=sshsig.NS_ENDORSEMENT), None, None
     signatory = registry.signatory(ident)
     if signatory is None:
-        return f"names signatory {ident!r}, which is not in the registry", None, None
+        return Message("sig.signatory_unknown", id=ident), None, None
     key = signatory.key_for(info.key) if info.key else None
     if key is None:
         fingerprint = info.key.fingerprint if info.key else printable(info.key_type[:80])
         owner = registry.owner_of(info.key) if info.key else None
         if owner is not None:
-            why = f"was signed with the key of {owner[0]} {owner[1]} ({fingerprint}), not with a key of {signatory.id}"
+            why = Message("sig.others_key", owner=owner_word(owner), fingerprint=fingerprint, id=signatory.id)
         else:
-            why = f"was signed with a key that is not registered ({fingerprint}), not with a key of {signatory.id}"
+            why = Message("sig.unregistered_key", fingerprint=fingerprint, id=signatory.id)
         return why, signatory, None
     return None, signatory, key
 
 
-def unread_problem(path: str, signatures: dict[str, bytes], registry: Registry) -> str | None:
+def owner_word(owner: tuple[str, str]) -> Message:
+    """("admin", id) or ("signatory", id) of `Registry.owner_of` in words: "admin ID", "signatory ID"."""
+    return Message(f"sig.owner.{owner[0]}", id=owner[1])
+
+
+def unread_problem(path: str, signatures: dict[str, bytes], registry: Registry) -> Message | None:
     """Why the statement at `path` is refused before it is read (issue 9 item 6), from its signature files
     (suffix -> bytes) alone: its folder names no signatory of the registry, or none of its signatures is by a
     key registered for that folder (the signatory's own, or for an attestation an admin's). A planted statement
     so costs no reading, parsing or signature check; a statement that passes is read and checked in full."""
     folder, ident = path.split("/")[:2]
     if registry.signatory(ident) is None:
-        return f"lies in the folder of {ident!r}, which is not a signatory in the registry; it is not read"
+        return Message("sig.not_read.folder", id=ident)
     if folder == FOLDERS[ENDORSEMENT]:
         why, signatory, key = _signer(signatures.get(".sig"), ident, registry)
-        if why is not None and signatory is not None and "key of signatory" in why:
-            why += f": a statement copied into the folder of {ident}, or signed with another's key"
-        return None if why is None else f"{why}; it is not read"
+        if why is None:
+            return None
+        owner = why.params.get("owner")
+        if signatory is not None and isinstance(owner, Message) and owner.key == "sig.owner.signatory":
+            return Message("sig.not_read.copied", why=why, id=ident)
+        return Message("sig.not_read", why=why)
     reasons = [
         _admin_signer(suffix[1:-4], sig, registry)[0] for suffix, sig in sorted(signatures.items()) if suffix != ".sig"
     ]
     if any(w is None for w in reasons):
         return None
-    first = reasons[0] if reasons else "it has no admin signature files"
-    return f"is signed by no admin key of the registry: {first}; it is not read"
+    first = reasons[0] if reasons and reasons[0] is not None else Message("sig.admin.no_files")
+    return Message("sig.not_read.no_admin", first=first)
 
 
-def _admin_signer(admin_id: str, signature: bytes, registry: Registry) -> tuple[str | None, AdminKey | None]:
+def _admin_signer(admin_id: str, signature: bytes, registry: Registry) -> tuple[Message | None, AdminKey | None]:
     """(why an attestation signature filed as `admin_id`'s is not that admin's, or None; the admin key), told from
     the signature's own bytes and the registry alone."""
     info = sshsig.read_signature(signature)
     admin = registry.admin(admin_id)
     if info is None:
-        return f"the signature of {admin_id} is not an SSH signature", None
+        return Message("sig.admin.not_ssh", admin=admin_id), None
     if info.namespace != sshsig.NS_ATTESTATION:
-        return f"the signature of {admin_id} was made in SSH namespace {printable(info.namespace[:80])!r}", None
+        return Message("sig.admin.namespace", admin=admin_id, namespace=printable(info.namespace[:80])), None
     if admin is None:
-        return f"{admin_id} is not an admin key of the registry", None
+        return Message("sig.admin.unknown", admin=admin_id), None
     if info.key is None or info.key.blob != admin.public.blob:
         owner = registry.owner_of(info.key) if info.key else None
-        who = f"{owner[0]} {owner[1]}" if owner else "an unregistered key"
-        return f"the signature filed as admin key {admin.id} was made by {who}", None
+        if owner is None:
+            return Message("sig.admin.made_by_unregistered", admin=admin.id), None
+        return Message("sig.admin.made_by", admin=admin.id, who=owner_word(owner)), None
     return None, admin
 
 
-def attesters(statement: Statement, registry: Registry, verifier: sshsig.Verifier) -> tuple[list[str], list[str]]:
-    """The admin ids whose signature of an attestation holds (each key once), and why the others do not."""
+def attesters(statement: Statement, registry: Registry, verifier: sshsig.Verifier) -> tuple[list[str], list[Message]]:
+    """The admin ids whose signature of an attestation holds (each key once), and why the others do not (each
+    reason names its admin as the parameter `admin`, but the one saying there are no signatures at all)."""
     good: list[str] = []
-    why: list[str] = []
+    why: list[Message] = []
     day = statement.signing_day
     data = statement.data
     assert data is not None, "a statement is read before its signatures are checked"
     for admin_id, signature in sorted(statement.signatures.items()):
         problem, admin = _admin_signer(admin_id, signature, registry)
         if problem is not None or admin is None:
-            why.append(problem or "")
+            why.append(problem or Message("sig.admin.unknown", admin=admin_id))
         elif not admin.valid_on(day):
-            why.append(f"it was recorded on {day}, when admin key {admin.id} was {admin.state_on(day)}{window(admin)}")
+            state = key_state(admin, day)
+            why.append(
+                Message(
+                    "sig.admin.not_valid_then", day=day.isoformat(), admin=admin.id, state=state, window=window(admin)
+                )
+            )
         elif admin.id not in good and verifier.verify(data, signature, admin.id, sshsig.NS_ATTESTATION, day)[0]:
             good.append(admin.id)
         elif admin.id not in good:
-            why.append(f"the signature of {admin.id} does not match: the attestation was changed after it was signed")
+            why.append(Message("sig.admin.changed", admin=admin.id))
     if not statement.signatures:
-        why.append("it has no admin signature files (.json.ADMIN.sig)")
+        why.append(Message("sig.admin.no_files"))
     return good, why
 
 
-def window(key: Key) -> str:
-    parts = [f"valid from {key.start}"]
+def window(key: Key) -> Message:
+    """When `key` is valid, in words (" (valid from D, until D, revoked on D)"), to follow its state."""
+    dates = {"start": key.start.isoformat()}
     if key.until:
-        parts.append(f"until {key.until}")
+        dates["until"] = key.until.isoformat()
     if key.revoked:
-        parts.append(f"revoked on {key.revoked}")
-    return " (" + ", ".join(parts) + ")"
+        dates["revoked"] = key.revoked.isoformat()
+    name = "_".join(d for d in ("until", "revoked") if d in dates)
+    return Message(f"sig.window.{name}" if name else "sig.window", **dates)
+
+
+def key_state(key: Key, day: dt.date) -> Message:
+    """`key.state_on(day)` in words: valid, not yet valid, expired or revoked."""
+    return Message("trust.key_state." + key.state_on(day).replace(" ", "_"))
 
 
 def verifiers(registry: Registry) -> dict[str, sshsig.Verifier]:
