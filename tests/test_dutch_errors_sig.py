@@ -155,3 +155,16 @@ def test_key_and_decision_mistakes_are_one_dutch_line(world, run_cli, dutch, tmp
     assert world.git("rev-parse", "HEAD") == before  # nothing was written
     english = run(run_cli, world, *args, lang="en")
     assert en in english and english.startswith("akkoord: error: "), english
+
+
+def test_a_statement_signed_in_another_namespace_is_refused_in_dutch(world, run_cli, dutch):
+    data = world.read(world.statements("endorsements", "org-a")[0]).replace(b'"seq":1', b'"seq":6')
+    path = statement_at(world, 6, data)
+    signature = sshsig.sign(data, str(world.keys["org-a"]), sshsig.NS_ATTESTATION)
+    world.git_commit({path: data, path + ".sig": signature}, "andere naamruimte")
+    output = run(run_cli, world, "verify")
+    said = " ".join(lines_about(output, path))
+    assert "is ondertekend in SSH-naamruimte 'akkoordvc-attestation-v1', niet 'akkoordvc-endorsement-v1'" in said
+    assert "nooit de eigen handtekening van de ondertekenaar" in said and not english_words(output), output
+    english = run(run_cli, world, "verify", lang="en")
+    assert "(an attestation is never the signatory's own signature); it is not read" in english, english

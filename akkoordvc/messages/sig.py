@@ -630,4 +630,89 @@ MESSAGES = {
         "nl": "sleutel {fingerprint} van {principal} is niet geldig op {day}",
         "en": "key {fingerprint} of {principal} is not valid on {day}",
     },
+    # a signature (or the key in it) that cannot be read, as the in-process verifier tells it
+    "sig.part.signature": {"nl": "de handtekening", "en": "the signature"},
+    "sig.part.public_key": {"nl": "de publieke sleutel", "en": "the public key"},
+    "sig.part.signature_value": {"nl": "de handtekeningwaarde", "en": "the signature value"},
+    "sig.part.ecdsa": {"nl": "de ECDSA-handtekening", "en": "the ECDSA signature"},
+    "sig.wire.truncated": {
+        "nl": "{what} is afgebroken (in het veld `{field}`)",
+        "en": "{what} is truncated (in its {field})",
+    },
+    "sig.wire.negative": {"nl": "{what}: het veld `{field}` is negatief", "en": "{what}: its {field} is negative"},
+    "sig.wire.trailing.one": {
+        "nl": "{what} heeft {count} onverwachte extra byte aan het eind",
+        "en": "{what} has {count} unexpected trailing byte",
+    },
+    "sig.wire.trailing.many": {
+        "nl": "{what} heeft {count} onverwachte extra bytes aan het eind",
+        "en": "{what} has {count} unexpected trailing bytes",
+    },
+    "sig.armour.too_large": {
+        "nl": "is {size} bytes, groter dan welke SSH-handtekening ook",
+        "en": "is {size} bytes, larger than any SSH signature",
+    },
+    "sig.armour.no_begin": {
+        "nl": "begint niet met de regel `-----BEGIN SSH SIGNATURE-----`",
+        "en": "does not start with the line '-----BEGIN SSH SIGNATURE-----'",
+    },
+    "sig.armour.no_end": {
+        "nl": "heeft geen regel `-----END SSH SIGNATURE-----`",
+        "en": "has no line '-----END SSH SIGNATURE-----'",
+    },
+    "sig.armour.base64": {"nl": "de base64-tekst is beschadigd", "en": "its base64 text is damaged"},
+    "sig.sshsig.magic": {
+        "nl": "is geen SSHSIG-handtekening (verkeerde beginbytes)",
+        "en": "is not an SSHSIG signature (wrong magic)",
+    },
+    "sig.sshsig.version": {
+        "nl": "heeft versie {version}; alleen versie {supported} wordt ondersteund",
+        "en": "has version {version}; only version {supported} is supported",
+    },
+    "sig.sshsig.namespace": {
+        "nl": "is gezet in naamruimte {found!r}, niet {expected!r}",
+        "en": "was made in namespace {found!r}, not {expected!r}",
+    },
+    "sig.sshsig.hash": {
+        "nl": "gebruikt hashalgoritme {name!r}; alleen sha256 en sha512 worden ondersteund",
+        "en": "uses hash algorithm {name!r}; only sha256 and sha512 are supported",
+    },
+    "sig.sshsig.mismatch": {
+        "nl": "past niet bij de ondertekende gegevens (de gegevens of de handtekening zijn na het ondertekenen "
+        "gewijzigd)",
+        "en": "does not match the signed data (the data or the signature was changed after signing)",
+    },
+    "sig.sshsig.curve": {
+        "nl": "de kromme van de publieke sleutel is niet {curve}",
+        "en": "the public key's curve is not {curve}",
+    },
+    "sig.sshsig.point": {
+        "nl": "het punt van de publieke sleutel ligt niet op zijn kromme",
+        "en": "the public key's point is not on its curve",
+    },
+    "sig.sshsig.rsa_small": {
+        "nl": "een RSA-sleutel van {bits} bits is te klein (OpenSSH eist 1024 of meer)",
+        "en": "an RSA key of {bits} bits is too small (OpenSSH requires 1024 or more)",
+    },
+    "sig.sshsig.rsa_invalid": {"nl": "de publieke RSA-sleutel is ongeldig", "en": "the RSA public key is invalid"},
+    "sig.sshsig.rsa_type": {
+        "nl": "RSA-handtekeningtype {type!r} wordt niet geaccepteerd (rsa-sha2-256 of rsa-sha2-512)",
+        "en": "RSA signature type {type!r} is not accepted (rsa-sha2-256 or rsa-sha2-512)",
+    },
+    "sig.sshsig.key_type": {
+        "nl": "het sleuteltype {type!r} wordt niet ondersteund",
+        "en": "its key type {type!r} is not supported",
+    },
+    "sig.sshsig.ed25519": {
+        "nl": "de publieke Ed25519-sleutel is ongeldig ({size} bytes)",
+        "en": "the Ed25519 public key is invalid ({size} bytes)",
+    },
+    "sig.sshsig.application": {
+        "nl": "de toepassing van de hardwaresleutel bevat een NUL-byte",
+        "en": "the hardware key's application contains a NUL byte",
+    },
+    "sig.sshsig.type": {
+        "nl": "is een {found!r}-handtekening van een {type}-sleutel",
+        "en": "is a {found!r} signature from a {type} key",
+    },
 }

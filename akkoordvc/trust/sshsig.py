@@ -387,7 +387,7 @@ def _parse(armored: bytes) -> sshsig_verify.Signature:
                 _PARSED.clear()
             _PARSED[armored] = found
     if isinstance(found, sshsig_verify.Malformed):
-        raise sshsig_verify.Malformed(str(found))
+        raise sshsig_verify.Malformed(found.said.key, **found.said.params)
     return found
 
 
@@ -543,7 +543,7 @@ class Verifier:
         try:
             sig = _parse(signature)
         except sshsig_verify.Malformed as exc:
-            return False, Message("sig.verdict.signature", why=_said(exc))
+            return False, Message("sig.verdict.signature", why=exc.said)
         signer = PublicKey(sig.key_type, sig.key_blob)
         allowed = self._by_principal.get((principal, namespace), [])
         mine = [e for e in allowed if e.key.blob == sig.key_blob]

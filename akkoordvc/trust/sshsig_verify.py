@@ -31,6 +31,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
+from ..messages import Message
+
 BEGIN = b"-----BEGIN SSH SIGNATURE-----\n"
 END = b"\n-----END SSH SIGNATURE-----"
 MAGIC = b"SSHSIG"
@@ -55,21 +57,29 @@ KEY_TYPES = (
 
 
 class Malformed(ValueError):
-    """A signature (or the key inside it) that cannot be read; the message says why."""
+    """A signature (or the key inside it) that cannot be read; `said` says why (a catalogue message)."""
+
+    def __init__(self, key: str, /, **params: object):
+        self.said = Message(key, **params)
+        super().__init__(self.said)
+
+    def __str__(self) -> str:
+        return str(self.said)
 
 
 class _Reader:
     """Reads SSH wire-format fields (RFC 4251) from `data`, raising Malformed naming `what` was cut short."""
 
     def __init__(self, data: bytes, what: str):
+        """`what`: which part is read ("signature", "public_key", ...: a `sig.part.*` message)."""
         self.data = data
         self.offset = 0
-        self.what = what
+        self.what = Message(f"sig.part.{what}")
 
     def take(self, size: int, field: str) -> bytes:
         end = self.offset + size
         if end > len(self.data):
-            raise Malformed(f"{self.what} is truncated (in its {field})")
+            raise Malformed("sig.wire.truncated", what=self.what, field=field)
         value = self.data[self.offset : end]
         self.offset = end
         return value
@@ -87,13 +97,13 @@ class _Reader:
         """A non-negative multiple-precision integer, read as OpenSSH reads it (leading zero bytes allowed)."""
         value = self.string(field)
         if value and value[0] & 0x80:
-            raise Malformed(f"{self.what}: its {field} is negative")
+            raise Malformed("sig.wire.negative", what=self.what, field=field)
         return int.from_bytes(value, "big")
 
     def end(self) -> None:
         extra = len(self.data) - self.offset
         if extra:
-            raise Malformed(f"{self.what} has {extra} unexpected trailing byte{'s' if extra > 1 else ''}")
+            raise Malformed(f"sig.wire.trailing.{'many' if extra > 1 else 'one'}", what=self.what, count=extra)
 
 
 @dataclass(frozen=True)
@@ -118,12 +128,12 @@ class Signature:
 def dearmor(armoured: bytes) -> bytes:
     """The blob inside an armoured signature: the text between header and footer, base64-decoded."""
     if len(armoured) > MAX_ARMOURED:
-        raise Malformed(f"is {len(armoured)} bytes, larger than any SSH signature")
+        raise Malformed("sig.armour.too_large", size=len(armoured))
     if not armoured.startswith(BEGIN):
-        raise Malformed("does not start with the line '-----BEGIN SSH SIGNATURE-----'")
+        raise Malformed("sig.armour.no_begin")
     end = armoured.find(END, len(BEGIN))
     if end < 0:
-        raise Malformed("has no line '-----END SSH SIGNATURE-----'")
+        raise Malformed("sig.armour.no_end")
     text = b"".join(armoured[len(BEGIN) : end].split())
     try:
         blob = base64.b64decode(text, validate=True)
@@ -131,44 +141,44 @@ def dearmor(armoured: bytes) -> bytes:
         blob = None
     # only the canonical encoding of a blob is accepted (OpenSSH refuses stray padding and non-zero spare bits)
     if blob is None or base64.b64encode(blob) != text:
-        raise Malformed("its base64 text is damaged")
+        raise Malformed("sig.armour.base64")
     return blob
 
 
 def parse(armoured: bytes) -> Signature:
     """Read an armoured SSHSIG signature; Malformed when it is not one."""
-    reader = _Reader(dearmor(armoured), "the signature")
+    reader = _Reader(dearmor(armoured), "signature")
     if reader.take(len(MAGIC), "magic") != MAGIC:
-        raise Malformed("is not an SSHSIG signature (wrong magic)")
+        raise Malformed("sig.sshsig.magic")
     version = reader.u32("version")
     if version > VERSION:
-        raise Malformed(f"has version {version}; only version {VERSION} is supported")
+        raise Malformed("sig.sshsig.version", version=version, supported=VERSION)
     key_blob = reader.string("public key")
     namespace = reader.string("namespace")
     reader.string("reserved field")
     hash_algorithm = reader.string("hash algorithm")
     signature = reader.string("signature")
     reader.end()
-    key_type = _Reader(key_blob, "the public key").string("type name")
+    key_type = _Reader(key_blob, "public_key").string("type name")
     return Signature(key_type.decode("ascii", "replace"), key_blob, namespace, hash_algorithm, signature)
 
 
-def check(signature: Signature, data: bytes, namespace: str) -> str | None:
-    """Why `signature` does not hold over `data` in `namespace`, in words; None when it holds.
+def check(signature: Signature, data: bytes, namespace: str) -> Message | None:
+    """Why `signature` does not hold over `data` in `namespace` (a catalogue message); None when it holds.
 
     Whose key it is, is the caller's question: compare `signature.key_blob` with the expected key."""
     expected = namespace.encode("utf-8")
     if signature.namespace != expected:
-        return f"was made in namespace {signature.namespace_text!r}, not {namespace!r}"
+        return Message("sig.sshsig.namespace", found=signature.namespace_text, expected=namespace)
     digest = HASH_ALGORITHMS.get(signature.hash_algorithm.decode("ascii", "replace"))
     if digest is None:
-        return f"uses hash algorithm {signature.hash_algorithm_text!r}; only sha256 and sha512 are supported"
+        return Message("sig.sshsig.hash", name=signature.hash_algorithm_text)
     message = _signed_data(expected, signature.hash_algorithm, digest(data).digest())
     try:
         ok = _verify(signature.key_type, signature.key_blob, signature.signature, message)
     except Malformed as exc:
-        return str(exc)
-    return None if ok else "does not match the signed data (the data or the signature was changed after signing)"
+        return exc.said
+    return None if ok else Message("sig.sshsig.mismatch")
 
 
 def _signed_data(namespace: bytes, hash_algorithm: bytes, message_hash: bytes) -> bytes:
@@ -185,7 +195,7 @@ def _verify(key_type: str, key_blob: bytes, signature: bytes, message: bytes) ->
 def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
     """What checks a signature value over a message for the key `key_blob` of `key_type`: the key is read once
     (a few hundred keys sign thousands of statements); Malformed when it cannot be read."""
-    key = _Reader(key_blob, "the public key")
+    key = _Reader(key_blob, "public_key")
     key.string("type name")
     if key_type in ("ssh-ed25519", "sk-ssh-ed25519@openssh.com"):
         public = _ed25519_key(key.string("key"))
@@ -193,7 +203,7 @@ def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
         key.end()
 
         def ed25519_check(signature: bytes, message: bytes) -> bool:
-            sig = _Reader(signature, "the signature value")
+            sig = _Reader(signature, "signature_value")
             _expect_type(sig.string("type name"), key_type)
             value = sig.string("signature")
             if application is not None:
@@ -205,19 +215,19 @@ def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
     if key_type in _CURVES:
         curve_name, curve, hash_algorithm = _CURVES[key_type]
         if key.string("curve name") != curve_name:
-            raise Malformed(f"the public key's curve is not {curve_name.decode()}")
+            raise Malformed("sig.sshsig.curve", curve=curve_name.decode())
         point = key.string("point")
         try:
             ec_public = ec.EllipticCurvePublicKey.from_encoded_point(curve, point)
         except ValueError:
-            raise Malformed("the public key's point is not on its curve") from None
+            raise Malformed("sig.sshsig.point") from None
         ec_application = _application(key) if key_type.startswith("sk-") else None
         key.end()
 
         def ecdsa_check(signature: bytes, message: bytes) -> bool:
-            sig = _Reader(signature, "the signature value")
+            sig = _Reader(signature, "signature_value")
             _expect_type(sig.string("type name"), key_type)
-            inner = _Reader(sig.string("ECDSA signature"), "the ECDSA signature")
+            inner = _Reader(sig.string("ECDSA signature"), "ecdsa")
             r, s = inner.mpint("r"), inner.mpint("s")
             inner.end()
             if ec_application is not None:
@@ -231,39 +241,37 @@ def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
         e, n = key.mpint("exponent"), key.mpint("modulus")
         key.end()
         if n.bit_length() < 1024:
-            raise Malformed(f"an RSA key of {n.bit_length()} bits is too small (OpenSSH requires 1024 or more)")
+            raise Malformed("sig.sshsig.rsa_small", bits=n.bit_length())
         try:
             rsa_public = rsa.RSAPublicNumbers(e, n).public_key()
         except (ValueError, UnsupportedAlgorithm):
-            raise Malformed("the RSA public key is invalid") from None
+            raise Malformed("sig.sshsig.rsa_invalid") from None
 
         def rsa_check(signature: bytes, message: bytes) -> bool:
-            sig = _Reader(signature, "the signature value")
+            sig = _Reader(signature, "signature_value")
             sig_type = sig.string("type name")
             if sig_type not in _RSA_HASHES:
-                raise Malformed(
-                    f"RSA signature type {_text(sig_type)!r} is not accepted (rsa-sha2-256 or rsa-sha2-512)"
-                )
+                raise Malformed("sig.sshsig.rsa_type", type=_text(sig_type))
             value = sig.string("signature")
             sig.end()
             value = value.rjust((n.bit_length() + 7) // 8, b"\0")  # as OpenSSH: a short value gets its leading zeros
             return _holds(lambda: rsa_public.verify(value, message, padding.PKCS1v15(), _RSA_HASHES[sig_type]))
 
         return rsa_check
-    raise Malformed(f"its key type {key_type!r} is not supported")
+    raise Malformed("sig.sshsig.key_type", type=key_type)
 
 
 def _ed25519_key(raw: bytes) -> ed25519.Ed25519PublicKey:
     try:
         return ed25519.Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
-        raise Malformed(f"the Ed25519 public key is invalid ({len(raw)} bytes)") from None
+        raise Malformed("sig.sshsig.ed25519", size=len(raw)) from None
 
 
 def _application(key: _Reader) -> bytes:
     value = key.string("application")
     if b"\0" in value:
-        raise Malformed("the hardware key's application contains a NUL byte")
+        raise Malformed("sig.sshsig.application")
     return value
 
 
@@ -281,7 +289,7 @@ def _sk_signed(application: bytes, sig: _Reader, message: bytes) -> bytes:
 
 def _expect_type(sig_type: bytes, key_type: str) -> None:
     if sig_type != key_type.encode():
-        raise Malformed(f"is a {_text(sig_type)!r} signature from a {key_type} key")
+        raise Malformed("sig.sshsig.type", found=_text(sig_type), type=key_type)
 
 
 def _holds(verify: Callable[[], None]) -> bool:
