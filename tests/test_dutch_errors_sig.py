@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_dutch_story import english_words
+from dutch import english_words
 
 from akkoordvc import messages
 from akkoordvc.trust import cache, sshsig

@@ -72,13 +72,6 @@ PENDING = {
     "storage/refs.py": "nlstore",
     "storage/versions.py": "nlstore",
     "storage/workspace.py": "nlstore",
-    "trust/changes.py": "nlsig",
-    "trust/endorsements.py": "nlsig",
-    "trust/jsonfile.py": "nlsig",
-    "trust/model.py": "nlsig",
-    "trust/sshsig.py": "nlsig",
-    "trust/sshsig_verify.py": "nlsig",
-    "trust/statements.py": "nlsig",
 }
 
 #: the roots of the user-facing error types; their subclasses are found in the code

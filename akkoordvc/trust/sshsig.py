@@ -387,7 +387,7 @@ def _parse(armored: bytes) -> sshsig_verify.Signature:
                 _PARSED.clear()
             _PARSED[armored] = found
     if isinstance(found, sshsig_verify.Malformed):
-        raise sshsig_verify.Malformed(found.said.key, **found.said.params)
+        raise sshsig_verify.Malformed(found.said)
     return found
 
 

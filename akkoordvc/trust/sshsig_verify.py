@@ -59,9 +59,14 @@ KEY_TYPES = (
 class Malformed(ValueError):
     """A signature (or the key inside it) that cannot be read; `said` says why (a catalogue message)."""
 
-    def __init__(self, key: str, /, **params: object):
-        self.said = Message(key, **params)
-        super().__init__(self.said)
+    def __init__(self, said: Message):
+        self.said = said
+        super().__init__(said)
+
+    @classmethod
+    def keyed(cls, key: str, /, **params: object) -> Malformed:
+        """The reason whose message is catalogue entry `key` with `params`."""
+        return cls(Message(key, **params))
 
     def __str__(self) -> str:
         return str(self.said)
@@ -79,7 +84,7 @@ class _Reader:
     def take(self, size: int, field: str) -> bytes:
         end = self.offset + size
         if end > len(self.data):
-            raise Malformed("sig.wire.truncated", what=self.what, field=field)
+            raise Malformed.keyed("sig.wire.truncated", what=self.what, field=field)
         value = self.data[self.offset : end]
         self.offset = end
         return value
@@ -97,13 +102,13 @@ class _Reader:
         """A non-negative multiple-precision integer, read as OpenSSH reads it (leading zero bytes allowed)."""
         value = self.string(field)
         if value and value[0] & 0x80:
-            raise Malformed("sig.wire.negative", what=self.what, field=field)
+            raise Malformed.keyed("sig.wire.negative", what=self.what, field=field)
         return int.from_bytes(value, "big")
 
     def end(self) -> None:
         extra = len(self.data) - self.offset
         if extra:
-            raise Malformed(f"sig.wire.trailing.{'many' if extra > 1 else 'one'}", what=self.what, count=extra)
+            raise Malformed.keyed(f"sig.wire.trailing.{'many' if extra > 1 else 'one'}", what=self.what, count=extra)
 
 
 @dataclass(frozen=True)
@@ -128,12 +133,12 @@ class Signature:
 def dearmor(armoured: bytes) -> bytes:
     """The blob inside an armoured signature: the text between header and footer, base64-decoded."""
     if len(armoured) > MAX_ARMOURED:
-        raise Malformed("sig.armour.too_large", size=len(armoured))
+        raise Malformed.keyed("sig.armour.too_large", size=len(armoured))
     if not armoured.startswith(BEGIN):
-        raise Malformed("sig.armour.no_begin")
+        raise Malformed.keyed("sig.armour.no_begin")
     end = armoured.find(END, len(BEGIN))
     if end < 0:
-        raise Malformed("sig.armour.no_end")
+        raise Malformed.keyed("sig.armour.no_end")
     text = b"".join(armoured[len(BEGIN) : end].split())
     try:
         blob = base64.b64decode(text, validate=True)
@@ -141,7 +146,7 @@ def dearmor(armoured: bytes) -> bytes:
         blob = None
     # only the canonical encoding of a blob is accepted (OpenSSH refuses stray padding and non-zero spare bits)
     if blob is None or base64.b64encode(blob) != text:
-        raise Malformed("sig.armour.base64")
+        raise Malformed.keyed("sig.armour.base64")
     return blob
 
 
@@ -149,10 +154,10 @@ def parse(armoured: bytes) -> Signature:
     """Read an armoured SSHSIG signature; Malformed when it is not one."""
     reader = _Reader(dearmor(armoured), "signature")
     if reader.take(len(MAGIC), "magic") != MAGIC:
-        raise Malformed("sig.sshsig.magic")
+        raise Malformed.keyed("sig.sshsig.magic")
     version = reader.u32("version")
     if version > VERSION:
-        raise Malformed("sig.sshsig.version", version=version, supported=VERSION)
+        raise Malformed.keyed("sig.sshsig.version", version=version, supported=VERSION)
     key_blob = reader.string("public key")
     namespace = reader.string("namespace")
     reader.string("reserved field")
@@ -215,12 +220,12 @@ def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
     if key_type in _CURVES:
         curve_name, curve, hash_algorithm = _CURVES[key_type]
         if key.string("curve name") != curve_name:
-            raise Malformed("sig.sshsig.curve", curve=curve_name.decode())
+            raise Malformed.keyed("sig.sshsig.curve", curve=curve_name.decode())
         point = key.string("point")
         try:
             ec_public = ec.EllipticCurvePublicKey.from_encoded_point(curve, point)
         except ValueError:
-            raise Malformed("sig.sshsig.point") from None
+            raise Malformed.keyed("sig.sshsig.point") from None
         ec_application = _application(key) if key_type.startswith("sk-") else None
         key.end()
 
@@ -241,37 +246,37 @@ def _key(key_type: str, key_blob: bytes) -> Callable[[bytes, bytes], bool]:
         e, n = key.mpint("exponent"), key.mpint("modulus")
         key.end()
         if n.bit_length() < 1024:
-            raise Malformed("sig.sshsig.rsa_small", bits=n.bit_length())
+            raise Malformed.keyed("sig.sshsig.rsa_small", bits=n.bit_length())
         try:
             rsa_public = rsa.RSAPublicNumbers(e, n).public_key()
         except (ValueError, UnsupportedAlgorithm):
-            raise Malformed("sig.sshsig.rsa_invalid") from None
+            raise Malformed.keyed("sig.sshsig.rsa_invalid") from None
 
         def rsa_check(signature: bytes, message: bytes) -> bool:
             sig = _Reader(signature, "signature_value")
             sig_type = sig.string("type name")
             if sig_type not in _RSA_HASHES:
-                raise Malformed("sig.sshsig.rsa_type", type=_text(sig_type))
+                raise Malformed.keyed("sig.sshsig.rsa_type", type=_text(sig_type))
             value = sig.string("signature")
             sig.end()
             value = value.rjust((n.bit_length() + 7) // 8, b"\0")  # as OpenSSH: a short value gets its leading zeros
             return _holds(lambda: rsa_public.verify(value, message, padding.PKCS1v15(), _RSA_HASHES[sig_type]))
 
         return rsa_check
-    raise Malformed("sig.sshsig.key_type", type=key_type)
+    raise Malformed.keyed("sig.sshsig.key_type", type=key_type)
 
 
 def _ed25519_key(raw: bytes) -> ed25519.Ed25519PublicKey:
     try:
         return ed25519.Ed25519PublicKey.from_public_bytes(raw)
     except ValueError:
-        raise Malformed("sig.sshsig.ed25519", size=len(raw)) from None
+        raise Malformed.keyed("sig.sshsig.ed25519", size=len(raw)) from None
 
 
 def _application(key: _Reader) -> bytes:
     value = key.string("application")
     if b"\0" in value:
-        raise Malformed("sig.sshsig.application")
+        raise Malformed.keyed("sig.sshsig.application")
     return value
 
 
@@ -289,7 +294,7 @@ def _sk_signed(application: bytes, sig: _Reader, message: bytes) -> bytes:
 
 def _expect_type(sig_type: bytes, key_type: str) -> None:
     if sig_type != key_type.encode():
-        raise Malformed("sig.sshsig.type", found=_text(sig_type), type=key_type)
+        raise Malformed.keyed("sig.sshsig.type", found=_text(sig_type), type=key_type)
 
 
 def _holds(verify: Callable[[], None]) -> bool:
