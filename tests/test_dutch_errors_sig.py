@@ -168,3 +168,14 @@ def test_a_statement_signed_in_another_namespace_is_refused_in_dutch(world, run_
     assert "nooit de eigen handtekening van de ondertekenaar" in said and not english_words(output), output
     english = run(run_cli, world, "verify", lang="en")
     assert "(an attestation is never the signatory's own signature); it is not read" in english, english
+
+
+def test_the_site_of_a_dutch_repository_says_why_a_statement_is_malformed_in_dutch(world, run_cli, dutch, tmp_path):
+    data = canonical_json({"format": "x"})[:-1] + b" \n"
+    path = statement_at(world, 8, data)
+    world.git_commit({path: data, path + ".sig": sshsig.sign(data, str(world.keys["org-a"]), sshsig.NS_ENDORSEMENT)})
+    code, out, err = run_cli("-C", world.root, "site", tmp_path / "site")
+    assert code in (0, 1) and "Traceback" not in err, (out, err)
+    pages = [p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert any("niet in canonieke vorm" in page for page in pages)
+    assert not any("not in canonical form" in page for page in pages)

@@ -204,7 +204,7 @@ def statement(site: Site, data: SiteData, item: Checked) -> Iterator[tuple[str, 
             w["verified"] if item.verified else w["not_verified"],
         ),
         h("ul", {"class": "plain"}, [h("li", None, said(w, p.said)) for p in item.problems]) if item.problems else None,
-        h("p", None, st.error) if st.error else None,
+        h("p", None, said(w, st.error)) if st.error else None,
         h("ul", {"class": "plain"}, [h("li", None, said(w, note)) for note in item.notes]) if item.notes else None,
     )
     facts: list[Child] = []
