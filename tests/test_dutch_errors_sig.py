@@ -46,6 +46,17 @@ def statement_at(world, seq: int, data: bytes, who: str = "org-a") -> str:
     return f"endorsements/{who}/{seq:06d}-{canonical.sha256(data)[:16]}.json"
 
 
+def plant_copy(world, seq: int, key: str = "org-a", namespace: str = sshsig.NS_ENDORSEMENT, **changed: str) -> str:
+    """Commit a copy of org-a's first statement with `seq` (and fields `changed`), signed with the key of `key` in
+    `namespace`; its path."""
+    data = world.read(world.statements("endorsements", "org-a")[0]).replace(b'"seq":1', b'"seq":%d' % seq)
+    for name, (old, new) in ((n, v.split(">")) for n, v in changed.items()):
+        data = data.replace(f'"{name}":"{old}"'.encode(), f'"{name}":"{new}"'.encode())
+    path = statement_at(world, seq, data)
+    world.git_commit({path: data, path + ".sig": sshsig.sign(data, str(world.keys[key]), namespace)}, "geplant")
+    return path
+
+
 def test_a_forged_statement_says_why_in_dutch_also_from_the_cache_an_english_run_filled(world, run_cli, dutch):
     path = world.statements("endorsements", "org-b")[0]
     forged = world.read(path).replace(b'"decision":"decline"', b'"decision":"endorse"')
@@ -58,15 +69,14 @@ def test_a_forged_statement_says_why_in_dutch_also_from_the_cache_an_english_run
     assert b'"sig.changed_after_signing"' in kept and b"does not match" not in kept, kept
     dutch_output = run(run_cli, world, "verify")
     said = lines_about(dutch_output, path)
-    assert any("past niet bij de handtekening: de verklaring is gewijzigd nadat zij werd ondertekend" in s for s in said)
+    assert any(
+        "past niet bij de handtekening: de verklaring is gewijzigd nadat zij werd ondertekend" in s for s in said
+    )
     assert not english_words(dutch_output), dutch_output
 
 
 def test_a_statement_signed_with_another_signatorys_key_is_refused_unread_in_dutch(world, run_cli, dutch):
-    data = world.read(world.statements("endorsements", "org-a")[0]).replace(b'"seq":1', b'"seq":7')
-    path = statement_at(world, 7, data)
-    signature = sshsig.sign(data, str(world.keys["org-b"]), sshsig.NS_ENDORSEMENT)
-    world.git_commit({path: data, path + ".sig": signature}, "geplant")
+    path = plant_copy(world, 7, key="org-b")
     output = run(run_cli, world, "verify")
     said = " ".join(lines_about(output, path))
     assert "is ondertekend met de sleutel van ondertekenaar org-b" in said, output
@@ -75,11 +85,17 @@ def test_a_statement_signed_with_another_signatorys_key_is_refused_unread_in_dut
     assert "was signed with the key of signatory org-b" in english and "it is not read" in english, english
 
 
+def plant_malformed(world) -> str:
+    """Commit a statement of org-a, signed with its key, that is not canonical JSON; its path."""
+    data = canonical_json({"format": "x"})[:-1] + b" \n"  # a space: not the canonical form
+    path = statement_at(world, 8, data)
+    signature = sshsig.sign(data, str(world.keys["org-a"]), sshsig.NS_ENDORSEMENT)
+    world.git_commit({path: data, path + ".sig": signature}, "kapot")
+    return path
+
+
 def test_a_statement_that_is_not_canonical_json_is_named_in_dutch(world, run_cli, dutch):
-    fields = canonical_json({"format": "x"})[:-1] + b" \n"  # a space: not the canonical form
-    path = statement_at(world, 8, fields)
-    signature = sshsig.sign(fields, str(world.keys["org-a"]), sshsig.NS_ENDORSEMENT)
-    world.git_commit({path: fields, path + ".sig": signature}, "kapot")
+    path = plant_malformed(world)
     output = run(run_cli, world, "verify")
     said = " ".join(lines_about(output, path))
     assert "is geen geldige verklaring: niet in canonieke vorm" in said, output
@@ -89,10 +105,7 @@ def test_a_statement_that_is_not_canonical_json_is_named_in_dutch(world, run_cli
 
 
 def test_a_statement_with_an_unknown_decision_is_named_in_dutch(world, run_cli, dutch):
-    data = world.read(world.statements("endorsements", "org-a")[0])
-    data = data.replace(b'"decision":"endorse"', b'"decision":"maybe"').replace(b'"seq":1', b'"seq":9')
-    path = statement_at(world, 9, data)
-    world.git_commit({path: data, path + ".sig": sshsig.sign(data, str(world.keys["org-a"]), sshsig.NS_ENDORSEMENT)})
+    plant_copy(world, 9, decision="endorse>maybe")
     output = run(run_cli, world, "verify")
     assert "het besluit 'maybe' is niet een van endorse, decline, withdraw" in output, output
     assert not english_words(output), output
@@ -158,10 +171,7 @@ def test_key_and_decision_mistakes_are_one_dutch_line(world, run_cli, dutch, tmp
 
 
 def test_a_statement_signed_in_another_namespace_is_refused_in_dutch(world, run_cli, dutch):
-    data = world.read(world.statements("endorsements", "org-a")[0]).replace(b'"seq":1', b'"seq":6')
-    path = statement_at(world, 6, data)
-    signature = sshsig.sign(data, str(world.keys["org-a"]), sshsig.NS_ATTESTATION)
-    world.git_commit({path: data, path + ".sig": signature}, "andere naamruimte")
+    path = plant_copy(world, 6, namespace=sshsig.NS_ATTESTATION)
     output = run(run_cli, world, "verify")
     said = " ".join(lines_about(output, path))
     assert "is ondertekend in SSH-naamruimte 'akkoordvc-attestation-v1', niet 'akkoordvc-endorsement-v1'" in said
@@ -171,9 +181,7 @@ def test_a_statement_signed_in_another_namespace_is_refused_in_dutch(world, run_
 
 
 def test_the_site_of_a_dutch_repository_says_why_a_statement_is_malformed_in_dutch(world, run_cli, dutch, tmp_path):
-    data = canonical_json({"format": "x"})[:-1] + b" \n"
-    path = statement_at(world, 8, data)
-    world.git_commit({path: data, path + ".sig": sshsig.sign(data, str(world.keys["org-a"]), sshsig.NS_ENDORSEMENT)})
+    plant_malformed(world)
     code, out, err = run_cli("-C", world.root, "site", tmp_path / "site")
     assert code in (0, 1) and "Traceback" not in err, (out, err)
     pages = [p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html")]
