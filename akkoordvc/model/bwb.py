@@ -131,16 +131,10 @@ def from_bwb(root: etree._Element, source: str = "<input>", *, origin: bool = Tr
     The result is then not the document `akkoord import bwb` writes.
     """
     if root.tag != TOESTAND:
-        raise AkkoordError(
-            f"{source}: not a BWB toestand document (root <{root.tag!s}>); "
-            "import a law's XML from wetten.overheid.nl (root <toestand>), or use 'akkoord import text'"
-        )
+        raise AkkoordError.keyed("input.bwb.not_toestand", where=source, tag=str(root.tag))
     wetgeving = root.find(WETGEVING)
     if wetgeving is None:
-        raise AkkoordError(
-            f"{source}: not a BWB toestand document (root <toestand> without <wetgeving>); "
-            "the file holds no law text, download the full toestand from wetten.overheid.nl"
-        )
+        raise AkkoordError.keyed("input.bwb.no_wetgeving", where=source)
     return _Converter(source, origin).convert(root, wetgeving)
 
 

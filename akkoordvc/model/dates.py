@@ -73,7 +73,7 @@ def today() -> dt.date:
         try:
             return parse_day(fixed)
         except AkkoordError:
-            raise AkkoordError(f"{TODAY_ENV}={fixed!r} is not a date; use YYYY-MM-DD or unset it") from None
+            raise AkkoordError.keyed("input.date.today_env", name=TODAY_ENV, value=fixed) from None
     return dt.datetime.now(dt.UTC).date()
 
 

@@ -16,6 +16,7 @@ from typing import NoReturn
 from lxml import etree
 
 from ..errors import AkkoordError
+from ..messages import Message
 from . import wordml_names as wn
 from .ids import AGREEMENT_ID_PATTERN
 from .paragraphs import Flow, Paragraph, Run, Table, merge_runs, to_agreement
@@ -49,8 +50,11 @@ def protect(text: str) -> str:
     return text
 
 
-def _fail(source: str, line: int, message: str) -> NoReturn:
-    raise AkkoordError(f"{source}:{line}: {message}")
+_FRONT_MATTER = Message("input.where.front_matter")
+
+
+def _fail(source: str, line: int, said: Message) -> NoReturn:
+    raise AkkoordError.keyed("input.at", where=f"{source}:{line}", what=said)
 
 
 # -- inline ----------------------------------------------------------------------------------------
@@ -164,11 +168,11 @@ class _Block:
 
 def _decode(data: bytes, source: str) -> str:
     if len(data) > MAX_BYTES:
-        raise AkkoordError(f"{source}: file is {len(data):,} bytes, over the limit of {MAX_BYTES:,} bytes")
+        raise AkkoordError.keyed("input.too_large", where=source, size=f"{len(data):,}", limit=f"{MAX_BYTES:,}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AkkoordError(f"{source}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and retry") from None
+        raise AkkoordError.keyed("input.not_utf8", where=source, byte=exc.start) from None
     check_text(text.replace("\r", "\n"), source)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -187,7 +191,7 @@ def read(data: bytes, source: str = "<markdown>") -> MarkdownText:
             if sep:
                 properties[key.strip()] = value.strip()
         else:
-            _fail(source, 1, "the front matter that starts with '---' is not closed by a second '---' line")
+            _fail(source, 1, Message("input.markdown.front_matter_open"))
     blocks = _blocks(lines, start)
     return MarkdownText(_flow(blocks, properties, source), properties, source)
 
@@ -277,7 +281,7 @@ def _flow(blocks: list[_Block], properties: dict[str, str], source: str) -> Flow
     title_seen = False
     lid_open = False
     for block in blocks:
-        where = f"line {block.line}"
+        where = Message("input.where.line", line=block.line)
         if block.kind == "heading":
             text, ident = block.text, None
             anchor = _ANCHOR.search(text)
@@ -291,24 +295,23 @@ def _flow(blocks: list[_Block], properties: dict[str, str], source: str) -> Flow
                 flow.append(Paragraph(wn.TITLE, parse_inline(text), where=where))
                 if properties.get(PROP_SHORT_TITLE):
                     flow.append(
-                        Paragraph(wn.SHORT_TITLE, parse_inline(properties[PROP_SHORT_TITLE]), where="front matter")
+                        Paragraph(wn.SHORT_TITLE, parse_inline(properties[PROP_SHORT_TITLE]), where=_FRONT_MATTER)
                     )
             elif block.level == 1:
-                _fail(
-                    source, block.line, "a second '# ' heading; the agreement has one title (use '##' for a division)"
-                )
+                _fail(source, block.line, Message("input.markdown.second_title"))
             elif block.level == clause_level:
                 level = depth + 1 if depth is not None else 0
                 flow.append(Paragraph(wn.CLAUSE, parse_inline(text), level=level, ident=ident, where=where))
             elif block.level < clause_level:
                 flow.append(Paragraph(wn.DIVISION, parse_inline(text), level=block.level - 1, ident=ident, where=where))
             else:
-                _fail(
-                    source,
-                    block.line,
-                    f"a heading of level {block.level}, below the clause headings (level {clause_level}); "
-                    f"a clause heading has {'#' * clause_level}",
+                deeper = Message(
+                    "input.markdown.heading_too_deep",
+                    level=block.level,
+                    clause_level=clause_level,
+                    marks="#" * clause_level,
                 )
+                _fail(source, block.line, deeper)
         elif block.kind == "lid":
             lid_open = True
             flow.append(

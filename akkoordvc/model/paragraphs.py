@@ -29,6 +29,7 @@ from typing import NoReturn, TypeAlias
 from lxml import etree
 
 from ..errors import AkkoordError
+from ..messages import Message
 from . import canonical, names
 from . import wordml_names as wn
 from .strings import normalize_space, slug
@@ -56,7 +57,7 @@ class Paragraph:
     ident: str | None = None  # the id of the clause or division a heading opens
     kind: str | None = None  # the kind of that clause or division (for labels)
     has_text: bool = True  # a lid or item paragraph holds the first p of its content
-    where: str = ""  # the place in the source document, for messages ("paragraph 57", "line 12")
+    where: str | Message = ""  # the place in the source document, for messages ("paragraph 57", "line 12")
     bookmarks: tuple[str, ...] = ()  # the names of the markers a word processor kept on it
 
     @property
@@ -67,7 +68,7 @@ class Paragraph:
 @dataclass
 class Table:
     rows: list[list[tuple[Run, ...]]] = field(default_factory=list)
-    where: str = ""
+    where: str | Message = ""
 
 
 Flow: TypeAlias = list[Paragraph | Table]
@@ -340,9 +341,10 @@ class _Builder:
         self.used: set[str] = set(self.base_clauses) | set(self.base_divisions)
         self.keep_new_ids = keep_new_ids
 
-    def fail(self, paragraph: Paragraph | Table | None, message: str) -> NoReturn:
-        where = f"{paragraph.where}: " if paragraph is not None and paragraph.where else ""
-        raise FlowError(f"{self.source}: {where}{message}")
+    def fail(self, paragraph: Paragraph | Table | None, said: Message) -> NoReturn:
+        if paragraph is not None and paragraph.where:
+            said = Message("input.at", where=paragraph.where, what=said)
+        raise FlowError.keyed("input.at", where=self.source, what=said)
 
     # -- the whole document --------------------------------------------------------------------
     def build(self, flow: Flow) -> etree._Element:
@@ -379,7 +381,7 @@ class _Builder:
             role = entry.role
             if role == wn.TITLE:
                 if title is not None and title.text.strip():
-                    self.fail(entry, "a second paragraph in the Title style; the agreement has one title")
+                    self.fail(entry, Message("input.flow.second_title"))
                 title = entry
             elif role == wn.SHORT_TITLE:
                 short = entry
@@ -408,7 +410,7 @@ class _Builder:
                 self.para = None
                 self.p(self.block_parent(entry), entry.runs)
         if title is None or not title.text.strip():
-            self.fail(None, "no title: the agreement's title must stand in a paragraph in the Title style")
+            self.fail(None, Message("input.flow.no_title"))
         fill_inline(_insert_meta(meta, names.TITLE, 0), title.runs)
         if short is not None and short.text.strip():
             fill_inline(_insert_meta(meta, names.SHORT_TITLE, 1), short.runs)
@@ -434,12 +436,8 @@ class _Builder:
                 if normalize_space(entry.text) == normalize_space("".join(own.itertext()) if own is not None else ""):
                     self.seen_ids.add(base_id)
                     return base_id
-                self.fail(
-                    entry,
-                    f"{what} {entry.num} has lost the hidden bookmark that carries its id ({base_id}); "
-                    "undo the change that removed it (edit the heading's text rather than retyping the "
-                    "whole heading), or give a new clause a number of its own",
-                )
+                kind = Message(f"input.flow.what.{what}")
+                self.fail(entry, Message("input.flow.lost_bookmark", what=kind, num=entry.num, id=base_id))
         wanted = slug(entry.text) or slug(entry.num or "") or what
         prefix = "c" if what == "clause" else "d"
         wanted = wanted if wanted[:1].isalpha() else f"{prefix}-{wanted}"
@@ -481,7 +479,7 @@ class _Builder:
         if entry.level:  # a clause that stands outside the divisions open before it
             del self.divisions[max(0, entry.level - 1) :]
         if not (entry.num or "").strip():
-            self.fail(entry, "a clause heading without a number; write it as 'Artikel 5<tab>Heading'")
+            self.fail(entry, Message("input.flow.clause_without_number"))
         parent = self.divisions[-1] if self.divisions else body
         ident = self.identify(entry, self.base_clauses, "clause")
         clause = etree.SubElement(parent, names.CLAUSE)
@@ -511,11 +509,7 @@ class _Builder:
     def block_parent(self, entry: Paragraph | Table) -> etree._Element:
         container = self.container
         if container.tag == names.DIVISION and any(c.tag in (names.DIVISION, names.CLAUSE) for c in container):
-            self.fail(
-                entry,
-                "text after the clauses of a division, outside any clause; put it into a clause "
-                "(a paragraph in the clause heading style above it)",
-            )
+            self.fail(entry, Message("input.flow.text_outside_clause"))
         return container
 
     def subheading(self, entry: Paragraph) -> None:
@@ -533,7 +527,7 @@ class _Builder:
         host = self.items[-1] if self.items else self.para if self.para is not None else self.block_parent(entry)
         src = entry.text.strip()
         if not src:
-            self.fail(entry, "an empty paragraph in the figure style; give the figure's file name or delete it")
+            self.fail(entry, Message("input.flow.empty_figure"))
         figure = etree.SubElement(host, names.FIGURE, {names.SRC: src})
         for original in self.base.iter(names.FIGURE):
             if original.get(names.SRC) == src:
@@ -583,7 +577,7 @@ class _Builder:
         else:
             host = self.block_parent(entry)
         if not entry.rows or not any(entry.rows):
-            self.fail(entry, "an empty table; delete it or give it a row")
+            self.fail(entry, Message("input.flow.empty_table"))
         table = etree.SubElement(host, names.TABLE)
         for cells in entry.rows:
             row = etree.SubElement(table, names.ROW)

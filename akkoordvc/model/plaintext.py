@@ -68,11 +68,6 @@ _INLINE = re.compile(
 _NUM_UNSAFE = re.compile(r"[^A-Za-z0-9.]+")
 _HEADING_MAX = 80
 
-RECOGNISED = (
-    "clauses start with a line like 'Artikel 3 Titel', '3.', '3. Titel', '3.1 Titel' or '## 2.1 Titel'; "
-    "divisions with '# Titel', 'Hoofdstuk 2 Titel' or 'Deel I'"
-)
-
 
 def _heading_like(text: str) -> bool:
     """A short line without closing punctuation reads as a heading ("Prijs en betaling"), not a sentence."""
@@ -97,7 +92,7 @@ def from_text(
     builder = _Builder(doc_id)
     builder.feed(text)
     if builder.clause_count == 0:
-        raise AkkoordError(f"{source}: no clause found; {RECOGNISED}")
+        raise AkkoordError.keyed("input.plain.no_clause", where=source)
     chosen = title if title and title.strip() else builder.md_title or fallback_title or doc_id
     return builder.build(chosen, lang)
 

@@ -5,21 +5,26 @@ from __future__ import annotations
 import os
 
 from ..errors import AkkoordError
+from ..messages import Message
+
+_FILE = Message("input.kind.file")
+_CHECK_PATH = Message("input.hint.check_path")
+_SMALLER = Message("input.hint.smaller")
 
 
 def read_input(
     path: str | os.PathLike[str],
     *,
-    kind: str = "a file",
-    hint: str = "check the path",
+    kind: str | Message = _FILE,
+    hint: str | Message = _CHECK_PATH,
     error: type[AkkoordError] = AkkoordError,
     label: str | None = None,
     limit: int | None = None,
-    over_limit: str = "use a smaller file",
+    over_limit: str | Message = _SMALLER,
 ) -> bytes:
     """The bytes of the file at `path`, or `error` with one line: `label` (default: the path), what went wrong
     and what to do (`hint` when the path is wrong; `over_limit` when the file is over `limit` bytes).
-    `kind` names what the path should have been ("an XML file")."""
+    `kind` names what the path should have been (`Message("input.kind.xml")`)."""
     source = os.fspath(path)
     where = source if label is None else label
     try:
@@ -27,13 +32,15 @@ def read_input(
             if limit is not None:
                 size = os.fstat(handle.fileno()).st_size
                 if size > limit:
-                    raise error(f"{where}: file is {size:,} bytes, over the limit of {limit:,} bytes; {over_limit}")
+                    raise error.keyed(
+                        "input.read.too_large", where=where, size=f"{size:,}", limit=f"{limit:,}", advice=over_limit
+                    )
             return handle.read()
     except FileNotFoundError:
-        raise error(f"{where}: no such file; {hint}") from None
+        raise error.keyed("input.read.missing", where=where, hint=hint) from None
     except IsADirectoryError:
-        raise error(f"{where}: is a directory, not {kind}") from None
+        raise error.keyed("input.read.directory", where=where, kind=kind) from None
     except PermissionError:
-        raise error(f"{where}: permission denied; check the file's permissions") from None
+        raise error.keyed("input.read.denied", where=where) from None
     except OSError as exc:  # e.g. a file name too long
-        raise error(f"{where}: cannot read: {exc.strerror or exc}; {hint}") from None
+        raise error.keyed("input.read.failed", where=where, reason=exc.strerror or str(exc), hint=hint) from None

@@ -20,7 +20,7 @@ def schema_path(name: str) -> Path:
         path = folder / name
         if path.is_file():
             return path
-    raise AkkoordError(f"schema {name} not found beside the installation; reinstall akkoordvc from its repository")
+    raise AkkoordError.keyed("input.schema_missing", name=name)
 
 
 @cache

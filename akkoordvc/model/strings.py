@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..messages import Message
+
 _NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
 _LINE_BREAK_CHARS = "\n\r\x85\u2028\u2029"
 
@@ -25,14 +27,14 @@ XML_SPACE = re.compile(r"[ \t\r\n]+")
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
-def describe_char(char: str) -> str:
+def describe_char(char: str) -> Message:
     """What an unstorable character is, for a message: "a line break", "the control character U+0007", or
     "bytes that are not UTF-8 text" (a lone surrogate)."""
     if "\ud800" <= char <= "\udfff":
-        return "bytes that are not UTF-8 text"
+        return Message("input.char.not_utf8")
     if LINE_BREAK.fullmatch(char):
-        return "a line break"
-    return f"the control character U+{ord(char):04X}"
+        return Message("input.char.line_break")
+    return Message("input.char.control", code=f"{ord(char):04X}")
 
 
 def replace_not_xml(text: str, replacement: str = "\ufffd") -> str:

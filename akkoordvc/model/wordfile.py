@@ -40,6 +40,7 @@ from typing import NoReturn, TypeAlias
 from lxml import etree
 
 from ..errors import AkkoordError
+from ..messages import Message
 from . import names
 from . import wordml_names as wn
 from .paragraphs import Flow, Paragraph, Run, Table, merge_runs, to_agreement
@@ -50,6 +51,7 @@ from .xmlparse import MAX_BYTES, parse_bytes
 MAX_MEMBERS = 2000
 #: Most bytes one part read here may unpack to (the hardened parser's limit).
 MAX_PART_BYTES = MAX_BYTES
+_PART_LIMIT = f"{MAX_PART_BYTES:,}"
 #: Most bytes a whole .docx file may have.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -135,7 +137,7 @@ class RawParagraph:
     bookmarks: list[str]
     numbering: tuple[str, int] | None  # (numId, ilvl)
     mark_deleted: bool
-    where: str
+    where: Message
     outline: int | None = None  # an outline level set on the paragraph itself
 
 
@@ -147,8 +149,8 @@ class WordDocument:
     source: str = "<document>"
 
 
-def _fail(source: str, message: str) -> NoReturn:
-    raise WordFileError(f"{source}: {message}")
+def _fail(source: str, said: Message) -> NoReturn:
+    raise WordFileError.keyed("input.at", where=source, what=said)
 
 
 class _Package:
@@ -157,32 +159,24 @@ class _Package:
     def __init__(self, data: bytes, source: str):
         self.source = source
         if len(data) > MAX_FILE_BYTES:
-            _fail(
-                source, f"file is {len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes for a Word document"
-            )
+            _fail(source, Message("input.word.too_large", size=f"{len(data):,}", limit=f"{MAX_FILE_BYTES:,}"))
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            _fail(
-                source,
-                "an old binary Word file (.doc) or a password-protected document; save it as a Word document "
-                "(.docx) without a password and retry",
-            )
+            _fail(source, Message("input.word.old_format"))
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            _fail(
-                source, "not a Word document (.docx): the file is not a valid zip package; save it as .docx and retry"
-            )
+            _fail(source, Message("input.word.not_zip"))
         if len(infos) > MAX_MEMBERS:
-            _fail(source, f"the package has {len(infos):,} members, over the limit of {MAX_MEMBERS:,}; refused")
+            _fail(source, Message("input.word.too_many_members", count=f"{len(infos):,}", limit=f"{MAX_MEMBERS:,}"))
         self.members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = info.filename
             parts = name.replace("\\", "/").split("/")
             if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name) or "\x00" in name:
-                _fail(source, f"the package holds a member with an unsafe path ({name!r}); refused")
+                _fail(source, Message("input.word.unsafe_member", name=name))
             if info.flag_bits & 0x1:
-                _fail(source, "the package is encrypted; save it without a password and retry")
+                _fail(source, Message("input.word.encrypted"))
             self.members[name] = info
         # part names are case-insensitive in OPC
         self.lower = {name.lower(): name for name in self.members}
@@ -193,14 +187,15 @@ class _Package:
             return None
         info = self.members[actual]
         if info.file_size > MAX_PART_BYTES:
-            _fail(self.source, f"{actual} unpacks to {info.file_size:,} bytes, over the limit of {MAX_PART_BYTES:,}")
+            too_large = Message("input.word.part_too_large", part=actual, size=f"{info.file_size:,}", limit=_PART_LIMIT)
+            _fail(self.source, too_large)
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_PART_BYTES + 1)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-            _fail(self.source, f"{actual} cannot be unpacked ({exc}); the file is damaged")
+            _fail(self.source, Message("input.word.part_damaged", part=actual, reason=str(exc)))
         if len(data) > MAX_PART_BYTES:
-            _fail(self.source, f"{actual} unpacks to more than {MAX_PART_BYTES:,} bytes (a zip bomb?); refused")
+            _fail(self.source, Message("input.word.zip_bomb", part=actual, limit=_PART_LIMIT))
         return data
 
     def xml(self, name: str) -> etree._Element | None:
@@ -244,7 +239,7 @@ def read(data: bytes, source: str = "<document>") -> WordDocument:
     main = main or wn.DOCUMENT_PART
     document = package.xml(main)
     if document is None or document.tag != wn.DOCUMENT:
-        _fail(source, "not a Word document (.docx): it has no word/document.xml; save it as .docx and retry")
+        _fail(source, Message("input.word.no_document"))
     rels = package.relationships(main)
     parts = {rtype: target for rtype, target, mode in rels.values() if mode != "External"}
     links = {rid: target for rid, (rtype, target, mode) in rels.items() if rtype == wn.REL_HYPERLINK}
@@ -252,7 +247,7 @@ def read(data: bytes, source: str = "<document>") -> WordDocument:
     numbering = _Numbering(package.xml(parts[wn.REL_NUMBERING]) if wn.REL_NUMBERING in parts else None)
     body = document.find(wn.BODY)
     if body is None:
-        _fail(source, "the document has no body")
+        _fail(source, Message("input.word.no_body"))
     reader = _Reader(source, links, styles, numbering)
     flow = reader.flow(body)
     comments = []
@@ -452,8 +447,8 @@ class _Reader:
         self.count = 0
         self.in_field_code = False
 
-    def fail(self, where: str, message: str) -> NoReturn:
-        _fail(self.source, f"{where}: {message}")
+    def fail(self, where: Message, said: Message) -> NoReturn:
+        _fail(self.source, Message("input.at", where=where, what=said))
 
     # -- the body ------------------------------------------------------------------------------
     def blocks(self, parent: etree._Element, out: list[RawParagraph | Table], pending: list[str]) -> None:
@@ -490,7 +485,7 @@ class _Reader:
     # -- one paragraph -------------------------------------------------------------------------
     def paragraph(self, p: etree._Element, pending: list[str]) -> RawParagraph:
         self.count += 1
-        where = f"paragraph {self.count}"
+        where = Message("input.where.paragraph", number=self.count)
         style, numbering, mark_deleted = None, None, False
         outline: int | None = None
         ppr = p.find(wn.PPR)
@@ -514,7 +509,7 @@ class _Reader:
         return RawParagraph(style, segments, bookmarks, numbering, mark_deleted, where, outline)
 
     def inline(
-        self, parent: etree._Element, segments: list[Segment], bookmarks: list[str], link: str | None, where: str
+        self, parent: etree._Element, segments: list[Segment], bookmarks: list[str], link: str | None, where: Message
     ) -> None:
         for child in parent:
             tag = child.tag
@@ -537,11 +532,11 @@ class _Reader:
             elif tag == wn.BOOKMARK_START:
                 bookmarks.append(child.get(wn.W_NAME, ""))
             elif etree.QName(tag).localname in ("oMath", "oMathPara"):
-                self.fail(where, "a formula (Word equation), which an agreement text cannot hold; write it as text")
+                self.fail(where, Message("input.word.formula"))
             elif etree.QName(tag).localname == "AlternateContent":
-                self.fail(where, "a drawing or text box, which an agreement text cannot hold; write it as text")
+                self.fail(where, Message("input.word.text_box"))
 
-    def run(self, r: etree._Element, segments: list[Segment], link: str | None, where: str) -> None:
+    def run(self, r: etree._Element, segments: list[Segment], link: str | None, where: Message) -> None:
         marks: set[str] = set()
         role = None
         rpr = r.find(wn.RPR)
@@ -596,23 +591,23 @@ class _Reader:
                 except ValueError:
                     text = ""
             elif tag in (wn.FOOTNOTE_REFERENCE, wn.ENDNOTE_REFERENCE):
-                self.fail(where, "a footnote, which an agreement text cannot hold; move its text into the clause")
+                self.fail(where, Message("input.word.footnote"))
             elif tag in (wn.DRAWING, wn.PICT, wn.OBJECT):
-                self.fail(where, "a picture or drawing, which an agreement text cannot hold; describe it in text")
+                self.fail(where, Message("input.word.picture"))
             elif etree.QName(tag).localname == "AlternateContent":
-                self.fail(where, "a drawing or text box, which an agreement text cannot hold; write it as text")
+                self.fail(where, Message("input.word.text_box"))
             if text:
                 segments.append((text, frozen, run_link, role))
 
     def plain_text(self, p: etree._Element) -> str:
         segments: list[Segment] = []
-        self.inline(p, segments, [], None, "a comment")
+        self.inline(p, segments, [], None, Message("input.where.comment"))
         return "".join(s[0] for s in segments)
 
     # -- tables --------------------------------------------------------------------------------
     def table(self, tbl: etree._Element) -> Table:
         self.count += 1
-        where = f"table at paragraph {self.count}"
+        where = Message("input.where.table", number=self.count)
         rows = []
         for tr in tbl.iter(wn.TR):
             if _ancestor_table(tr) is not tbl:
@@ -632,13 +627,11 @@ class _Reader:
                         or tcpr.find(wn.V_MERGE) is not None
                         or tcpr.find(wn.H_MERGE) is not None
                     ):
-                        self.fail(
-                            where, "a table with merged cells, which an agreement table cannot hold; split the cells"
-                        )
+                        self.fail(where, Message("input.word.merged_cells"))
                     if tcpr.find(wn.CELL_DEL) is not None:
                         continue
                 if tc.find(f".//{wn.TBL}") is not None:
-                    self.fail(where, "a table inside a table cell, which an agreement table cannot hold")
+                    self.fail(where, Message("input.word.nested_table"))
                 parts: list[Segment] = []
                 for p in tc.iter(wn.P):
                     raw = self.paragraph(p, [])

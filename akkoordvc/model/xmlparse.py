@@ -25,6 +25,7 @@ MAX_DEPTH = 256
 
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_SPLIT = Message("input.hint.split_xml")
 
 
 def _parser() -> etree.XMLParser:
@@ -43,19 +44,15 @@ def _parser() -> etree.XMLParser:
 def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
     """Parse `data` as XML and return the root element; raise XMLInputError on anything unsafe or malformed."""
     if len(data) > MAX_BYTES:
-        raise XMLInputError(
-            f"{source}: file is {len(data):,} bytes, over the limit of {MAX_BYTES:,} bytes; "
-            "split the document or raise AKKOORD_MAX_XML_BYTES"
+        raise XMLInputError.keyed(
+            "input.read.too_large", where=source, size=f"{len(data):,}", limit=f"{MAX_BYTES:,}", advice=_SPLIT
         )
     if data.startswith(_UTF16_BOMS) or data[:4] in (b"\x00<\x00?", b"<\x00?\x00"):
-        raise XMLInputError(f"{source}: file is UTF-16 encoded; save it as UTF-8 and retry")
+        raise XMLInputError.keyed("input.xml.utf16", where=source)
     match = _DOCTYPE.search(data)
     if match:
         line = data.count(b"\n", 0, match.start()) + 1
-        raise XMLInputError(
-            f"{source}:{line}: document declares a DTD or entity (<!{match.group(1).decode().upper()}>), "
-            "which is refused for safety; remove the declaration"
-        )
+        raise XMLInputError.keyed("input.xml.doctype", where=f"{source}:{line}", kind=match.group(1).decode().upper())
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -69,16 +66,37 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
         if plain is not None:
             shown = _line_of(data, line, column)
             raise XMLInputError(Message(plain, where=f"{source}:{line}:{column}", line=shown)) from None
-        if "Excessive depth" in message:
-            message = f"elements nested deeper than {MAX_DEPTH} levels are refused"
-        elif "Huge input" in message or "huge" in message.lower():
-            message = "a text node or name is too large and is refused"
-        raise XMLInputError(f"{source}:{line}:{column}: malformed XML: {message}; fix the XML and retry") from None
+        where = f"{source}:{line}:{column}"
+        raise XMLInputError.keyed("input.xml.malformed", where=where, reason=_reason(message)) from None
     except ValueError as exc:  # e.g. unsupported encoding declarations
-        raise XMLInputError(f"{source}: cannot read XML: {one_line(str(exc))}") from None
+        raise XMLInputError.keyed("input.xml.unreadable", where=source, reason=one_line(str(exc))) from None
     if root is None:
-        raise XMLInputError(f"{source}: no XML element found; the file is empty")
+        raise XMLInputError.keyed("input.xml.empty", where=source)
     return root
+
+
+#: libxml2's words for the commonest mistakes in hand-edited XML -> the catalogue key that says them plainly
+#: (the English text is libxml2's own)
+_REASONS = (
+    (
+        re.compile(r"Opening and ending tag mismatch: (?P<opened>\S+) line (?P<line>\d+) and (?P<closed>\S+)$"),
+        "tag_mismatch",
+    ),
+    (re.compile(r"Premature end of data in tag (?P<opened>\S+) line (?P<line>\d+)$"), "unclosed"),
+)
+
+
+def _reason(libxml_message: str) -> str | Message:
+    """What is wrong, from libxml2's message: in the catalogue's words where it has them, else libxml2's."""
+    if "Excessive depth" in libxml_message:
+        return Message("input.xml.too_deep", depth=MAX_DEPTH)
+    if "Huge input" in libxml_message or "huge" in libxml_message.lower():
+        return Message("input.xml.too_huge")
+    for pattern, key in _REASONS:
+        found = pattern.match(libxml_message)
+        if found:
+            return Message(f"input.xml.{key}", **found.groupdict())
+    return libxml_message
 
 
 #: what `formats.kind_of` finds -> the kind named in the message
@@ -127,10 +145,10 @@ def parse_file(path: str | os.PathLike[str]) -> etree._Element:
     source = os.fspath(path)
     data = read_input(
         source,
-        kind="an XML file",
+        kind=Message("input.kind.xml"),
         error=XMLInputError,
         limit=MAX_BYTES,
-        over_limit="split the document or raise AKKOORD_MAX_XML_BYTES",
+        over_limit=_SPLIT,
     )
     return parse_bytes(data, source)
 
@@ -148,23 +166,17 @@ def check_vocabulary(root: etree._Element, source: str = "<input>") -> etree._El
             continue  # comments and processing instructions are removed by the parser
         if tag.startswith("{"):
             uri, name = tag[1:].split("}", 1)
-            _foreign(source, element, f"element <{name}> is in the XML namespace {uri}")
+            _foreign(source, element, Message("input.xml.foreign_element", name=name, uri=uri))
         for key in element.keys():
             if key.startswith("{") and not key.startswith(_XML_NS):
                 uri, name = key[1:].split("}", 1)
-                _foreign(
-                    source,
-                    element,
-                    f"attribute {name!r} of <{etree.QName(tag).localname}> is in the XML namespace {uri}",
-                )
+                of = etree.QName(tag).localname
+                _foreign(source, element, Message("input.xml.foreign_attribute", name=name, element=of, uri=uri))
     return root
 
 
-def _foreign(source: str, element: etree._Element, what: str) -> None:
-    raise XMLInputError(
-        f"{source}:{element.sourceline or 0}: {what}, which akkoord documents do not use; "
-        "remove the namespace (xmlns) declaration and prefix"
-    )
+def _foreign(source: str, element: etree._Element, what: Message) -> None:
+    raise XMLInputError.keyed("input.xml.foreign", where=f"{source}:{element.sourceline or 0}", what=what)
 
 
 def check_text(value: str | None, what: str, *, line: bool = False, limit: int | None = None) -> str | None:
@@ -175,9 +187,7 @@ def check_text(value: str | None, what: str, *, line: bool = False, limit: int |
         return None
     bad = NOT_XML.search(value) or (LINE_BREAK.search(value) if line else None)
     if bad:
-        raise XMLInputError(
-            f"{what}: contains {describe_char(bad.group())}, which akkoord cannot store; remove it and retry"
-        )
+        raise XMLInputError.keyed("input.xml.unstorable", what=what, char=describe_char(bad.group()))
     if limit is not None and len(value) > limit:
-        raise XMLInputError(f"{what}: {len(value):,} characters, over the limit of {limit:,}; shorten it and retry")
+        raise XMLInputError.keyed("input.xml.too_long", what=what, count=f"{len(value):,}", limit=f"{limit:,}")
     return value
