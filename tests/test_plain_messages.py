@@ -30,15 +30,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "akkoordvc"
 
 #: files with plain messages today -> the engineer converting them (delete a line when its file is clean)
 PENDING = {
-    "cli/amend_cmds.py": "nlout",
-    "cli/decision_cmds.py": "nlout",
-    "cli/export_cmds.py": "nlout",
-    "cli/import_cmds.py": "nlout",
-    "cli/redline_cmds.py": "nlout",
-    "cli/registry_cmds.py": "nlout",
-    "cli/repo_cmds.py": "nlout",
-    "cli/signatory_cmds.py": "nlout",
-    "cli/site_cmds.py": "nlout",
     "ops/amendments/derivation.py": "nlstore",
     "ops/amendments/edits.py": "nlstore",
     "ops/amendments/families.py": "nlstore",
@@ -46,8 +37,6 @@ PENDING = {
     "ops/amendments/record.py": "nlstore",
     "ops/amendments/structure.py": "nlstore",
     "ops/amendments/tree.py": "nlstore",
-    "present/markdown.py": "nlout",
-    "present/site/writer.py": "nlout",
     "storage/amendment_store/contest.py": "nlstore",
     "storage/amendment_store/history.py": "nlstore",
     "storage/amendment_store/lifecycle.py": "nlstore",

@@ -87,9 +87,9 @@ def propose(
     from ..storage.gitrepo import Identity
 
     if bool(edited) == bool(amendment_file):
-        raise click.UsageError("give either --from-file EDITED.xml or an AMENDMENT.xml file (not both)")
+        raise click.UsageError(say("output.usage.propose_one_source"))
     if base_ref and not edited:
-        raise click.UsageError("--base applies to --from-file only (an amendment file names its own base)")
+        raise click.UsageError(say("output.usage.base_from_file"))
     workspace = open_workspace(write=out is None)
     actor = workspace.actor(by)
     path = edited or amendment_file
@@ -106,9 +106,7 @@ def propose(
         from ..model.formats import XML, kind_of
 
         if kind_of(data, path) != XML:
-            raise click.UsageError(
-                f"{path} is an edited copy of the text, not an amendment file: give it as --from-file"
-            )
+            raise click.UsageError(say("output.usage.edited_copy", path=path))
     created, files, ts = store.proposal(
         workspace,
         actor=actor,
@@ -205,7 +203,7 @@ def show(
 
     fmt = "json" if as_json else fmt
     if fmt == "docx" and output in (None, "-"):
-        raise click.UsageError("--format docx writes a binary file: give -o FILE.docx")
+        raise click.UsageError(say("output.usage.docx_needs_output"))
     workspace = open_workspace()
     amendments = store.load(workspace)
     if as_xml:

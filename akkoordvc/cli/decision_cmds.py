@@ -72,11 +72,8 @@ def _decided(verb: str, decided: tuple[Amendment, Committed | None]) -> None:
     _signed(signed)
     consolidated = done.last(an.CONSOLIDATED)
     if consolidated is not None:
-        click.echo(
-            f"note: {consolidated.reason or 'a version'} already consolidated {done.id}; its change stays in "
-            "the text until an amendment undoes it",
-            err=True,
-        )
+        version = consolidated.reason or say("output.decision.a_version")
+        click.echo(say("output.decision.still_consolidated", version=version, id=done.id), err=True)
 
 
 @click.command("accept")
@@ -160,22 +157,20 @@ def rebase(
     from .common import write_output
 
     if bool(edited) == bool(write):
-        raise click.UsageError("give either --write FILE (to start) or --from-file EDITED.xml (to record)")
+        raise click.UsageError(say("output.usage.rebase_write_or_file"))
     workspace = open_workspace(write=not write)
     if write:
         amendment, data, conflicts = store.rebase_start(workspace, ident)
         write_output(data, write)
-        click.echo(f"wrote {write}: the current text with amendment {amendment.id} applied where it still applies")
+        click.echo(say("output.rebase.written", path=write, id=amendment.id))
         for conflict in conflicts:
-            click.echo(f"  to resolve by hand: {conflict.target}: {conflict.reason}")
-        click.echo(f"edit it, then: akkoord amend rebase {amendment.id} --from-file {write}")
+            click.echo(say("output.rebase.by_hand", target=conflict.target, reason=conflict.reason))
+        click.echo(say("output.rebase.then", id=amendment.id, path=write))
         return 0
     assert edited is not None
     done = store.rebase(workspace, ident, read_input(edited), edited, workspace.actor(by), reason or "", moment(date))
-    click.echo(
-        f"rebased {done.id} (revision {done.revision}) onto {done.base.describe()}: "
-        f"{len(done.operations)} operation(s); it is proposed again"
-    )
+    base = done.base.describe()
+    click.echo(say("output.rebase.done", id=done.id, revision=done.revision, base=base, count=len(done.operations)))
     return 0
 
 
@@ -191,6 +186,9 @@ def sign(refs: tuple[str, ...], by: str | None, keys: tuple[str, ...]) -> int:
 
     workspace = open_workspace(write=True)
     for ident, event, signed in sign_made(workspace, list(refs), workspace.actor(by), list(keys), today()):
-        click.echo(f"{ident}: {event.status} on {event.at[:10]} (revision {event.revision})")
+        status = say(f"amend.status.{event.status}")
+        click.echo(
+            say("output.decision.signed_event", id=ident, status=status, day=event.at[:10], revision=event.revision)
+        )
         _signed(signed)
     return 0

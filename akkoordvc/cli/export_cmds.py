@@ -10,7 +10,9 @@ from __future__ import annotations
 import click
 
 from ..errors import AkkoordError
+from ..messages import Message
 from .common import write_output
+from .language import say
 
 
 def _resolve(ref: str):
@@ -26,10 +28,7 @@ def _resolve(ref: str):
         resolved.label = same[-1] if same else None
     root = resolved.document.root
     if root.tag != names.AGREEMENT:
-        raise AkkoordError(
-            f"{ref}: root element is <{root.tag!s}>, not <{names.AGREEMENT}>; import it first "
-            "(`akkoord import bwb FILE -o akkoord.xml`) or give a version label or git revision"
-        )
+        raise AkkoordError.keyed("output.not_an_agreement", ref=ref, tag=str(root.tag), expected=names.AGREEMENT)
     return resolved
 
 
@@ -45,15 +44,8 @@ def _docx(resolved) -> bytes:
 
 
 def _note(path: str, markdown: bool = False) -> None:
-    how = (
-        "edit it in any editor, keeping the {#id} at the end of each heading"
-        if markdown
-        else "edit it (tracked changes are taken as accepted, comments as the rationale)"
-    )
-    click.echo(
-        f"exported to {path}; {how} and propose it with `akkoord amend propose --from-file {path} --title ...`",
-        err=True,
-    )
+    how = Message("output.export.edit_markdown" if markdown else "output.export.edit_word")
+    click.echo(say("output.export.written", path=path, how=how), err=True)
 
 
 REF_HELP = "A version label, git revision, 'working' or the path of an agreement XML file (default: the current text)."

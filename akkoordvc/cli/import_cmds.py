@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 from ..errors import AkkoordError
+from ..messages import Message, counted
 from ..model.ids import is_agreement_id
 from ..model.reading import read_input
 from ..model.strings import NOT_XML
@@ -70,16 +71,14 @@ def text(file: str, output: str | None, doc_id: str | None, title: str | None, l
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AkkoordError(f"{source}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 and retry") from None
+        raise AkkoordError.keyed("output.import.not_utf8", where=source, byte=exc.start) from None
     _refuse_non_xml_characters(content, source)
     if doc_id is None:
         doc_id = _id_from_name(stem)
     elif not is_agreement_id(doc_id):
-        raise AkkoordError(
-            f"--id {doc_id!r} is not a valid id; start with a letter and use only letters, digits, '.', '_' and '-'"
-        )
+        raise AkkoordError.keyed("output.import.bad_id", id=doc_id)
     if not _LANG.fullmatch(lang):
-        raise AkkoordError(f"--lang {lang!r} is not a language tag; use a tag like nl, en or en-GB")
+        raise AkkoordError.keyed("output.import.bad_lang", lang=lang)
     root = from_text(content, doc_id=doc_id, title=title, lang=lang, fallback_title=stem, source=source)
     _finish(root, source, output)
     return 0
@@ -90,10 +89,8 @@ def _refuse_non_xml_characters(content: str, source: str) -> None:
     if match:
         line = content.count("\n", 0, match.start()) + 1
         column = match.start() - (content.rfind("\n", 0, match.start()) + 1) + 1
-        raise AkkoordError(
-            f"{source}:{line}:{column}: contains the control character U+{ord(match.group()):04X}, which an XML "
-            "text cannot hold; remove it (or save the file as plain UTF-8 text) and retry"
-        )
+        code = f"{ord(match.group()):04X}"
+        raise AkkoordError.keyed("output.import.control_char", where=f"{source}:{line}:{column}", code=code)
 
 
 def _id_from_name(stem: str) -> str:
@@ -116,12 +113,10 @@ def _finish(root: etree._Element, source: str, output: str | None) -> None:
         # re-read what would be written, so line numbers point into the output
         found = problems(parse_bytes(data, target)) or found
         first = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise AkkoordError(
-            f"{source}: the imported document is not valid: line {first.line} of the output: "
-            f"{first.message.rstrip('.')}{more}; this is unusual input or a bug in the importer, please report it"
-        )
+        more = Message("output.and_more", count=len(found) - 1) if len(found) > 1 else ""
+        problem = first.message.rstrip(".")
+        raise AkkoordError.keyed("output.import.invalid", where=source, line=first.line, problem=problem, more=more)
     write_output(data, output)
     if output not in (None, "-"):
         count = sum(1 for _ in root.iter(names.CLAUSE))
-        click.echo(f"imported {count} clause{'s' if count != 1 else ''} from {source} to {output}", err=True)
+        click.echo(counted("output.import.done", count, source=source, output=output), err=True)

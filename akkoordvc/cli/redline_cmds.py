@@ -11,6 +11,7 @@ import click
 from ..errors import AkkoordError
 from ..present.formats import FORMATS
 from .common import check_day, terminal_width, use_color
+from .language import say
 
 _BWB_ROOT = "toestand"
 
@@ -34,10 +35,7 @@ def load_text(ref: str, origin: bool = True):
 
         document = Document(from_bwb(document.root, document.source, origin=origin), document.source)
     elif tag != names.AGREEMENT:
-        raise AkkoordError(
-            f"{ref}: root element is <{tag!s}>, not <{names.AGREEMENT}>; "
-            "give an agreement text (or a BWB law file), a version label or a git revision"
-        )
+        raise AkkoordError.keyed("output.redline_not_an_agreement", ref=ref, tag=str(tag), expected=names.AGREEMENT)
     return resolved, document
 
 
@@ -81,11 +79,11 @@ def redline(old, new, fmt, output, show_all, side_by_side, color, author, date):
     are compared too: "no changes" only when both texts are the same.
     """
     if fmt == "docx" and output in (None, "-"):
-        raise click.UsageError("--format docx writes a binary file: give -o FILE.docx")
+        raise click.UsageError(say("output.usage.docx_needs_output"))
     if side_by_side and fmt != "html":
-        raise click.UsageError("--side-by-side applies to --format html only")
+        raise click.UsageError(say("output.usage.side_by_side"))
     if (author or date) and fmt != "docx":
-        raise click.UsageError("--author and --date apply to --format docx only")
+        raise click.UsageError(say("output.usage.author_date"))
 
     from ..ops.align import compute
     from ..present.formats import render

@@ -7,6 +7,7 @@ import click
 from ..messages import Message
 from . import trust_common as tc
 from .common import open_workspace
+from .language import say
 
 
 @click.command("init")
@@ -32,9 +33,8 @@ def registry_init(admin_keys, threshold, by):
 
     found = open_workspace(write=True)
     commit, anchor = start_registry(found, list(admin_keys), threshold, tc.admin_actor(found, by))
-    click.echo(f"Started the signatory registry (commit {commit[:12]})")
-    click.echo(f"Registry trust anchor: {anchor}")
-    click.echo("  Keep it: `akkoord verify --trust-anchor` checks the registry's history starts here.")
+    click.echo(say("output.registry.started", commit=commit[:12]))
+    click.echo(say("repo.anchor", anchor=anchor))
     return 0
 
 
@@ -58,19 +58,20 @@ def registry_cosign(key, attestation, by):
     state = tc.state(found)
     if attestation is not None:
         done = cosign_attestation(found, state, attestation, key, tc.admin_actor(found, by))
-        click.echo(f"Cosigned the attestation {done.statement.path}, commit {done.commit[:12]}")
+        click.echo(say("output.attestation.cosigned", path=done.statement.path, commit=done.commit[:12]))
+        signers = ", ".join(done.signed_by)
         click.echo(
-            f"  signed by admin key(s): {', '.join(done.signed_by)} ({len(done.signed_by)} of {done.threshold} required)"
+            say("output.attestation.signed_by", keys=signers, count=len(done.signed_by), threshold=done.threshold)
         )
         return 0
     if state.pending is None:
         waiting = awaiting_attestations(found, state)
         if waiting:
-            listed = ", ".join(f"{a.statement.path} ({len(a.signed_by)} of {a.threshold})" for a in waiting)
-            raise AkkoordError(
-                f"no admin record awaits signatures; attestations that do: {listed}; cosign one with "
-                "`akkoord signatory cosign --attestation STATEMENT --key KEY`"
+            listed = ", ".join(
+                say("output.attestation.awaiting", path=a.statement.path, count=len(a.signed_by), threshold=a.threshold)
+                for a in waiting
             )
+            raise AkkoordError.keyed("output.attestation.only_attestations", listed=listed)
     result = cosign(found, state, key, tc.admin_actor(found, by))
     tc.echo(committed(result, Message("signatory.cosigned", record=describe(result.record))))
     return 0

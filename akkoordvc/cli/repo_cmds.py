@@ -71,7 +71,7 @@ def init(
     actor = actor_outside_repository(by)
     extra: dict[str, bytes] = {}
     if threshold is not None and not admin_keys:
-        raise click.UsageError("--threshold needs at least one --admin-key")
+        raise click.UsageError(say("output.usage.threshold_needs_admin"))
     anchor = None
     if admin_keys:
         from ..trust.changes import genesis_files

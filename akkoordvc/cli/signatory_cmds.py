@@ -7,6 +7,7 @@ import click
 from ..messages import Message
 from . import trust_common as tc
 from .common import emit_json, open_workspace
+from .language import say
 from .registry_cmds import add_registry_commands
 
 
@@ -40,9 +41,9 @@ def signatory_add(ident, name, kind, term_start, term_end, succeeds, pubkeys, va
 
     check_id(ident, "signatory id")
     if kind != "college" and (term_start or term_end or succeeds):
-        raise click.UsageError("--term-start, --term-end and --succeeds apply to --kind college only")
+        raise click.UsageError(say("output.usage.college_only"))
     if kind == "college" and not (term_start and term_end):
-        raise click.UsageError("a college needs --term-start and --term-end")
+        raise click.UsageError(say("output.usage.college_term"))
     start = tc.day(valid_from, "--valid-from") or tc.today()
     new = Signatory(
         id=ident,
@@ -131,11 +132,8 @@ def _listing_state():
     state = tc.state(found)
     state.require_current()
     if not state.head_trusted:
-        click.echo(
-            f"warning: not every admin record counts ({state.problems[0].message if state.problems else 'see verify'}); "
-            "showing the registry the counting ones give",
-            err=True,
-        )
+        problem = state.problems[0].message if state.problems else say("output.signatory.see_verify")
+        click.echo(say("output.signatory.partial_registry", problem=problem), err=True)
     return state
 
 
@@ -183,9 +181,16 @@ def signatory_show(ident, as_json):
         if as_json:
             emit_json({"admin_key": {**admin.as_dict(), "state": admin.state_on(today)}})
         else:
+            state = say("trust.key_state." + admin.state_on(today).replace(" ", "_"))
             click.echo(
-                f"{admin.id}: admin key ({printable(admin.name)}) {admin.fingerprint} {admin.public.label}, "
-                f"{admin.state_on(today)}"
+                say(
+                    "output.signatory.admin_key",
+                    id=admin.id,
+                    name=printable(admin.name),
+                    fingerprint=admin.fingerprint,
+                    label=admin.public.label,
+                    state=state,
+                )
             )
         return 0
     if as_json:
@@ -207,8 +212,6 @@ def signatory_show(ident, as_json):
 
 def registration_lines(s) -> list[str]:
     """Each key as the line of its .pub file, and the command a registry admin runs to register another key."""
-    from .language import say
-
     lines = [say("signatory.show.public_key", line=k.public.line) for k in s.keys]
     return [*lines, say("signatory.show.register_another", id=s.id)]
 

@@ -8,6 +8,7 @@ import click
 
 from ..errors import AkkoordError
 from .common import open_workspace
+from .language import say
 
 _URL = re.compile(r"^https?://[^\s/?#]+(/[^\s?#]*)?$")
 
@@ -16,10 +17,7 @@ def _base_url(value: str | None) -> str | None:
     if value is None:
         return None
     if not _URL.match(value):
-        raise AkkoordError(
-            f"--base-url {value!r} is not an http(s) address; give where the site will be published, "
-            "e.g. https://example.org/akkoord/"
-        )
+        raise AkkoordError.keyed("output.site.base_url", value=value)
     return value if value.endswith("/") else value + "/"
 
 
@@ -34,9 +32,15 @@ def site(outdir: str, base_url: str | None, trust_anchor: str | None) -> int:
 
     url = _base_url(base_url)
     result = build(open_workspace(), outdir, base_url=url, trust_anchor=trust_anchor, today=today())
+    removed = say("output.site.removed", count=len(result.removed)) if result.removed else ""
     click.echo(
-        f"Site in {outdir}: {len(result.written)} file(s) written, {len(result.unchanged)} unchanged"
-        + (f", {len(result.removed)} removed" if result.removed else "")
+        say(
+            "output.site.built",
+            outdir=outdir,
+            written=len(result.written),
+            unchanged=len(result.unchanged),
+            removed=removed,
+        )
     )
-    click.echo(f"  open {outdir.rstrip('/')}/index.html, or publish the folder on any static host")
+    click.echo(say("output.site.open", index=f"{outdir.rstrip('/')}/index.html"))
     return 0

@@ -65,8 +65,7 @@ MESSAGES = {
         "en": "a text node or name is too large and is refused",
     },
     "input.xml.tag_mismatch": {
-        "nl": "het element <{opened}> van regel {line} wordt gesloten met </{closed}>; elk begin-element moet "
-        "met een eigen eind-element worden gesloten",
+        "nl": "het element <{opened}> van regel {line} wordt gesloten met </{closed}>",
         "en": "Opening and ending tag mismatch: {opened} line {line} and {closed}",
     },
     "input.xml.unclosed": {

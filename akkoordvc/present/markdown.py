@@ -107,10 +107,7 @@ def render(
     depth = max((e.level for e in flow if isinstance(e, Paragraph) and e.role == wn.DIVISION), default=0)
     clause_level = depth + 2
     if clause_level > 6:
-        raise AkkoordError(
-            f"the text has divisions nested {depth} deep; Markdown has six heading levels, enough for four: "
-            "export it as a Word document instead"
-        )
+        raise AkkoordError.keyed("output.markdown.too_deep", depth=depth)
     front = {md.PROP_AGREEMENT: root.get(names.ID, ""), md.PROP_CLAUSE_LEVEL: str(clause_level)}
     if version:
         front[wn.PROP_VERSION] = version

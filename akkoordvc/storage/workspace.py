@@ -42,24 +42,8 @@ _ATTRIBUTES = b"*.xml text eol=lf\n*.json text eol=lf\n*.sig text eol=lf\n"
 
 
 def repository_readme(doc: Document) -> bytes:
-    title = doc.title or doc.id
-    return f"""# {title}
-
-This repository holds the agreement `{doc.id}` under version control with akkoordvc.
-You need nothing but git to read it:
-
-- `akkoord.xml` is the current text, one clause per block of lines.
-- Every published version is an annotated tag named `version/LABEL`:
-  `git tag -l 'version/*'` lists them, `git show version/LABEL` shows who made it and when,
-  and `git show version/LABEL:akkoord.xml` prints that version's text.
-- `git diff version/OLD version/NEW -- akkoord.xml` shows what changed between two versions;
-  `git log -- akkoord.xml` shows every change to the text, with its author.
-- `amendments/` holds proposed changes and their status history; `records/` the records the
-  admins sign (the registry of signatories and their keys); `endorsements/` signed endorsement statements
-  (check them with `ssh-keygen -Y verify`, or with `akkoord verify`).
-
-The identity of a text is the SHA-256 of `akkoord.xml` as stored (`sha256sum akkoord.xml`).
-""".encode()
+    """How to read the repository with git only, in the text's language (Dutch for a Dutch text)."""
+    return messages.text("output.readme", text_language(doc.lang), title=doc.title or doc.id, id=doc.id).encode()
 
 
 class Workspace:

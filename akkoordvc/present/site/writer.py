@@ -88,9 +88,7 @@ def previous_build(outdir: str | os.PathLike[str]) -> Previous:
         files = {_check_path(p): str(h) for p, h in data["files"].items()}
         keys = {_check_path(p): str(k) for p, k in data.get("keys", {}).items()}
     except (AkkoordError, ValueError, KeyError, TypeError, AttributeError):
-        raise AkkoordError(
-            f"{manifest}: not a manifest written by `akkoord site`; remove the folder's contents or choose another folder"
-        ) from None
+        raise AkkoordError.keyed("output.site.not_ours", path=str(manifest)) from None
     return Previous(root, files, keys)
 
 
@@ -110,12 +108,10 @@ def write_site(outdir: str | os.PathLike[str], files: dict[str, bytes], keys: di
     `keys` (site path -> key) are recorded in the manifest, for the next build's `Previous.reuse`."""
     root = Path(outdir)
     if root.exists() and not root.is_dir():
-        raise AkkoordError(f"{root}: exists and is not a folder; choose a folder for the site")
+        raise AkkoordError.keyed("output.site.not_a_folder", path=str(root))
     previous = previous_build(root).files if root.is_dir() else {}
     if root.is_dir() and not previous and any(not entry.name.startswith(".") for entry in root.iterdir()):
-        raise AkkoordError(
-            f"{root}: the folder is not empty and was not made by `akkoord site`; choose an empty or new folder"
-        )
+        raise AkkoordError.keyed("output.site.not_empty", path=str(root))
     for path in files:
         _check_path(path)
     result = Written()
@@ -142,7 +138,7 @@ def write_site(outdir: str | os.PathLike[str], files: dict[str, bytes], keys: di
         if _current(root / MANIFEST) != _digest(manifest.encode()):
             write_atomic(root / MANIFEST, manifest.encode())
     except OSError as exc:
-        raise AkkoordError(f"{root}: cannot write the site: {exc.strerror or exc}; check the folder") from None
+        raise AkkoordError.keyed("output.site.cannot_write", path=str(root), reason=exc.strerror or str(exc)) from None
     return result
 
 
