@@ -3,7 +3,7 @@
 every test can ask for `dutch`; import `english_words` from here.
 
 What is code stays as it is and is left out of the check: commands and options in backticks, paths and ids,
-hashes and keys."""
+hashes and keys, element names."""
 
 from __future__ import annotations
 
@@ -22,9 +22,11 @@ ENGLISH = frozenset(
     organisation retired revoked expired consolidated operations history rationale proposers source clause clauses
     insert replace heading after before initial editorial title date by on changed contested""".split()
 )
-#: what is code, not language: `commands`, options, paths, ids with a dash, hashes, fingerprints, keys, emails
+#: what is code, not language: `commands`, options, paths, ids with a dash, hashes, fingerprints, keys, emails,
+#: element names (<clause>, </heading>)
 CODE = re.compile(
-    r"`[^`]*`|--[a-z-]+|\S*/\S*|\S+@\S+|\b[\w.]+-[\w.-]+\b|\b\w+_\w+\b|\bsha256:\w+|SHA256:\S+|\b[0-9a-f]{7,}\b"
+    r"`[^`]*`|--[a-z-]+|</?[\w:.-]+>|\S*/\S*|\S+@\S+|\b[\w.]+-[\w.-]+\b|\b\w+_\w+\b|\bsha256:\w+|SHA256:\S+"
+    r"|\b[0-9a-f]{7,}\b"
 )
 
 
