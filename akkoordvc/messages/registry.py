@@ -8,8 +8,6 @@ MESSAGES = {
     "registry.list": {"nl": "{first}, {rest}", "en": "{first}, {rest}"},
     # registry operations (registry_ops): what is wrong with one operation or a change to the registry
     "registry.what.key_of": {"nl": "een sleutel van {id}", "en": "a key of {id}"},
-    "registry.what.admin_key_id": {"nl": "id van de beheerderssleutel", "en": "admin key id"},
-    "registry.what.signatory_id": {"nl": "id van de ondertekenaar", "en": "signatory id"},
     "registry.what.change": {"nl": "de registerwijziging", "en": "the registry change"},
     "registry.what.first_version": {"nl": "de eerste versie van het register", "en": "the first registry version"},
     "registry.op.fields": {"nl": "{what}: verwacht de velden {fields}", "en": "{what}: expected the fields {fields}"},

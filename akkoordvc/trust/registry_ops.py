@@ -183,7 +183,7 @@ def apply_op(reg: Registry, op: Any) -> Registry:
             raise RegistryError.keyed("registry.threshold_at_least_one")
         return dataclasses.replace(reg, threshold=f[rn.COUNT])
     if name == rn.ADMIN_ADD:
-        check_id(f[rn.ID], str(Message("registry.what.admin_key_id")))
+        check_id(f[rn.ID], "admin key id")
         if reg.admin(f[rn.ID]) is not None:
             raise RegistryError.keyed("registry.admin_exists", id=f[rn.ID])
         admin = AdminKey(
@@ -200,7 +200,7 @@ def apply_op(reg: Registry, op: Any) -> Registry:
         after = dataclasses.replace(revoked, revoked=f[rn.DATE], reason=f[rn.REASON])
         return dataclasses.replace(reg, admins=tuple(after if a is revoked else a for a in reg.admins))
     if name == rn.SIGNATORY_ADD:
-        check_id(f[rn.ID], str(Message("registry.what.signatory_id")))
+        check_id(f[rn.ID], "signatory id")
         if f[rn.KIND] not in rn.KINDS:
             raise RegistryError.keyed("registry.kind_unknown", kind=f[rn.KIND][:40], kinds=", ".join(rn.KINDS))
         if reg.signatory(f[rn.ID]) is not None:
