@@ -187,3 +187,31 @@ def test_the_site_of_a_dutch_repository_says_why_a_statement_is_malformed_in_dut
     pages = [p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html")]
     assert any("niet in canonieke vorm" in page for page in pages)
     assert not any("not in canonical form" in page for page in pages)
+
+
+def test_a_verdict_kept_as_english_text_by_an_older_release_is_not_shown(world, run_cli, dutch):
+    """A cache entry of the older shape (the reason as English text, under a valid HMAC) is a miss, and a file of
+    the older format is no cache: the reason is worked out again, in Dutch."""
+    path = world.statements("endorsements", "org-b")[0]
+    world.git_commit({path: world.read(path).replace(b'"decision":"decline"', b'"decision":"endorse"')}, "vals")
+    run(run_cli, world, "verify", lang="en")
+    kept = cache.Cache(world.root / ".git" / cache.FOLDER, cache._secret())
+    section = "statements:endorsements/org-b"
+    entries = kept.section(section)
+    old = {
+        name: [*v[:6], str(cache.message_from_data(v[6])), *v[7:]] for name, v in entries.items() if len(v) > 6 and v[6]
+    }
+    assert old and all("does not match its signature" in v[6] for v in old.values())
+    for name, value in old.items():
+        kept.put(name, value, section=section)
+    kept.save()
+    file = kept.file(section)
+    assert file is not None and b"does not match its signature" in file.read_bytes()
+    results = [p for p in (world.root / ".git" / cache.FOLDER).glob("*.json") if p != file]
+    for p in results:  # the reports of verify (kept per language) are not what this test is about
+        p.unlink()
+    output = run(run_cli, world, "verify")
+    assert "past niet bij de handtekening" in output and not english_words(output), output
+    assert cache.Cache(file.parent, cache._secret()).section(section) != old  # checked again and kept anew
+    file.write_bytes(file.read_bytes().replace(cache.MAGIC, b"akkoordvc-cache-v1\n", 1))
+    assert cache.Cache(file.parent, cache._secret()).section(section) == {}
