@@ -37,21 +37,6 @@ PENDING = {
     "ops/amendments/record.py": "nlstore",
     "ops/amendments/structure.py": "nlstore",
     "ops/amendments/tree.py": "nlstore",
-    "storage/amendment_store/contest.py": "nlstore",
-    "storage/amendment_store/history.py": "nlstore",
-    "storage/amendment_store/lifecycle.py": "nlstore",
-    "storage/amendment_store/loading.py": "nlstore",
-    "storage/amendment_store/paths.py": "nlstore",
-    "storage/amendment_store/provenance.py": "nlstore",
-    "storage/amendment_store/remedies.py": "nlstore",
-    "storage/amendment_store/texts.py": "nlstore",
-    "storage/edited.py": "nlstore",
-    "storage/files.py": "nlstore",
-    "storage/gitrepo.py": "nlstore",
-    "storage/office.py": "nlstore",
-    "storage/refs.py": "nlstore",
-    "storage/versions.py": "nlstore",
-    "storage/workspace.py": "nlstore",
 }
 
 #: the roots of the user-facing error types; their subclasses are found in the code

@@ -92,7 +92,7 @@ def list_items(shown: Iterable[Amendment]) -> list[dict[str, object]]:
 
 def damaged_line(damaged: Damaged) -> str:
     """`amend list`: an amendment whose files cannot be read, on one line with the step that restores it."""
-    return damaged.message
+    return str(damaged.message)
 
 
 def no_amendments(status: str | None, any_at_all: bool) -> str:

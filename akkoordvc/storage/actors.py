@@ -12,11 +12,6 @@ from __future__ import annotations
 from ..errors import RepositoryError
 from .gitrepo import Identity, Repository, global_identity
 
-NO_IDENTITY = (
-    "no identity to record: pass --by 'Name <email>' or set one with "
-    "`git config --global user.name NAME` and `git config --global user.email EMAIL`"
-)
-
 
 def stand_in(name: str, ident: str) -> Identity:
     """An identity for a role or a signatory without a configured e-mail address: ``name <ident@akkoord.invalid>``."""
@@ -41,4 +36,4 @@ def who_acts(
         return configured
     if fallback is not None:
         return fallback
-    raise RepositoryError(NO_IDENTITY)
+    raise RepositoryError.keyed("store.no_identity")

@@ -42,14 +42,11 @@ def _base(
     if base_ref is not None:
         resolved = resolve(base_ref, workspace=workspace)
         if resolved.commit is None:
-            raise AkkoordError(f"--base {base_ref}: give a version label or a git revision of this repository")
+            raise AkkoordError.keyed("store.edited.base_not_here", base=base_ref)
         return resolved.document.root, resolved.commit
     wanted = properties.get(wn.PROP_TEXT_SHA256, "")
     if not wanted:
-        raise AkkoordError(
-            f"{source}: the document does not say which text it was exported from (it was not made by "
-            "`akkoord export`, or its properties were removed); give the version it was made from with --base"
-        )
+        raise AkkoordError.keyed("store.edited.no_origin", source=source)
     candidates = []
     label = properties.get(wn.PROP_VERSION)
     version = find_version(workspace, label) if label else None
@@ -64,10 +61,7 @@ def _base(
         data = workspace.text_at(commit)
         if canonical.sha256(data) == wanted:
             return parse_bytes(data, f"akkoord.xml at {commit[:12]}"), commit
-    raise AkkoordError(
-        f"{source}: exported from a text (text-SHA-256 {wanted[:16]}…) that is not a version or the current "
-        "text of this repository; give the version it was made from with --base"
-    )
+    raise AkkoordError.keyed("store.edited.unknown_origin", source=source, sha=wanted[:16])
 
 
 def read_edited(workspace: Workspace, data: bytes, source: str, base_ref: str | None = None) -> Edited:

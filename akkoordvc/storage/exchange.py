@@ -22,12 +22,14 @@ import time
 from dataclasses import dataclass, field
 
 from ..errors import Problem, RepositoryError
-from ..messages import Message, text
+from ..messages import Message
 from ..model import amendment_names as an
 from .amendment_store.paths import EVENTS, RECORD
 from .amendment_store.paths import FOLDER as AMENDMENTS
 from .gitrepo import ZERO, Identity, Repository, TagInfo, valid_ref_component
+from .language import repository_language
 from .versions import TAG_PREFIX, tag_date
+from .workspace import CHANGE_TRAILER, text_language
 
 INCOMING = "refs/akkoord/incoming"
 RECORDED = "refs/akkoord/remotes"
@@ -81,7 +83,7 @@ def url_of(repo: Repository, remote: str) -> str:
     check_remote_name(remote)
     url = repo.remotes().get(remote)
     if url is None:
-        known = ", ".join(sorted(repo.remotes())) or text("exchange.none")
+        known = ", ".join(sorted(repo.remotes())) or Message("exchange.none")
         raise RepositoryError(Message("exchange.no_remote", remote=remote, known=known))
     return url
 
@@ -127,18 +129,18 @@ def fetch(repo: Repository, remote: str, branch: str) -> Received:
                 Problem(
                     "version-tag-odd",
                     f"{remote}: {TAG_PREFIX}{label}"[:200],
-                    text("exchange.tag_odd"),
+                    Message("exchange.tag_odd"),
                 )
             )
     return Received(remote, branch, State(head, tags), recorded_state(repo, remote, branch), findings)
 
 
-def _describe(tag: TagInfo) -> str:
-    return text("exchange.tag_described", commit=tag.commit[:12], date=_date(tag))
+def _describe(tag: TagInfo) -> Message:
+    return Message("exchange.tag_described", commit=tag.commit[:12], date=_date(tag))
 
 
-def _date(tag: TagInfo) -> str:
-    return tag_date(tag) or text("exchange.no_date")
+def _date(tag: TagInfo) -> str | Message:
+    return tag_date(tag) or Message("exchange.no_date")
 
 
 def history_findings(repo: Repository, received: Received) -> list[Problem]:
@@ -153,7 +155,7 @@ def history_findings(repo: Repository, received: Received) -> list[Problem]:
                 Problem(
                     "history-rewritten",
                     where,
-                    text("exchange.branch_gone", remote=received.remote, commit=old[:12]),
+                    Message("exchange.branch_gone", remote=received.remote, commit=old[:12]),
                 )
             )
         elif old != new and not repo.is_ancestor(old, new):
@@ -161,29 +163,29 @@ def history_findings(repo: Repository, received: Received) -> list[Problem]:
                 Problem(
                     "history-rewritten",
                     where,
-                    text("exchange.history_rewritten", commit=old[:12]),
+                    Message("exchange.history_rewritten", commit=old[:12]),
                 )
             )
     for label, before in sorted(received.recorded.tags.items()):
         now = received.state.tags.get(label)
         tag = f"{received.remote}: {TAG_PREFIX}{label}"
         if now is None:
-            found.append(Problem("version-deleted", tag, text("exchange.version_deleted", before=_describe(before))))
+            found.append(Problem("version-deleted", tag, Message("exchange.version_deleted", before=_describe(before))))
         elif now.sha != before.sha:
             if now.commit != before.commit:
-                what = text("exchange.version_moved", old=before.commit[:12], new=now.commit[:12])
+                what = Message("exchange.version_moved", old=before.commit[:12], new=now.commit[:12])
                 code = "version-moved"
             elif tag_date(now) != tag_date(before):
-                what = text("exchange.version_redated", old=_date(before), new=_date(now))
+                what = Message("exchange.version_redated", old=_date(before), new=_date(now))
                 code = "version-redated"
             else:
-                what = text("exchange.version_remade")
+                what = Message("exchange.version_remade")
                 code = "version-moved"
             found.append(Problem(code, tag, what))
     return found
 
 
-def amendment_findings(repo: Repository, tip: str | None, since: str | None, source: str) -> list[Problem]:
+def amendment_findings(repo: Repository, tip: str | None, since: str | None, source: str | Message) -> list[Problem]:
     """What the commits of `tip` since `since` did to amendments that is never allowed: an amendment deleted, an
     amendment event deleted or changed, an amendment's record rewritten without a `revised` event added beside
     it (what `amend rebase` does, the one command that rewrites a record). Proposals and their status history
@@ -209,7 +211,7 @@ def amendment_findings(repo: Repository, tip: str | None, since: str | None, sou
         Problem(
             "amendment-rewritten",
             path,
-            text(f"exchange.amendment_{what}", commits=", ".join(sorted(commits)), source=source),
+            Message(f"exchange.amendment_{what}", commits=", ".join(sorted(commits)), source=source),
         )
         for (path, what), commits in sorted(found.items())
     ]
@@ -233,7 +235,7 @@ def label_clashes(local: State, received: Received) -> list[Problem]:
             Problem(
                 "version-label-taken",
                 f"{TAG_PREFIX}{label}",
-                text(
+                Message(
                     "exchange.label_taken",
                     remote=received.remote,
                     label=label,
@@ -245,14 +247,18 @@ def label_clashes(local: State, received: Received) -> list[Problem]:
     return found
 
 
-def merge_commit(repo: Repository, ours: str, theirs: str, message: str, author: Identity) -> str:
-    """The merge of `theirs` into `ours`, built from objects (no index, no work tree); refuses conflicting paths."""
+def merge_commit(repo: Repository, ours: str, theirs: str, subject: str | Message, author: Identity) -> str:
+    """The merge of `theirs` into `ours`, built from objects (no index, no work tree); refuses conflicting paths.
+    A catalogue `subject` is written in the agreement's language, like every commit message."""
     tree, conflicts = repo.merge_tree(ours, theirs)
     if tree is None:
-        shown = ", ".join(conflicts[:5])
+        shown: str | Message = ", ".join(conflicts[:5])
         if len(conflicts) > 5:
-            shown = text("exchange.and_more", shown=shown, count=len(conflicts) - 5)
+            shown = Message("exchange.and_more", shown=shown, count=len(conflicts) - 5)
         raise RepositoryError(Message("exchange.merge_conflict", paths=shown, theirs=theirs[:12]))
+    if isinstance(subject, Message):
+        subject = subject.render(text_language(repository_language(repo.root)))
+    message = f"{subject}\n\n{CHANGE_TRAILER}: merge\n"
     return repo.commit_object(tree, [ours, theirs], message, author, int(time.time()))
 
 

@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable
 
 from ..errors import AkkoordError
+from ..messages import Message
 
 TEMP_PREFIX = ".akkoord-"
 TEMP_SUFFIX = ".tmp"
@@ -35,12 +36,12 @@ def write_atomic(
     """
     path = os.fspath(path)
     if not path:
-        raise AkkoordError("no file name given to write to; give a path")
+        raise AkkoordError.keyed("store.no_file_name")
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as exc:
-        raise AkkoordError(f"{path}: cannot write here: {why(exc)}; check the folder exists and is writable") from None
+        raise AkkoordError.keyed("store.cannot_write_here", path=path, why=why(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -60,16 +61,16 @@ def write_atomic(
         except OSError:
             pass
         if isinstance(exc, OSError):  # a name too long, a directory in the way, a full disk, ...
-            raise AkkoordError(f"{path}: cannot write: {why(exc)}; nothing was written") from None
+            raise AkkoordError.keyed("store.cannot_write", path=path, why=why(exc)) from None
         raise
 
 
-def why(exc: OSError) -> str:
+def why(exc: OSError) -> str | Message:
     """An operating-system error in a few words, naming a full disk as such."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full (free some space)"
+        return Message("store.why.disk_full")
     if exc.errno == errno.EFBIG:
-        return "file too large for this file system or process limit"
+        return Message("store.why.too_large")
     if exc.errno == errno.EISDIR:
-        return "a folder is in the way"
+        return Message("store.why.folder")
     return exc.strerror or str(exc)

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import BinaryIO, Concatenate, ParamSpec, TypeVar
 
 from ..errors import AkkoordError, RepositoryError
+from ..messages import Message
 from ..model.strings import NOT_ONE_LINE, describe_char, one_line
 from .files import TEMP_PREFIX, TEMP_SUFFIX, why, write_atomic
 
@@ -119,14 +120,12 @@ class Identity:
         """Read "Name <email>" or just "Name"."""
         bad = NOT_ONE_LINE.search(text or "")  # what a git author line cannot hold
         if bad:
-            raise RepositoryError(
-                f"--by {text!r}: contains {describe_char(bad.group())}; give a name on one line, optionally followed by <email>"
-            )
+            raise RepositoryError.keyed("store.by_not_one_line", by=repr(text), char=describe_char(bad.group()))
         if len(text) > 500:
-            raise RepositoryError(f"--by: {len(text):,} characters, over the limit of 500; give a shorter name")
+            raise RepositoryError.keyed("store.by_too_long", count=f"{len(text):,}", limit=500)
         match = _IDENTITY.match(text or "")
         if not match or not match.group("name").strip():
-            raise RepositoryError(f"--by {text!r}: expected a name, optionally followed by <email>")
+            raise RepositoryError.keyed("store.by_no_name", by=repr(text))
         name = match.group("name").strip()
         email = (
             match.group("email")
@@ -210,7 +209,7 @@ def _run_checked(
             ["git", *args], cwd=cwd, input=input, capture_output=True, env={**os.environ, **_GIT_ENV, **(env or {})}
         )
     except OSError as exc:
-        raise RepositoryError(f"cannot run git: {exc.strerror}; install git and retry") from None
+        raise RepositoryError.keyed("store.no_git", why=exc.strerror) from None
     said = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
         raise GitFailed(args[0], proc.returncode, said)
@@ -257,19 +256,19 @@ class Repository:
         """The repository containing `start` (searching upwards), or a RepositoryError."""
         where = os.path.abspath(start)
         if not os.path.isdir(where):
-            raise NoRepository(f"{where} is not inside an akkoord repository; run `akkoord init DIR` or use -C DIR")
+            raise NoRepository.keyed("store.no_repository", where=where)
         args = ["rev-parse", "--path-format=absolute", "--is-bare-repository", "--git-dir", "--git-common-dir"]
         try:
             out = _run(where, [*args, "--show-toplevel"])
         except GitFailed as exc:
             if "not a git repository" in exc.stderr:
-                raise NoRepository(
-                    f"{where} is not inside an akkoord repository; run `akkoord init DIR` or use -C DIR"
-                ) from None
+                raise NoRepository.keyed("store.no_repository", where=where) from None
             if "dubious ownership" in exc.stderr:
                 raise RepositoryError(_dubious(where, exc.stderr)) from None
             if "must be run in a work tree" not in exc.stderr:
-                raise RepositoryError(f"git cannot open {where}: {_clip(one_line(exc.stderr))}") from None
+                raise RepositoryError.keyed(
+                    "store.git_cannot_open", where=where, said=_clip(one_line(exc.stderr))
+                ) from None
             out = _run(where, args)  # a bare repository, or inside .git
         lines = out.decode("utf-8", "surrogateescape").splitlines()
         bare, git_dir, common_dir = lines[:3]
@@ -277,7 +276,7 @@ class Repository:
         if root is None and bare == "false" and Path(git_dir).name == ".git":
             root = str(Path(git_dir).parent)  # started inside .git
         if bare == "true" or root is None:
-            raise RepositoryError(f"{git_dir} is a bare repository; akkoord needs a work tree")
+            raise RepositoryError.keyed("store.bare", path=git_dir)
         return cls(Path(root), Path(git_dir), Path(common_dir))
 
     @classmethod
@@ -286,7 +285,7 @@ class Repository:
         try:
             _run(path, ["init", "-q", f"--initial-branch={branch}"])
         except GitFailed as exc:
-            raise RepositoryError(f"git could not create a repository in {path}: {_git_said(exc)}") from None
+            raise RepositoryError.keyed("store.git_cannot_create", path=os.fspath(path), said=_git_said(exc)) from None
         return cls.discover(path)
 
     # reading ----------------------------------------------------------------
@@ -428,7 +427,7 @@ class Repository:
         """The bytes of the blob `sha` (a damaged or missing blob is a RepositoryError)."""
         data = self.read_blobs([sha])[0]
         if data is None:
-            raise RepositoryError(f"git object {sha} is missing")
+            raise RepositoryError.keyed("store.object_missing", sha=sha)
         return data
 
     def changed_in_work_tree(self, paths: list[str]) -> list[str]:
@@ -477,19 +476,24 @@ class Repository:
         try:
             self._out("config", "--local", key, value)
         except GitFailed as exc:
-            raise RepositoryError(f"git could not set {key} in {self.root}: {_git_said(exc)}") from None
+            raise RepositoryError.keyed("store.git_cannot_set", key=key, root=self.root, said=_git_said(exc)) from None
 
     def damaged(self, exc: BaseException) -> RepositoryError:
         """The one line for an object git cannot read: what, and how to find and repair the damage."""
         text = one_line(str(getattr(exc, "stderr", "") or exc))
         sha = re.search(r"\b([0-9a-f]{40})\b", text)
-        what = f"git object {sha.group(1)[:12]} is damaged or missing" if sha else f"git cannot read it ({_clip(text)})"
-        if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM):
-            what = f"{exc.filename or 'a file of the repository'} cannot be read (permission denied)"
-        return RepositoryError(
-            f"{self.root}: {what}; run `git fsck` to see the damage, and restore the repository from a clone or "
-            "backup (`git clone` of another copy, or copy its .git/objects back)"
+        what = (
+            Message("store.damaged.object", sha=sha.group(1)[:12])
+            if sha
+            else Message("store.damaged.unreadable", said=_clip(text))
         )
+        if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM):
+            what = (
+                Message("store.damaged.denied", path=exc.filename)
+                if exc.filename
+                else Message("store.damaged.denied_file")
+            )
+        return RepositoryError(Message("store.damaged", root=self.root, what=what))
 
     # state of git ---------------------------------------------------------------
     def agreement_branch(self) -> str:
@@ -505,44 +509,37 @@ class Repository:
             return DEFAULT_BRANCH
         return heads[0]
 
-    def unfinished_operation(self) -> str | None:
+    def unfinished_operation(self) -> Message | None:
         """A git operation left half done in the work tree (merge, rebase, ...), as a sentence saying how to end
         it, or None."""
         where = self.git_dir
         if (where / "rebase-merge").is_dir() or (where / "rebase-apply").is_dir():
             if (where / "rebase-apply" / "applying").exists():
-                return "a `git am` is unfinished; finish it (`git am --continue`) or undo it (`git am --abort`)"
-            return "a git rebase is unfinished; finish it (`git rebase --continue`) or undo it (`git rebase --abort`)"
+                return Message("store.unfinished.am")
+            return Message("store.unfinished.rebase")
         for name, command in (("MERGE_HEAD", "merge"), ("CHERRY_PICK_HEAD", "cherry-pick"), ("REVERT_HEAD", "revert")):
             if (where / name).exists():
                 finish = "`git commit`" if command == "merge" else f"`git {command} --continue`"
-                return f"a git {command} is unfinished; finish it ({finish}) or undo it (`git {command} --abort`)"
+                return Message("store.unfinished.operation", command=command, finish=finish)
         if (where / "BISECT_LOG").exists():
-            return "a git bisect is under way; end it with `git bisect reset`"
+            return Message("store.unfinished.bisect")
         return None
 
     def check_writable(self) -> None:
         """Refuse to write while git is in the middle of something, or HEAD is not on the agreement's branch."""
         unfinished = self.unfinished_operation()
         if unfinished:
-            raise RepositoryError(f"{self.root}: {unfinished}, then retry; nothing was written")
+            raise RepositoryError.keyed("store.unfinished", root=self.root, unfinished=unfinished)
         branch = self.agreement_branch()
         current = self.branch_ref().removeprefix("refs/heads/")
         if current != branch:
-            raise RepositoryError(
-                f"HEAD is on branch {current}, not on the agreement's branch {branch}: nothing was written; switch "
-                f"back with `git switch {branch}` and retry (or, if the agreement now lives on {current}, "
-                f"`git config akkoord.branch {current}`)"
-            )
+            raise RepositoryError.keyed("store.other_branch", current=current, branch=branch)
 
-    def _detached_message(self) -> str:
+    def _detached_message(self) -> Message:
         branch = self.agreement_branch()
         head = self._rev_parse("HEAD^{commit}")
-        at = head[:12] if head else "an unknown commit"
-        return (
-            f"HEAD is detached (at {at}, e.g. after `git checkout version/LABEL`): nothing was written; switch back "
-            f"to the agreement's branch with `git switch {branch}` and retry"
-        )
+        at = head[:12] if head else Message("store.unknown_commit")
+        return Message("store.detached", at=at, branch=branch)
 
     # locking and recovery -----------------------------------------------------
     @contextlib.contextmanager
@@ -618,12 +615,8 @@ class Repository:
             return
         except (OSError, ValueError, KeyError, TypeError) as exc:
             self._remove_temporary_files([])
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a record akkoord wrote"
-            raise RepositoryError(
-                f"{pending} (the record of an interrupted akkoord commit) cannot be read: {why}; check that the work "
-                "tree matches HEAD (`git status`; `git checkout HEAD -- FILE` restores a file), then remove "
-                f"{pending} and retry"
-            ) from None
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else Message("store.not_our_record")
+            raise RepositoryError.keyed("store.pending_unreadable", pending=pending, why=why) from None
         tip = self._rev_parse(ref)
         if not tip or not (tip == commit or self._descends(tip, commit)):
             self._drop_pending()  # the branch never moved to that commit: nothing was written
@@ -649,10 +642,7 @@ class Repository:
                 if reading:
                     self.index_outstanding = paths
                     return
-                raise RepositoryError(
-                    f"commit {commit[:12]} was recorded, but the work tree could not be brought up to date with it: "
-                    f"{exc}; fix that and retry"
-                ) from None
+                raise RepositoryError.keyed("store.recover_failed", commit=commit[:12], why=exc.said) from None
             step("recover-file")
         try:
             self._reset_index(paths, commit)
@@ -713,7 +703,7 @@ class Repository:
         tag: tuple[str, str] | None = None,
         tag_target: str | None = None,
         follow_up: Callable[[str], tuple[dict[str, bytes | None], str]] | None = None,
-        what: str = "commit",
+        what: Message | None = None,
     ) -> str:
         """Commit `changes` (path -> new bytes, or None to delete) on the current branch; return the commit id.
 
@@ -724,22 +714,17 @@ class Repository:
         transaction as the branch move: both happen or neither. `follow_up(first commit)` -> (changes, message),
         when given, adds a second commit on top of the first before the branch moves (a record that names the
         commit before it); the tag then names the first commit, and the branch the second. `what` names the
-        change in messages ("version 2024", "commit").
+        change in messages ("version 2024", "commit"; a catalogue message).
         """
         with self.locked():
             self.check_writable()
             ref = self.branch_ref()
             old = self.head_commit()
             if expected is not None and old != expected:
-                raise RepositoryError(
-                    f"{ref} moved while this command ran (another process committed); nothing was written, retry"
-                )
+                raise RepositoryError.keyed("store.moved", ref=ref)
             dirty = [p for p in self.changed_in_work_tree(sorted(changes)) if p not in allow_dirty]
             if dirty:
-                raise RepositoryError(
-                    f"{', '.join(dirty)}: uncommitted changes would be overwritten; commit them "
-                    "(akkoord commit -m MSG) or discard them (git checkout -- FILE) and retry"
-                )
+                raise RepositoryError.keyed("store.dirty", paths=", ".join(dirty))
             self._ensure_excluded()
             tree = self._tree_with(old, changes)
             when = timestamp if timestamp is not None else int(time.time())
@@ -764,18 +749,18 @@ class Repository:
             except GitFailed as exc:
                 self._drop_pending()
                 raise self._refused(exc, ref, old, tag[0] if tag else None) from None
-            self._sync_work_tree(changes, commit, what)
+            self._sync_work_tree(changes, commit, what or Message("store.what.commit"))
             return commit
 
     def _refused(self, exc: GitFailed, ref: str, old: str | None, tag: str | None) -> RepositoryError:
         """Why git did not move the refs, said for what it is; nothing was written in every case."""
         if tag is not None and self.tag_target(tag) is not None:
-            return RepositoryError(f"tag {tag} already exists; choose another label; nothing was written")
+            return RepositoryError(Message("store.tag_exists_unwritten", tag=tag))
         if self.head_commit() != old:
-            return RepositoryError(
-                f"{ref} moved while this command ran (another process committed); nothing was written, retry"
-            )
-        return RepositoryError(f"git did not {'create tag ' + tag if tag else 'move ' + ref}: {_refusal(exc)}")
+            return RepositoryError(Message("store.moved", ref=ref))
+        if tag:
+            return RepositoryError(Message("store.tag_refused", tag=tag, why=_refusal(exc)))
+        return RepositoryError(Message("store.move_refused", ref=ref, why=_refusal(exc)))
 
     def _tree_with(self, old: str | None, changes: dict[str, bytes | None]) -> str:
         """The tree of `old` with `changes` applied. Only the trees along the changed paths are read (one
@@ -821,7 +806,7 @@ class Repository:
         ids = self._write_objects("tree", bodies)
         expected = [_object_id(b"tree", body, width).hex() for body in bodies]
         if ids != expected:
-            raise RepositoryError(f"git stored the new folders of {self.root} under other ids; nothing was written")
+            raise RepositoryError.keyed("store.trees_differ", root=self.root)
         step("tree-written")
         return ids[-1]
 
@@ -868,9 +853,7 @@ class Repository:
                             data = data[len(data) // 2 :]
                         staged.write(data)
             except OSError as exc:
-                raise RepositoryError(
-                    f"cannot stage a {kind} to store in {self.root}: {why(exc)}; nothing was written"
-                ) from None
+                raise RepositoryError.keyed("store.cannot_stage", kind=kind, root=self.root, why=why(exc)) from None
             proc = subprocess.run(
                 ["git", "hash-object", "-t", kind, "-w", "--stdin-paths"],
                 cwd=self.root,
@@ -879,13 +862,13 @@ class Repository:
             )
         if proc.returncode != 0:
             said = one_line(proc.stderr.decode("utf-8", "replace"))
-            raise RepositoryError(
-                f"git could not store a {kind} in {self.root}: {_clip(said)}{_space_hint(proc.stderr)}; nothing was written"
+            raise RepositoryError.keyed(
+                "store.cannot_store", kind=kind, root=self.root, said=_clip(said), hint=_space_hint(proc.stderr)
             )
         step(f"{kind}-written")
         ids = proc.stdout.decode("ascii").split()
         if len(ids) != len(items):
-            raise RepositoryError(f"git stored {len(ids)} of {len(items)} objects in {self.root}; nothing was written")
+            raise RepositoryError.keyed("store.stored_some", count=len(ids), total=len(items), root=self.root)
         return ids
 
     def _move_refs(self, updates: list[tuple[str, str, str]], reason: str) -> None:
@@ -912,17 +895,14 @@ class Repository:
             os.unlink(self._pending_path())
         self.index_outstanding = []
 
-    def _sync_work_tree(self, changes: dict[str, bytes | None], commit: str, what: str) -> None:
+    def _sync_work_tree(self, changes: dict[str, bytes | None], commit: str, what: Message) -> None:
         """Bring the work tree and index to the new commit; a failure says the commit is recorded, and what is
         left to repair."""
         for path, data in changes.items():
             try:
                 self._write_work_file(path, data)
             except AkkoordError as exc:
-                raise RepositoryError(
-                    f"{what} {commit[:12]} was recorded, but the work tree could not be updated: {exc}; "
-                    f"fix that and run any akkoord command (e.g. `akkoord status`) to finish the update"
-                ) from None
+                raise RepositoryError.keyed("store.sync_failed", what=what, commit=commit[:12], why=exc.said) from None
             step("file-synced")
         self._reset_index(sorted(changes), commit, what)
         self._drop_pending()
@@ -934,11 +914,11 @@ class Repository:
                 full.unlink()
             return
         if full.exists() and not full.is_file():
-            raise RepositoryError(f"{path} is a folder (or not a plain file); move it away")
+            raise RepositoryError.keyed("store.not_a_file", path=path)
         try:
             full.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise RepositoryError(f"cannot create the folder of {path}: {exc.strerror}") from None
+            raise RepositoryError.keyed("store.cannot_make_folder", path=path, why=exc.strerror) from None
         write_atomic(full, data, prefix=SYNC_PREFIX, before_replace=lambda: step("sync-temp-written"))
 
     def _index_file(self) -> Path:
@@ -948,10 +928,11 @@ class Repository:
             return Path(given) if os.path.isabs(given) else self.root / given
         return self.git_dir / "index"
 
-    def _reset_index(self, paths: list[str], commit: str, what: str = "commit") -> None:
+    def _reset_index(self, paths: list[str], commit: str, what: Message | None = None) -> None:
         """Reset the index entries of `paths` to HEAD; a lock left by a git command that is gone is removed,
         one held by a running git command is waited for a moment, then reported with a step that works."""
         lock = Path(str(self._index_file()) + ".lock")
+        what = what or Message("store.what.commit")
         deadline = time.monotonic() + INDEX_LOCK_WAIT
         while True:
             try:
@@ -960,9 +941,8 @@ class Repository:
                 return
             except GitFailed as exc:
                 if not lock.exists():
-                    raise RepositoryError(
-                        f"{what} {commit[:12]} was recorded, but git could not update its index ({_git_said(exc)}); "
-                        "run any akkoord command to finish the update (or `git reset -q HEAD -- .`)"
+                    raise RepositoryError.keyed(
+                        "store.index_failed", what=what, commit=commit[:12], said=_git_said(exc)
                     ) from None
             if _lock_owner_alive(lock, self.root, self.git_dir) is False:
                 with contextlib.suppress(FileNotFoundError):
@@ -971,11 +951,7 @@ class Repository:
             if time.monotonic() < deadline:
                 time.sleep(0.1)
                 continue
-            raise RepositoryError(
-                f"{what} {commit[:12]} was recorded and the files are up to date, but git's index could not be "
-                f"updated: {lock} exists (another git command is running?); when no git command is running, "
-                f"remove it (`rm {lock}`) and run any akkoord command to finish"
-            )
+            raise RepositoryError.keyed("store.index_locked", what=what, commit=commit[:12], lock=lock)
 
     def create_tag(self, name: str, commit: str, message: str, tagger: Identity, timestamp: int) -> str:
         """Create the annotated tag `name` (refs/tags/NAME) atomically; refuse if it exists."""
@@ -986,8 +962,8 @@ class Repository:
                 self._out("update-ref", f"refs/tags/{name}", sha, ZERO)
             except GitFailed as exc:
                 if self.tag_target(name) is not None:
-                    raise RepositoryError(f"tag {name} already exists; choose another label") from None
-                raise RepositoryError(f"git did not create tag {name}: {_refusal(exc)}") from None
+                    raise RepositoryError.keyed("store.tag_exists", tag=name) from None
+                raise RepositoryError.keyed("store.tag_refused", tag=name, why=_refusal(exc)) from None
             step("refs-moved")
             return sha
 
@@ -1056,8 +1032,8 @@ class Repository:
         except GitFailed as exc:
             if raw:
                 raise
-            raise RepositoryError(
-                f"git {args[0]} failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
+            raise RepositoryError.keyed(
+                "store.git_failed", command=args[0], root=self.root, said=_git_said(exc), hint=_space_hint(exc.stderr)
             ) from None
 
     # history ----------------------------------------------------------------------------------------------
@@ -1112,8 +1088,12 @@ class Repository:
                 err.seek(0)
                 if code != 0:
                     exc = GitFailed("log", code, err.read().decode("utf-8", "replace"))
-                    raise RepositoryError(
-                        f"git log failed in {self.root}: {_git_said(exc)}{_space_hint(exc.stderr)}"
+                    raise RepositoryError.keyed(
+                        "store.git_failed",
+                        command="log",
+                        root=self.root,
+                        said=_git_said(exc),
+                        hint=_space_hint(exc.stderr),
                     ) from None
                 text = out.read().decode("utf-8", "surrogateescape")
             return [(sha, status, path) for sha, changes in _name_status(text) for status, path in changes]
@@ -1133,18 +1113,18 @@ class Repository:
     def add_remote(self, name: str, url: str) -> None:
         status, _, err = self._git("remote", "add", "--", name, url)
         if status != 0:
-            raise RepositoryError(f"git could not add remote {name}: {_said(err)}")
+            raise RepositoryError.keyed("store.remote_add_failed", name=name, said=_said(err))
 
     def remove_remote(self, name: str) -> None:
         status, _, err = self._git("remote", "remove", "--", name)
         if status != 0:
-            raise RepositoryError(f"git could not remove remote {name}: {_said(err)}")
+            raise RepositoryError.keyed("store.remote_remove_failed", name=name, said=_said(err))
 
     def list_remote(self, remote: str) -> tuple[dict[str, str], str | None]:
         """The refs `remote` (a name or URL) holds (refname -> object id) and the branch its HEAD names."""
         status, out, err = self._git("ls-remote", "--symref", "--", remote, network=True)
         if status != 0:
-            raise RepositoryError(f"cannot reach {remote}: {_said(err)}")
+            raise RepositoryError.keyed("store.unreachable", remote=remote, said=_said(err))
         refs: dict[str, str] = {}
         head_branch = None
         for line in out.splitlines():
@@ -1173,7 +1153,7 @@ class Repository:
         if status != 0 and optional is not None and f"couldn't find remote ref {optional}" in err:
             return False
         if status != 0:
-            raise RepositoryError(f"could not fetch from {remote}: {_said(err)}; nothing was taken in")
+            raise RepositoryError.keyed("store.fetch_failed", remote=remote, said=_said(err))
         return True
 
     def push(self, remote: str, refspecs: list[str]) -> list[PushedRef]:
@@ -1186,7 +1166,7 @@ class Repository:
             if len(flag) == 1 and ":" in spec:
                 pushed.append(PushedRef(spec.split(":", 1)[1], flag, summary))
         if status != 0 and not any(p.flag == "!" for p in pushed):
-            raise RepositoryError(f"could not push to {remote}: {_said(err)}; nothing was pushed")
+            raise RepositoryError.keyed("store.push_failed", remote=remote, said=_said(err))
         return pushed
 
     def refs(self, prefix: str) -> dict[str, str]:
@@ -1211,7 +1191,7 @@ class Repository:
                 lines.append(f"update {ref} {new}" + (f" {old}" if old else ""))
         status, _, err = self._git("update-ref", "-m", reason, "--stdin", input="\n".join(lines) + "\n")
         if status != 0:
-            raise RepositoryError(f"git did not update the refs ({_said(err)}); nothing was changed")
+            raise RepositoryError.keyed("store.refs_refused", said=_said(err))
         step("refs-moved")
 
     def merge_tree(self, ours: str, theirs: str) -> tuple[str | None, list[str]]:
@@ -1220,10 +1200,8 @@ class Repository:
         status, out, err = self._git("merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", ours, theirs)
         if status not in (0, 1):
             if "unrelated histories" in err:
-                raise RepositoryError(
-                    f"commits {ours[:12]} and {theirs[:12]} have no history in common: they are not the same agreement"
-                )
-            raise RepositoryError(f"git could not merge {ours[:12]} and {theirs[:12]}: {_said(err)}")
+                raise RepositoryError.keyed("store.unrelated", ours=ours[:12], theirs=theirs[:12])
+            raise RepositoryError.keyed("store.merge_failed", ours=ours[:12], theirs=theirs[:12], said=_said(err))
         fields = out.split("\0")
         if status == 0:
             return fields[0].strip(), []
@@ -1242,7 +1220,7 @@ class Repository:
         """The paths whose content differs between two commits."""
         status, out, err = self._git("diff", "--name-only", "--no-renames", "-z", old, new, "--")
         if status != 0:
-            raise RepositoryError(f"git could not compare {old[:12]} and {new[:12]}: {_said(err)}")
+            raise RepositoryError.keyed("store.compare_failed", old=old[:12], new=new[:12], said=_said(err))
         return sorted(p for p in out.split("\0") if p)
 
     def advance(
@@ -1251,7 +1229,7 @@ class Repository:
         expected: str | None,
         refs: list[tuple[str, str | None, str | None]],
         reason: str,
-        what: str = "the update",
+        what: Message | None = None,
     ) -> None:
         """Move the branch from `expected` to the commit `new` (its descendant or a merge built from objects),
         together with `refs`, in one ref transaction, then bring the work tree and index to `new` for the paths
@@ -1262,17 +1240,14 @@ class Repository:
             ref = self.branch_ref()
             old = self.head_commit()
             if old != expected:
-                raise RepositoryError(
-                    f"{ref} moved while this command ran (another process committed); nothing was changed, retry"
-                )
+                raise RepositoryError.keyed("store.moved_unchanged", ref=ref)
             paths = self.changed_paths(old, new) if old and old != new else []
             dirty = self.changed_in_work_tree(paths)
             if dirty:
-                shown = ", ".join(dirty[:5]) + (f" and {len(dirty) - 5} more" if len(dirty) > 5 else "")
-                raise RepositoryError(
-                    f"{shown}: uncommitted changes would be overwritten; commit them (akkoord commit -m MSG) or "
-                    "discard them (git checkout -- FILE) and retry; nothing was changed"
-                )
+                shown: str | Message = ", ".join(dirty[:5])
+                if len(dirty) > 5:
+                    shown = Message("store.and_more", shown=shown, count=len(dirty) - 5)
+                raise RepositoryError.keyed("store.dirty_unchanged", paths=shown)
             if old == new:
                 self.update_refs(refs, reason)
                 return
@@ -1283,7 +1258,7 @@ class Repository:
             except RepositoryError:
                 self._drop_pending()
                 raise
-            self._sync_work_tree(changes, new, what)
+            self._sync_work_tree(changes, new, what or Message("store.what.update"))
 
     def rewrite_without(self, paths: list[str], start: str, head: str) -> str:
         """`head`'s history from `start` on, made again without `paths`: each commit that descends from `start` is
@@ -1292,7 +1267,7 @@ class Repository:
         every rebuilt commit gets a new id."""
         status, out, err = self._git("rev-list", "--topo-order", "--reverse", "--parents", head, "--not", f"{start}^@")
         if status != 0:
-            raise RepositoryError(f"git could not list the commits since {start[:12]}: {_said(err)}")
+            raise RepositoryError.keyed("store.list_failed", start=start[:12], said=_said(err))
         mapping: dict[str, str] = {}
         for line in out.splitlines():
             sha, *parents = line.split()
@@ -1332,13 +1307,13 @@ class Repository:
         """Point HEAD at `branch` (in a repository being created, before the branch exists)."""
         status, _, err = self._git("symbolic-ref", "HEAD", f"refs/heads/{branch}")
         if status != 0:
-            raise RepositoryError(f"git could not use branch {branch}: {_said(err)}")
+            raise RepositoryError.keyed("store.branch_failed", branch=branch, said=_said(err))
 
     def check_out(self) -> None:
         """Fill the work tree and index of a new repository from HEAD (nothing of the user's can be lost)."""
         status, _, err = self._git("reset", "-q", "--hard", "HEAD")
         if status != 0:
-            raise RepositoryError(f"git could not check out the files: {_said(err)}")
+            raise RepositoryError.keyed("store.checkout_failed", said=_said(err))
 
     @contextlib.contextmanager
     def view(self, head: str, refs: dict[str, str]) -> Iterator[Repository]:
@@ -1380,7 +1355,7 @@ class Repository:
                 env=full_env,
             )
         except OSError as exc:
-            raise RepositoryError(f"cannot run git: {exc.strerror}; install git and retry") from None
+            raise RepositoryError.keyed("store.no_git", why=exc.strerror) from None
         out = proc.stdout.decode("utf-8", "surrogateescape")
         return proc.returncode, out.removesuffix("\n"), proc.stderr.decode("utf-8", "replace").removesuffix("\n")
 
@@ -1422,9 +1397,7 @@ def staging(parent: Path, prefix: str) -> Iterator[Path]:
         try:
             folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
         except OSError as exc:
-            raise RepositoryError(
-                f"{parent}: cannot create the repository here: {why(exc)}; check the folder is writable"
-            ) from None
+            raise RepositoryError.keyed("store.cannot_create_here", path=parent, why=why(exc)) from None
         step("staging-made")
         held = _lock_folder(folder)
         if held is not None:
@@ -1491,39 +1464,38 @@ def _identity(cwd: str | os.PathLike[str], outside: bool = False) -> Identity | 
     return Identity(name, email) if name and email else None
 
 
-def _said(stderr: str) -> str:
+def _said(stderr: str) -> str | Message:
     """What git said on its error output, in a few words on one line."""
     lines = [line.strip() for line in (stderr or "").splitlines() if line.strip()]
     marked = [line for line in lines if line.startswith(("fatal:", "error:"))]
-    text = one_line((marked or lines or ["git gave no reason"])[0])
+    if not (marked or lines):
+        return Message("store.git_no_reason")
+    text = one_line((marked or lines)[0])
     text = re.sub(r"^(fatal|error): ", "", text)
     return text[:300] + "…" if len(text) > 300 else text
 
 
-def _dubious(where: str, said: str) -> str:
+def _dubious(where: str, said: str) -> Message:
     """Git refuses a repository owned by another user unless it is listed in `safe.directory`: say so, with the
     owner and the step."""
     step_ = re.search(r"(git config --global --add safe\.directory \S+)", said)
     try:
         owner = _user_name(os.stat(where).st_uid)
     except OSError:
-        owner = "another user"
-    return (
-        f"git refuses to work in {where}: detected dubious ownership (it belongs to {owner}, not to you); "
-        f"if you trust it, run `{step_.group(1) if step_ else f'git config --global --add safe.directory {where}'}` "
-        "and retry"
-    )
+        owner = Message("store.owner.other")
+    command = step_.group(1) if step_ else f"git config --global --add safe.directory {where}"
+    return Message("store.dubious", where=where, owner=owner, command=command)
 
 
-def _git_said(exc: GitFailed) -> str:
+def _git_said(exc: GitFailed) -> str | Message:
     """What git said, in a few words on one line (a lock file in the way, above all)."""
     text = one_line(str(exc.stderr or ""))
     text = re.sub(r"^stderr: '?|'$", "", text).strip()
     lock = re.search(r"Unable to create '([^']+\.lock)': File exists", text)
     if lock:
-        return f"its lock file {lock.group(1)} exists"
+        return Message("store.lock_file_exists", lock=lock.group(1))
     text = re.sub(r"^(fatal|error): ", "", text)
-    return (text[:200] + "…" if len(text) > 200 else text) or f"git exited with {exc.status}"
+    return (text[:200] + "…" if len(text) > 200 else text) or Message("store.git_exited", status=exc.status)
 
 
 def _acquire(path: str, root: Path) -> BinaryIO:
@@ -1531,9 +1503,7 @@ def _acquire(path: str, root: Path) -> BinaryIO:
     try:
         handle = open(path, "a+b")
     except OSError as exc:
-        raise RepositoryError(
-            f"{path}: cannot create the repository lock: {exc.strerror}; check the permissions"
-        ) from None
+        raise RepositoryError.keyed("store.cannot_lock", path=path, why=exc.strerror) from None
     deadline = time.monotonic() + LOCK_WAIT
     while True:
         if _try_lock(handle):
@@ -1546,11 +1516,9 @@ def _acquire(path: str, root: Path) -> BinaryIO:
             handle.seek(0)
             holder = handle.read().decode("ascii", "replace").strip()
             handle.close()
-            who = f" (process {holder})" if holder.isdigit() else ""
-            raise RepositoryError(
-                f"another akkoord command{who} is still writing to {root}; nothing was written — wait for it to "
-                "finish and retry (or set AKKOORD_LOCK_TIMEOUT to wait longer)"
-            )
+            if holder.isdigit():
+                raise RepositoryError.keyed("store.busy_process", process=holder, root=root)
+            raise RepositoryError.keyed("store.busy", root=root)
         time.sleep(0.05)
 
 
@@ -1674,38 +1642,32 @@ def _clip(text: str, limit: int = 200) -> str:
     return text[:limit] + "…" if len(text) > limit else text
 
 
-def _space_hint(stderr: str | bytes | None) -> str:
+def _space_hint(stderr: str | bytes | None) -> str | Message:
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else str(stderr or "")
-    return " (the disk is full: free some space and retry)" if "No space left" in text else ""
+    return Message("store.disk_full_hint") if "No space left" in text else ""
 
 
-def _refusal(exc: GitFailed) -> str:
+def _refusal(exc: GitFailed) -> Message:
     """Why git refused a ref update, with the step that helps; always ends saying nothing was written."""
     said = _git_said(exc)
     stderr = str(exc.stderr or "")
     if "reference-transaction hook" in stderr or "aborted by hook" in stderr:
-        return (
-            f"the repository's reference-transaction hook refused it ({said}); nothing was written — see "
-            "`git config core.hooksPath` and .git/hooks/reference-transaction"
-        )
+        return Message("store.refusal.hook", said=said)
     lock = re.search(r"'([^']+\.lock)'", stderr)
     if lock and "File exists" in stderr:
-        return (
-            f"its lock file {lock.group(1)} exists; nothing was written — if no git command is running, remove it "
-            f"(`rm {lock.group(1)}`) and retry"
-        )
-    return f"{said}{_space_hint(stderr)}; nothing was written"
+        return Message("store.refusal.lock", lock=lock.group(1))
+    return Message("store.refusal", said=said, hint=_space_hint(stderr))
 
 
-def _user_name(uid: int | None) -> str:
+def _user_name(uid: int | None) -> Message:
     if uid is None:
-        return "another user"
+        return Message("store.owner.other")
     try:
         import pwd
 
-        return f"user {pwd.getpwuid(uid).pw_name}"
+        return Message("store.owner.user", name=pwd.getpwuid(uid).pw_name)
     except (ImportError, KeyError):
-        return f"user id {uid}"
+        return Message("store.owner.uid", uid=uid)
 
 
 def _boot_time() -> float | None:

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import AkkoordError
+from ..messages import Message
 from ..model.strings import one_line
 
 #: Seconds one conversion may take (a first run also creates the profile: about 3 s here).
@@ -29,10 +30,7 @@ def convert(data: bytes, source_ext: str, target: str, what: str) -> bytes:
     """`data` (a file with extension `source_ext`) converted by LibreOffice to `target` ("docx", "odt")."""
     program = soffice()
     if program is None:
-        raise AkkoordError(
-            f"{what}: OpenDocument files are converted with LibreOffice, which is not installed (no `soffice` "
-            "on PATH); install LibreOffice, or use a Word document (.docx) instead"
-        )
+        raise AkkoordError.keyed("store.no_libreoffice", what=what)
     with tempfile.TemporaryDirectory(prefix="akkoord-office-") as folder:
         work = Path(folder)
         src = work / f"document.{source_ext}"
@@ -57,13 +55,16 @@ def convert(data: bytes, source_ext: str, target: str, what: str) -> bytes:
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:
-            raise AkkoordError(f"{what}: LibreOffice did not finish converting within {TIMEOUT} s") from None
+            raise AkkoordError.keyed("store.libreoffice_timeout", what=what, seconds=TIMEOUT) from None
         except OSError as exc:
-            raise AkkoordError(f"{what}: cannot run LibreOffice ({program}): {exc.strerror or exc}") from None
+            raise AkkoordError.keyed(
+                "store.libreoffice_failed", what=what, program=program, why=exc.strerror or str(exc)
+            ) from None
         result = out / f"document.{target}"
         if not result.is_file():
             detail = one_line((proc.stderr or proc.stdout).decode("utf-8", "replace"))[:200]
-            raise AkkoordError(f"{what}: LibreOffice could not convert the file to .{target} ({detail or 'no output'})")
+            said = detail or Message("store.libreoffice_no_output")
+            raise AkkoordError.keyed("store.libreoffice_not_converted", what=what, target=target, said=said)
         return result.read_bytes()
 
 

@@ -96,16 +96,10 @@ def resolve(ref: str, start: str = ".", workspace: Workspace | None = None) -> R
             if os.path.isfile(ref):
                 return _from_file(ref)
             if ref.startswith(AMENDMENT_PREFIX):
-                raise AkkoordError(
-                    f"REF {ref!r}: amendments are looked up in an akkoord repository; run the command inside one "
-                    "or use -C DIR"
-                ) from None
+                raise AkkoordError.keyed("store.ref_amendment_outside", ref=repr(ref)) from None
             if _looks_like_path(ref):
-                raise AkkoordError(f"{ref}: no such file; check the path") from None
-            raise AkkoordError(
-                f"REF {ref!r}: not a file, and not inside an akkoord repository to look it up as a version; "
-                "give a file path or use -C DIR"
-            ) from None
+                raise AkkoordError.keyed("store.no_such_file", path=ref) from None
+            raise AkkoordError.keyed("store.ref_outside", ref=repr(ref)) from None
     if ref.startswith(AMENDMENT_PREFIX):
         return amendment_sides(workspace, ref[len(AMENDMENT_PREFIX) :])[1]
     if ref == WORKING:
@@ -143,10 +137,7 @@ def amendment_sides(
     from . import amendment_store as store
 
     if not ident:
-        raise AkkoordError(
-            f"REF {AMENDMENT_PREFIX!r}: give an amendment id (or a unique start of it) after {AMENDMENT_PREFIX}; "
-            "list them with `akkoord amend list`"
-        )
+        raise AkkoordError.keyed("store.ref_amendment_no_id", ref=repr(AMENDMENT_PREFIX), prefix=AMENDMENT_PREFIX)
     amendments = amendments if amendments is not None else store.load(workspace)
     amendment = store.find(amendments, ident)
     base_root, amended_root = store.amended_text(workspace, amendment, amendments)

@@ -59,9 +59,7 @@ class Version:
 
 def check_label(label: str) -> None:
     if not valid_ref_component(label):
-        raise RepositoryError(
-            f"version label {label!r} is not allowed; use letters, digits, '.', '_' or '-' (e.g. 2023 or 2023-1)"
-        )
+        raise RepositoryError.keyed("store.bad_label", label=repr(label))
 
 
 def _split_message(message: str) -> tuple[str, dict[str, str]]:
@@ -90,15 +88,15 @@ def rename_version(
     tags = {tag.name: tag for tag in repo.tags(TAG_PREFIX)}
     tag = tags.get(TAG_PREFIX + old)
     if tag is None:
-        known = ", ".join(sorted(name[len(TAG_PREFIX) :] for name in tags)) or "none"
-        raise RepositoryError(f"there is no version {old} to rename (versions: {known})")
+        known = ", ".join(sorted(name[len(TAG_PREFIX) :] for name in tags)) or Message("store.none")
+        raise RepositoryError.keyed("store.rename_unknown", label=old, known=known)
     if repo.tag_target(TAG_PREFIX + new) is not None:
-        raise RepositoryError(f"version {new} already exists; choose another label")
+        raise RepositoryError.keyed("repo.version_exists", label=new)
     head = workspace.head()
     target = head
     if drop and since is not None:
         if tag.commit == since or not repo.is_ancestor(tag.commit, since):
-            raise RepositoryError(f"version {old}'s commit was made after its record; it cannot be renamed here")
+            raise RepositoryError.keyed("store.rename_after_record", label=old)
         target = repo.rewrite_without(drop, since, head)
     lines = tag.message.rstrip("\n").split("\n")
     label = f"{_TRAILERS['label']}: "
@@ -180,10 +178,7 @@ def create_version(
     if workspace.repo.tag_target(TAG_PREFIX + label) is not None:
         raise RepositoryError.keyed("repo.version_exists", label=label)
     if workspace.text_is_dirty():
-        raise RepositoryError(
-            f"{TEXT_PATH} has uncommitted edits; record them with `akkoord commit -m MSG` "
-            "or propose them as an amendment first"
-        )
+        raise RepositoryError.keyed("store.text_dirty", path=TEXT_PATH)
     day = parse_day(date) if date else (today or today_utc())
     from ..model.document import Document
 
@@ -216,15 +211,12 @@ def create_version(
                 timestamp=noon(day),
                 tag=(TAG_PREFIX + label, tag_message(data)),
                 follow_up=(lambda commit: record(commit, data, day)) if record else None,
-                what=f"version {label}",
+                what=Message("store.what.version", label=label),
             )
         except RepositoryError as exc:
             taken = workspace.repo.tag_target(TAG_PREFIX + label) is not None
             if taken and workspace.repo.head_commit() == before:  # not ours: the branch never moved
-                raise RepositoryError(
-                    f"version {label} was created meanwhile by another command; nothing was written — "
-                    "choose another label"
-                ) from None
+                raise RepositoryError.keyed("store.version_made_meanwhile", label=label) from None
             raise exc
     else:
         head = workspace.head()
@@ -241,16 +233,14 @@ def create_version(
                     by,
                     tag=(TAG_PREFIX + label, tag_message(data)),
                     tag_target=head,
-                    what=f"version {label}",
+                    what=Message("store.what.version", label=label),
                 )
             else:
                 workspace.repo.create_tag(TAG_PREFIX + label, head, tag_message(data), by, noon(day))
         except RepositoryError:
             if workspace.repo.tag_target(TAG_PREFIX + label) is None or workspace.repo.head_commit() != head:
                 raise  # refused for another reason (a lock, a hook), or ours and recorded: said as it is
-            raise RepositoryError(
-                f"version {label} was created meanwhile by another command; nothing was written — choose another label"
-            ) from None
+            raise RepositoryError.keyed("store.version_made_meanwhile", label=label) from None
     created = find_version(workspace, label)
     assert created is not None
     return created

@@ -66,17 +66,14 @@ class Workspace:
         head = repo.head_commit()
         workspace.expected = head
         if head is None or repo.read(head, TEXT_PATH) is None:
-            raise NoRepository(
-                f"{repo.root} is a git repository without a committed {TEXT_PATH}; "
-                "create one with `akkoord init DIR --from FILE`"
-            )
+            raise NoRepository.keyed("store.no_text_committed", root=repo.root, path=TEXT_PATH)
         return workspace
 
     # the text ---------------------------------------------------------------
     def text_at(self, commit: str) -> bytes:
         data = self.repo.read(commit, TEXT_PATH)
         if data is None:
-            raise RepositoryError(f"commit {commit[:12]} has no {TEXT_PATH}")
+            raise RepositoryError.keyed("store.no_text_in_commit", commit=commit[:12], path=TEXT_PATH)
         return data
 
     def head_text(self) -> bytes:
@@ -85,7 +82,7 @@ class Workspace:
     def head(self) -> str:
         head = self.repo.head_commit()
         if head is None:
-            raise RepositoryError(f"{self.root} has no commits yet")
+            raise RepositoryError.keyed("store.no_commits", root=self.root)
         return head
 
     def working_text(self) -> bytes:
@@ -93,14 +90,11 @@ class Workspace:
         try:
             return path.read_bytes()
         except FileNotFoundError:
-            raise RepositoryError(f"{path} is missing; restore it with `git checkout -- {TEXT_PATH}`") from None
+            raise RepositoryError.keyed("store.text_missing", path=path, text=TEXT_PATH) from None
         except IsADirectoryError:
-            raise RepositoryError(
-                f"{path} is a folder, not the agreement's text; move the folder away and restore the text with "
-                f"`git checkout -- {TEXT_PATH}`"
-            ) from None
+            raise RepositoryError.keyed("store.text_is_folder", path=path, text=TEXT_PATH) from None
         except OSError as exc:
-            raise RepositoryError(f"{path}: cannot read: {exc.strerror}; check the file and its permissions") from None
+            raise RepositoryError.keyed("store.cannot_read", path=path, why=exc.strerror) from None
 
     def text_is_dirty(self) -> bool:
         return bool(self.repo.changed_in_work_tree([TEXT_PATH]))
@@ -136,7 +130,7 @@ class Workspace:
         catalogue `message` is written in the agreement's language (the trailers stay as they are: code reads them)."""
         full = f"{self.in_text_language(message).rstrip()}\n\n{CHANGE_TRAILER}: {change}\n"
         kwargs.setdefault("expected", self.expected)
-        kwargs.setdefault("what", f"the {change} commit")
+        kwargs.setdefault("what", Message("store.what.change", change=change))
         sha = self.repo.commit_files(changes, full, by, **kwargs)
         self.expected = sha
         return sha
@@ -162,9 +156,9 @@ def check_valid(doc: Document) -> None:
     found = problems(doc.root)
     if found:
         first = found[0]
-        more = f" (and {len(found) - 1} more; see `akkoord validate`)" if len(found) > 1 else ""
-        message = one_line(first.message)  # even when it quotes a value with line breaks
-        raise RepositoryError(f"{doc.source}:{first.line}: {message}{more}")
+        said = first.message if isinstance(first.message, Message) else one_line(first.message)  # a value's line breaks
+        more = Message("store.invalid_more", count=len(found) - 1) if len(found) > 1 else ""
+        raise RepositoryError.keyed("store.invalid", source=doc.source, line=first.line, said=said, more=more)
 
 
 def initialise(
@@ -194,7 +188,7 @@ def initialise(
     with new_repository(directory) as repo:
         subject = message or messages.text("commit.init", text_language(doc.lang), id=doc.id, title=doc.title)
         full = f"{subject}\n\n{CHANGE_TRAILER}: init\n"
-        commit = repo.commit_files(files, full, by, timestamp=timestamp, what="the initial commit")
+        commit = repo.commit_files(files, full, by, timestamp=timestamp, what=Message("store.what.initial"))
     return Workspace(Repository.discover(target)), commit
 
 
@@ -206,10 +200,10 @@ def empty_folder(directory: str | os.PathLike[str]) -> Path:
         target = Path(directory).resolve()
         occupied = target.exists() and (not target.is_dir() or any(target.iterdir()))
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte, not UTF-8, not readable
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a usable folder name"
-        raise RepositoryError(f"{os.fsdecode(directory)!r}: {why}; choose another folder") from None
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else Message("store.bad_folder_name")
+        raise RepositoryError.keyed("store.folder_unusable", path=repr(os.fsdecode(directory)), why=why) from None
     if occupied:
-        raise RepositoryError(f"{os.fsdecode(directory)} already exists and is not empty; choose a new folder")
+        raise RepositoryError.keyed("store.folder_not_empty", path=os.fsdecode(directory))
     return target
 
 
@@ -220,7 +214,7 @@ def new_repository(directory: str | os.PathLike[str]) -> Iterator[Repository]:
     target = empty_folder(directory)
     parent = target.parent
     if not parent.is_dir():
-        raise RepositoryError(f"{parent} does not exist; create it first")
+        raise RepositoryError.keyed("store.no_parent", path=parent)
     prefix = f".{target.name}.akkoord-"
     remove_abandoned(parent, prefix)
     with staging(parent, prefix) as staging_dir:  # locked until in place: one whose lock is free was abandoned
@@ -235,11 +229,9 @@ def new_repository(directory: str | os.PathLike[str]) -> Iterator[Repository]:
                 os.replace(staging_dir, target)
             except OSError as exc:  # e.g. another command created the folder meanwhile
                 if target.is_dir() and any(target.iterdir()):
-                    raise RepositoryError(
-                        f"{os.fsdecode(directory)} already exists and is not empty; choose a new folder"
-                    ) from None
-                raise RepositoryError(
-                    f"{os.fsdecode(directory)}: cannot create the repository there: {exc.strerror}"
+                    raise RepositoryError.keyed("store.folder_not_empty", path=os.fsdecode(directory)) from None
+                raise RepositoryError.keyed(
+                    "store.cannot_create_there", path=os.fsdecode(directory), why=exc.strerror
                 ) from None
         except BaseException:
             shutil.rmtree(staging_dir, ignore_errors=True)

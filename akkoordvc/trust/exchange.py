@@ -42,7 +42,7 @@ from ..storage.exchange import (
     url_of,
 )
 from ..storage.gitrepo import ZERO, Repository
-from ..storage.workspace import CHANGE_TRAILER, Workspace, new_repository
+from ..storage.workspace import Workspace, new_repository
 from . import Problem
 from .anchor import checked_anchor, remember
 from .verify import Report, verify
@@ -233,8 +233,8 @@ def _target(repo: Repository, local: State, received: Received, by: str | None, 
     if repo.is_ancestor(ours, theirs):
         return theirs, "fast-forward"
     author = who_acts(by, repo)
-    message = f"Merge {received.remote} ({url}) into {received.branch}\n\n{CHANGE_TRAILER}: merge\n"
-    return merge_commit(repo, ours, theirs, message, author), "merge"
+    subject = Message("store.commit.merge", remote=received.remote, url=url, branch=received.branch)
+    return merge_commit(repo, ours, theirs, subject, author), "merge"
 
 
 def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | None = None, today: dt.date) -> Pushed:

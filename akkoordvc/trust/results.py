@@ -91,7 +91,7 @@ def cache_key(workspace: Workspace, trust_anchor: str | None, today: dt.date) ->
         today.isoformat(),
         messages.language(),
         sshsig.verifier_mode(),
-        repo.unfinished_operation() or "",
+        str(repo.unfinished_operation() or ""),
         str(workspace.root),
     )
 

@@ -22,8 +22,8 @@ def consolidation_for_version(
     """For `version create LABEL`: the text with every accepted, not yet consolidated amendment applied in
     acceptance order, the 'consolidated' event files, and the ids. (None, {}, ()) when there are none."""
     amendments = load(workspace)
-    refuse_damaged(amendments, f"create version {label}")
-    refuse_contested(amendments, f"create version {label}")
+    refuse_damaged(amendments, Message("store.cannot.create_version", label=label))
+    refuse_contested(amendments, Message("store.cannot.create_version", label=label))
     pending = accepted_pending(amendments)
     if not pending:
         return None, {}, ()
@@ -31,7 +31,7 @@ def consolidation_for_version(
     ts = timestamp_for(date)
     changes: dict[str, bytes | None] = {}
     for amendment in pending:
-        check_time(amendment, ts, f"consolidate into version {label}")
+        check_time(amendment, ts, "consolidate", label)
         why = workspace.in_text_language(
             Message("amend.history.version", label=label)
         )  # written in the text's language

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import ConflictError
-from ...messages import Message
+from ...messages import Message, text
 from ...model import amendment_names as an
 from ...model.dates import moment_seconds
 from ...ops.amendments import Amendment, Event, status_of
@@ -205,10 +205,10 @@ def describe_status(amendment: Amendment) -> str | Message:
 class ContestedError(ConflictError):
     """Amendments decided differently in two clones: nothing is consolidated until they are decided again."""
 
-    def __init__(self, message: str, contested: list[Amendment]):
+    def __init__(self, message: str | Message, contested: list[Amendment]):
         lines = []
         for amendment in contested:
-            lines.append(f"contested {amendment.id}: {amendment.title}")
+            lines.append(text("store.contested_line", id=amendment.id, title=amendment.title))
             for competing in getattr(amendment, "competing", ()):
                 where = f" (commit {competing.commit[:12]})" if competing.commit else ""
                 lines.append(f"  {competing.describe()}{where}")
@@ -220,17 +220,16 @@ def contested(amendments: dict[str, Amendment]) -> list[Amendment]:
     return [a for a in amendments.values() if a.status == CONTESTED]
 
 
-def refuse_contested(amendments: dict[str, Amendment], action: str) -> None:
+def refuse_contested(amendments: dict[str, Amendment], cannot: Message) -> None:
+    """Refuse what `cannot` says ("cannot create version 2024") while an amendment is contested."""
     found = contested(amendments)
     if not found:
         return
     first = found[0]
     if len(found) == 1:
-        what = f"amendment {first.id} is contested ({contest_summary(first)})"
+        what = Message("store.contested.one", id=first.id, summary=contest_summary(first))
     else:
-        what = f"amendments {', '.join(a.known_id for a in found)} are contested ({first.id}: {contest_summary(first)})"
-    raise ContestedError(
-        f"cannot {action}: {what}, decided in clones that did not see each other's decision; nothing was changed — "
-        f"{how_to_resolve(first.known_id if len(found) == 1 else 'ID')}",
-        found,
-    )
+        ids = ", ".join(a.known_id for a in found)
+        what = Message("store.contested.many", ids=ids, id=first.id, summary=contest_summary(first))
+    how = how_to_resolve(first.known_id if len(found) == 1 else "ID")
+    raise ContestedError(Message("store.contested", cannot=cannot, what=what, how=how), found)

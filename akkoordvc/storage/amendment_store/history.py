@@ -103,9 +103,7 @@ def clause_history(workspace: Workspace, clause_id: str, ref: str | None = None)
             )
         previous, previous_root = element, step.root
     if not seen:
-        raise AkkoordError(
-            f"clause {clause_id!r} is in no version up to {shown}; check the id with `akkoord show --format json`"
-        )
+        raise AkkoordError.keyed("store.clause_in_no_version", clause=repr(clause_id), shown=shown)
     return entries
 
 

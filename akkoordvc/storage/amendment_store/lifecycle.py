@@ -22,7 +22,7 @@ from ...ops import amendments as ops
 from ...ops.amendments import Amendment, Base, Event
 from ..gitrepo import Identity
 from ..workspace import TEXT_PATH, Workspace
-from .contest import CONTESTED, describe_status, final_status, how_to_resolve, recorded
+from .contest import CONTESTED, describe_status, final_status, how_to_resolve, recorded, status_word
 from .loading import find, load, refuse_damaged
 from .paths import (
     CHANGE,
@@ -54,8 +54,8 @@ def validated(data: bytes, source: str) -> etree._Element:
     root = parse_text(data, source)
     found = problems(root)
     if found:
-        more = f" (and {len(found) - 1} more; see `akkoord validate {source}`)" if len(found) > 1 else ""
-        raise AkkoordError(f"{source}:{found[0].line}: {found[0].message}{more}")
+        more = Message("store.invalid_more_in", count=len(found) - 1, source=source) if len(found) > 1 else ""
+        raise AkkoordError.keyed("store.invalid", source=source, line=found[0].line, said=found[0].message, more=more)
     return root
 
 
@@ -92,10 +92,7 @@ def _check_records(changes: dict[str, bytes], amendment_id: str) -> None:
                 ops.parse_event(data, path)
         except AkkoordError as exc:
             reason = exc.message.split(": ", 1)[1] if exc.message.startswith(path) else exc.message
-            raise AkkoordError(
-                f"cannot record amendment {amendment_id}: {one_line(reason)} — shorten or correct the "
-                "title, reason, rationale, source or names given; nothing was written"
-            ) from None
+            raise AkkoordError.keyed("store.cannot_record", id=amendment_id, why=one_line(reason)) from None
 
 
 def check_options(
@@ -113,31 +110,32 @@ def require(amendment: Amendment, allowed: tuple[str, ...], action: str) -> None
     if amendment.status in allowed:
         return
     status = amendment.status
+    cannot = Message(f"store.cannot.{action}", id=amendment.id)
+    shown = describe_status(amendment)
     if status == CONTESTED:
-        raise AkkoordError(
-            f"cannot {action} amendment {amendment.id}: it is {describe_status(amendment)}; "
-            f"{how_to_resolve(amendment.known_id)}"
+        raise AkkoordError.keyed(
+            "store.refused_contested", cannot=cannot, status=shown, how=how_to_resolve(amendment.known_id)
         )
-    if status == an.ACCEPTED and action == "accept":
-        tail = "nothing changed"
-    elif status == an.ACCEPTED:
-        tail = "it will be consolidated into the next version (akkoord version create LABEL)"
-    elif status == an.CONSOLIDATED:
-        tail = "it is part of the text now and cannot change; propose a new amendment instead"
+    if status == an.ACCEPTED:
+        tail = "unchanged" if action == "accept" else "accepted"
     else:
-        tail = "its status is final; propose a new amendment instead"
-    raise AkkoordError(f"cannot {action} amendment {amendment.id}: it is already {describe_status(amendment)}; {tail}")
+        tail = "consolidated" if status == an.CONSOLIDATED else "final"
+    raise AkkoordError.keyed("store.refused_already", cannot=cannot, status=shown, tail=Message(f"store.tail.{tail}"))
 
 
-def check_time(amendment: Amendment, ts: int, action: str) -> None:
-    """A new event comes after every event it follows (after both sides of a contest, too)."""
+def check_time(amendment: Amendment, ts: int, action: str, label: str = "") -> None:
+    """A new event comes after every event it follows (after both sides of a contest, too). `action`: accept,
+    reject, withdraw, supersede, rebase or consolidate (into version `label`)."""
     if not amendment.history:
         return
     last = max(reversed(amendment.history), key=lambda e: moment_seconds(e.at))
     if ts < moment_seconds(last.at):
-        raise AkkoordError(
-            f"cannot {action} amendment {amendment.id} on {day_text(ts)}: that is before it was {last.status} "
-            f"({last.at[:10]}); give a later --date"
+        raise AkkoordError.keyed(
+            "store.too_early",
+            cannot=Message(f"store.cannot.{action}", id=amendment.id, label=label),
+            date=day_text(ts),
+            status=status_word(last.status),
+            at=last.at[:10],
         )
 
 
@@ -209,13 +207,11 @@ def proposal(
         try:
             operations = tuple(ops.derive(base_root, edited_root))
         except ops.DeriveError as exc:
-            raise AkkoordError(f"{source_name}: {exc.message}") from None
+            raise AkkoordError.keyed("store.source_said", source=source_name, said=exc.said) from None
         if not operations:
-            raise AkkoordError(
-                f"{source_name} has the same text as its base ({base.describe()}); edit the clauses first, nothing was proposed"
-            )
+            raise AkkoordError.keyed("store.same_as_base", source=source_name, base=base.describe())
         if not title:
-            raise AkkoordError("an amendment needs a title: give --title")
+            raise AkkoordError.keyed("store.needs_title")
         amendment = Amendment(
             title,
             proposers,
@@ -245,10 +241,10 @@ def proposal(
             id=None,
         )
     else:
-        raise AkkoordError("give an edited copy of the text (--from-file EDITED.xml) or an amendment file")
+        raise AkkoordError.keyed("store.needs_input")
     for old_id in amendment.supersedes:
         if old_id not in amendments:
-            raise AkkoordError(f"the amendment supersedes {old_id!r}, which is not in this repository")
+            raise AkkoordError.keyed("store.supersedes_unknown", id=repr(old_id))
     twin = None if force else same_change(amendments, amendment)
     if twin is not None:
         raise AkkoordError(Message("amend.same_change", id=twin.known_id, title=twin.title, status=twin.status))
@@ -335,7 +331,7 @@ def _base_for_edit(
 
     resolved = resolve(base_ref, workspace=workspace)
     if resolved.commit is None:
-        raise AkkoordError(f"--base {base_ref}: give a version label or a git revision of this repository")
+        raise AkkoordError.keyed("store.edited.base_not_here", base=base_ref)
     root = resolved.document.root
     return root, Base(
         text_sha256=canonical.text_sha256(root),
@@ -372,7 +368,7 @@ def _decide(
     check_time(amendment, ts, action)
     event = Event(status, person(actor), moment_text(ts), amendment.revision, reason)
     if status == an.ACCEPTED:
-        refuse_damaged(amendments, f"accept amendment {amendment.id}")
+        refuse_damaged(amendments, Message("store.cannot.accept", id=amendment.id))
         _merge_for_acceptance(workspace, amendment, amendments)
     subject = Message(f"commit.amend.{action}", id=amendment.id, title=amendment.title)
     path = new_event_path(workspace, amendment.known_id, event)
@@ -393,12 +389,13 @@ def _merge_for_acceptance(workspace: Workspace, amendment: Amendment, amendments
     result = ops.merge(base, current, amendment.operations)
     if result.conflicts:
         first = result.conflicts[0]
-        since = f"commit {workspace.head()[:12]}" + (f" with accepted {', '.join(applied)}" if applied else "")
-        more = f" (and {len(result.conflicts) - 1} more)" if len(result.conflicts) > 1 else ""
+        with_ = Message("store.with_accepted", ids=", ".join(applied)) if applied else ""
+        since = Message("store.since", commit=workspace.head()[:12], accepted=with_)
+        more = Message("store.more", count=len(result.conflicts) - 1) if len(result.conflicts) > 1 else ""
         raise AmendmentConflict(
-            f"amendment {amendment.id} conflicts with the current text ({since}): clause {first.target}: "
-            f"{first.reason}{more}; nothing was accepted — resolve it with "
-            f"`akkoord amend rebase {amendment.id} --write FILE`, edit FILE, then `--from-file FILE`",
+            Message(
+                "store.conflicts", id=amendment.id, since=since, clause=first.target, reason=first.reason, more=more
+            ),
             amendment,
             result.conflicts,
             current,
@@ -427,7 +424,7 @@ def reject(
     sign: Signer | None = None,
 ) -> Amendment:
     if not (reason or "").strip():
-        raise AkkoordError("a rejection needs a reason: give --reason")
+        raise AkkoordError.keyed("store.needs_reason")
     return _decide(workspace, ref, an.REJECTED, actor, reason, timestamp, (an.PROPOSED, CONTESTED), "reject", sign)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ...errors import AkkoordError, RepositoryError
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model.dates import moment_seconds
 from ...ops import amendments as ops
@@ -44,39 +45,39 @@ class Damaged:
 
     id: str
     path: str
-    problem: str
+    problem: str | Message
     intact_in: str | None
 
     @property
-    def restore(self) -> str:
+    def restore(self) -> Message:
         """The step that repairs it."""
         if self.intact_in is None:
-            return (
-                f"no commit holds it intact: restore it from another clone, or remove the amendment "
-                f'(`git rm -r {FOLDER}/{self.id} && git commit -m "Remove damaged amendment {self.id}"`)'
-            )
-        return f"it was last intact in commit {self.intact_in[:12]}: restore it with `{self.step}`"
+            step = f'git rm -r {FOLDER}/{self.id} && git commit -m "Remove damaged amendment {self.id}"'
+            return Message("store.damaged_amendment.remove", step=step)
+        return Message("store.damaged_amendment.restore", commit=self.intact_in[:12], step=self.step)
 
     @property
     def step(self) -> str:
         return restore_step({self.path: self.intact_in}, self.path)
 
     @property
-    def message(self) -> str:
+    def message(self) -> Message:
         """One line: which amendment, which file, what is wrong and how to restore it."""
-        return f"amendment {self.id} is damaged: {self.path} {self.problem}; {self.restore}"
+        return Message(
+            "store.damaged_amendment", id=self.id, path=self.path, problem=self.problem, restore=self.restore
+        )
 
     @property
-    def detail(self) -> str:
+    def detail(self) -> Message:
         """The same, for a list of problems that names the file first."""
-        return f"{self.problem}: amendment {self.id} is damaged; {self.restore}"
+        return Message("store.damaged_amendment.detail", id=self.id, problem=self.problem, restore=self.restore)
 
     def as_dict(self) -> dict[str, str | None]:
         return {
             "id": self.id,
             "status": "damaged",
             "path": self.path,
-            "problem": self.problem,
+            "problem": str(self.problem),
             "commit": self.intact_in,
         }
 
@@ -87,7 +88,7 @@ def _record_reader(ident: str, path: str) -> Callable[[bytes], Amendment]:
     def read(data: bytes) -> Amendment:
         amendment = ops.parse_amendment(data, path)
         if amendment.id != ident:
-            raise RepositoryError(f"{path}: holds amendment {amendment.id!r}, not the {ident!r} its folder names")
+            raise RepositoryError.keyed("store.record_misplaced", path=path, id=repr(amendment.id), folder=repr(ident))
         return amendment
 
     return read
@@ -97,17 +98,17 @@ def _event_reader(path: str) -> Callable[[bytes], Event]:
     return lambda data: ops.parse_event(data, path)
 
 
-def _problem(exc: AkkoordError, path: str) -> str:
+def _problem(exc: AkkoordError, path: str) -> Message:
     """What the reader said about a file, without the file's name and its generic advice."""
-    text = exc.message.removeprefix(path).lstrip(":").strip()
-    where, _, rest = text.partition(": ")
+    said = exc.message.removeprefix(path).lstrip(":").strip()
+    where, _, rest = said.partition(": ")
     if rest and where.replace(":", "").isdigit():  # "20:1: malformed XML: ..." -> "line 20: malformed XML: ..."
-        text = f"line {where.split(':')[0]}: {rest}"
-    return "cannot be read (" + text.split("; ")[0] + ")"
+        return Message("store.unreadable_at", line=where.split(":")[0], said=rest.split("; ")[0])
+    return Message("store.unreadable", said=said.split("; ")[0])
 
 
 def _damaged(
-    workspace: Workspace, commit: str, ident: str, path: str, problem: str, read: Callable[[bytes], object]
+    workspace: Workspace, commit: str, ident: str, path: str, problem: str | Message, read: Callable[[bytes], object]
 ) -> Damaged:
     def intact(data: bytes) -> bool:
         try:
@@ -122,7 +123,7 @@ def _damaged(
 class _Unreadable(Exception):
     """A file of an amendment that cannot be read: where, what is wrong, and how it is read."""
 
-    def __init__(self, path: str, problem: str, read: Callable[[bytes], object]) -> None:
+    def __init__(self, path: str, problem: str | Message, read: Callable[[bytes], object]) -> None:
         super().__init__(path)
         self.path, self.problem, self.read = path, problem, read
 
@@ -186,13 +187,13 @@ def load(workspace: Workspace, commit: str | None = None) -> Amendments:
     return Amendments(((a.known_id, a) for a in found), accepted_at, damaged)
 
 
-def refuse_damaged(amendments: dict[str, Amendment], action: str) -> None:
-    """Refuse `action` (which computes the next version's text) while an amendment is damaged: an accepted one
-    would be left out without a word."""
+def refuse_damaged(amendments: dict[str, Amendment], cannot: Message) -> None:
+    """Refuse what `cannot` says (an action that computes the next version's text) while an amendment is
+    damaged: an accepted one would be left out without a word."""
     damaged = list(getattr(amendments, "damaged", {}).values())
     if damaged:
-        more = f" (and {len(damaged) - 1} more: see `akkoord amend list`)" if len(damaged) > 1 else ""
-        raise RepositoryError(f"cannot {action}: {damaged[0].message}{more}; nothing was written")
+        more = Message("store.damaged_more", count=len(damaged) - 1) if len(damaged) > 1 else ""
+        raise RepositoryError.keyed("store.refused_damaged", cannot=cannot, said=damaged[0].message, more=more)
 
 
 def find(amendments: dict[str, Amendment], ref: str) -> Amendment:
@@ -206,7 +207,7 @@ def find(amendments: dict[str, Amendment], ref: str) -> Amendment:
     if len(matches) == 1:
         return find(amendments, matches[0])
     if matches:
-        raise AkkoordError(f"amendment {ref!r} is ambiguous: {', '.join(matches)}; give more of the id")
+        raise AkkoordError.keyed("store.ambiguous", ref=repr(ref), ids=", ".join(matches))
     raise AkkoordError.keyed("amend.unknown" if amendments else "amend.unknown_none_yet", ref=ref)
 
 

@@ -77,7 +77,7 @@ def new_id(date: str, title: str, seed: bytes, taken: set[str]) -> str:
         ident = f"{date}-{slug(title, 40) or 'amendement'}-{digest[:length]}"
         if ident not in taken:
             return ident
-    raise RepositoryError(f"cannot allocate an id for amendment {title!r}; retry")
+    raise RepositoryError.keyed("store.no_free_id", title=repr(title))
 
 
 def event_bytes(event: Event) -> bytes:

@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from ...errors import AkkoordError
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model import canonical
 from ...model.clauses import find_clause
@@ -39,8 +40,8 @@ def texts_up_to(workspace: Workspace, ref: str | None) -> tuple[list[Step], str]
 
     resolved = resolve(ref or "HEAD", workspace=workspace)
     if resolved.kind in ("file", "amendment"):
-        given = "a file" if resolved.kind == "file" else "an amendment (see `akkoord amend show ID`)"
-        raise AkkoordError(f"{ref}: blame and history need a version label or git revision, not {given}")
+        given = Message("store.given.file") if resolved.kind == "file" else Message("store.given.amendment")
+        raise AkkoordError.keyed("store.blame_needs_version", ref=ref, given=given)
     tip = resolved.commit or workspace.head()
     ancestry = Ancestry(workspace.repo, tip)  # the commit graph, read once for every version
     chosen = []

@@ -25,7 +25,7 @@ def rebase_start(workspace: Workspace, ref: str) -> tuple[Amendment, bytes, list
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
-    refuse_damaged(amendments, f"rebase amendment {amendment.id}")
+    refuse_damaged(amendments, Message("store.cannot.rebase", id=amendment.id))
     cache: TextCache = {}
     current, _ = pending_text(workspace, amendments, exclude=amendment.id, cache=cache)
     result = ops.merge(base_text(workspace, amendment, amendments, cache), current, amendment.operations)
@@ -47,7 +47,7 @@ def rebase(
     amendments = load(workspace)
     amendment = find(amendments, ref)
     require(amendment, (an.PROPOSED, an.ACCEPTED, CONTESTED), "rebase")
-    refuse_damaged(amendments, f"rebase amendment {amendment.id}")
+    refuse_damaged(amendments, Message("store.cannot.rebase", id=amendment.id))
     ts = timestamp if timestamp is not None else now()
     check_time(amendment, ts, "rebase")
     cache: TextCache = {}
@@ -56,12 +56,9 @@ def rebase(
     try:
         operations = tuple(ops.derive(current, edited_root))
     except ops.DeriveError as exc:
-        raise AkkoordError(f"{source_name}: {exc.message}") from None
+        raise AkkoordError.keyed("store.source_said", source=source_name, said=exc.said) from None
     if not operations:
-        raise AkkoordError(
-            f"{source_name} equals the current text: the amendment would change nothing; withdraw it instead "
-            f"(akkoord amend withdraw {amendment.id})"
-        )
+        raise AkkoordError.keyed("store.rebase_changes_nothing", source=source_name, id=amendment.id)
     old_base = base_text(workspace, amendment, amendments, cache)
     changed_since = ops.changed_targets(old_base, current)
     own = {t for op in amendment.operations for t, _ in op.targets()} | {
@@ -70,10 +67,7 @@ def rebase(
     new = {t for op in operations for t, _ in op.targets()} | {i for op in operations for i in op.creates()}
     undone = sorted((new & changed_since) - own)
     if undone:
-        raise AkkoordError(
-            f"{source_name} would undo changes made since the amendment's base to {', '.join(undone)}; "
-            f"start from the current text: `akkoord amend rebase {amendment.id} --write FILE`, edit FILE, then --from-file FILE"
-        )
+        raise AkkoordError.keyed("store.rebase_undoes", source=source_name, clauses=", ".join(undone), id=amendment.id)
     base = head_base(workspace, current, tuple(applied))
     revised = recorded(amendment, operations=operations, base=base, revision=amendment.revision + 1, history=())
     why = reason or workspace.in_text_language(Message("amend.rebased_onto", base=base.describe()))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...errors import AkkoordError, ConflictError
+from ...messages import Message, text
 from ...model import amendment_names as an
 from ...model import canonical
 from ...model.xmlparse import parse_bytes
@@ -24,7 +25,7 @@ TextCache = dict[tuple[str | None, int], etree._Element]
 class AmendmentConflict(ConflictError):
     """Accepting (or consolidating) an amendment would overwrite a change made since its base."""
 
-    def __init__(self, message: str, amendment: Amendment, conflicts: list[Conflict], text: etree._Element):
+    def __init__(self, message: str | Message, amendment: Amendment, conflicts: list[Conflict], text: etree._Element):
         super().__init__(message, detail=plain_conflicts(conflicts))
         self.amendment = amendment
         self.conflicts = conflicts
@@ -35,16 +36,17 @@ def plain_conflicts(conflicts: list[Conflict]) -> str:
     """The conflicts as plain text (the CLI shows a richer redline when it can)."""
     lines = []
     for conflict in conflicts:
-        lines.append(f"conflict in {conflict.target}: {conflict.reason}")
+        lines.append(text("store.conflict_in", target=conflict.target, reason=conflict.reason))
+        absent = text("store.absent")
         for block in conflict.blocks:
             lines.append(f"  {block.where} {block.reason}")
             for label in ("base", "current", "amendment"):
-                lines.append(f"    {label + ':':<11}{block.text(label) or '(absent)'}")
+                lines.append(f"    {text(f'store.side.{label}') + ':':<11}{block.text(label) or absent}")
         if conflict.blocks:
             continue
         texts = conflict.as_dict()
         for label, key in (("base", "base_text"), ("current", "current_text"), ("amendment", "amendment_text")):
-            lines.append(f"  {label + ':':<11}{texts[key] if texts[key] is not None else '(absent)'}")
+            lines.append(f"  {text(f'store.side.{label}') + ':':<11}{texts[key] if texts[key] is not None else absent}")
     return "\n".join(lines)
 
 
@@ -104,11 +106,8 @@ def locate_base(
         else:
             if canonical.text_sha256(root) == base.text_sha256:
                 return root
-    where = f"version {base.label}, " if base.label else ""
-    raise AkkoordError(
-        f"{name}: its base text ({where}text_sha256 {base.text_sha256[:12]}) is not in this repository; "
-        "draft amendments against a version or the current text of this repository (or pull the history it was drafted on)"
-    )
+    where = Message("store.base_version", label=base.label) if base.label else ""
+    raise AkkoordError.keyed("store.base_gone", name=name, where=where, sha=base.text_sha256[:12])
 
 
 def pending_text(
@@ -133,9 +132,12 @@ def pending_text(
         result = ops.merge(base_text(workspace, amendment, amendments, cache), root, amendment.operations)
         if not result.clean:
             raise AmendmentConflict(
-                f"accepted amendment {amendment.id} no longer applies to the current text "
-                f"(clause {result.conflicts[0].target}: {result.conflicts[0].reason}); rebase it with "
-                f"`akkoord amend rebase {amendment.id} --write FILE` then `--from-file FILE`, and accept it again",
+                Message(
+                    "store.no_longer_applies",
+                    id=amendment.id,
+                    clause=result.conflicts[0].target,
+                    reason=result.conflicts[0].reason,
+                ),
                 amendment,
                 result.conflicts,
                 root,
