@@ -16,7 +16,9 @@ from helpers import assert_one_line_error, snapshot
 from test_plain_mistakes import zipped
 
 from akkoordvc import messages
+from akkoordvc.errors import XMLInputError
 from akkoordvc.model.validate import schema_sentence
+from akkoordvc.model.xmlparse import parse_bytes
 
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 #: the sample repository has no git identity (like CI): commands that commit name who acts
@@ -89,6 +91,32 @@ def test_a_text_that_stops_halfway(sample_repo, run_cli, dutch, tmp_path):
     nl, en = failing(run_cli, sample_repo, "validate", bad)
     assert "is gesloten; is het afgebroken?" in nl, nl
     assert "malformed XML: Premature end of data in tag" in en, en
+
+
+HAND_EDITED = [
+    (b"<a/><b/>", "1:5: malformed XML: Extra content at the end of the document", "na het einde van het document"),
+    (b"hello", "1:1: malformed XML: Start tag expected, '<' not found", "hier wordt een element verwacht"),
+    (b"", "1:1: malformed XML: Document is empty", "het document is leeg"),
+    (b"<a x=1/>", "1:6: malformed XML: AttValue: \" or ' expected", "tussen aanhalingstekens"),
+    (b"<a x/>", "1:5: malformed XML: Specification mandates value for attribute x", "attribuut x heeft geen waarde"),
+    (b'<a x="1" x="2"/>', "1:15: malformed XML: Attribute x redefined", "attribuut x staat twee keer"),
+    (b"<a>&nbsp;</a>", "1:10: malformed XML: Entity 'nbsp' not defined", "&nbsp; bestaat niet in XML"),
+    (b"<a>" * 300, "malformed XML: elements nested deeper than 256 levels are refused", "dieper dan 256 niveaus"),
+]
+
+
+@pytest.mark.parametrize(("data", "english_said", "dutch_said"), HAND_EDITED, ids=[h[2] for h in HAND_EDITED])
+def test_mistakes_of_hand_edited_xml_in_plain_dutch(data, english_said, dutch_said):
+    """libxml2's words for the common mistakes become plain Dutch; the English stays libxml2's, word for word."""
+    with pytest.raises(XMLInputError) as caught:
+        parse_bytes(data, "f.xml")
+    said = caught.value.said
+    assert isinstance(said, messages.Message)
+    english = said.render("en")
+    assert english.startswith("f.xml:") and english.endswith(f"{english_said}; fix the XML and retry"), english
+    dutch = said.render("nl")
+    assert dutch_said in dutch and dutch.endswith("herstel de XML en probeer het opnieuw"), dutch
+    assert not english_words(dutch), dutch
 
 
 def test_a_word_file_where_xml_is_expected(sample_repo, run_cli, dutch, tmp_path):

@@ -129,13 +129,14 @@ def receive(files, by, trust_anchor):
 
     Each file is committed only when the repository with it verifies; one that does not is refused with one
     line, and nothing of it is written."""
+    from ..messages import Message
     from ..model.reading import read_input
     from ..trust import bundle
     from ..trust.jsonfile import MAX_BYTES
 
     found = open_workspace(write=True)
     for path in files:
-        data = read_input(path, kind="a statement or proposal file", limit=2 * MAX_BYTES)
+        data = read_input(path, kind=Message("input.kind.bundle"), limit=2 * MAX_BYTES)
         done = bundle.receive(found, bundle.read(data, path), path, by=by, anchor=trust_anchor, today=tc.today())
         click.echo(say("exchange.received", what=done.what, commit=done.commit[:12]))
     return 0

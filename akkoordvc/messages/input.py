@@ -72,6 +72,32 @@ MESSAGES = {
         "nl": "het bestand houdt op voordat element <{opened}> (regel {line}) is gesloten; is het afgebroken?",
         "en": "Premature end of data in tag {opened} line {line}",
     },
+    "input.xml.extra_content": {
+        "nl": "na het einde van het document staat nog iets; een document heeft één hoofdelement",
+        "en": "Extra content at the end of the document",
+    },
+    "input.xml.no_start": {
+        "nl": "hier wordt een element verwacht (met '<'), maar dat staat er niet",
+        "en": "Start tag expected, '<' not found",
+    },
+    "input.xml.no_content": {"nl": "het document is leeg", "en": "Document is empty"},
+    "input.xml.attribute_quote": {
+        "nl": "de waarde van een attribuut moet tussen aanhalingstekens staan (\" of ')",
+        "en": "AttValue: \" or ' expected",
+    },
+    "input.xml.attribute_value": {
+        "nl": 'attribuut {name} heeft geen waarde; schrijf {name}="..."',
+        "en": "Specification mandates value for attribute {name}",
+    },
+    "input.xml.attribute_twice": {
+        "nl": "attribuut {name} staat twee keer in hetzelfde element",
+        "en": "Attribute {name} redefined",
+    },
+    "input.xml.unknown_entity": {
+        "nl": "&{name}; bestaat niet in XML; schrijf het teken zelf (bijvoorbeeld een harde spatie in plaats van "
+        "&nbsp;)",
+        "en": "Entity '{name}' not defined",
+    },
     "input.xml.unreadable": {
         "nl": "{where}: kan de XML niet lezen: {reason}",
         "en": "{where}: cannot read XML: {reason}",

@@ -77,12 +77,19 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._Element:
 
 #: libxml2's words for the commonest mistakes in hand-edited XML -> the catalogue key that says them plainly
 #: (the English text is libxml2's own)
-_REASONS = (
-    (
-        re.compile(r"Opening and ending tag mismatch: (?P<opened>\S+) line (?P<line>\d+) and (?P<closed>\S+)$"),
-        "tag_mismatch",
-    ),
-    (re.compile(r"Premature end of data in tag (?P<opened>\S+) line (?P<line>\d+)$"), "unclosed"),
+_REASONS = tuple(
+    (re.compile(pattern + "$"), f"input.xml.{key}")
+    for pattern, key in (
+        (r"Opening and ending tag mismatch: (?P<opened>\S+) line (?P<line>\d+) and (?P<closed>\S+)", "tag_mismatch"),
+        (r"Premature end of data in tag (?P<opened>\S+) line (?P<line>\d+)", "unclosed"),
+        (r"Extra content at the end of the document", "extra_content"),
+        (r"Start tag expected, '<' not found", "no_start"),
+        (r"Document is empty", "no_content"),
+        (r"AttValue: \" or ' expected", "attribute_quote"),
+        (r"Specification mandates value for attribute (?P<name>\S+)", "attribute_value"),
+        (r"Attribute (?P<name>\S+) redefined", "attribute_twice"),
+        (r"Entity '(?P<name>[^']+)' not defined", "unknown_entity"),
+    )
 )
 
 
@@ -95,7 +102,7 @@ def _reason(libxml_message: str) -> str | Message:
     for pattern, key in _REASONS:
         found = pattern.match(libxml_message)
         if found:
-            return Message(f"input.xml.{key}", **found.groupdict())
+            return Message(key, **found.groupdict())
     return libxml_message
 
 
