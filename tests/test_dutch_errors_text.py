@@ -95,6 +95,7 @@ def test_a_text_that_stops_halfway(sample_repo, run_cli, dutch, tmp_path):
 
 HAND_EDITED = [
     (b"<a/><b/>", "1:5: malformed XML: Extra content at the end of the document", "na het einde van het document"),
+    (b"<a", "1:3: malformed XML: Couldn't find end of Start Tag a line 1", "wordt niet afgesloten met '>'"),
     (b"hello", "1:1: malformed XML: Start tag expected, '<' not found", "hier wordt een element verwacht"),
     (b"", "1:1: malformed XML: Document is empty", "het document is leeg"),
     (b"<a x=1/>", "1:6: malformed XML: AttValue: \" or ' expected", "tussen aanhalingstekens"),
@@ -285,6 +286,19 @@ def test_the_site_reports_in_dutch(sample_repo, run_cli, dutch, tmp_path):
     nl, en = failing(run_cli, sample_repo, "site", str(other))
     assert nl.endswith("vol: de map is niet leeg en niet door `akkoord site` gemaakt; kies een lege of nieuwe map"), nl
     assert en.endswith("the folder is not empty and was not made by `akkoord site`; choose an empty or new folder")
+
+
+def test_a_new_agreement_with_an_id_that_is_not_one(run_cli, dutch, tmp_path, no_git_identity):
+    """The schema's pattern for ids said as what an id is; the English stays libxml2's sentence."""
+    args = ("init", tmp_path / "nieuw", "--title", "Akkoord", "--id", "1x", "--lang", "nl", *BY)
+    code, _, err = run_cli(*args)
+    assert_one_line_error(code, err, "nieuw akkoord:2: element <agreement>, attribuut 'id': '1x' is geen geldig id")
+    assert not english_words(err), err
+    code, _, err = run_cli("--lang", "en", *args)
+    assert_one_line_error(
+        code, err, "new agreement:2: Element 'agreement', attribute 'id': [facet 'pattern'] The value"
+    )
+    assert not (tmp_path / "nieuw").exists()
 
 
 def test_init_writes_a_dutch_readme_for_a_dutch_text(run_cli, dutch, tmp_path, no_git_identity):

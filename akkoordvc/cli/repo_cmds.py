@@ -67,7 +67,7 @@ def init(
         source = from_file
     else:
         text = _EMPTY.format(id=quoteattr(doc_id)[1:-1], lang=quoteattr(lang)[1:-1], title=escape(title)).encode()
-        source = "new agreement"
+        source = say("output.new_agreement")
     actor = actor_outside_repository(by)
     extra: dict[str, bytes] = {}
     if threshold is not None and not admin_keys:

@@ -72,6 +72,10 @@ MESSAGES = {
         "nl": "het bestand houdt op voordat element <{opened}> (regel {line}) is gesloten; is het afgebroken?",
         "en": "Premature end of data in tag {opened} line {line}",
     },
+    "input.xml.start_tag_open": {
+        "nl": "het begin-element <{opened}> van regel {line} wordt niet afgesloten met '>'",
+        "en": "Couldn't find end of Start Tag {opened} line {line}",
+    },
     "input.xml.extra_content": {
         "nl": "na het einde van het document staat nog iets; een document heeft één hoofdelement",
         "en": "Extra content at the end of the document",
@@ -179,6 +183,12 @@ MESSAGES = {
     "input.schema.pattern": {
         "nl": "element <{element}>, attribuut '{attribute}': de waarde '{value}' heeft niet de vereiste vorm "
         "('{pattern}')",
+        "en": "Element '{element}', attribute '{attribute}': [facet 'pattern'] The value '{value}' is not accepted "
+        "by the pattern '{pattern}'.",
+    },
+    "input.schema.id_pattern": {
+        "nl": "element <{element}>, attribuut '{attribute}': '{value}' is geen geldig id; een id begint met een "
+        "letter, gevolgd door letters, cijfers, '.', '_' of '-' (patroon '{pattern}')",
         "en": "Element '{element}', attribute '{attribute}': [facet 'pattern'] The value '{value}' is not accepted "
         "by the pattern '{pattern}'.",
     },

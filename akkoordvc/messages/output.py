@@ -5,11 +5,8 @@ and the README.md of a new repository."""
 _MORE = {"nl": " (en nog {count})", "en": " (and {count} more)"}
 
 MESSAGES = {
+    "output.new_agreement": {"nl": "nieuw akkoord", "en": "new agreement"},
     "output.and_more": {"nl": _MORE["nl"], "en": _MORE["en"]},
-    "output.and_more_see": {
-        "nl": " (en nog {count}; zie `akkoord validate`)",
-        "en": " (and {count} more; see `akkoord validate`)",
-    },
     # akkoord export
     "output.export.edit_word": {
         "nl": "bewerk het (bijgehouden wijzigingen gelden als geaccepteerd, opmerkingen als toelichting)",

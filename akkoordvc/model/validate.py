@@ -62,12 +62,18 @@ _SCHEMA_SENTENCES = tuple(
 )
 
 
+#: attributes whose values are ids (a pattern they break is said as "not a valid id")
+_IDS = frozenset({names.ID})
+
+
 def schema_sentence(libxml_message: str) -> Message:
     """A finding of the schema as a catalogue message (libxml2's own sentence when the catalogue has no words
     for it)."""
     for pattern, key in _SCHEMA_SENTENCES:
         found = pattern.match(libxml_message)
         if found:
+            if key == "input.schema.pattern" and found.group("attribute") in _IDS:
+                key = "input.schema.id_pattern"
             return Message(key, **found.groupdict())
     return Message("input.schema.other", detail=libxml_message)
 

@@ -82,6 +82,7 @@ _REASONS = tuple(
     for pattern, key in (
         (r"Opening and ending tag mismatch: (?P<opened>\S+) line (?P<line>\d+) and (?P<closed>\S+)", "tag_mismatch"),
         (r"Premature end of data in tag (?P<opened>\S+) line (?P<line>\d+)", "unclosed"),
+        (r"Couldn't find end of Start Tag (?P<opened>\S+) line (?P<line>\d+)", "start_tag_open"),
         (r"Extra content at the end of the document", "extra_content"),
         (r"Start tag expected, '<' not found", "no_start"),
         (r"Document is empty", "no_content"),
