@@ -298,7 +298,7 @@ def test_merge_same_clause_is_a_conflict_with_all_three_texts():
     (conflict,) = result.conflicts
     assert (
         conflict.target == "b"
-        and conflict.reason == "paragraph was changed both in the current text and by the amendment"
+        and str(conflict.reason) == "paragraph was changed both in the current text and by the amendment"
     )
     (block,) = conflict.blocks
     assert (block.text("base"), block.text("current"), block.text("amendment")) == (
@@ -327,9 +327,9 @@ def test_merge_delete_vs_edit_both_ways():
     deleted = edit(base, lambda r: by_id(r, "h1").remove(by_id(r, "b")))
     edited = _text(base, "b", "beta gewijzigd.")
     result = A.merge(base, deleted, A.derive(base, edited))
-    assert [c.target for c in result.conflicts] == ["b"] and "deleted" in result.conflicts[0].reason
+    assert [c.target for c in result.conflicts] == ["b"] and "deleted" in str(result.conflicts[0].reason)
     result = A.merge(base, edited, A.derive(base, deleted))
-    assert [c.target for c in result.conflicts] == ["b"] and "changed" in result.conflicts[0].reason
+    assert [c.target for c in result.conflicts] == ["b"] and "changed" in str(result.conflicts[0].reason)
 
 
 def test_merge_move_vs_edit_both_ways_apply():
@@ -348,7 +348,7 @@ def test_merge_move_vs_move_is_a_conflict():
     one = edit(base, lambda r: by_id(r, "h1").append(by_id(r, "d")))
     other = edit(base, lambda r: r.find(names.BODY).append(by_id(r, "d")))
     result = A.merge(base, one, A.derive(base, other))
-    assert [c.target for c in result.conflicts] == ["d"] and "moved" in result.conflicts[0].reason
+    assert [c.target for c in result.conflicts] == ["d"] and "moved" in str(result.conflicts[0].reason)
 
 
 def test_merge_insert_after_a_deleted_anchor_is_a_conflict():
@@ -359,7 +359,7 @@ def test_merge_insert_after_a_deleted_anchor_is_a_conflict():
         edit(base, lambda r: by_id(r, "b").addnext(etree.fromstring('<clause id="n" num="2a"><p>n.</p></clause>'))),
     )
     result = A.merge(base, current, ops)
-    assert [c.target for c in result.conflicts] == ["n"] and "'b'" in result.conflicts[0].reason
+    assert [c.target for c in result.conflicts] == ["n"] and "'b'" in str(result.conflicts[0].reason)
 
 
 def test_merge_two_inserts_after_the_same_clause_keep_acceptance_order():
@@ -386,7 +386,7 @@ def test_merge_same_new_id_is_a_conflict():
         edit(base, lambda r: by_id(r, "d").addnext(etree.fromstring('<clause id="n" num="5"><p>ander.</p></clause>'))),
     )
     result = A.merge(base, first, ops)
-    assert [c.target for c in result.conflicts] == ["n"] and "already used" in result.conflicts[0].reason
+    assert [c.target for c in result.conflicts] == ["n"] and "already used" in str(result.conflicts[0].reason)
 
 
 def test_merge_that_leaves_a_dangling_reference_is_a_conflict():
@@ -395,7 +395,7 @@ def test_merge_that_leaves_a_dangling_reference_is_a_conflict():
     ops = A.derive(base, edit(base, lambda r: by_id(r, "h1").remove(by_id(r, "a"))))
     # c refers to a: deleting a would leave a dangling reference
     result = A.merge(base, current, ops)
-    assert result.conflicts and "not be valid" in result.conflicts[0].reason
+    assert result.conflicts and "not be valid" in str(result.conflicts[0].reason)
 
 
 # --- the amendment record ----------------------------------------------------------------------
@@ -635,7 +635,7 @@ def test_derive_then_apply_gives_exactly_the_edited_copy(rnd, steps):
         assert ops == []
     # an amendment merged onto its own base is clean and gives the edited copy
     result = A.merge(base, base, ops)
-    assert result.clean or any("not be valid" in c.reason for c in result.conflicts)
+    assert result.clean or any("not be valid" in str(c.reason) for c in result.conflicts)
     if result.clean:
         assert same(result.root, edited)
 

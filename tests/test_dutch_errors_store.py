@@ -122,3 +122,32 @@ def test_an_amendment_whose_base_is_gone_is_refused_in_dutch(exchange, tmp_path)
     assert "de basistekst (text_sha256 " in nl and "staat niet in deze repository" in nl, nl
     assert not english_words(nl), nl
     assert "its base text (text_sha256 " in en and "is not in this repository; draft amendments against" in en
+
+
+def test_a_conflicting_amendment_is_refused_in_dutch(exchange):
+    a = exchange.clone("a")
+    first = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    second = a.propose("ma-akbanken", "Ook per post.", "Per post", "Sem <sem@example.org>")
+    a.accept(first)
+    args = ("amend", "accept", second, "--by", SECRETARIAT, "--date", TODAY, "--key", a.admin())
+    nl, en = (
+        akkoord(*args, cwd=a.root)[2].splitlines()[0],
+        akkoord("--lang", "en", *args, cwd=a.root)[2].splitlines()[0],
+    )
+    assert nl.startswith(f"akkoord: fout: amendement {second} botst met de huidige tekst (commit "), nl
+    assert f"met de aangenomen {first}" in nl and "er is niets aangenomen" in nl, nl
+    assert not english_words(nl), nl
+    assert f"amendment {second} conflicts with the current text (commit " in en and "nothing was accepted" in en
+    assert "clause ma-akbanken: lid 1 was changed both in the current text and by the amendment" in en, en
+
+
+def test_an_edit_an_amendment_cannot_express_is_refused_in_dutch(exchange, tmp_path):
+    a = exchange.clone("a")
+    edited = tmp_path / "bewerkt.xml"
+    text = (a.root / "akkoord.xml").read_text("utf-8")
+    edited.write_text(text.replace('<agreement id="maak020"', '<agreement id="maak021"', 1), "utf-8")
+    args = ("amend", "propose", "--from-file", edited, "--title", "Taal", "--by", "Noor <noor@example.org>")
+    nl, en = both(a.root, *args)
+    assert "de bewerkte kopie verandert het kenmerk of de taal van het akkoord zelf" in nl, nl
+    assert not english_words(nl), nl
+    assert "the edited copy changes the agreement's own id or language; an amendment changes clauses" in en

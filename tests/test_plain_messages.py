@@ -30,13 +30,6 @@ PACKAGE = Path(__file__).resolve().parents[1] / "akkoordvc"
 
 #: files with plain messages today -> the engineer converting them (delete a line when its file is clean)
 PENDING = {
-    "ops/amendments/derivation.py": "nlstore",
-    "ops/amendments/edits.py": "nlstore",
-    "ops/amendments/families.py": "nlstore",
-    "ops/amendments/patch.py": "nlstore",
-    "ops/amendments/record.py": "nlstore",
-    "ops/amendments/structure.py": "nlstore",
-    "ops/amendments/tree.py": "nlstore",
 }
 
 #: the roots of the user-facing error types; their subclasses are found in the code

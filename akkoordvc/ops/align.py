@@ -928,7 +928,7 @@ def _check_unchanged(old_el: Element, new_el: Element, what: str) -> None:
     if etree.tostring(old_el, with_tail=False) == etree.tostring(new_el, with_tail=False):
         return
     if canonical.to_string(old_el) != canonical.to_string(new_el):
-        raise InternalError(f"the redline found no change in {what}, but its text differs; please report this")
+        raise InternalError(Message("ops.redline_hid_change", what=what))
 
 
 def compute(
@@ -1079,6 +1079,4 @@ def _check_equal(old: Document, new: Document) -> None:
                         problem=found[0].message,
                     )
                 )
-        raise InternalError(
-            "the redline of two different texts came out empty: a difference would not be shown; please report this"
-        )
+        raise InternalError(Message("ops.redline_empty"))

@@ -32,6 +32,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...messages import Message
 from ...model import names
 from ...model.document import content_text, inline_text
 from ..blocks import lead_and_children, matching, related
@@ -41,14 +42,10 @@ Element = etree._Element
 
 __all__ = ["BOTH_CHANGED", "BlockConflict", "merge_blocks"]
 
-BOTH_CHANGED = "was changed both in the current text and by the amendment"
-_MOVED = (
-    "had blocks moved on one side while the other side changed them: which block is which is ambiguous, "
-    "so nothing is merged here"
-)
-_RENUMBERED = "had blocks renumbered on one side while the other side added, removed or renumbered blocks"
-_NUM_AND_TEXT = "was renumbered on one side and changed on the other"
-_SAME_NUM = "would hold two blocks numbered {num}: both sides numbered a block so"
+BOTH_CHANGED = Message("ops.both_changed")
+_MOVED = Message("ops.blocks_moved")
+_RENUMBERED = Message("ops.blocks_renumbered")
+_NUM_AND_TEXT = Message("ops.renumbered_and_changed")
 _NUMBERED = frozenset({names.PARA, names.ITEM})
 #: blocks named by their place among siblings of their kind ("row 3") when they have no number
 _COUNTED = frozenset({names.P, names.ROW, names.CELL, names.LIST, names.TABLE, names.FIGURE})
@@ -64,14 +61,14 @@ class BlockConflict:
     amendment's base, in the current text, and as the amendment would have them.
     """
 
-    where: str
-    reason: str
+    where: str | Message
+    reason: Message
     base: tuple[str, ...] = ()
     current: tuple[str, ...] = ()
     amendment: tuple[str, ...] = ()
 
-    def describe(self) -> str:
-        return f"{self.where} {self.reason}"
+    def describe(self) -> Message:
+        return Message("ops.block_conflict", where=self.where, reason=self.reason)
 
     def text(self, side: str) -> str | None:
         """The readable text of one side's blocks ("base", "current" or "amendment"); None when it has none."""
@@ -107,8 +104,8 @@ class BlockConflict:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "where": self.where,
-            "reason": self.reason,
+            "where": str(self.where),
+            "reason": str(self.reason),
             "base_text": self.text("base"),
             "current_text": self.text("current"),
             "amendment_text": self.text("amendment"),
@@ -138,30 +135,32 @@ def _copies(elements: Sequence[Element]) -> list[Element]:
     return [copy.deepcopy(e) for e in elements]
 
 
-def _names(siblings: Sequence[Element]) -> dict[int, str]:
+def _names(siblings: Sequence[Element]) -> dict[int, str | Message]:
     """How each of a list of sibling blocks is named in a conflict (by `id()` of the element): "lid 2",
     "item b.", "row 3", "paragraph 1", "heading". One pass over the list."""
     counts = Counter(str(e.tag) for e in siblings)
     seen: Counter[str] = Counter()
-    out = {}
+    out: dict[int, str | Message] = {}
     for element in siblings:
         tag = str(element.tag)
         seen[tag] += 1
         num, name = element.get(names.NUM), element.get(names.NAME)
-        word = {names.P: "paragraph"}.get(tag, tag)
+        word: str | Message = Message("ops.block.paragraph") if tag == names.P else tag
+        if tag == names.HEADING:
+            word = Message("ops.block.heading")
         if tag in _NUMBERED and num:
             out[id(element)] = f"{'lid' if tag == names.PARA else 'item'} {num}"
         elif name:
             out[id(element)] = f"{tag} {name}"
         elif counts[tag] > 1 and tag in _COUNTED:
-            out[id(element)] = f"{word} {seen[tag]}"
+            out[id(element)] = Message("ops.block.counted", word=word, count=seen[tag])
         else:
             out[id(element)] = word
     return out
 
 
-def _join(where: str, name: str) -> str:
-    return f"{where}, {name}" if where else name
+def _join(where: str | Message, name: str | Message) -> str | Message:
+    return Message("ops.block.within", where=where, name=name) if where else name
 
 
 def _shell(element: Element) -> Element:
@@ -183,7 +182,12 @@ class _Merger:
         self.conflicts: list[BlockConflict] = []
 
     def conflict(
-        self, where: str, reason: str, base: Sequence[Element], current: Sequence[Element], theirs: Sequence[Element]
+        self,
+        where: str | Message,
+        reason: Message,
+        base: Sequence[Element],
+        current: Sequence[Element],
+        theirs: Sequence[Element],
     ) -> None:
         self.conflicts.append(
             BlockConflict(
@@ -202,17 +206,18 @@ class _Merger:
             vb, vc, vt = b.get(name), c.get(name), t.get(name)
             value = vt if vc == vb else vc
             if vc != vb and vt != vb and vc != vt:
-                what = {names.NUM: "the number", names.KIND: "the kind"}.get(name, f"the attribute {name}")
-                self.conflicts.append(
-                    BlockConflict(f"{what} of the {b.tag!s}", f"{BOTH_CHANGED} ({vb!r}: {vc!r} and {vt!r})")
-                )
+                what = {names.NUM: "number", names.KIND: "kind"}.get(name)
+                said = Message(f"ops.attribute.{what}") if what else Message("ops.attribute", name=name)
+                where = Message("ops.attribute_of", what=said, tag=_tag_word(str(b.tag)))
+                values = Message("ops.both_changed_values", base=repr(vb), current=repr(vc), theirs=repr(vt))
+                self.conflicts.append(BlockConflict(where, values))
             if value is not None:
                 merged.set(name, value)
         for child in self.siblings(_blocks(b), _blocks(c), _blocks(t), ""):
             merged.append(child)
         return merged
 
-    def block(self, b: Element, c: Element, t: Element, where: str) -> Element:
+    def block(self, b: Element, c: Element, t: Element, where: str | Message) -> Element:
         """One block kept by both sides (b, c and t are of one kind)."""
         kb, kc, kt = _key(b), _key(c), _key(t)
         if kc == kb:
@@ -241,7 +246,7 @@ class _Merger:
             merged.append(child)
         return merged
 
-    def siblings(self, b: list[Element], c: list[Element], t: list[Element], where: str) -> list[Element]:
+    def siblings(self, b: list[Element], c: list[Element], t: list[Element], where: str | Message) -> list[Element]:
         """A list of sibling blocks: pair both sides with the base, merge the blocks both kept, and take the
         side that changed each stretch between them."""
         kb, kc, kt = _keys(b), _keys(c), _keys(t)
@@ -250,7 +255,7 @@ class _Merger:
         if kt == kb or kc == kt:
             return _copies(c)
         to_c, to_t = matching(b, c), matching(b, t)
-        place = where or f"the text of the {_parent_name(b, c, t)}"
+        place = where or Message("ops.text_of", tag=_tag_word(_parent_name(b, c, t)))
         if _moves(b, c, to_c) or _moves(b, t, to_t):
             self.conflict(place, _MOVED, *_differing(b, c, t))
             return _copies(c)
@@ -275,8 +280,8 @@ class _Merger:
         b: list[Element],
         c: list[Element],
         t: list[Element],
-        where: str,
-        named: dict[int, str],
+        where: str | Message,
+        named: dict[int, str | Message],
         before: list[Element],
     ) -> list[Element]:
         """The blocks between two blocks both sides kept: the side that changed them (both: a conflict)."""
@@ -285,16 +290,17 @@ class _Merger:
             return _copies(t)
         if kt == kb or kc == kt:
             return _copies(c)
+        name: str | Message
         if b:
-            name = ", ".join(named[id(e)] for e in b)
+            name = ", ".join(str(named[id(e)]) for e in b)
         elif before:
-            name = f"the blocks after {_names(before)[id(before[-1])]}"
+            name = Message("ops.blocks_after", name=_names(before)[id(before[-1])])
         else:
-            name = "the blocks at the start"
+            name = Message("ops.blocks_at_start")
         self.conflict(_join(where, name), BOTH_CHANGED, b, c, t)
         return _copies(c)
 
-    def check_numbers(self, out: list[Element], c: list[Element], t: list[Element], where: str) -> None:
+    def check_numbers(self, out: list[Element], c: list[Element], t: list[Element], where: str | Message) -> None:
         def doubles(elements: list[Element]) -> set[str]:
             counts = Counter(e.get(names.NUM) for e in elements if e.tag in _NUMBERED and e.get(names.NUM))
             return {str(num) for num, n in counts.items() if n > 1}
@@ -304,7 +310,7 @@ class _Merger:
             same = [e for e in out if e.tag in _NUMBERED and e.get(names.NUM) == num]
             ours = [e for e in same if _key(e) in in_c]
             theirs = [e for e in same if _key(e) in in_t and _key(e) not in in_c]
-            self.conflict(where, _SAME_NUM.format(num=num), [], ours, theirs)
+            self.conflict(where, Message("ops.same_number", num=num), [], ours, theirs)
 
 
 def _parent_name(*lists: list[Element]) -> str:
@@ -314,6 +320,11 @@ def _parent_name(*lists: list[Element]) -> str:
             if parent is not None:
                 return str(parent.tag)
     return "clause"
+
+
+def _tag_word(tag: str) -> str | Message:
+    """An element named in a conflict: a clause in words, any other by its element name."""
+    return Message("amend.op.kind.clause") if tag == names.CLAUSE else tag
 
 
 def _blocks(element: Element) -> list[Element]:

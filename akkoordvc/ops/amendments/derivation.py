@@ -22,6 +22,7 @@ from .nodes import (
     id_of,
     next_node,
     node_children,
+    node_kind,
     node_sha256,
     rest_of,
     shell_of,
@@ -51,7 +52,7 @@ def _index(root: etree._Element) -> dict[str, etree._Element]:
     for element in root.iter(*NODE_TAGS):
         ident = id_of(element)
         if ident in found:
-            raise DeriveError(f"id {ident!r} is used twice in one text; every clause and division id must be unique")
+            raise DeriveError.keyed("ops.id_twice", id=repr(ident))
         found[ident] = element
     return found
 
@@ -88,18 +89,17 @@ def _followers(clause: etree._Element, wanted: list[str], candidates: set[str]) 
 def _nodes(base: etree._Element, edited: etree._Element) -> tuple[dict[str, etree._Element], dict[str, etree._Element]]:
     """Both texts' clauses and divisions by id, once it is clear an amendment can express the edit."""
     if base.tag != names.AGREEMENT or edited.tag != names.AGREEMENT:
-        raise DeriveError(f"both texts must be agreements (root <{names.AGREEMENT}>)")
+        raise DeriveError.keyed("ops.not_agreements", root=names.AGREEMENT)
     if dict(base.attrib) != dict(edited.attrib):
-        raise DeriveError(
-            "the edited copy changes the agreement's own id or language; an amendment changes clauses, "
-            "metadata and structure only (record such a change with `akkoord commit`)"
-        )
+        raise DeriveError.keyed("ops.own_id_changed")
     b_nodes, e_nodes = _index(base), _index(edited)
     for ident in b_nodes.keys() & e_nodes.keys():
         if b_nodes[ident].tag != e_nodes[ident].tag:
-            raise DeriveError(
-                f"id {ident!r} is a {NODE_KINDS[tag_of(b_nodes[ident])]} in the base but a {NODE_KINDS[tag_of(e_nodes[ident])]} "
-                "in the edited copy; give the new element an id of its own"
+            raise DeriveError.keyed(
+                "ops.kind_changed",
+                id=repr(ident),
+                base=node_kind(b_nodes[ident].tag),
+                edited=node_kind(e_nodes[ident].tag),
             )
     return b_nodes, e_nodes
 
@@ -128,7 +128,7 @@ class _Derivation:
         b_meta, e_meta = self.base.find(names.META), self.edited.find(names.META)
         if _optional_xml(b_meta) != _optional_xml(e_meta):
             if b_meta is None or e_meta is None:
-                raise DeriveError("an agreement must have metadata (<meta>) in both texts")
+                raise DeriveError.keyed("ops.needs_meta")
             self.emit(ReplaceMeta(canonical.element_sha256(b_meta), xml_of(e_meta)))
         b_pre, e_pre = self.base.find(names.PREAMBLE), self.edited.find(names.PREAMBLE)
         if _optional_xml(b_pre) != _optional_xml(e_pre):
@@ -208,7 +208,7 @@ class _Derivation:
         """Walk the edited text, placing each node after its predecessor where it is not already."""
         e_body = self.edited.find(names.BODY)
         if e_body is None or self.tree.root.find(names.BODY) is None:
-            raise DeriveError("an agreement must have a body in both texts")
+            raise DeriveError.keyed("ops.needs_body")
         self._walk(e_body, None)
 
     def _walk(self, e_parent: etree._Element, parent_id: str | None) -> None:
@@ -269,8 +269,5 @@ def derive(base: etree._Element, edited: etree._Element) -> list[Operation]:
     work.structure()
     work.deleted_divisions()
     if canonical.to_bytes(work.tree.root) != canonical.to_bytes(edited):
-        raise DeriveError(
-            "the edited copy differs from the base in a way clause operations cannot express; "
-            "keep the agreement's structure (meta, preamble, body of divisions and clauses) and retry"
-        )
+        raise DeriveError.keyed("ops.inexpressible")
     return work.ops

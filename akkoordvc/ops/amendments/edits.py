@@ -39,7 +39,7 @@ class ReplaceMeta(OnTarget):
     def apply_to(self, tree: Tree) -> None:
         old = tree.root.find(names.META)
         if old is None:
-            raise OperationError("the text has no metadata")
+            raise OperationError.keyed("ops.no_meta")
         tree.root.replace(old, element_of(self.meta))
 
     def describe(self) -> str:

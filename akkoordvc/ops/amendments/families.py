@@ -8,6 +8,7 @@ from typing import ClassVar, NoReturn
 
 from lxml import etree
 
+from ...messages import Message
 from ...model import amendment_names as an
 from ...model import names
 from .errors import AmendmentFormatError
@@ -37,22 +38,24 @@ def first_of(children: list[etree._Element]) -> str | None:
     return xml_of(children[0]) if children else None
 
 
-def fail(element: etree._Element, source: str, message: str) -> NoReturn:
-    raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: not a valid amendment: {message}")
+def fail(element: etree._Element, source: str, message: Message) -> NoReturn:
+    raise AmendmentFormatError.keyed(
+        "ops.not_valid_amendment", source=source, line=element.sourceline or 0, said=message
+    )
 
 
 def required(element: etree._Element, name: str, source: str) -> str:
     """An attribute the schema requires of an operation element; one clear line when it is absent."""
     value = element.get(name)
     if value is None:
-        fail(element, source, f"<{tag_of(element)}> needs the attribute {name}")
+        fail(element, source, Message("ops.element_needs_attribute", tag=tag_of(element), name=name))
     return value
 
 
 def position_of(element: etree._Element, source: str) -> Position:
     position = Position.from_attributes(element)
     if position.after is not None and position.before is not None:
-        fail(element, source, f"<{tag_of(element)}> may name after or before, not both")
+        fail(element, source, Message("ops.after_or_before", tag=tag_of(element)))
     return position
 
 
@@ -130,5 +133,5 @@ class OnNode(OperationBase):
     def _target(element: etree._Element, source: str) -> tuple[str, str]:
         clause, division = element.get(an.CLAUSE), element.get(an.DIVISION)
         if (clause is None) == (division is None):
-            fail(element, source, f"<{tag_of(element)}> needs exactly one of the attributes clause and division")
+            fail(element, source, Message("ops.clause_or_division_attribute", tag=tag_of(element)))
         return (clause, "clause") if clause is not None else (str(division), "division")

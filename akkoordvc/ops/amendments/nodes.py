@@ -6,6 +6,7 @@ import copy
 
 from lxml import etree
 
+from ...messages import Message
 from ...model import canonical, names
 from ...model.document import content_text, inline_text
 from ...model.xmlparse import parse_bytes
@@ -69,8 +70,14 @@ def shell_of(division: etree._Element) -> etree._Element:
     return shell
 
 
-def where_of(parent_id: str | None) -> str:
-    return f"division {parent_id}" if parent_id else "the body"
+def node_kind(tag: object) -> Message:
+    """A clause or a division (for no tag: either), in words."""
+    kind = NODE_KINDS.get(tag if isinstance(tag, str) else "")
+    return Message(f"amend.op.kind.{kind}") if kind else Message("ops.clause_or_division")
+
+
+def where_of(parent_id: str | None) -> Message:
+    return Message("ops.where.division", id=parent_id) if parent_id else Message("ops.where.body")
 
 
 def division_sha256(division: etree._Element) -> str:

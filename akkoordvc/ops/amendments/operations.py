@@ -10,6 +10,7 @@ from typing import get_args
 
 from lxml import etree
 
+from ...messages import Message
 from .edits import Renumber, ReplaceDivisionHeading, ReplaceHeading, ReplaceMeta, ReplacePreamble, ReplaceText
 from .families import fail
 from .nodes import tag_of
@@ -54,7 +55,7 @@ def operation_from_xml(element: etree._Element, source: str) -> Operation:
     """The operation an element of the amendment vocabulary stands for."""
     kind = _BY_TAG.get(tag_of(element))
     if kind is None:
-        fail(element, source, f"unknown operation <{tag_of(element)}>")
+        fail(element, source, Message("ops.unknown_operation", tag=tag_of(element)))
     operation: Operation = kind.from_xml(element, source)
     return operation
 

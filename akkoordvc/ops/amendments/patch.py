@@ -7,22 +7,24 @@ from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
+from ...messages import Message
 from .errors import OperationError, StaleError
-from .nodes import NODE_KINDS, tag_of
+from .nodes import node_kind
 from .operations import Operation, ReplaceDivisionHeading
 from .tree import META_TARGET, PREAMBLE_TARGET, Tree
 
 
-def describe_target(tree: Tree, target: str, op: Operation | None = None) -> str:
+def describe_target(tree: Tree, target: str, op: Operation | None = None) -> Message:
+    """What an operation's target is, in words ("clause ma-akbanken", "the preamble")."""
     if target == META_TARGET:
-        return "the metadata"
+        return Message("ops.target.meta")
     if target == PREAMBLE_TARGET:
-        return "the preamble"
+        return Message("ops.target.preamble")
     element = tree.get(target)
     if element is not None:
-        return f"{NODE_KINDS[tag_of(element)]} {target}"
+        return Message("ops.target.node", kind=node_kind(element.tag), id=target)
     kind = getattr(op, "kind", "division" if isinstance(op, ReplaceDivisionHeading) else "clause")
-    return f"{kind} {target!r}"
+    return Message("ops.target.node", kind=Message(f"amend.op.kind.{kind}"), id=repr(target))
 
 
 def stale_targets(root: etree._Element, ops: Iterable[Operation]) -> list[tuple[str, str | None, str | None]]:
@@ -57,10 +59,9 @@ def apply(root: etree._Element, ops: Iterable[Operation], *, strict: bool = True
         for target, expected, actual, op in stale_operations(before, ops):
             what = describe_target(before, target, op)
             if actual is None and expected is not None:
-                raise OperationError(f"{what} does not exist in the text")
+                raise OperationError.keyed("ops.target_absent", what=what)
             raise StaleError(
-                f"{what} has changed since the amendment's base (expected sha256 {str(expected)[:12]}, "
-                f"found {str(actual)[:12]})",
+                Message("ops.stale", what=what, expected=str(expected)[:12], found=str(actual)[:12]),
                 target,
                 expected,
                 actual,

@@ -72,8 +72,8 @@ class Event:
 
     def __post_init__(self) -> None:
         if self.status not in an.EVENT_KINDS:
-            raise AmendmentFormatError(
-                f"unknown amendment status {self.status!r}; use one of {', '.join(an.EVENT_KINDS)}"
+            raise AmendmentFormatError.keyed(
+                "ops.unknown_status", status=repr(self.status), known=", ".join(an.EVENT_KINDS)
             )
         object.__setattr__(self, "reason", normalize_space(self.reason or ""))
 
@@ -115,11 +115,11 @@ class Amendment:
         paragraphs = tuple(p for p in (normalize_space(p) for p in self.rationale) if p)
         object.__setattr__(self, "rationale", paragraphs)
         if not self.title:
-            raise AmendmentFormatError("an amendment needs a title; give one with --title")
+            raise AmendmentFormatError.keyed("ops.needs_title")
         if not self.proposers:
-            raise AmendmentFormatError("an amendment needs at least one proposer")
+            raise AmendmentFormatError.keyed("ops.needs_proposer")
         if not self.operations:
-            raise AmendmentFormatError("an amendment needs at least one operation; the edited copy equals its base")
+            raise AmendmentFormatError.keyed("ops.needs_operation")
 
     @property
     def status(self) -> str:
@@ -138,7 +138,7 @@ class Amendment:
     def known_id(self) -> str:
         """The id of a recorded amendment (one being drafted has none yet)."""
         if self.id is None:
-            raise AmendmentFormatError(f"amendment {self.title!r} has no id yet")
+            raise AmendmentFormatError.keyed("ops.no_id_yet", title=repr(self.title))
         return self.id
 
     def as_dict(self) -> dict[str, Any]:
@@ -220,13 +220,13 @@ def to_bytes(amendment: Amendment, *, history: bool = True) -> bytes:
 # --- reading and checking -----------------------------------------------------------------------------
 
 
-def _schema_check(root: etree._Element, source: str, what: str) -> None:
+def _schema_check(root: etree._Element, source: str, what: Message) -> None:
     found = schema_problems(root, SCHEMA)
     if found:
         first = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise AmendmentFormatError(
-            f"{source}:{first.line}: not a valid {what}: {first.message}{more}; see schemas/{SCHEMA}"
+        more = Message("ops.more", count=len(found) - 1) if len(found) > 1 else ""
+        raise AmendmentFormatError.keyed(
+            "ops.not_valid", source=source, line=first.line, what=what, said=first.message, more=more, schema=SCHEMA
         )
 
 
@@ -238,7 +238,9 @@ def _required(element: etree._Element, name: str, source: str) -> str:
     """An attribute the schema requires (the record was checked against it before it is read)."""
     value = element.get(name)
     if value is None:
-        raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: <{element.tag!s}> needs the attribute {name}")
+        raise AmendmentFormatError.keyed(
+            "ops.needs_attribute", source=source, line=element.sourceline or 0, tag=element.tag, name=name
+        )
     return value
 
 
@@ -246,7 +248,9 @@ def _child(element: etree._Element, tag: str, source: str) -> etree._Element:
     """A child the schema requires."""
     found = element.find(tag)
     if found is None:
-        raise AmendmentFormatError(f"{source}:{element.sourceline or 0}: <{element.tag!s}> needs a <{tag}>")
+        raise AmendmentFormatError.keyed(
+            "ops.needs_child", source=source, line=element.sourceline or 0, tag=element.tag, child=tag
+        )
     return found
 
 
@@ -264,15 +268,11 @@ def event_from_xml(element: etree._Element, source: str = "<event>") -> Event:
 def from_xml(root: etree._Element, source: str = "<amendment>") -> Amendment:
     """Read an `amendment` element (checked against the XSD first; errors are one clear line)."""
     if root.tag != an.AMENDMENT:
-        raise AmendmentFormatError(
-            f"{source}: root element is <{root.tag!s}>, expected <{an.AMENDMENT}>; "
-            + (
-                "to propose an edited copy of the text use --from-file"
-                if root.tag == names.AGREEMENT
-                else f"see schemas/{SCHEMA}"
-            )
+        advice = Message("ops.use_from_file") if root.tag == names.AGREEMENT else Message("ops.see", schema=SCHEMA)
+        raise AmendmentFormatError.keyed(
+            "ops.wrong_root", source=source, tag=root.tag, expected=an.AMENDMENT, advice=advice
         )
-    _schema_check(root, source, "amendment")
+    _schema_check(root, source, Message("ops.what.amendment"))
     base = _child(root, an.BASE, source)
     rationale = root.find(an.RATIONALE)
     history = root.find(an.HISTORY)
@@ -306,8 +306,8 @@ def parse_amendment(data: bytes, source: str = "<amendment>") -> Amendment:
 def parse_event(data: bytes, source: str = "<event>") -> Event:
     root = parse_bytes(data, source)
     if root.tag != an.EVENT:
-        raise AmendmentFormatError(f"{source}: root element is <{root.tag!s}>, expected <{an.EVENT}>")
-    _schema_check(root, source, "amendment event")
+        raise AmendmentFormatError.keyed("ops.wrong_root", source=source, tag=root.tag, expected=an.EVENT, advice="")
+    _schema_check(root, source, Message("ops.what.event"))
     return event_from_xml(root, source)
 
 
@@ -318,17 +318,16 @@ def check_against_base(amendment: Amendment, base: etree._Element, source: str =
     for target, _expected, actual, op in stale_operations(tree, amendment.operations):
         what = describe_target(tree, target, op)
         if actual is None:
-            raise AmendmentFormatError(f"{source}: the amendment names {what}, which does not exist in its base")
-        raise AmendmentFormatError(
-            f"{source}: the base-sha256 of {what} does not match its base text; the amendment was drafted "
-            "against another text, or edited by hand"
-        )
+            raise AmendmentFormatError.keyed("ops.names_absent", source=source, what=what)
+        raise AmendmentFormatError.keyed("ops.base_mismatch", source=source, what=what)
     for number, op in enumerate(amendment.operations, 1):
         try:
             op.apply_to(tree)
         except OperationError as exc:
-            raise AmendmentFormatError(f"{source}: operation {number} ({op.describe()}): {exc.message}") from None
+            raise AmendmentFormatError.keyed(
+                "ops.operation_failed", source=source, number=number, operation=op.describe(), said=exc.said
+            ) from None
     found = problems(tree.root)
     if found:
-        raise AmendmentFormatError(f"{source}: the amended text would not be valid: {found[0].message}")
+        raise AmendmentFormatError.keyed("ops.amended_invalid", source=source, said=found[0].message)
     return tree.root

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ...messages import text
+from ...messages import Message, text
 from ...model import amendment_names as an
 from ...model import names
 from ...model.document import content_text, inline_text
 from .errors import OperationError
 from .families import OnClause, OnNode, OperationBase, fail, parts_of, position_of, required, with_children
-from .nodes import NODE_KINDS, NODE_TAGS, element_of, heading_of, id_of, node_children, tag_of, xml_of
+from .nodes import NODE_TAGS, element_of, heading_of, id_of, node_children, node_kind, xml_of
 from .tree import Position, Tree, kind_word, parent_of
 
 
@@ -99,9 +99,8 @@ class Delete(OnNode):
         element = self._node(tree)
         held = node_children(element) if self.kind == "division" else []
         if held:
-            raise OperationError(
-                f"division {self.target!r} still holds {NODE_KINDS[tag_of(held[0])]} {id_of(held[0])!r}; "
-                "move or delete what it holds first"
+            raise OperationError.keyed(
+                "ops.division_not_empty", id=repr(self.target), kind=node_kind(held[0].tag), held=repr(id_of(held[0]))
             )
         parent_of(element).remove(element)
         tree.forget(element)
@@ -201,7 +200,7 @@ class Split(OnClause):
         _, children = parts_of(element)
         clause, sha = required(element, an.CLAUSE, source), required(element, an.BASE_SHA256, source)
         if id_of(children[0]) != clause:
-            fail(element, source, f"the first part of a split keeps the clause's id {clause!r}")
+            fail(element, source, Message("ops.split_keeps_id", id=repr(clause)))
         return cls(clause, sha, tuple(xml_of(child) for child in children))
 
 
@@ -251,6 +250,6 @@ class Merge(OnClause):
         clause, sha = required(element, an.CLAUSE, source), required(element, an.BASE_SHA256, source)
         merged = children[-1]
         if id_of(merged) != clause:
-            fail(element, source, f"the merged clause keeps the id {clause!r}")
+            fail(element, source, Message("ops.merge_keeps_id", id=repr(clause)))
         others = tuple((required(w, an.CLAUSE, source), required(w, an.BASE_SHA256, source)) for w in children[:-1])
         return cls(clause, sha, others, xml_of(merged))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from ...messages import Message
 from ...model import names
 from ...model.validate import problems
 from .blockmerge import BlockConflict, merge_blocks
@@ -36,7 +37,7 @@ class Conflict:
     """
 
     target: str
-    reason: str
+    reason: str | Message
     base: str | None = None
     current: str | None = None
     amendment: str | None = None
@@ -58,7 +59,7 @@ class Conflict:
     def as_dict(self) -> dict[str, object]:
         return {
             "target": self.target,
-            "reason": self.reason,
+            "reason": str(self.reason),
             "operation": self.operation,
             "base_text": element_text(self.base) if self.base else None,
             "current_text": element_text(self.current) if self.current else None,
@@ -131,10 +132,10 @@ class _Sides:
             element, conflicts = merge_blocks(base, current, theirs)
             if conflicts:
                 first = conflicts[0]
-                more = f" (and {len(conflicts) - 1} more block(s))" if len(conflicts) > 1 else ""
+                more = Message("ops.more_blocks", count=len(conflicts) - 1) if len(conflicts) > 1 else ""
                 self.merged[target] = Conflict(
                     target,
-                    f"{first.describe()}{more}",
+                    Message("ops.reason_more", reason=first.describe(), more=more),
                     xml_of(base),
                     xml_of(current),
                     xml_of(theirs),
@@ -157,7 +158,7 @@ def _verdict(op: Operation, sides: _Sides, created: set[str]) -> Verdict:
     """
     base, current, theirs = sides.base, sides.current, sides.theirs
 
-    def conflict(target: str, reason: str) -> Conflict:
+    def conflict(target: str, reason: Message) -> Conflict:
         return Conflict(
             target, reason, _side(base, target), _side(current, target), _side(theirs, target), op.describe()
         )
@@ -171,7 +172,7 @@ def _verdict(op: Operation, sides: _Sides, created: set[str]) -> Verdict:
         found = current.get(target)
         if isinstance(op, Move):
             if found is None:
-                return conflict(target, f"{what} was deleted since the amendment's base")
+                return conflict(target, Message("ops.deleted_since", what=what))
             universe = base.nodes.keys() & current.nodes.keys()
             if place_of(found, universe) == place_of(base.get(target), universe):
                 states.append("apply")
@@ -180,20 +181,20 @@ def _verdict(op: Operation, sides: _Sides, created: set[str]) -> Verdict:
             if place_of(found, universe) == place_of(theirs.get(target), universe):
                 states.append("already")
                 continue
-            return conflict(target, f"{what} was moved elsewhere since the amendment's base")
+            return conflict(target, Message("ops.moved_since", what=what))
         actual = current.sha(target)
         if actual == expected:
             states.append("apply")
         elif actual == theirs.sha(target):
             states.append("already")
         elif found is None:
-            return conflict(target, f"{what} was deleted since the amendment's base")
+            return conflict(target, Message("ops.deleted_since", what=what))
         elif (blockwise := sides.blockwise(op, target)) is not None:
             if isinstance(blockwise, Conflict):
                 return blockwise
             merged = blockwise
         else:
-            return conflict(target, f"{what} was changed since the amendment's base")
+            return conflict(target, Message("ops.changed_since", what=what))
     for ident in op.creates():
         found = current.get(ident)
         if found is None:
@@ -201,13 +202,13 @@ def _verdict(op: Operation, sides: _Sides, created: set[str]) -> Verdict:
         elif (theirs_node := theirs.get(ident)) is not None and xml_of(found) == xml_of(theirs_node):
             states.append("already")
         else:
-            return conflict(ident, f"id {ident!r} is already used in the current text")
+            return conflict(ident, Message("ops.id_used", id=repr(ident)))
     if merged is not None:
         return merged  # an in-place operation has one target
     if states and all(state == "already" for state in states):
         return "already"
     if "already" in states:
-        return conflict(_primary(op), "the current text already has part of this change")
+        return conflict(_primary(op), Message("ops.partly_there"))
     return "apply"
 
 
@@ -276,7 +277,7 @@ def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation
                 result.conflicts,
                 Conflict(
                     target,
-                    f"cannot apply: {exc.message}",
+                    Message("ops.cannot_apply", said=exc.said),
                     _side(base_tree, target),
                     _side(before, target),
                     _side(theirs, target),
@@ -288,5 +289,5 @@ def merge(base: etree._Element, current: etree._Element, ops: Iterable[Operation
     if not result.conflicts:
         found = problems(work.root)
         if found:
-            result.conflicts.append(Conflict("(text)", f"the merged text would not be valid: {found[0].message}"))
+            result.conflicts.append(Conflict("(text)", Message("ops.merged_invalid", said=found[0].message)))
     return result

@@ -12,7 +12,7 @@ from ...messages import text
 from ...model import amendment_names as an
 from ...model import canonical, names
 from .errors import OperationError
-from .nodes import NODE_KINDS, NODE_TAGS, id_of, next_node, node_children, node_sha256, previous_node, tag_of, where_of
+from .nodes import NODE_TAGS, id_of, next_node, node_children, node_kind, node_sha256, previous_node, where_of
 
 META_TARGET = "(meta)"
 PREAMBLE_TARGET = "(preamble)"
@@ -80,25 +80,25 @@ class Tree:
 
     def node(self, ident: str, tag: str | None = None) -> etree._Element:
         element = self.nodes.get(ident)
-        kind = NODE_KINDS.get(tag or "", "clause or division")
+        kind = node_kind(tag)
         if element is None:
-            raise OperationError(f"{kind} {ident!r} does not exist in the text")
+            raise OperationError.keyed("ops.node_absent", kind=kind, id=repr(ident))
         if tag is not None and element.tag != tag:
-            raise OperationError(f"{ident!r} is a {NODE_KINDS[tag_of(element)]}, not a {kind}")
+            raise OperationError.keyed("ops.node_other_kind", id=repr(ident), found=node_kind(element.tag), kind=kind)
         return element
 
     def container(self, parent_id: str | None) -> etree._Element:
         if parent_id is None:
             body = self.root.find(names.BODY)
             if body is None:
-                raise OperationError("the text has no body")
+                raise OperationError.keyed("ops.no_body")
             return body
         return self.node(parent_id, names.DIVISION)
 
     def check_free(self, element: etree._Element) -> None:
         for node in element.iter(*NODE_TAGS):
             if id_of(node) in self.nodes:
-                raise OperationError(f"id {id_of(node)!r} is already used in the text")
+                raise OperationError.keyed("ops.id_taken", id=repr(id_of(node)))
 
     def register(self, element: etree._Element) -> None:
         for node in element.iter(*NODE_TAGS):
@@ -117,16 +117,16 @@ class Tree:
         """Put `element` (new or moving) at `position`."""
         parent = self.container(position.parent)
         if element.tag == names.DIVISION and (parent is element or element in parent.iterancestors()):
-            raise OperationError(f"division {id_of(element)!r} cannot be placed inside itself")
+            raise OperationError.keyed("ops.inside_itself", id=repr(id_of(element)))
         anchor_id = position.before or position.after
         anchor = None
         if anchor_id is not None:
             anchor = self.node(anchor_id)
             if anchor is element:
-                raise OperationError(f"{id_of(element)!r} cannot be placed next to itself")
+                raise OperationError.keyed("ops.next_to_itself", id=repr(id_of(element)))
             if anchor.getparent() is not parent:
-                raise OperationError(
-                    f"{NODE_KINDS[tag_of(anchor)]} {anchor_id!r} is not in {where_of(position.parent)} (it was moved)"
+                raise OperationError.keyed(
+                    "ops.anchor_moved", kind=node_kind(anchor.tag), id=repr(anchor_id), where=where_of(position.parent)
                 )
         old_parent = element.getparent()
         if old_parent is not None:
@@ -153,7 +153,7 @@ def parent_of(element: etree._Element) -> etree._Element:
     """The element that holds `element` (a clause or division in the text always has one)."""
     parent = element.getparent()
     if parent is None:
-        raise OperationError(f"{id_of(element)!r} is not inside the text")
+        raise OperationError.keyed("ops.not_inside", id=repr(id_of(element)))
     return parent
 
 
