@@ -342,3 +342,16 @@ def test_the_english_texts_stay_as_they_were():
     assert said == "a.xml: file is 2,000 bytes, over the limit of 1,000 bytes; x"
     said = messages.text("output.site.built", "en", outdir="s", written=3, unchanged=0, removed="")
     assert said == "Site in s: 3 file(s) written, 0 unchanged"
+
+
+def test_a_key_file_that_is_not_there_or_a_folder_where_a_file_is_expected(world, run_cli, dutch, tmp_path):
+    """What a key file should have been, said in Dutch (trust passes the kind and the hint as catalogue messages;
+    click's own sentence about a folder given as a file is put into Dutch too)."""
+    missing = str(tmp_path / "geen-sleutel")
+    nl, en = failing(run_cli, world.root, "endorse", "2023", "--as", "org-c", "--yes", "--key", missing)
+    assert nl.endswith(f"--key {missing}: dit bestand bestaat niet; geef het pad van uw privé-SSH-sleutel"), nl
+    assert en.endswith(f"--key {missing}: no such file; give the path of your private SSH key"), en
+    admin = ("--key", str(world.keys["admin"]), "--by", "S <s@example.org>")
+    nl, en = failing(run_cli, world.root, "signatory", "add-key", "org-a", "--pubkey", str(tmp_path), *admin, code=2)
+    assert f"--pubkey: '{tmp_path}' is een map, geen bestand; zie `akkoord signatory add-key --help`" in nl, nl
+    assert f"--pubkey: File '{tmp_path}' is a directory; see `akkoord signatory add-key --help`" in en, en

@@ -7,6 +7,7 @@ says what is wrong and where to read how it goes (`akkoord COMMAND --help`).
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 
@@ -15,6 +16,13 @@ import click
 from .language import Context, say
 
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$")
+#: click's sentences about a path of the wrong kind -> the catalogue key that says the same
+_PATH_SENTENCES = {
+    ("File", "is a directory"): "output.path.file_is_directory",
+    ("Directory", "is a file"): "output.path.directory_is_file",
+    ("File", "is not readable"): "output.path.file_unreadable",
+}
+_PATH = re.compile(r"^(?P<kind>File|Directory|Path) (?P<path>'.*'|\".*\") (?P<what>is [a-z ]+)\.$", re.DOTALL)
 
 
 def _option_name(param: click.Parameter | None) -> str:
@@ -86,4 +94,13 @@ def _bad_value(exc: click.BadParameter) -> str:
         return say("common.choose_from", name=name, choices=", ".join(map(str, kind.choices)))
     if isinstance(kind, click.IntRange) and kind.min is not None:
         return say("common.number_from", name=name, min=kind.min)
-    return say("common.bad_value", name=name, message=exc.message)
+    return say("common.bad_value", name=name, message=_path_sentence(exc.message))
+
+
+def _path_sentence(message: str) -> str:
+    """Click's sentence about a path of the wrong kind in the current language (any other sentence as it is)."""
+    found = _PATH.match(message)
+    key = _PATH_SENTENCES.get((found.group("kind"), found.group("what"))) if found else None
+    if found is None or key is None:
+        return message
+    return say(key, path=ast.literal_eval(found.group("path")))

@@ -37,6 +37,16 @@ MESSAGES = {
     "input.kind.file": {"nl": "bestand", "en": "a file"},
     "input.kind.xml": {"nl": "XML-bestand", "en": "an XML file"},
     "input.kind.bundle": {"nl": "bestand met een verklaring of voorstel", "en": "a statement or proposal file"},
+    "input.kind.public_key": {"nl": "bestand met een publieke sleutel", "en": "a public key file"},
+    "input.kind.key": {"nl": "sleutelbestand", "en": "a key file"},
+    "input.hint.public_key": {
+        "nl": "geef het pad van een publieke sleutel (.pub)",
+        "en": "give the path of a public key (.pub)",
+    },
+    "input.hint.private_key": {
+        "nl": "geef het pad van uw privé-SSH-sleutel",
+        "en": "give the path of your private SSH key",
+    },
     # characters a text cannot hold (model/strings.py)
     "input.char.not_utf8": {"nl": "bytes die geen UTF-8-tekst zijn", "en": "bytes that are not UTF-8 text"},
     "input.char.line_break": {"nl": "een regeleinde", "en": "a line break"},

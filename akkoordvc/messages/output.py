@@ -7,6 +7,19 @@ _MORE = {"nl": " (en nog {count})", "en": " (and {count} more)"}
 MESSAGES = {
     "output.new_agreement": {"nl": "nieuw akkoord", "en": "new agreement"},
     "output.and_more": {"nl": _MORE["nl"], "en": _MORE["en"]},
+    # click's words for a path of the wrong kind (cli/usage.py); the English is click's own
+    "output.path.file_is_directory": {
+        "nl": "{path!r} is een map, geen bestand",
+        "en": "File {path!r} is a directory.",
+    },
+    "output.path.directory_is_file": {
+        "nl": "{path!r} is een bestand, geen map",
+        "en": "Directory {path!r} is a file.",
+    },
+    "output.path.file_unreadable": {
+        "nl": "{path!r} kan niet worden gelezen; controleer de rechten van het bestand",
+        "en": "File {path!r} is not readable.",
+    },
     # akkoord export
     "output.export.edit_word": {
         "nl": "bewerk het (bijgehouden wijzigingen gelden als geaccepteerd, opmerkingen als toelichting)",

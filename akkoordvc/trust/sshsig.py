@@ -181,7 +181,11 @@ def read_public_key_file(path: str | os.PathLike[str]) -> PublicKey:
     source = os.fspath(path)
     shown = printable(source)
     data = read_input(
-        source, kind="a public key file", hint="give the path of a public key (.pub)", error=KeyProblem, label=shown
+        source,
+        kind=Message("input.kind.public_key"),
+        hint=Message("input.hint.public_key"),
+        error=KeyProblem,
+        label=shown,
     )
     if len(data) > 16384:
         raise KeyProblem.keyed("sig.key.too_large", source=source)
@@ -209,8 +213,8 @@ def inspect_key_file(path: str | os.PathLike[str]) -> KeyFile:
     shown = printable(source)
     raw = read_input(
         source,
-        kind="a key file",
-        hint="give the path of your private SSH key",
+        kind=Message("input.kind.key"),
+        hint=Message("input.hint.private_key"),
         error=KeyProblem,
         label=f"--key {shown}",
     )
