@@ -67,7 +67,7 @@ MESSAGES = {
         "en": "admin key {id} was already revoked on {date}",
     },
     "registry.kind_unknown": {
-        "nl": "soort {kind!r} is niet een van {kinds}",
+        "nl": "soort {kind!r} bestaat niet; kies uit {kinds}",
         "en": "kind {kind!r} is not one of {kinds}",
     },
     "registry.signatory_exists": {
@@ -224,7 +224,7 @@ MESSAGES = {
     },
     # record files and their signatures (records)
     "registry.record.type": {
-        "nl": "het type is {kind!r}, verwacht een van {types}",
+        "nl": "het type is {kind!r}; mogelijk zijn {types}",
         "en": "type is {kind!r}, expected one of {types}",
     },
     "registry.record.parents": {
@@ -321,7 +321,7 @@ MESSAGES = {
         "en": "--date {day} is after today ({today}); a decision is signed on or after its day",
     },
     "registry.decision.outcome": {
-        "nl": "heeft uitkomst {outcome!r}, niet een van {outcomes}",
+        "nl": "heeft uitkomst {outcome!r}; mogelijk zijn {outcomes}",
         "en": "has outcome {outcome!r}, not one of {outcomes}",
     },
     "registry.decision.not_its_event": {
