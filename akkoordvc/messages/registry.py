@@ -342,7 +342,7 @@ MESSAGES = {
         "en": "names event file {path}, which is not a readable event",
     },
     "registry.decision.says": {
-        "nl": "zegt {outcome}, maar de gebeurtenis die het noemt legt {status} vast",
+        "nl": "zegt {outcome}, maar volgens de gebeurtenis die het noemt is het amendement {status}",
         "en": "says {outcome}, but the event it names records {status}",
     },
     "registry.decision.revision": {
@@ -439,7 +439,7 @@ MESSAGES = {
         "record is what counts",
     },
     "registry.version.tag_redated": {
-        "nl": "zegt dat de versie van {tagged} is, maar haar ondertekende vastlegging zegt {date}: de tag is "
+        "nl": "noemt als datum van de versie {tagged}, maar haar ondertekende vastlegging noemt {date}: de tag is "
         "opnieuw gemaakt; wat telt is de vastlegging",
         "en": "says the version is dated {tagged}, but its signed record says {date}: the tag was re-made; the "
         "record is what counts",
