@@ -241,9 +241,7 @@ def count_signatures(
             ok, said = verifier.verify(record.data, signature, admin_id, NAMESPACE, record.date)
             if not ok:
                 bad.append(
-                    Problem(
-                        "record-signature-invalid", path, why_signature_failed(signature, admin, record.date, str(said))
-                    )
+                    Problem("record-signature-invalid", path, why_signature_failed(signature, admin, record.date, said))
                 )
                 continue
             if admin.public.blob not in seen:

@@ -251,5 +251,5 @@ def apply_ops(
     for op in ops:
         reg = apply_op(reg, op)
     reg = dataclasses.replace(reg, serial=serial, date=day)
-    check(reg, str(source))
+    check(reg, source)
     return reg
