@@ -146,6 +146,12 @@ KEY_MISTAKES = [
         "this is a PRIVATE key",
     ),
     (
+        "attested while it has its own key",
+        ("attest", "2023", "--signatory", "org-a", "--date", "2026-11-27", "--evidence", "brief", "--key", "KEY:admin"),
+        "heeft sinds 2026-11-27 een eigen sleutel in het register",
+        "has had a key of its own in the registry since 2026-11-27",
+    ),
+    (
         "attested without evidence",
         ("attest", "2019", "--signatory", "org-b", "--date", "2019-11-09", "--evidence", " ", "--key", "KEY:admin"),
         "--evidence is verplicht",
