@@ -325,6 +325,7 @@ MESSAGES = {
     "sig.what.id": {"nl": "id", "en": "id"},
     "sig.what.signatory_id": {"nl": "ondertekenaar-id", "en": "signatory id"},
     "sig.what.admin_id": {"nl": "de id van een beheerderssleutel", "en": "admin key id"},
+    "sig.what.new_registry": {"nl": "het nieuwe register", "en": "the new registry"},
     # what the safe reader refuses to read
     "sig.planted.not_folder": {
         "nl": "is {what}, geen map; er wordt niets in gelezen",

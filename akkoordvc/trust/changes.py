@@ -53,7 +53,7 @@ def genesis_files(admin_pubkey_paths: list[str], threshold: int, actor: Any = No
     if threshold > len(blobs):
         raise RegistryError.keyed("sig.threshold_too_high", threshold=threshold, count=len(blobs))
     record = make_record(rn.REGISTRY, [], day, {rn.OPS: ops + set_threshold(threshold)})
-    apply_ops(EMPTY, record.get(rn.OPS), 0, day, "the new registry")
+    apply_ops(EMPTY, record.get(rn.OPS), 0, day, Message("sig.what.new_registry"))
     return {record.path: record.data}, anchor_of(record.sha)
 
 

@@ -266,10 +266,11 @@ def rule_problems(registry: Registry) -> list[Message]:
 _WHAT = {"id": "sig.what.id", "signatory id": "sig.what.signatory_id", "admin key id": "sig.what.admin_id"}
 
 
-def check_id(ident: str, what: str = "id") -> str:
-    """`ident` when it is a valid id; RegistryError otherwise. `what` is "id", "signatory id" or "admin key id"."""
+def check_id(ident: str, what: str | Message = "id") -> str:
+    """`ident` when it is a valid id; RegistryError otherwise. `what` names it: "id", "signatory id" or "admin key
+    id" (said in the language of the moment), or a message."""
     if not ID_PATTERN.match(ident or ""):
-        said = Message(_WHAT[what]) if what in _WHAT else what
+        said = Message(_WHAT[what]) if isinstance(what, str) and what in _WHAT else what
         raise RegistryError.keyed("sig.bad_id", what=said, ident=ident)
     return ident
 
@@ -279,5 +280,5 @@ def check(registry: Registry, source: str | Message | None = None) -> None:
     checked (default: the registry)."""
     problems = rule_problems(registry)
     if problems:
-        where = Message("sig.rule.source") if source is None or source == "the registry" else source
+        where = Message("sig.rule.source") if source is None else source
         raise RegistryError.keyed("sig.rule.broken", source=where, problem=problems[0])
