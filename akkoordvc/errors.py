@@ -5,8 +5,8 @@ with a message that says what went wrong, where, and what to do. The CLI prints 
 exits 1; nothing else about the failure is shown. Checks that find several things wrong at once
 return them as data instead (`Problem`), for the caller to show.
 
-The message is a `Message` from the catalogue (a key and parameters, shown in the language of the
-command line that catches it) or, in code not yet moved to the catalogue, a plain English string.
+The message is always a `Message` from the catalogue (a key and parameters, shown in the language of the
+command line that catches it); tests/test_plain_messages.py checks that no error is built from plain text.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class AkkoordError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str | Message, *, detail: str | Message | None = None):
+    def __init__(self, message: Message, *, detail: str | Message | None = None):
         super().__init__(message)
         self.said = message
         self.detail = detail  # optional extra lines (e.g. a conflict's redline)
@@ -35,7 +35,7 @@ class AkkoordError(Exception):
     @property
     def key(self) -> str | None:
         """The catalogue key of the message, or None for a plain string."""
-        return self.said.key if isinstance(self.said, Message) else None
+        return self.said.key
 
     @property
     def message(self) -> str:
@@ -63,12 +63,11 @@ class ConflictError(AkkoordError):
 class Problem:
     """One thing a check found wrong, as data: a short code, where it is, and what it means in plain language.
     Checks return these (verification, what a remote sent); the CLI decides how to show them. `said` is a
-    catalogue `Message` (shown in the language of the moment) or, in code not yet moved to the catalogue, a
-    plain English string; `message` is it in words."""
+    catalogue `Message` (shown in the language of the moment); `message` is it in words."""
 
     code: str
     where: str
-    said: str | Message
+    said: Message
 
     @property
     def message(self) -> str:

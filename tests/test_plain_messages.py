@@ -12,9 +12,7 @@ in akkoordvc/ and looks at what builds a user-facing error or problem:
 
 An argument that is a local name counts as plain when any assignment to that name in the same function is plain.
 
-Files still being converted are listed in PENDING, one line per file with the engineer converting it. The test
-fails for a plain message in any other file, and also when a PENDING file has become clean: delete its line then,
-so that the list only shrinks.
+Every file is converted: a plain message anywhere in akkoordvc/ fails the test.
 """
 
 from __future__ import annotations
@@ -24,12 +22,8 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "akkoordvc"
 
-#: files with plain messages today -> the engineer converting them (delete a line when its file is clean)
-PENDING: dict[str, str] = {}
 
 #: the roots of the user-facing error types; their subclasses are found in the code
 ERROR_ROOTS = frozenset({"AkkoordError", "Malformed", "ClickException", "UsageError", "BadParameter"})
@@ -223,14 +217,6 @@ def f(x, msg):
 
 def test_no_error_or_problem_is_built_from_plain_text():
     found = findings()
-    unexpected = {path: lines for path, lines in found.items() if path not in PENDING}
-    assert not unexpected, "build these from a Message (`.keyed(...)`, `Problem(code, where, Message(...))`):\n" + (
-        "\n".join(f"  akkoordvc/{path}:{line}: {code}" for path, lines in unexpected.items() for line, code in lines)
+    assert not found, "build these from a Message (`.keyed(...)`, `Problem(code, where, Message(...))`):\n" + (
+        "\n".join(f"  akkoordvc/{path}:{line}: {code}" for path, lines in found.items() for line, code in lines)
     )
-
-
-@pytest.mark.parametrize("path", sorted(PENDING))
-def test_a_pending_file_still_has_plain_messages(path):
-    """A file converted to the catalogue leaves PENDING (the list only shrinks)."""
-    assert (PACKAGE / path).is_file(), f"akkoordvc/{path} is gone: delete its line from PENDING"
-    assert findings().get(path), f"akkoordvc/{path} has no plain message left: delete its line from PENDING"

@@ -88,7 +88,7 @@ def show(ref, clause_id, fmt_, toc):
     resolved = resolve(ref)
     doc = resolved.document
     if doc.root.tag != names.AGREEMENT:
-        raise AkkoordError(say("document.not_agreement", ref=ref, tag=str(doc.root.tag), expected=names.AGREEMENT))
+        raise AkkoordError.keyed("document.not_agreement", ref=ref, tag=str(doc.root.tag), expected=names.AGREEMENT)
     if toc:
         from ..present.toc import toc_data, toc_lines
 

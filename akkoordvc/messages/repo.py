@@ -173,7 +173,7 @@ MESSAGES = {
         "en": "Example:\n\n\b\n  akkoord version create 2023 -m 'Updated after 23 June 2022' --date 2023-01-15",
     },
     "repo.help.version.create.opt.message": {
-        "nl": "Wat deze versie is (standaard: 'Version LABEL').",
+        "nl": "Wat deze versie is (standaard: 'Versie LABEL').",
         "en": "What this version is (default: 'Version LABEL').",
     },
     "repo.help.version.create.opt.by": {

@@ -247,7 +247,7 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
         theirs = received.state.head
         if theirs is not None and theirs != local.head and not repo.is_ancestor(theirs, local.head or ZERO):
             findings.append(
-                Problem("remote-ahead", f"{remote}/{branch}", str(Message("exchange.remote_ahead", remote=remote)))
+                Problem("remote-ahead", f"{remote}/{branch}", Message("exchange.remote_ahead", remote=remote))
             )
         what = Message("exchange.what.push", remote=remote)
         findings += amendment_findings(repo, local.head, theirs, text("exchange.source.local", branch=branch))
@@ -268,7 +268,7 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
             if rejected:
                 said = [
                     Problem(
-                        "push-rejected", p.ref, str(Message("exchange.push_rejected", remote=remote, summary=p.summary))
+                        "push-rejected", p.ref, Message("exchange.push_rejected", remote=remote, summary=p.summary)
                     )
                     for p in rejected
                 ]

@@ -362,7 +362,7 @@ def _check_statement(
 ) -> None:
     s = item.statement
 
-    def bad(code: str, message: str | Message) -> None:
+    def bad(code: str, message: Message) -> None:
         item.problems.append(Problem(code, s.path, message))
 
     if s.unread is not None:

@@ -12,7 +12,7 @@ class OperationError(AkkoordError):
 class StaleError(OperationError):
     """An operation whose target has changed since the amendment's base."""
 
-    def __init__(self, message: str | Message, target: str, expected: str | None, actual: str | None):
+    def __init__(self, message: Message, target: str, expected: str | None, actual: str | None):
         super().__init__(message)
         self.target = target
         self.expected = expected

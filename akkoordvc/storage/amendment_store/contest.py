@@ -205,7 +205,7 @@ def describe_status(amendment: Amendment) -> str | Message:
 class ContestedError(ConflictError):
     """Amendments decided differently in two clones: nothing is consolidated until they are decided again."""
 
-    def __init__(self, message: str | Message, contested: list[Amendment]):
+    def __init__(self, message: Message, contested: list[Amendment]):
         lines = []
         for amendment in contested:
             lines.append(text("store.contested_line", id=amendment.id, title=amendment.title))

@@ -25,7 +25,7 @@ TextCache = dict[tuple[str | None, int], etree._Element]
 class AmendmentConflict(ConflictError):
     """Accepting (or consolidating) an amendment would overwrite a change made since its base."""
 
-    def __init__(self, message: str | Message, amendment: Amendment, conflicts: list[Conflict], text: etree._Element):
+    def __init__(self, message: Message, amendment: Amendment, conflicts: list[Conflict], text: etree._Element):
         super().__init__(message, detail=plain_conflicts(conflicts))
         self.amendment = amendment
         self.conflicts = conflicts
