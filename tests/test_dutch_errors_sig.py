@@ -131,6 +131,12 @@ KEY_MISTAKES = [
     # (what, the arguments, the Dutch words, the English words)
     ("another's key", endorse("--key", "KEY:org-a"), "het is de sleutel van ondertekenaar org-a", "it is the key of"),
     ("not a key file", endorse("--key", "FILE:notes.txt"), "geen SSH-sleutelbestand", "not an SSH key file"),
+    (
+        "no such key file",
+        endorse("--key", "FILE:missing"),
+        "dit bestand bestaat niet; geef het pad van uw privé-SSH-sleutel",
+        "no such file; give the path of your private SSH key",
+    ),
     ("a damaged private key", endorse("--key", "FILE:broken"), "is afgebroken", "truncated private key file"),
     ("an RSA public key", endorse("--key", "FILE:rsa.pub"), "RSA-sleutels worden niet", "RSA keys are not accepted"),
     (
