@@ -129,6 +129,8 @@ def test_a_conflicting_amendment_is_refused_in_dutch(exchange):
     first = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
     second = a.propose("ma-akbanken", "Ook per post.", "Per post", "Sem <sem@example.org>")
     a.accept(first)
+    readme = (a.root / "amendments" / "README.md").read_text("utf-8")  # written in the text's language too
+    assert readme.startswith("# Amendementen\n\nElke map hier is één amendement op `akkoord.xml`"), readme
     args = ("amend", "accept", second, "--by", SECRETARIAT, "--date", TODAY, "--key", a.admin())
     nl, en = (
         akkoord(*args, cwd=a.root)[2].splitlines()[0],

@@ -677,3 +677,40 @@ MESSAGES.update(
         },
     }
 )
+MESSAGES.update(
+    {
+        # written into the repository, in the agreement's language (storage/amendment_store/paths.py)
+        "store.readme.amendments": {
+            "nl": (
+                "# Amendementen\n"
+                "\n"
+                "Elke map hier is één amendement op `akkoord.xml`, genoemd naar zijn kenmerk (datum, titel, hash):\n"
+                "\n"
+                "- `amendment.xml`: de vastlegging (schemas/amendment.xsd): titel, indieners, toelichting, bron, de\n"
+                "  basistekst waartegen het is opgesteld (versielabel en tekst-SHA-256), en de wijzigingen op vaste\n"
+                "  artikelkenmerken. Elke wijziging noemt de SHA-256 van wat ze wijzigt zoals het in de basis stond.\n"
+                "- `events/`: de geschiedenis van de status, één bestand per gebeurtenis (proposed, accepted, rejected,\n"
+                "  withdrawn, superseded, consolidated, revised), elk met wie, wanneer en waarom. Er komen alleen bestanden\n"
+                "  bij. Twee kopieën die verschillend over een amendement besluiten, laten het na `git pull` betwist\n"
+                "  (`contested`); een besluit dat na beide is vastgelegd (`akkoord amend accept|reject ID`) lost dat op.\n"
+                "\n"
+                "`akkoord amend list` en `akkoord amend show ID` lezen ze; `git log -- amendments/ID` toont wie wat deed.\n"
+            ),
+            "en": (
+                "# Amendments\n"
+                "\n"
+                "Each folder here is one amendment to `akkoord.xml`, named by its id (date, title, hash):\n"
+                "\n"
+                "- `amendment.xml`: the record (schemas/amendment.xsd): title, proposers, rationale, source, the base\n"
+                "  text it was drafted against (version label and text SHA-256), and its operations on permanent\n"
+                "  clause ids. Every operation names the SHA-256 of its target as it stood in the base.\n"
+                "- `events/`: its status history, one file per event (proposed, accepted, rejected, withdrawn,\n"
+                "  superseded, consolidated, revised), each with who, when and why. Files are only added.\n"
+                "  Two clones that decide an amendment differently leave it `contested` after `git pull`; a decision\n"
+                "  recorded after both (`akkoord amend accept|reject ID`) resolves it.\n"
+                "\n"
+                "`akkoord amend list` and `akkoord amend show ID` read them; `git log -- amendments/ID` shows who did what.\n"
+            ),
+        },
+    }
+)

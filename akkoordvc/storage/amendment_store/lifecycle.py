@@ -28,13 +28,13 @@ from .paths import (
     CHANGE,
     EVENTS,
     README,
-    README_TEXT,
     RECORD,
     event_bytes,
     event_path,
     new_event_path,
     new_id,
     person,
+    readme_text,
     record_path,
 )
 from .paths import (
@@ -75,7 +75,7 @@ def commit_change(
         message += f"\n{trailers}"
     head = workspace.head()
     if workspace.repo.read(head, README) is None:
-        changes = {README: README_TEXT.encode("utf-8"), **changes}
+        changes = {README: readme_text(workspace), **changes}
     return workspace.commit(dict(changes), message, CHANGE, actor, timestamp=ts)
 
 
@@ -493,5 +493,5 @@ def received_proposal(workspace: Workspace, files: dict[str, bytes], source: str
     base_root = locate_base(workspace, amendment.base, amendments, source, {})
     ops.check_against_base(amendment, base_root, source)
     if workspace.repo.read(workspace.head(), README) is None:
-        files = {README: README_TEXT.encode("utf-8"), **files}
+        files = {README: readme_text(workspace), **files}
     return amendment, files

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 
 from ...errors import RepositoryError
+from ...messages import Message
 from ...model import canonical
 from ...model.strings import slug
 from ...ops import amendments as ops
@@ -30,20 +31,9 @@ README = f"{FOLDER}/README.md"
 CHANGE = "amendment"
 
 
-README_TEXT = """# Amendments
-
-Each folder here is one amendment to `akkoord.xml`, named by its id (date, title, hash):
-
-- `amendment.xml`: the record (schemas/amendment.xsd): title, proposers, rationale, source, the base
-  text it was drafted against (version label and text SHA-256), and its operations on permanent
-  clause ids. Every operation names the SHA-256 of its target as it stood in the base.
-- `events/`: its status history, one file per event (proposed, accepted, rejected, withdrawn,
-  superseded, consolidated, revised), each with who, when and why. Files are only added.
-  Two clones that decide an amendment differently leave it `contested` after `git pull`; a decision
-  recorded after both (`akkoord amend accept|reject ID`) resolves it.
-
-`akkoord amend list` and `akkoord amend show ID` read them; `git log -- amendments/ID` shows who did what.
-"""
+def readme_text(workspace: Workspace) -> bytes:
+    """The README of the amendments folder, in the agreement's language (written when the folder gets one)."""
+    return workspace.in_text_language(Message("store.readme.amendments")).encode("utf-8")
 
 
 def person(identity: Identity) -> Person:
