@@ -20,6 +20,10 @@ text and "reject all" those of the old (tests/test_docx_redline_blocks.py checks
 LibreOffice on every consecutive pair of the corpus). A moved clause is deleted where it stood and
 inserted where it now stands (plain `w:del`/`w:ins`, no move markup: LibreOffice reads it
 reliably); a note paragraph on each side links to the other (bookmarks and internal hyperlinks).
+A moved division likewise: the old division whole (heading, own text, every clause and division
+in it, from the old XML) deleted at its old place, and at its new place everything in it inserted
+(the redline's changes inside it are shown as the new text, as in a moved clause), so that the
+clauses around it keep their order either way.
 Notes, the summary and, when only changes are shown, the division a changed clause stands in are
 ordinary, untracked text in their own styles (AkkoordNote, AkkoordMeta, AkkoordKop). A redline
 built by hand, without the block trees of `ops.align`, is written a clause at a time: a heading
@@ -36,8 +40,11 @@ import re
 
 from lxml import etree
 
+from ..model import names
 from ..model import wordml_names as wn
 from ..model.dates import word_moment as iso_date
+from ..model.document import Clause
+from ..ops.blocks import same
 from ..ops.redline import (
     ADDED,
     DELETE,
@@ -127,6 +134,11 @@ class _Writer:
         for c in redline.clauses:
             if c.old_id:
                 self.by_old_id.setdefault(c.old_id, c)
+        # the old elements of moved divisions: each is written whole, deleted, at its old place, so what
+        # was in it in the old text is written there and nowhere else
+        moved = [p.old for p in redline.parts if p.kind == "division" and MOVED in p.kinds and p.old is not None]
+        self.moved_old = set(moved)
+        self.covered = {e for m in moved for e in m.iter(names.DIVISION, names.CLAUSE)}
 
     # -- ids and bookmarks ------------------------------------------------------------------
     def new_id(self) -> str:
@@ -312,14 +324,16 @@ class _Writer:
             nums.append(num)
         return self.lab["clause_plural_lc"].format(nums=", ".join(nums))
 
-    def clause(self, c: ClauseChange, part: str | None = None) -> None:
+    def clause(self, c: ClauseChange, part: str | None = None, *, whole: bool = False) -> None:
         """One clause: heading, note, text. `part` is "first", "next" or "last" for the parts of
         a split clause written together: the first carries the old heading, the later ones
         have their heading inserted, and the text of every part but the last ends in an
         inserted paragraph mark (plus the deleted space that joined the parts), so that
-        rejecting all changes gives back the one old clause."""
+        rejecting all changes gives back the one old clause. `whole`: only the new clause,
+        inserted (its old side is written with the old place of a moved division)."""
         moved = is_moved(c)
-        mode = INSERT if moved or c.change == ADDED else DELETE if c.change == REMOVED else "diff"
+        whole = whole or moved or c.change == ADDED
+        mode = INSERT if whole else DELETE if c.change == REMOVED else "diff"
         anchor = self.bookmark(c.anchor)
         heading = self.heading_segments(c, INSERT if part in ("next", "last") else mode)
         body = self.body_segments(c, mode)
@@ -329,7 +343,6 @@ class _Writer:
             if not _old_part(body)[-1:].isspace():
                 body = body + [(DELETE, " ")]
         if c.tree and part is None:
-            mode = INSERT if moved or c.change == ADDED else DELETE if c.change == REMOVED else "diff"
             self.clause_blocks(c, mode, anchor, lambda: self.clause_note(c, moved, c.words, None))
             return
         written = self.tracked_paragraph(STYLE_HEADING, heading, bookmark=anchor)
@@ -380,6 +393,49 @@ class _Writer:
             return
         self.tracked_paragraph(STYLE_HEADING, self.heading_segments(c, DELETE))
         self.tracked_paragraph(STYLE_CLAUSE, self.body_segments(c, DELETE))
+
+    def covered_clause(self, c: ClauseChange) -> bool:
+        """Whether the old side of a clause is written with the old place of a moved division (for a merged
+        clause: that of its first old clause)."""
+        return c.old is not None and c.old in self.covered
+
+    def was_division(self, p: PartChange) -> None:
+        """The old place of a moved division: a note linking to the new one, then the old division whole,
+        deleted (unless it stood inside another moved division, which holds it)."""
+        old = p.old
+        if old is None or any(a in self.moved_old for a in old.iterancestors(names.DIVISION)):
+            return
+        lab = self.lab
+        stood = lab["was_division"].format(division=L.division_name(lab, p.old_division_kind, p.old_num))
+        link = (L.kind_label(lab, MOVED), self.bookmark(p.anchor))
+        self.plain(STYLE_NOTE, f"{stood[:1].upper()}{stood[1:]}; ", links=[link], bookmark=self.bookmark(f"was-{p.id}"))
+        self.old_element(old, sum(1 for _ in old.iterancestors(names.DIVISION)), top=True)
+
+    def old_element(self, element: etree._Element, depth: int, top: bool = False) -> None:
+        """A division or clause of the old text written whole, deleted, as the clean export writes it;
+        the old place of a moved clause or division in it carries the bookmark its new place links to."""
+        own = [c for c in element if c.tag not in (names.DIVISION, names.CLAUSE)]
+        blocks = same(own)
+        if element.tag == names.DIVISION:
+            heading = next((b.old_text for b in blocks if b.kind == names.HEADING), "")
+            num = element.get(names.NUM)
+            word = self.division_word(element.get(names.KIND), num)
+            segs = self.heading_segments_of(word, "", num, None, [], DELETE, heading, "")
+            moved = element in self.moved_old and not top
+            anchor = self.bookmark(f"was-{element.get(names.ID)}") if moved else None
+            self.content(wn.DIVISION, segs, DELETE, level=min(depth + 1, 9), bookmark=anchor)
+            self.tree(blocks, DELETE)
+            for child in element:
+                if child.tag in (names.DIVISION, names.CLAUSE):
+                    self.old_element(child, depth + 1)
+            return
+        clause = Clause(element)
+        moved = self.by_old_id.get(clause.id) if clause.id else None
+        anchor = self.bookmark(f"was-{clause.id}") if moved is not None and is_moved(moved) else None
+        word = self.article_word(element.get(names.KIND) or names.ARTICLE, clause.num)
+        segs = self.heading_segments_of(word, "", clause.num or None, None, [], DELETE, clause.heading, "")
+        self.content(wn.CLAUSE, segs, DELETE, bookmark=anchor)
+        self.tree(blocks, DELETE)
 
     # -- the agreement's own paragraphs, block by block ---------------------------------------
     # A part or clause computed by `ops.align` is written as the clean export writes the text
@@ -548,6 +604,9 @@ class _Writer:
                 p.new_text,
             )
             self.content(wn.DIVISION, segs, m, level=min(p.depth + 1, 9), bookmark=self.bookmark(p.anchor))
+            if MOVED in p.kinds and p.old is not None:
+                moved_from = self.lab["moved_from"].format(place=self.lab["old_place"])
+                self.plain(STYLE_NOTE, "", links=[(moved_from, self.bookmark(f"was-{p.id}"))])
             self.tree(p.blocks, m)
 
     def words_of_part(self, p: PartChange, mode: str) -> list:
@@ -646,7 +705,11 @@ class _Writer:
         parts = _split_runs(items)
         for i, item in enumerate(items):
             if item.kind == "part" and item.part is not None:
-                self.part(item.part)
+                p = item.part
+                if p.kind != "division" or p.old not in self.covered:
+                    self.part(p)
+                elif p.exists_new:  # in a moved division: its old side is written at the division's old place
+                    self.part(p, INSERT)
             elif item.kind == "division":
                 if not self.include_unchanged:  # a context heading (the parts give the real ones in full)
                     self.plain(STYLE_CONTEXT, item.label)
@@ -654,10 +717,16 @@ class _Writer:
                 self.plain(
                     STYLE_NOTE, "\u2026 " + L.count_phrase(lab, item.n, "unchanged_1", "unchanged_n") + " \u2026"
                 )
+            elif item.kind == "was-part" and item.part is not None:
+                self.was_division(item.part)
             elif item.kind == "was":
-                self.was(item.clause)
+                if not self.covered_clause(item.clause):
+                    self.was(item.clause)
             elif item.kind == "clause":
-                self.clause(item.clause, parts.get(i))
+                if not self.covered_clause(item.clause):
+                    self.clause(item.clause, parts.get(i))
+                elif item.clause.id:
+                    self.clause(item.clause, whole=True)
         # a last, untracked paragraph: Word keeps the final paragraph mark of a document
         self.plain(STYLE_META, f"{lab['generated_by']} \u00b7 {L.side_name(r.old)} \u2192 {L.side_name(r.new)}")
         self.close_runs()
