@@ -323,6 +323,40 @@ def test_word_accept_and_reject_when_a_division_moves(name):
     assert links and set(links) <= marks, set(links) - marks
 
 
+def _language_change(old_lang: str, new_lang: str) -> tuple[etree._Element, etree._Element]:
+    body = f'<division id="h1" kind="chapter" num="1"><heading>Stad</heading>{_clause("a1", "Wonen")}</division>'
+    old, new = _agreement(body), _agreement(body.replace("Wonen staan", "Wonen en werken staan"))
+    old.set("lang", old_lang)
+    new.set("lang", new_lang)
+    return old, new
+
+
+@pytest.mark.parametrize("old_lang, new_lang", [("nl", "en"), ("en", "nl"), ("nl", "")])
+def test_word_accept_and_reject_when_the_language_changes(old_lang, new_lang):
+    """The label words of the headings ("Artikel", "Hoofdstuk") of each side are in that text's own language
+    (found by running the generated test above with more examples)."""
+    old, new = _language_change(old_lang, new_lang)
+    data = redline_docx(old, new)
+    assert word_projection(data, accept=True) == expected(new)
+    assert word_projection(data, accept=False) == expected(old)
+
+
+def test_without_the_unchanged_text_a_moved_division_leaves_its_heading_and_its_changes_in_place():
+    """Only changes shown: the old place of a moved division holds its old heading and own text, deleted;
+    the changes in it are shown word by word at the new place, its unchanged clauses not at all."""
+    old, new = _moved_divisions()["chapter moves, changes inside"]
+    redline = compute(Document(old), Document(new), Side("v1", None, "0" * 64), Side("v2", None, "1" * 64))
+    data = docx_render.render(redline, author=AUTHOR, date=DATE, include_unchanged=False)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    ns = {"w": wn.W_NS}
+    deleted = "".join(body.xpath("//w:del//w:delText/text()", namespaces=ns))
+    assert "Stad" in deleted and "Inleiding." in deleted, deleted
+    assert "Werken staan hier." not in "".join(body.itertext())  # an unchanged clause of the moved chapter
+    edited = body.xpath("//w:p[not(w:pPr/w:rPr/w:ins)][w:ins//w:t[.='en bomen ']]", namespaces=ns)
+    assert edited, "the edit in the moved chapter is not shown word by word"
+
+
 # -- LibreOffice ------------------------------------------------------------------------------------
 
 _RESULTS: dict[str, dict[str, tuple[list[Para], list[Para], list[Para], list[Para]]]] = {}
@@ -335,7 +369,7 @@ def _pairs(law: str) -> list[tuple[Path, Path]]:
 def _generated() -> list[tuple[etree._Element, etree._Element]]:
     rng = random.Random(8)
     generated = [edited(rng.randrange(10_000), rng.randint(1, 8))[:2] for _ in range(30)] + [sample_edits()]
-    return generated + list(_moved_divisions().values())
+    return generated + list(_moved_divisions().values()) + [_language_change("nl", "en")]
 
 
 def _libreoffice(group: str, tmp_path_factory) -> dict[str, tuple[list[Para], list[Para], list[Para], list[Para]]]:
@@ -398,6 +432,6 @@ def test_libreoffice_accept_and_reject_on_every_corpus_pair(law, key, tmp_path_f
 
 @pytest.mark.slow
 @needs_soffice
-@pytest.mark.parametrize("key", [str(k) for k in range(31 + len(_moved_divisions()))])
+@pytest.mark.parametrize("key", [str(k) for k in range(32 + len(_moved_divisions()))])
 def test_libreoffice_accept_and_reject_on_generated_pairs(key, tmp_path_factory):
     _check(_libreoffice("generated", tmp_path_factory)[key], f"generated pair {key}")

@@ -118,6 +118,9 @@ class _Writer:
         self.include_unchanged = include_unchanged
         self.doc_lang = (redline.new.lang or redline.old.lang or "").strip()
         self.lab = L.labels(self.doc_lang)
+        # the label words in the agreement's own headings ("Artikel", "Hoofdstuk"), per side: each side in its
+        # text's own language, as the clean export of that text writes them
+        self.side_labels = {True: L.labels(redline.old.lang), False: L.labels(redline.new.lang)}
         self.next_id = 1
         # the last paragraph ended in an insertion while its paragraph mark is not tracked
         self.open_insertion = False
@@ -134,11 +137,11 @@ class _Writer:
         for c in redline.clauses:
             if c.old_id:
                 self.by_old_id.setdefault(c.old_id, c)
-        # the old elements of moved divisions: each is written whole, deleted, at its old place, so what
-        # was in it in the old text is written there and nowhere else
+        # the old elements of moved divisions: with the unchanged text, each is written whole, deleted, at its
+        # old place, so what was in it in the old text is written there and nowhere else
         moved = [p.old for p in redline.parts if p.kind == "division" and MOVED in p.kinds and p.old is not None]
         self.moved_old = set(moved)
-        self.covered = {e for m in moved for e in m.iter(names.DIVISION, names.CLAUSE)}
+        self.covered = {e for m in moved for e in m.iter(names.DIVISION, names.CLAUSE)} if include_unchanged else set()
 
     # -- ids and bookmarks ------------------------------------------------------------------
     def new_id(self) -> str:
@@ -400,39 +403,42 @@ class _Writer:
         return c.old is not None and c.old in self.covered
 
     def was_division(self, p: PartChange) -> None:
-        """The old place of a moved division: a note linking to the new one, then the old division whole,
-        deleted (unless it stood inside another moved division, which holds it)."""
+        """The old place of a moved division: a note linking to the new one, then the old division deleted:
+        whole when the unchanged text is written too (unless it stood inside another moved division, which
+        holds it), else its heading and own text (its clauses are shown with their changes at the new place)."""
         old = p.old
-        if old is None or any(a in self.moved_old for a in old.iterancestors(names.DIVISION)):
+        whole = self.include_unchanged
+        if old is None or (whole and any(a in self.moved_old for a in old.iterancestors(names.DIVISION))):
             return
         lab = self.lab
         stood = lab["was_division"].format(division=L.division_name(lab, p.old_division_kind, p.old_num))
         link = (L.kind_label(lab, MOVED), self.bookmark(p.anchor))
         self.plain(STYLE_NOTE, f"{stood[:1].upper()}{stood[1:]}; ", links=[link], bookmark=self.bookmark(f"was-{p.id}"))
-        self.old_element(old, sum(1 for _ in old.iterancestors(names.DIVISION)), top=True)
+        self.old_element(old, sum(1 for _ in old.iterancestors(names.DIVISION)), top=True, whole=whole)
 
-    def old_element(self, element: etree._Element, depth: int, top: bool = False) -> None:
-        """A division or clause of the old text written whole, deleted, as the clean export writes it;
-        the old place of a moved clause or division in it carries the bookmark its new place links to."""
+    def old_element(self, element: etree._Element, depth: int, top: bool = False, whole: bool = True) -> None:
+        """A division (with what is in it unless not `whole`) or clause of the old text, deleted, as the clean
+        export writes it; the old place of a moved clause or division in it carries the bookmark its new
+        place links to."""
         own = [c for c in element if c.tag not in (names.DIVISION, names.CLAUSE)]
         blocks = same(own)
         if element.tag == names.DIVISION:
             heading = next((b.old_text for b in blocks if b.kind == names.HEADING), "")
             num = element.get(names.NUM)
-            word = self.division_word(element.get(names.KIND), num)
+            word = self.division_word(element.get(names.KIND), num, old=True)
             segs = self.heading_segments_of(word, "", num, None, [], DELETE, heading, "")
             moved = element in self.moved_old and not top
             anchor = self.bookmark(f"was-{element.get(names.ID)}") if moved else None
             self.content(wn.DIVISION, segs, DELETE, level=min(depth + 1, 9), bookmark=anchor)
             self.tree(blocks, DELETE)
-            for child in element:
+            for child in element if whole else ():
                 if child.tag in (names.DIVISION, names.CLAUSE):
                     self.old_element(child, depth + 1)
             return
         clause = Clause(element)
         moved = self.by_old_id.get(clause.id) if clause.id else None
         anchor = self.bookmark(f"was-{clause.id}") if moved is not None and is_moved(moved) else None
-        word = self.article_word(element.get(names.KIND) or names.ARTICLE, clause.num)
+        word = self.article_word(element.get(names.KIND) or names.ARTICLE, clause.num, old=True)
         segs = self.heading_segments_of(word, "", clause.num or None, None, [], DELETE, clause.heading, "")
         self.content(wn.CLAUSE, segs, DELETE, bookmark=anchor)
         self.tree(blocks, DELETE)
@@ -511,13 +517,13 @@ class _Writer:
             segs.extend([(EQUAL, new_text)] if old_text == new_text else [(DELETE, old_text), (INSERT, new_text)])
         return segs
 
-    def article_word(self, kind: str | None, num: str | None) -> str:
+    def article_word(self, kind: str | None, num: str | None, old: bool) -> str:
         if kind not in (None, "article") or not num or num.lower().startswith("art"):
             return ""
-        return self.lab["clause"].split("{num}")[0].strip()
+        return self.side_labels[old]["clause"].split("{num}")[0].strip()
 
-    def division_word(self, kind: str | None, num: str | None) -> str:
-        word = self.lab.get(f"division_{kind}", "") if kind else ""
+    def division_word(self, kind: str | None, num: str | None, old: bool) -> str:
+        word = self.side_labels[old].get(f"division_{kind}", "") if kind else ""
         return "" if word and num and num.lower().startswith(word.lower()) else word
 
     def tree(self, blocks: list[BlockChange], mode: str, in_para: bool = False, depth: int = 0) -> None:
@@ -594,8 +600,8 @@ class _Writer:
             self.tree(p.blocks, m)
         elif p.kind == "division":
             segs = self.heading_segments_of(
-                self.division_word(p.old_division_kind, p.old_num) if p.exists_old else "",
-                self.division_word(p.division_kind, p.num) if p.exists_new else "",
+                self.division_word(p.old_division_kind, p.old_num, old=True) if p.exists_old else "",
+                self.division_word(p.division_kind, p.num, old=False) if p.exists_new else "",
                 p.old_num if p.exists_old else None,
                 p.num if p.exists_new else None,
                 p.words,
@@ -619,8 +625,8 @@ class _Writer:
     def clause_blocks(self, c: ClauseChange, mode: str, anchor: str | None, note=None) -> None:
         """A clause computed by `ops.align`: its heading, a note on what changed, its blocks."""
         segs = self.heading_segments_of(
-            self.article_word(c.old_clause_kind, c.old_num) if c.old_id else "",
-            self.article_word(c.clause_kind, c.num) if c.id else "",
+            self.article_word(c.old_clause_kind, c.old_num, old=True) if c.old_id else "",
+            self.article_word(c.clause_kind, c.num, old=False) if c.id else "",
             c.old_num if c.old_id else None,
             c.num if c.id else None,
             c.heading_words,
