@@ -355,3 +355,11 @@ def test_a_key_file_that_is_not_there_or_a_folder_where_a_file_is_expected(world
     nl, en = failing(run_cli, world.root, "signatory", "add-key", "org-a", "--pubkey", str(tmp_path), *admin, code=2)
     assert f"--pubkey: '{tmp_path}' is een map, geen bestand; zie `akkoord signatory add-key --help`" in nl, nl
     assert f"--pubkey: File '{tmp_path}' is a directory; see `akkoord signatory add-key --help`" in en, en
+
+
+@pytest.mark.parametrize("command", [("show",), ("export", "md"), ("redline", "HEAD")], ids=" ".join)
+def test_a_file_that_is_not_an_agreement(sample_repo, run_cli, dutch, tmp_path, command):
+    other = write(tmp_path, "notities.xml", '<?xml version="1.0"?>\n<notities><p>x</p></notities>\n')
+    nl, en = failing(run_cli, sample_repo, *command, other)
+    assert f"{other}: het hoofdelement is <notities>, " in nl and "<agreement>" in nl, nl
+    assert f"{other}: root element is <notities>, not <agreement>" in en, en
