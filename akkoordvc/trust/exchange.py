@@ -267,9 +267,7 @@ def push(workspace: Workspace, remote: str = DEFAULT_REMOTE, *, anchor: str | No
             rejected = [p for p in pushed if p.rejected]
             if rejected:
                 said = [
-                    Problem(
-                        "push-rejected", p.ref, Message("exchange.push_rejected", remote=remote, summary=p.summary)
-                    )
+                    Problem("push-rejected", p.ref, Message("exchange.push_rejected", remote=remote, summary=p.summary))
                     for p in rejected
                 ]
                 raise Refused(what, said, Message("exchange.advice.push_rejected"))
