@@ -8,8 +8,10 @@ whose base is not in the repository, and an amendment that conflicts with one ac
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 
 import pytest
 from dutch import english_words
@@ -153,3 +155,28 @@ def test_an_edit_an_amendment_cannot_express_is_refused_in_dutch(exchange, tmp_p
     assert "de bewerkte kopie verandert het kenmerk of de taal van het akkoord zelf" in nl, nl
     assert not english_words(nl), nl
     assert "the edited copy changes the agreement's own id or language; an amendment changes clauses" in en
+
+
+def test_the_repair_step_of_a_damaged_amendment_commits_in_dutch(exchange):
+    a = exchange.clone("a")
+    ident = a.propose("ma-akbanken", "Ook via andere routes.", "Meer routes", "Noor <noor@example.org>")
+    path = f"amendments/{ident}/amendment.xml"
+    record = a.root / path
+    record.write_bytes(record.read_bytes()[:-40])  # cut off: no longer XML
+    a.git("commit", "-qam", "damage")
+    args = ("version", "create", "2027", "--date", TODAY, "--key", a.admin(), "--by", SECRETARIAT)
+    nl, en = both(a.root, *args)
+    assert not english_words(nl), nl
+    assert f'git commit -m "Herstel {path}"' in nl, nl
+    assert f'git commit -m "Restore {path}"' in en, en
+    step = re.search(r"`(git checkout [^`]*)`", nl).group(1)
+    # the step as a user pastes it: plain git, with the identity such a user has configured
+    who = {
+        f"GIT_{role}_{part}": value
+        for role in ("AUTHOR", "COMMITTER")
+        for part, value in (("NAME", "Noor"), ("EMAIL", "noor@example.org"))
+    }
+    run = subprocess.run(step, shell=True, cwd=a.root, capture_output=True, text=True, env={**os.environ, **who})
+    assert run.returncode == 0, run.stderr
+    assert a.git("log", "-1", "--format=%s").strip() == f"Herstel {path}"
+    assert ident in a.ak("amend", "show", ident)  # readable again

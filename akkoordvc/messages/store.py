@@ -714,3 +714,16 @@ MESSAGES.update(
         },
     }
 )
+
+# the commit subjects of the repair steps a refusal suggests (storage/gitrepo.restore_step, a damaged amendment)
+MESSAGES.update(
+    {
+        "store.restore.subject": {"nl": "Herstel {what}", "en": "Restore {what}"},
+        "store.restore.remove_subject": {
+            "nl": "Verwijder beschadigd amendement {id}",
+            "en": "Remove damaged amendment {id}",
+        },
+        "store.restore.what.admin_records": {"nl": "beheerdersvastleggingen", "en": "admin records"},
+        "store.restore.what.signed_files": {"nl": "ondertekende bestanden", "en": "signed files"},
+    }
+)

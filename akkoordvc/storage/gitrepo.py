@@ -1375,9 +1375,10 @@ class Repository:
         return next((c for c, blob in zip(commits, blobs, strict=True) if blob is not None and intact(blob)), None)
 
 
-def restore_step(intact_in: dict[str, str | None], what: str) -> str:
+def restore_step(intact_in: dict[str, str | None], what: str | Message) -> str:
     """The git commands that put back the damaged files `intact_in` names (path -> the commit holding it intact,
-    see `Repository.last_intact`) and commit them, as one step a user can paste."""
+    see `Repository.last_intact`) and commit them, as one step a user can paste; the commit's subject is in the
+    language of the moment, like every commit akkoord writes."""
     by_commit: dict[str, list[str]] = {}
     for path, commit in sorted(intact_in.items()):
         if commit is not None:
@@ -1385,7 +1386,8 @@ def restore_step(intact_in: dict[str, str | None], what: str) -> str:
     steps = [
         f"git checkout {commit[:12]} -- {' '.join(map(shlex.quote, paths))}" for commit, paths in by_commit.items()
     ]
-    return " && ".join([*steps, f'git commit -m "Restore {what}"'])
+    subject = str(Message("store.restore.subject", what=what))
+    return " && ".join([*steps, f'git commit -m "{subject}"'])
 
 
 @contextlib.contextmanager

@@ -473,7 +473,7 @@ def load_state(workspace: Workspace, trust_anchor: str | None = None, today: dt.
     head = workspace.head()
     state = state_of(list_folders(workspace.repo, head, [FOLDER]), trust_anchor, today, cache)
     state.damaged, intact_in = append_only_problems(workspace.repo, head, cache, (FOLDER,))
-    state.restore = restore_step(intact_in, "admin records") if state.damaged else ""
+    state.restore = restore_step(intact_in, Message("store.restore.what.admin_records")) if state.damaged else ""
     cache.save()
     return state
 

@@ -277,9 +277,12 @@ def verify(
     if rewritten:
         state.damaged = [p for p in rewritten if p.where.startswith(RECORDS + "/")]
         state.restore = restore_step(
-            {p: c for p, c in intact_in.items() if p.startswith(RECORDS + "/")}, "admin records"
+            {p: c for p, c in intact_in.items() if p.startswith(RECORDS + "/")},
+            Message("store.restore.what.admin_records"),
         )
-        notices.append(Message("verify.notice.restore", step=restore_step(intact_in, "signed files")))
+        notices.append(
+            Message("verify.notice.restore", step=restore_step(intact_in, Message("store.restore.what.signed_files")))
+        )
     problems.extend(Problem("amendment-damaged", d.path, d.detail) for d in found["amendments"])
     unfinished = repo.unfinished_operation()
     if unfinished:  # the work tree is between two states: what is committed may not be what was meant

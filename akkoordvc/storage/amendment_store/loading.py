@@ -52,7 +52,8 @@ class Damaged:
     def restore(self) -> Message:
         """The step that repairs it."""
         if self.intact_in is None:
-            step = f'git rm -r {FOLDER}/{self.id} && git commit -m "Remove damaged amendment {self.id}"'
+            subject = str(Message("store.restore.remove_subject", id=self.id))
+            step = f'git rm -r {FOLDER}/{self.id} && git commit -m "{subject}"'
             return Message("store.damaged_amendment.remove", step=step)
         return Message("store.damaged_amendment.restore", commit=self.intact_in[:12], step=self.step)
 
