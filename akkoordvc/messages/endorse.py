@@ -55,6 +55,16 @@ MESSAGES = {
         "en": "Write the signed statement to FILE instead of committing it, to send to someone with push rights "
         "(who runs `akkoord receive FILE`).",
     },
+    "endorse.help.endorse.opt.decision": {
+        "nl": "Uw besluit over deze versie: endorse (ondertekenen), decline (weigeren) of withdraw (een eerdere "
+        "ondertekening intrekken).",
+        "en": "Your decision on this version: endorse, decline, or withdraw an earlier endorsement.",
+    },
+    "endorse.help.attest.opt.decision": {
+        "nl": "Het besluit dat het bewijs vastlegt: endorse (ondertekend), decline (geweigerd) of withdraw "
+        "(ingetrokken).",
+        "en": "The decision the evidence records: endorse, decline or withdraw.",
+    },
     "endorse.help.attest.opt.mandate": {"nl": "Wat het besluit machtigde.", "en": "What authorised the decision."},
     "endorse.help.attest.opt.comment": {"nl": "Een korte toelichting.", "en": "A short explanation."},
     "endorse.help.endorse": {

@@ -27,6 +27,11 @@ MESSAGES = {
         "  akkoord signatory add-key {id} --pubkey NIEUW.pub --key BEHEERSLEUTEL",
         "en": "A registry admin registers a new key with:\n  akkoord signatory add-key {id} --pubkey NEW.pub --key ADMIN_KEY",
     },
+    "signatory.help.signatory.add.opt.kind": {
+        "nl": "Wat voor ondertekenaar: organisation (een organisatie), person (een persoon) of college (een college "
+        "van B&W, met --term-start).",
+        "en": "What kind of signatory: organisation, person, or college (a college of B&W, with --term-start).",
+    },
     "signatory.help.signatory.add.opt.term_start": {
         "nl": "college: eerste dag in functie.",
         "en": "college: first day in office.",
