@@ -14,7 +14,7 @@ GEMEENTE="Gemeente Amsterdam, programma Democratisering <democratisering@gemeent
 BRON="netwerkbijeenkomst 23 juni 2022"
 
 step "Na de netwerkbijeenkomst van 23 juni 2022: drie amendementen / three amendments are proposed"
-echo "Two drafters edited a copy of akkoord.xml; akkoord derives the clause operations against version 2019."
+echo "Twee opstellers bewerkten een kopie van akkoord.xml; akkoord leidt de wijzigingen per artikel af ten opzichte van versie 2019."
 printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$TEXTS/amendments/meer-routes.xml"
 ROUTES=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/meer-routes.xml" \
   --title "Meer routes naar uitvoering dan alleen Ma.akbanken" \
@@ -29,24 +29,24 @@ NETWERKEN=$(akkoord -C "$REPO" amend propose --from-file "$TEXTS/amendments/info
   --by "Joris Meijer <joris.meijer@netwerk.example>" --source "$BRON" --date 2022-07-06 \
   --rationale "Masterplanallianties zijn nog te veel van bovenaf georganiseerd. Ontsluit de informele netwerken en sleutelfiguren in wijken, buurten en gemeenschappen.")
 echo
-echo "Fenna drafts in Word: she exports version 2019, edits article 45 with Track Changes on and explains"
-echo "why in a comment (here a script makes the edits as Word writes them: demo/zichtbaarheid-resultaten.word-edits.json)."
+echo "Fenna schrijft in Word: zij exporteert versie 2019, bewerkt artikel 45 met Wijzigingen bijhouden aan en legt"
+echo "in een opmerking uit waarom (hier doet een script de bewerkingen zoals Word ze schrijft: demo/zichtbaarheid-resultaten.word-edits.json)."
 run akkoord -C "$REPO" export docx 2019 -o "$DEMO/ma-ak020-2019.docx"
 python3 demo/docx_edit.py "$DEMO/ma-ak020-2019.docx" "$DEMO/voorstel-zichtbaarheid.docx" demo/zichtbaarheid-resultaten.word-edits.json
 printf '$ akkoord -C %s amend propose --from-file %s --title ... --by ... --source ...\n' "$REPO" "$DEMO/voorstel-zichtbaarheid.docx"
 ZICHTBAAR=$(akkoord -C "$REPO" amend propose --from-file "$DEMO/voorstel-zichtbaarheid.docx" \
   --title "Resultaten van de Ma.akbanken zichtbaar maken" \
   --by "Fenna de Boer <fenna.deboer@netwerk.example>" --source "$BRON" --date 2022-07-08)
-echo "ids: $ROUTES $NETWERKEN $ZICHTBAAR"
+echo "kenmerken: $ROUTES $NETWERKEN $ZICHTBAAR"
 
 step "De lijst van amendementen / the amendments under review"
 run akkoord -C "$REPO" amend list
 run akkoord -C "$REPO" amend show "$ROUTES" --no-color
-echo "The same redline for reviewers who read in a browser or in Word (tracked changes by the proposers):"
+echo "Dezelfde vergelijking voor wie in een browser of in Word leest (bijgehouden wijzigingen op naam van de indieners):"
 run akkoord -C "$REPO" amend show "$ROUTES" --format html -o "$DEMO/amendement-meer-routes.html"
 run akkoord -C "$REPO" amend show "$ROUTES" --format docx -o "$DEMO/amendement-meer-routes.docx"
 
-step "Besluiten / decisions: two accepted, one rejected (every decision a commit by the person deciding, signed by the secretariat's admin key)"
+step "Besluiten: twee aangenomen, één verworpen (elk besluit een commit op naam van wie besluit, ondertekend met de beheerderssleutel van het secretariaat) / decisions"
 run akkoord -C "$REPO" amend accept "$ROUTES" --by "$SECRETARIAAT" --date 2022-09-27 \
   --reason "aangenomen op de netwerkbijeenkomst van september 2022" --key "$DEMO/keys/secretariaat"
 run akkoord -C "$REPO" amend accept "$ZICHTBAAR" --by "$GEMEENTE" --date 2022-09-27 \
@@ -62,7 +62,7 @@ run akkoord -C "$REPO" version create 2023 -m "Geactualiseerd na de netwerkbijee
 run akkoord -C "$REPO" log
 
 step "Een vervalst besluit / a forged acceptance is caught (in a scratch copy)"
-echo "Someone with push access turns the rejection of $NETWERKEN into an acceptance, with plain git:"
+echo "Iemand met schrijfrechten maakt met gewone git van de verwerping van $NETWERKEN een aanneming:"
 rm -rf "$DEMO/vervalst-besluit"
 git clone -q "$REPO" "$DEMO/vervalst-besluit"
 REJECTED=$(git -C "$DEMO/vervalst-besluit" ls-files "amendments/$NETWERKEN/events/*-rejected-*.xml")

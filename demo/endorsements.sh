@@ -19,7 +19,7 @@ done
 D2019=$(git -C "$REPO" tag -l --format='%(contents)' version/2019 | sed -n 's/^Akkoord-Date: //p')
 D2019=${D2019:-2019-11-09}
 
-step "Het register van ondertekenaars / the signatory registry (every change signed by the secretariat)"
+step "Het register van ondertekenaars, elke wijziging ondertekend door het secretariaat / the signatory registry"
 run akkoord -C "$REPO" signatory add college-2018-2022 --name "College van B&W 2018–2022" --kind college \
   --term-start 2018-06-01 --term-end 2022-05-31 --key "$ADMIN" --by "$SECRETARIAAT"
 run akkoord -C "$REPO" signatory add college-2022-2026 --name "College van B&W 2022–2026" --kind college \
@@ -36,9 +36,9 @@ run akkoord -C "$REPO" signatory add huurders-zuidoost --name "Huurdersverenigin
 run akkoord -C "$REPO" signatory list
 run akkoord -C "$REPO" signatory show college-2026-2030
 
-step "Op papier / the 2019 signatures on paper, recorded by the secretariat as attested statements"
-echo "An attested statement is signed with the secretariat's admin key and names its evidence;"
-echo "it is shown as attested, never as the signatory's own signature."
+step "Op papier: de handtekeningen van 2019, door het secretariaat vastgelegd als bevestigde verklaringen / signatures on paper"
+echo "Een bevestigde verklaring is ondertekend met de beheerderssleutel van het secretariaat en noemt haar bewijs;"
+echo "zij wordt getoond als bevestigd, nooit als de eigen handtekening van de ondertekenaar."
 PAPIER="Ondertekend op papier op $D2019; scan in het archief van het secretariaat (demo)"
 run akkoord -C "$REPO" attest 2019 --signatory college-2018-2022 --date "$D2019" --evidence "$PAPIER" \
   --mandate "Collegebesluit Maatschappelijk akkoord (demo)" --key "$ADMIN" --by "$SECRETARIAAT"
@@ -50,19 +50,19 @@ run akkoord -C "$REPO" attest 2023 --signatory college-2022-2026 --date 2023-03-
   --evidence "Collegebesluit van 14 maart 2023, gepubliceerd in het Gemeenteblad (demo)" \
   --mandate "Collegebesluit 14 maart 2023 (demo)" --key "$ADMIN" --by "$SECRETARIAAT"
 
-step "Een nieuw college / the College 2026–2030 has taken office: has it endorsed the current version?"
+step "Een nieuw college: het College 2026–2030 is aangetreden; heeft het de huidige versie ondertekend? / a new college"
 run akkoord -C "$REPO" endorsements
 
-step "De organisaties tekenen 2023 met hun eigen sleutel / organisations sign version 2023 with their own keys"
+step "De organisaties tekenen 2023 met hun eigen sleutel / organisations sign with their own keys"
 run akkoord -C "$REPO" endorse 2023 --as buurtkracht-oost --key "$KEYS/buurtkracht-oost" \
   --mandate "Bestuursbesluit 12 november 2026 (demo)"
 run akkoord -C "$REPO" endorse 2023 --as energie-noord --key "$KEYS/energie-noord" \
   --mandate "Ledenvergadering 20 november 2026 (demo)"
 run akkoord -C "$REPO" endorse 2023 --as huurders-zuidoost --key "$KEYS/huurders-zuidoost" --decision decline \
   --comment "De nieuwe routes naar uitvoering gaan voorbij aan de huurdersraden; wij tekenen 2023 (nog) niet."
-echo "A key that is not registered for the signatory is refused:"
+echo "Een sleutel die niet voor de ondertekenaar is geregistreerd, wordt geweigerd:"
 run akkoord -C "$REPO" endorse 2023 --as college-2026-2030 --key "$KEYS/energie-noord" || true
-echo "Each statement is a small canonical JSON file beside an SSH signature; anyone can check one with OpenSSH alone:"
+echo "Elke verklaring is een klein canoniek JSON-bestand naast een SSH-handtekening; iedereen kan er een controleren met alleen OpenSSH:"
 STATEMENT=$(git -C "$REPO" ls-files 'endorsements/huurders-zuidoost/*.json' | head -n 1)
 run cat "$REPO/$STATEMENT"
 echo
@@ -71,11 +71,11 @@ printf 'huurders-zuidoost namespaces="akkoordvc-endorsement-v1" %s\n' "$(cut -d'
 run ssh-keygen -Y verify -f "$DEMO/allowed_signers" -I huurders-zuidoost -n akkoordvc-endorsement-v1 \
   -s "$REPO/$STATEMENT.sig" < "$REPO/$STATEMENT"
 
-step "Het college besluit / the sitting college decides, with its own key"
+step "Het zittende college besluit, met zijn eigen sleutel / the sitting college decides"
 run akkoord -C "$REPO" endorse 2023 --as college-2026-2030 --key "$KEYS/college-2026-2030" \
   --mandate "Collegebesluit 24 november 2026 (demo)"
 
-step "Vervalsen helpt niet / a forged change is caught (in a scratch copy)"
+step "Vervalsen helpt niet: een vervalste wijziging valt op (in een kladkopie) / a forgery is caught"
 rm -rf "$DEMO/vervalst"
 git clone -q "$REPO" "$DEMO/vervalst"
 sed -i 's/"decision":"decline"/"decision":"endorse"/' "$DEMO/vervalst/$STATEMENT"
@@ -85,9 +85,9 @@ run akkoord -C "$DEMO/vervalst" verify || true
 
 step "Wie staat waar / who endorsed which version"
 run akkoord -C "$REPO" endorsements
-step "Wat zou de huurdersvereniging tekenen? / what changed since huurders-zuidoost last endorsed"
+step "Wat zou de huurdersvereniging tekenen? / what changed since its last endorsement"
 run akkoord -C "$REPO" since huurders-zuidoost --no-color
-step "Alles klopt / everything verifies, from the registry's first record (pinned with git and sha256sum alone)"
+step "Alles klopt, vanaf de eerste vastlegging van het register (vastgepind met alleen git en sha256sum) / everything verifies"
 FIRST=$(git -C "$REPO" rev-list --max-parents=0 HEAD)
 ANCHOR=$(git -C "$REPO" show "$FIRST:$(git -C "$REPO" ls-tree --name-only "$FIRST" records/)" | sha256sum | cut -d' ' -f1)
 run akkoord -C "$REPO" verify --trust-anchor "sha256:$ANCHOR"

@@ -14,11 +14,11 @@ mkdir -p "$DEMO/keys"
 # shellcheck source=demo/echo.sh
 source demo/echo.sh
 
-step "The secretariat's admin key (registry changes are signed with it)"
+step "De beheerderssleutel van het secretariaat (wijzigingen in het register worden ermee ondertekend) / the admin key"
 ssh-keygen -q -t ed25519 -N '' -C "secretariaat@maak020.example" -f "$DEMO/keys/secretariaat"
 echo "$DEMO/keys/secretariaat.pub"
 
-step "Start the repository from the 2019 text"
+step "Begin de repository met de tekst van 2019 / start from the 2019 text"
 run akkoord init "$REPO" --from "$TEXTS/akkoord.xml" --by "Secretariaat Ma.ak020 <secretariaat@maak020.example>" \
   --admin-key "$DEMO/keys/secretariaat.pub" --date 2019-11-09
 run akkoord -C "$REPO" validate "$REPO/akkoord.xml"
@@ -33,7 +33,7 @@ if [ -f demo/amendments.sh ]; then
 fi
 
 if akkoord -C "$REPO" log --json | grep -q '"label": "2023"'; then
-  step "Redlines of 2019 against 2023 for reviewers: a web page and a Word document with tracked changes"
+  step "Vergelijkingen van 2019 met 2023 voor lezers: een webpagina en een Word-document met bijgehouden wijzigingen / redlines"
   run akkoord -C "$REPO" redline 2019 2023 --format html -o "$DEMO/redline-2019-2023.html"
   run akkoord -C "$REPO" redline 2019 2023 --format html --side-by-side -o "$DEMO/redline-2019-2023-naast-elkaar.html"
   run akkoord -C "$REPO" redline 2019 2023 --format docx -o "$DEMO/redline-2019-2023.docx" --author "Secretariaat Ma.ak020"
@@ -50,6 +50,6 @@ if [ -f demo/site.sh ]; then
   source demo/site.sh
 fi
 
-step "Done. The repository is in $REPO; read it with plain git too:"
+step "Klaar. De repository staat in $REPO; lees haar ook met gewone git / done"
 run git -C "$REPO" tag -l 'version/*'
 run git -C "$REPO" log --format='%h %ad %an: %s' --date=short -n 8

@@ -23,8 +23,8 @@ run akkoord -C "$REPO" amend propose --from-file "$DEMO/looptijd-2029.xml" \
   --source "netwerkbijeenkomst 2 oktober 2026" --date 2026-10-06
 run akkoord -C "$REPO" amend list
 
-step "De leesomgeving / the review site: plain files, for any browser and any static host"
+step "De leesomgeving: gewone bestanden, voor elke browser en elke statische webserver / the review site"
 run akkoord -C "$REPO" site "$DEMO/site"
-echo "Open $DEMO/site/index.html in a browser (file:// works), or publish the folder as it is."
-echo "Building again rewrites only the pages whose content changed:"
+echo "Open $DEMO/site/index.html in een browser (file:// werkt), of publiceer de map zoals hij is."
+echo "Opnieuw bouwen herschrijft alleen de pagina's waarvan de inhoud veranderde:"
 run akkoord -C "$REPO" site "$DEMO/site"
