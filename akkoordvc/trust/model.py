@@ -266,12 +266,11 @@ def rule_problems(registry: Registry) -> list[Message]:
 _WHAT = {"id": "sig.what.id", "signatory id": "sig.what.signatory_id", "admin key id": "sig.what.admin_id"}
 
 
-def check_id(ident: str, what: str | Message = "id") -> str:
+def check_id(ident: str, what: str = "id") -> str:
     """`ident` when it is a valid id; RegistryError otherwise. `what` names it: "id", "signatory id" or "admin key
-    id" (said in the language of the moment), or a message."""
+    id" (said in the language of the moment)."""
     if not ID_PATTERN.match(ident or ""):
-        said = Message(_WHAT[what]) if isinstance(what, str) and what in _WHAT else what
-        raise RegistryError.keyed("sig.bad_id", what=said, ident=ident)
+        raise RegistryError.keyed("sig.bad_id", what=Message(_WHAT[what]), ident=ident)
     return ident
 
 
